@@ -1,0 +1,46 @@
+using CmaaGen.Model;
+
+namespace CmaaGen.Generation
+{
+    /// <summary>Everything the emitter needs to write the enum and lookup table; nothing else.</summary>
+    /// <param name="Partners">One per country with an agreement, in enum member order.</param>
+    /// <param name="Agreements">Every agreement, grouped by partner.</param>
+    /// <param name="Covered">Countries covered only through a partner's agreement.</param>
+    /// <param name="Owner">The list owner's lookup keys, or null when the list declares no owner.</param>
+    internal sealed record AgreementsSpec(
+        string Namespace,
+        string Version,
+        bool NullableAnnotations,
+        bool Embedded,
+        string Provenance,
+        OwnerSpec? Owner,
+        EquatableArray<PartnerSpec> Partners,
+        EquatableArray<AgreementSpec> Agreements,
+        EquatableArray<CoveredSpec> Covered);
+
+    /// <param name="Keys">Every text that finds this partner, folded to upper case.</param>
+    /// <param name="Governing">Index in <see cref="AgreementsSpec.Agreements"/> of the agreement that governs the partner.</param>
+    internal sealed record PartnerSpec(
+        string Member,
+        int Value,
+        string Alpha2,
+        string Alpha3,
+        string Numeric,
+        string Name,
+        EquatableArray<string> Keys,
+        int Governing);
+
+    internal sealed record AgreementSpec(
+        int Partner,
+        string Name,
+        string Signed,
+        string InForce,
+        AgreementStatus Status,
+        AgreementKind Kind,
+        string Note,
+        string Source);
+
+    internal sealed record CoveredSpec(string Alpha2, string Name, int Partner, EquatableArray<string> Keys);
+
+    internal sealed record OwnerSpec(string Alpha2, string Name, EquatableArray<string> Keys);
+}

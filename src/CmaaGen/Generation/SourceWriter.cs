@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+
+namespace CmaaGen.Generation
+{
+    /// <summary>
+    /// Writes C# with four-space indentation and LF line endings, whatever the OS, so the same model
+    /// gives byte-identical text everywhere.
+    /// </summary>
+    internal sealed class SourceWriter
+    {
+        private readonly StringBuilder _builder = new();
+        private int _indent;
+
+        public SourceWriter Line(string text = "")
+        {
+            if (text.Length > 0)
+            {
+                _builder.Append(' ', _indent * 4).Append(text);
+            }
+
+            _builder.Append('\n');
+            return this;
+        }
+
+        /// <summary>Writes a block of lines at the current indentation; its own line endings do not matter.</summary>
+        public SourceWriter Lines(string text)
+        {
+            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+            {
+                Line(line.TrimEnd());
+            }
+
+            return this;
+        }
+
+        public SourceWriter Open(string header)
+        {
+            Line(header);
+            Line("{");
+            _indent++;
+            return this;
+        }
+
+        public SourceWriter Close(string suffix = "")
+        {
+            _indent--;
+            return Line("}" + suffix);
+        }
+
+        /// <summary>Writes an XML doc element, one line per line of text.</summary>
+        public SourceWriter Doc(string element, string text)
+        {
+            Line("/// <" + element + ">");
+            foreach (var line in text.Split('\n'))
+            {
+                Line("/// " + line);
+            }
+
+            return Line("/// </" + element + ">");
+        }
+
+        public override string ToString() => _builder.ToString();
+
+        /// <summary>A C# string literal; anything outside printable ASCII is escaped so the literal reads the same in any encoding.</summary>
+        public static string Literal(string value)
+        {
+            var builder = new StringBuilder(value.Length + 2).Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"':
+                        builder.Append("\\\"");
+                        break;
+                    case '\\':
+                        builder.Append("\\\\");
+                        break;
+                    default:
+                        if (c is >= ' ' and <= '~')
+                        {
+                            builder.Append(c);
+                        }
+                        else
+                        {
+                            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.Append('"').ToString();
+        }
+
+        /// <summary>Text for an XML doc comment: markup characters escaped and line breaks folded into spaces.</summary>
+        public static string Xml(string value)
+        {
+            var builder = new StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '&':
+                        builder.Append("&amp;");
+                        break;
+                    case '<':
+                        builder.Append("&lt;");
+                        break;
+                    case '>':
+                        builder.Append("&gt;");
+                        break;
+                    case '\r':
+                    case '\n':
+                    case '\t':
+                        builder.Append(' ');
+                        break;
+                    default:
+                        if (!char.IsControl(c))
+                        {
+                            builder.Append(c);
+                        }
+
+                        break;
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using CmaaGen.Catalog;
+using CmaaGen.Model;
+
+namespace CmaaGen.Generation
+{
+    /// <summary>Turns the merged agreements into the emitter's model: member names, values and lookup keys.</summary>
+    internal static class SpecBuilder
+    {
+        /// <summary>Enum values of codes without an ISO numeric code (EU, XK) start here, above every numeric code.</summary>
+        public const int AlphaValueBase = 1000;
+
+        public static AgreementsSpec Build(AgreementSet set, GeneratorOptions options, LanguageSupport language, bool embedded, string version)
+        {
+            var catalog = CountryCatalog.Default;
+            var governing = set.Governing();
+            var members = MemberNames(governing);
+
+            var partners = governing
+                .Select(a => (Agreement: a, Member: members[a.Alpha2]))
+                .OrderBy(p => p.Member, StringComparer.Ordinal)
+                .ToList();
+            var partnerIndex = partners.Select((p, i) => (p.Agreement.Alpha2, i)).ToDictionary(p => p.Alpha2, p => p.i, StringComparer.Ordinal);
+
+            var agreements = set.Agreements
+                .OrderBy(a => partnerIndex[a.Alpha2])
+                .ThenBy(a => a.Signed, StringComparer.Ordinal)
+                .ToList();
+
+            var partnerSpecs = partners.Select(p => new PartnerSpec(
+                    p.Member,
+                    EnumValue(p.Agreement.Alpha2, p.Agreement.Numeric),
+                    p.Agreement.Alpha2,
+                    p.Agreement.Alpha3,
+                    p.Agreement.Numeric,
+                    p.Agreement.Name,
+                    Keys(catalog, p.Agreement.Alpha2),
+                    agreements.IndexOf(p.Agreement)))
+                .ToEquatableArray();
+
+            var agreementSpecs = agreements.Select(a => new AgreementSpec(
+                    partnerIndex[a.Alpha2], a.Name, a.Signed, a.InForce, a.Status, a.Kind, a.Note, a.Source))
+                .ToEquatableArray();
+
+            var covered = set.Coverage()
+                .Select(c => new CoveredSpec(c.Covered, NameOf(catalog, c.Covered), partnerIndex[c.Partner], Keys(catalog, c.Covered)))
+                .ToEquatableArray();
+
+            var owner = set.Owner.Length == 0
+                ? null
+                : new OwnerSpec(set.Owner, NameOf(catalog, set.Owner), Keys(catalog, set.Owner));
+
+            return new AgreementsSpec(
+                options.Namespace,
+                version,
+                language.NullableAnnotations,
+                embedded,
+                set.Provenance,
+                owner,
+                partnerSpecs,
+                agreementSpecs,
+                covered);
+        }
+
+        /// <summary>The ISO numeric code, or for codes without one 1000 + 26 × first letter + second letter.</summary>
+        public static int EnumValue(string alpha2, string numeric)
+            => numeric.Length > 0
+                ? int.Parse(numeric, NumberStyles.None, CultureInfo.InvariantCulture)
+                : AlphaValueBase + ((alpha2[0] - 'A') * 26) + (alpha2[1] - 'A');
+
+        private static string NameOf(CountryCatalog catalog, string alpha2) => catalog.FindByAlpha2(alpha2)?.Name ?? alpha2;
+
+        private static EquatableArray<string> Keys(CountryCatalog catalog, string alpha2)
+            => catalog.FindByAlpha2(alpha2) is { } country
+                ? CountryCatalog.KeysOf(country).Distinct(CountryText.Comparer).ToEquatableArray()
+                : new[] { alpha2 }.ToEquatableArray();
+
+        /// <summary>
+        /// A C# identifier per partner from its name ("United Kingdom" → UnitedKingdom, "Türkiye" → Turkiye).
+        /// Names that clash get the alpha-2 code appended, in alpha-2 order, so the result does not depend on row order.
+        /// </summary>
+        private static Dictionary<string, string> MemberNames(IEnumerable<Agreement> governing)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var agreement in governing.OrderBy(a => a.Alpha2, StringComparer.Ordinal))
+            {
+                var name = ToIdentifier(agreement.Name);
+                if (name.Length == 0)
+                {
+                    name = agreement.Alpha2;
+                }
+                else if (!taken.Add(name))
+                {
+                    name += agreement.Alpha2;
+                }
+
+                taken.Add(name);
+                names[agreement.Alpha2] = name;
+            }
+
+            return names;
+        }
+
+        internal static string ToIdentifier(string name)
+        {
+            var builder = new StringBuilder(name.Length);
+            var startWord = true;
+            foreach (var c in name.Normalize(NormalizationForm.FormD))
+            {
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                if (category == UnicodeCategory.NonSpacingMark)
+                {
+                    continue;
+                }
+
+                if (!char.IsLetterOrDigit(c))
+                {
+                    // Anything but a letter or digit separates words: "Côte d'Ivoire" → CoteDIvoire.
+                    startWord = true;
+                    continue;
+                }
+
+                builder.Append(startWord ? char.ToUpperInvariant(c) : c);
+                startWord = false;
+            }
+
+            if (builder.Length > 0 && char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, "Country");
+            }
+
+            return builder.ToString().Normalize(NormalizationForm.FormC);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Generic;
+using System.Linq;
+using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CmaaGen.Tests.Generation;
+
+/// <summary>The generated code compiles without a single warning for every C# version and nullable setting users have.</summary>
+public class GeneratedCodeCompilationTests
+{
+    /// <summary>Code a consumer writes against the generated API.</summary>
+    private const string Consumer = """
+        using Cmaa;
+
+        internal static class Consumer
+        {
+            public static string Describe(string code)
+            {
+                CmaaCountry country;
+                if (!CmaaAgreements.TryGetCountry(code, out country))
+                {
+                    return CmaaAgreements.IsOwner(code) ? "owner" : "no agreement";
+                }
+
+                CmaaAgreement agreement = CmaaAgreements.GetAgreement(country);
+                return CmaaAgreements.GetAlpha2(country) + CmaaAgreements.GetAlpha3(country) + CmaaAgreements.GetNumeric(country)
+                    + CmaaAgreements.GetName(country) + agreement.Signed + agreement.InForce + agreement.Note + agreement.Source
+                    + agreement.Kind + agreement.Status + agreement.IsInForce + CmaaAgreements.HasAgreement(country)
+                    + CmaaAgreements.All.Count + CmaaAgreements.Countries.Count + CmaaAgreements.Provenance + CmaaAgreements.Owner;
+            }
+
+            public static void Send([CustomsDataExchange] string country)
+            {
+            }
+        }
+        """;
+
+    public static IEnumerable<object[]> Settings()
+    {
+        yield return [LanguageVersion.CSharp7_3, NullableContextOptions.Disable, true];
+        yield return [LanguageVersion.CSharp7_3, NullableContextOptions.Disable, false];
+        yield return [LanguageVersion.CSharp8, NullableContextOptions.Enable, true];
+        yield return [LanguageVersion.CSharp8, NullableContextOptions.Disable, false];
+        yield return [LanguageVersion.CSharp10, NullableContextOptions.Annotations, true];
+        yield return [LanguageVersion.Latest, NullableContextOptions.Enable, true];
+        yield return [LanguageVersion.Latest, NullableContextOptions.Disable, true];
+        yield return [LanguageVersion.Preview, NullableContextOptions.Enable, false];
+    }
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Default_list_compiles_without_warnings(LanguageVersion language, NullableContextOptions nullable, bool spans)
+        => AssertCompilesCleanly(lists: [], language, nullable, spans);
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Custom_list_compiles_without_warnings(LanguageVersion language, NullableContextOptions nullable, bool spans)
+        => AssertCompilesCleanly(lists: [("/p/partners.cmaa.csv", TestData.SmallList)], language, nullable, spans);
+
+    [Fact]
+    public void Every_ISO_country_as_a_partner_compiles_without_warnings()
+    {
+        var allCountries = "country\n" + string.Join("\n", CmaaGen.Catalog.CountryCatalog.Default.Countries.Select(c => c.Alpha2)) + "\n";
+        AssertCompilesCleanly([("/p/all.cmaa.csv", allCountries)], LanguageVersion.Latest, NullableContextOptions.Enable, spans: true);
+    }
+
+    [Fact]
+    public void An_empty_list_compiles_without_warnings()
+        => AssertCompilesCleanly([("/p/empty.cmaa.csv", "country\n")], LanguageVersion.CSharp7_3, NullableContextOptions.Disable, spans: false);
+
+    private static void AssertCompilesCleanly(
+        IEnumerable<(string Path, string Text)> lists, LanguageVersion language, NullableContextOptions nullable, bool spans)
+    {
+        var parseOptions = GeneratorHarness.ParseOptions(language, spans ? null : [])
+            .WithDocumentationMode(DocumentationMode.Diagnose);
+        var compilation = CSharpCompilation.Create(
+            "Consumer",
+            [CSharpSyntaxTree.ParseText(Consumer, parseOptions, path: "Consumer.cs")],
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, warningLevel: 9999));
+
+        GeneratorHarness.Driver(lists, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.True(output.SyntaxTrees.Count() >= 4);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Globalization;
+using CmaaGen.Tests.Infrastructure;
+
+namespace CmaaGen.Tests.Generation;
+
+/// <summary>The generated lookup, compiled and run: answers, culture independence and zero allocations.</summary>
+public class GeneratedLookupTests
+{
+    /// <summary>Calls the generated API directly, so measurements see no reflection or boxing.</summary>
+    private const string Probe = """
+        using System;
+        using Cmaa;
+
+        public static class Probe
+        {
+            public static string Find(string value)
+            {
+                CmaaCountry country;
+                return CmaaAgreements.TryGetCountry(value, out country) ? country.ToString() + "=" + ((int)country).ToString() : "-";
+            }
+
+            public static string FindSpan(string value)
+            {
+                CmaaCountry country;
+                return CmaaAgreements.TryGetCountry(value.AsSpan(), out country) ? country.ToString() : "-";
+            }
+
+            public static bool Has(string value) => CmaaAgreements.HasAgreement(value);
+
+            public static bool Owner(string value) => CmaaAgreements.IsOwner(value);
+
+            public static string Covering(string value)
+            {
+                CmaaCountry partner;
+                return CmaaAgreements.TryGetCoveringPartner(value, out partner) ? partner.ToString() : "-";
+            }
+
+            public static string Codes(int value)
+            {
+                CmaaCountry country = (CmaaCountry)value;
+                return CmaaAgreements.GetAlpha2(country) + "|" + CmaaAgreements.GetAlpha3(country) + "|" + CmaaAgreements.GetNumeric(country) + "|" + CmaaAgreements.GetName(country);
+            }
+
+            public static string Agreement(int value)
+            {
+                CmaaAgreement a = CmaaAgreements.GetAgreement((CmaaCountry)value);
+                return a.Signed + "|" + a.InForce + "|" + a.Status + "|" + a.Kind + "|" + a.IsInForce;
+            }
+
+            public static bool IsDefined(int value) => CmaaAgreements.IsDefined((CmaaCountry)value);
+
+            public static string Summary() => CmaaAgreements.All.Count + "|" + CmaaAgreements.Countries.Count + "|" + CmaaAgreements.Provenance + "|" + CmaaAgreements.Owner;
+
+            public static long AllocatedBytes(string[] inputs)
+            {
+                CmaaCountry country;
+                for (int i = 0; i < inputs.Length; i++)
+                {
+                    CmaaAgreements.TryGetCountry(inputs[i], out country);
+                    CmaaAgreements.HasAgreement(inputs[i].AsSpan());
+                }
+
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int round = 0; round < 100; round++)
+                {
+                    for (int i = 0; i < inputs.Length; i++)
+                    {
+                        if (CmaaAgreements.TryGetCountry(inputs[i], out country))
+                        {
+                            CmaaAgreements.GetAlpha2(country);
+                            CmaaAgreements.GetAlpha3(country);
+                            CmaaAgreements.GetNumeric(country);
+                            CmaaAgreements.GetName(country);
+                            CmaaAgreements.GetAgreement(country);
+                        }
+
+                        CmaaAgreements.HasAgreement(inputs[i]);
+                        CmaaAgreements.HasAgreement(inputs[i].AsSpan());
+                        CmaaAgreements.IsOwner(inputs[i]);
+                    }
+                }
+
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+        """;
+
+    private static readonly Lazy<GeneratedAssembly> DefaultList = new(() => GeneratedAssembly.Build(Probe));
+
+    private static readonly Lazy<GeneratedAssembly> SmallList = new(() => GeneratedAssembly.Build(Probe, [("/p/small.cmaa.csv", TestData.SmallList)]));
+
+    [Theory]
+    [InlineData("DE", "Germany=276")]
+    [InlineData("de", "Germany=276")]
+    [InlineData("DEU", "Germany=276")]
+    [InlineData("deu", "Germany=276")]
+    [InlineData("276", "Germany=276")]
+    [InlineData("germany", "Germany=276")]
+    [InlineData("Federal Republic of Germany", "Germany=276")]
+    [InlineData("KR", "Korea=410")]
+    [InlineData("South Korea", "Korea=410")]
+    [InlineData("korea", "Korea=410")]
+    [InlineData("UK", "UnitedKingdom=826")]
+    [InlineData("gbr", "UnitedKingdom=826")]
+    [InlineData("Great Britain", "UnitedKingdom=826")]
+    [InlineData("EU", "EuropeanUnion=1124")]
+    [InlineData("European Community", "EuropeanUnion=1124")]
+    [InlineData("TW", "Taiwan=158")]
+    [InlineData("Chinese Taipei", "Taiwan=158")]
+    [InlineData("HK", "HongKong=344")]
+    [InlineData("Türkiye", "Turkey=792")]
+    [InlineData("TÜRKIYE", "Turkey=792")]
+    [InlineData("turkiye", "Turkey=792")]
+    [InlineData("Czechia", "CzechRepublic=203")]
+    [InlineData("Holland", "Netherlands=528")]
+    [InlineData("012", "Algeria=12")]
+    [InlineData("IR", "-")]
+    [InlineData("Iran", "-")]
+    [InlineData("KP", "-")]
+    [InlineData("North Korea", "-")]
+    [InlineData("US", "-")]
+    [InlineData("XX", "-")]
+    [InlineData("12", "-")]
+    [InlineData("D E", "-")]
+    [InlineData(" DE", "-")]
+    [InlineData("D\u200BE", "-")]
+    [InlineData("\u0406N", "-")]
+    [InlineData("\u0131n", "-")]
+    [InlineData("\u0130N", "-")]
+    [InlineData("", "-")]
+    [InlineData(null, "-")]
+    public void Finds_partners_by_code_name_and_alias(string? text, string expected)
+    {
+        Assert.Equal(expected, DefaultList.Value.Call("Probe", "Find", text));
+        if (text is not null)
+        {
+            Assert.Equal(expected.Split('=')[0], DefaultList.Value.Call("Probe", "FindSpan", text));
+        }
+    }
+
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("")]
+    public void Lookups_do_not_depend_on_the_current_culture(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            Assert.Equal("India=356", DefaultList.Value.Call("Probe", "Find", "in"));
+            Assert.Equal("India=356", DefaultList.Value.Call("Probe", "Find", "india"));
+            Assert.Equal("Indonesia=360", DefaultList.Value.Call("Probe", "Find", "idn"));
+            Assert.Equal("-", DefaultList.Value.Call("Probe", "Find", "\u0131n"));
+            Assert.Equal("-", DefaultList.Value.Call("Probe", "Find", "ir"));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Converts_a_partner_to_its_codes_and_name()
+    {
+        Assert.Equal("DE|DEU|276|Germany", DefaultList.Value.Call("Probe", "Codes", 276));
+        Assert.Equal("EU|||European Union", DefaultList.Value.Call("Probe", "Codes", 1124));
+        Assert.Equal("KR|KOR|410|Korea", DefaultList.Value.Call("Probe", "Codes", 410));
+    }
+
+    [Fact]
+    public void Undefined_values_are_not_partners()
+    {
+        Assert.Equal(false, DefaultList.Value.Call("Probe", "IsDefined", 0));
+        Assert.Equal(false, DefaultList.Value.Call("Probe", "IsDefined", 364));
+        Assert.Equal(false, DefaultList.Value.Call("Probe", "IsDefined", 100_000));
+        Assert.Equal(false, DefaultList.Value.Call("Probe", "IsDefined", -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultList.Value.Call("Probe", "Codes", 364));
+    }
+
+    [Fact]
+    public void Exposes_agreement_details_provenance_and_owner()
+    {
+        Assert.Equal("1976-09-15|1978-07-03|InForce|Bilateral|True", DefaultList.Value.Call("Probe", "Agreement", 40));
+        Assert.Equal("2001-01-17|2001-01-17|InForce|Other|True", DefaultList.Value.Call("Probe", "Agreement", 158));
+        Assert.Equal("68|68|U.S. CBP, as of January 2014|US", DefaultList.Value.Call("Probe", "Summary"));
+        Assert.Equal(true, DefaultList.Value.Call("Probe", "Owner", "usa"));
+        Assert.Equal(true, DefaultList.Value.Call("Probe", "Owner", "United States"));
+        Assert.Equal(false, DefaultList.Value.Call("Probe", "Owner", "DE"));
+    }
+
+    [Fact]
+    public void Has_agreement_only_for_partners_in_force()
+    {
+        Assert.Equal(true, SmallList.Value.Call("Probe", "Has", "de"));
+        Assert.Equal(false, SmallList.Value.Call("Probe", "Has", "GB"));
+        Assert.Equal(false, SmallList.Value.Call("Probe", "Has", "CI"));
+        Assert.Equal(false, SmallList.Value.Call("Probe", "Has", "FR"));
+        Assert.Equal("UnitedKingdom", SmallList.Value.Call("Probe", "FindSpan", "gb"));
+        Assert.Equal("CoteDIvoire", SmallList.Value.Call("Probe", "FindSpan", "Ivory Coast"));
+    }
+
+    [Fact]
+    public void Answers_which_agreement_covers_a_country()
+    {
+        Assert.Equal("EuropeanUnion", SmallList.Value.Call("Probe", "Covering", "Croatia"));
+        Assert.Equal("EuropeanUnion", SmallList.Value.Call("Probe", "Covering", "ee"));
+        Assert.Equal("-", SmallList.Value.Call("Probe", "Covering", "FR"));
+        Assert.Equal("-", SmallList.Value.Call("Probe", "Covering", "DE"));
+    }
+
+    [Fact]
+    public void Lookups_allocate_nothing()
+    {
+        string[] inputs = ["DE", "deu", "276", "Germany", "South Korea", "IR", "xx", "Türkiye", "not a country at all", "", "U.K."];
+
+        Assert.Equal(0L, DefaultList.Value.Call("Probe", "AllocatedBytes", new object[] { inputs }));
+    }
+}

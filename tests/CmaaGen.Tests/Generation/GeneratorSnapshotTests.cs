@@ -1,0 +1,42 @@
+using CmaaGen.Generation;
+using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CmaaGen.Tests.Generation;
+
+/// <summary>The generated text, byte for byte, against expected files in the repository.</summary>
+public class GeneratorSnapshotTests
+{
+    [Fact]
+    public void Default_list()
+    {
+        var result = GeneratorHarness.Run();
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Snapshot.Match("DefaultList/CmaaCountry.g.cs", Normalize(result.Source(AgreementsEmitter.CountryHintName)));
+        Snapshot.Match("DefaultList/CmaaAgreements.g.cs", Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
+        Snapshot.Match("DefaultList/CustomsDataExchangeAttribute.g.cs", Normalize(result.Source(AttributeEmitter.HintName)));
+    }
+
+    [Fact]
+    public void Custom_list_for_CSharp_7_3_on_a_compiler_without_embedded_attributes()
+    {
+        var result = GeneratorHarness.Run(
+            lists: [("/project/partners.cmaa.csv", TestData.SmallList)],
+            language: LanguageVersion.CSharp7_3,
+            nullable: Microsoft.CodeAnalysis.NullableContextOptions.Disable,
+            cmaaNamespace: "Contoso.Customs",
+            embedded: false);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        Snapshot.Match("CustomList/CmaaCountry.g.cs", Normalize(result.Source(AgreementsEmitter.CountryHintName)));
+        Snapshot.Match("CustomList/CmaaAgreements.g.cs", Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
+        Snapshot.Match("CustomList/CustomsDataExchangeAttribute.g.cs", Normalize(result.Source(AttributeEmitter.HintName)));
+    }
+
+    /// <summary>The generator version changes with every release; the snapshots do not.</summary>
+    private static string Normalize(string source)
+        => source.Replace("CmaaGen " + Version, "CmaaGen VERSION").Replace("\"CmaaGen\", \"" + Version + "\"", "\"CmaaGen\", \"VERSION\"");
+
+    private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version!.ToString(3);
+}

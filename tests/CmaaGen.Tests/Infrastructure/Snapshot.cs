@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+
+namespace CmaaGen.Tests.Infrastructure;
+
+/// <summary>
+/// Compares text with an expected file under <c>Snapshots/</c>. Set CMAAGEN_UPDATE_SNAPSHOTS=1 to
+/// rewrite the expected files in the source tree after a deliberate change, then review the diff.
+/// </summary>
+internal static class Snapshot
+{
+    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    {
+        if (Environment.GetEnvironmentVariable("CMAAGEN_UPDATE_SNAPSHOTS") == "1")
+        {
+            var target = Path.Combine(FindTestsRoot(callerPath), "Snapshots", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, actual);
+            return;
+        }
+
+        var expectedPath = Path.Combine(AppContext.BaseDirectory, "Snapshots", name);
+        Assert.True(File.Exists(expectedPath), $"No snapshot {name}: run the tests with CMAAGEN_UPDATE_SNAPSHOTS=1 to create it.");
+        Assert.Equal(File.ReadAllText(expectedPath), actual);
+    }
+
+    private static string FindTestsRoot(string callerPath)
+    {
+        var directory = Path.GetDirectoryName(callerPath);
+        while (directory is not null && !File.Exists(Path.Combine(directory, "CmaaGen.Tests.csproj")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException("The test project folder was not found from " + callerPath);
+    }
+}
