@@ -123,6 +123,27 @@ namespace CmaaGen.Catalog
             return builder.ToString().Trim();
         }
 
+        /// <summary>The text with invisible and control characters written as \uXXXX, so messages show what is there.</summary>
+        public static string Printable(string value)
+        {
+            StringBuilder? builder = null;
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (c != ' ' && (IsInvisible(c) || char.IsWhiteSpace(c)))
+                {
+                    builder ??= new StringBuilder(value, 0, i, value.Length + 8);
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder?.Append(c);
+                }
+            }
+
+            return builder?.ToString() ?? value;
+        }
+
         public static string Describe(char c)
         {
             var code = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);

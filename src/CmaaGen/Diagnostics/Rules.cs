@@ -33,11 +33,11 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Warning,
             "A value that flows into a customs data exchange must name a country: an ISO 3166-1 alpha-2, alpha-3 or numeric code, or an English name.");
 
-        /// <summary>CMAA003: "'{0}' is {1}, whose agreement in {2} is {3}, not in force".</summary>
+        /// <summary>CMAA003: "'{0}' is {1}, whose agreement in {2} is not in force: {3}".</summary>
         public static readonly DiagnosticDescriptor NotInForce = Create(
             "CMAA003",
             "Agreement not in force",
-            "'{0}' is {1}, whose agreement in {2} is {3}, not in force",
+            "'{0}' is {1}, whose agreement in {2} is not in force: {3}",
             Compliance,
             DiagnosticSeverity.Warning,
             "Only an agreement that has entered into force is a legal basis for exchanging customs data.");
@@ -110,6 +110,15 @@ namespace CmaaGen.Diagnostics
         public static readonly DiagnosticDescriptor ApiListProblem = Create(
             "CMAA110", "Problem in the exchange API list", "{0}", Data);
 
+        /// <summary>CMAA114: "{0}".</summary>
+        public static readonly DiagnosticDescriptor ApiNotFound = Create(
+            "CMAA114",
+            "Exchange API not found",
+            "{0}",
+            Data,
+            DiagnosticSeverity.Warning,
+            "An API list names a member that neither the project nor its references declare: a typo, or a list shared with projects that reference other libraries.");
+
         /// <summary>CMAA111: "This list's owner {0} differs from the owner {1} declared in {2}".</summary>
         public static readonly DiagnosticDescriptor ConflictingOwners = Create(
             "CMAA111", "Conflicting list owners", "This list's owner {0} differs from the owner {1} declared in {2}", Data);
@@ -133,14 +142,14 @@ namespace CmaaGen.Diagnostics
 
         /// <summary>Rules the analyzer reports in C# code.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> CodeRules =
-            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, ApiListProblem, InternalError);
+            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, ApiListProblem, ApiNotFound, InternalError);
 
         /// <summary>Every rule, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
             NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum,
             MissingHeader, EmptyCountry, UnknownListCountry, DuplicateAgreement, MalformedDate, UnknownStatus,
             UnknownKind, SuspiciousCharacters, MalformedRow, ApiListProblem, ConflictingOwners, ListTooLarge,
-            InvalidSetting, InternalError);
+            InvalidSetting, ApiNotFound, InternalError);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(r => r.Id);
 

@@ -27,7 +27,7 @@ namespace CmaaGen.Generation
                 + "Each value is the partner's ISO 3166-1 numeric code; a code without one (such as EU) has the value\n"
                 + "1000 + 26 × (first letter) + (second letter), so adding or removing a partner never changes another value.");
             TypeAttributes(writer, spec);
-            writer.Open("internal enum CmaaCountry");
+            writer.Open(spec.Visibility + " enum CmaaCountry");
             foreach (var partner in spec.Partners)
             {
                 var governing = spec.Agreements[partner.Governing];
@@ -80,7 +80,7 @@ namespace CmaaGen.Generation
         {
             writer.Doc("summary", "Whether an agreement is a legal basis for exchanging customs data.");
             TypeAttributes(writer, spec);
-            writer.Open("internal enum CmaaAgreementStatus");
+            writer.Open(spec.Visibility + " enum CmaaAgreementStatus");
             writer.Doc("summary", "Signed and entered into force: a legal basis for exchange.").Line("InForce = 0,");
             writer.Doc("summary", "Signed, but not (or not known to be) in force.").Line("Signed = 1,");
             writer.Doc("summary", "No longer in force.").Line("Terminated = 2,");
@@ -88,7 +88,7 @@ namespace CmaaGen.Generation
 
             writer.Doc("summary", "The legal form of an agreement.");
             TypeAttributes(writer, spec);
-            writer.Open("internal enum CmaaAgreementKind");
+            writer.Open(spec.Visibility + " enum CmaaAgreementKind");
             writer.Doc("summary", "A bilateral customs mutual assistance agreement.").Line("Bilateral = 0,");
             writer.Doc("summary", "Another arrangement, such as the AIT-TECRO agreement.").Line("Other = 1,");
             writer.Doc("summary", "A non-binding arrangement, such as a memorandum of understanding.").Line("NonBinding = 2,");
@@ -99,7 +99,7 @@ namespace CmaaGen.Generation
         {
             writer.Doc("summary", "One customs mutual assistance agreement of the project's lists.");
             TypeAttributes(writer, spec);
-            writer.Open("internal sealed class CmaaAgreement");
+            writer.Open(spec.Visibility + " sealed class CmaaAgreement");
             writer.Line("internal CmaaAgreement(CmaaCountry country, string name, string signed, string inForce, CmaaAgreementStatus status, CmaaAgreementKind kind, string note, string source)");
             writer.Line("{");
             writer.Line("    Country = country;");
@@ -148,7 +148,7 @@ namespace CmaaGen.Generation
                 + "case-insensitively and independently of the current culture (\"ir\" is IR even in a tr-TR process),\n"
                 + "and allocate nothing.");
             TypeAttributes(writer, spec);
-            writer.Open("internal static class CmaaAgreements");
+            writer.Open(spec.Visibility + " static class CmaaAgreements");
             writer.Doc("summary", "Where the agreement lists come from: " + SourceWriter.Xml(ListName(spec)) + ".");
             writer.Line("public const string Provenance = " + SourceWriter.Literal(spec.Provenance) + ";").Line();
             writer.Doc("summary", "The alpha-2 code of the administration whose agreements these are" + (owner is null ? "" : " (" + SourceWriter.Xml(owner.Name) + ")") + ", or empty when the lists declare no owner.");

@@ -7,10 +7,13 @@ namespace CmaaGen.Generation
     /// <param name="Agreements">Every agreement, grouped by partner.</param>
     /// <param name="Covered">Countries covered only through a partner's agreement.</param>
     /// <param name="Owner">The list owner's lookup keys, or null when the list declares no owner.</param>
+    /// <param name="Visibility">"public" or "internal": the accessibility of the generated types.</param>
+    /// <param name="Embedded">Whether internal types are marked [Embedded], invisible to other assemblies.</param>
     internal sealed record AgreementsSpec(
         string Namespace,
         string Version,
         bool NullableAnnotations,
+        string Visibility,
         bool Embedded,
         string Provenance,
         OwnerSpec? Owner,

@@ -8,13 +8,19 @@ namespace CmaaGen.Generation
     /// The MSBuild settings the generator reads. <paramref name="Problem"/> explains a setting that was
     /// refused (and replaced by its default).
     /// </summary>
-    internal sealed record GeneratorOptions(string Namespace, string Problem)
+    /// <param name="PublicTypes">Whether CmaaCountry and CmaaAgreements are public, so a library can expose them.</param>
+    internal sealed record GeneratorOptions(string Namespace, string Problem, bool PublicTypes = false)
     {
         public const string DefaultNamespace = "Cmaa";
         public const string NamespaceProperty = "build_property.CmaaNamespace";
+        public const string PublicTypesProperty = "build_property.CmaaPublicTypes";
 
         public static GeneratorOptions Read(AnalyzerConfigOptionsProvider provider)
-            => FromNamespace(provider.GlobalOptions.TryGetValue(NamespaceProperty, out var value) ? value : null);
+            => FromNamespace(provider.GlobalOptions.TryGetValue(NamespaceProperty, out var value) ? value : null) with
+            {
+                PublicTypes = provider.GlobalOptions.TryGetValue(PublicTypesProperty, out var visibility)
+                    && string.Equals(visibility.Trim(), "true", System.StringComparison.OrdinalIgnoreCase),
+            };
 
         /// <summary>The namespace of the generated code and of the <c>[CustomsDataExchange]</c> attribute.</summary>
         public static string ReadNamespace(AnalyzerConfigOptions globalOptions)

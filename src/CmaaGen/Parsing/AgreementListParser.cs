@@ -325,11 +325,11 @@ namespace CmaaGen.Parsing
                 var hint = CountryCatalog.DescribeSuggestions(suggestions);
                 if (CountryText.TryFindSuspicious(cell.Value, out _, out var description))
                 {
-                    Report(Rules.SuspiciousCharacters, cell.Span, cell.Value, description, hint.Length > 0 ? "; " + hint : string.Empty);
+                    Report(Rules.SuspiciousCharacters, cell.Span, CountryText.Printable(cell.Value), description, hint.Length > 0 ? "; " + hint : string.Empty);
                 }
                 else
                 {
-                    Report(Rules.UnknownListCountry, cell.Span, cell.Value, hint.Length > 0 ? "; " + hint : string.Empty);
+                    Report(Rules.UnknownListCountry, cell.Span, CountryText.Printable(cell.Value), hint.Length > 0 ? "; " + hint : string.Empty);
                 }
 
                 return null;

@@ -69,8 +69,14 @@ public class GeneratedCodeCompilationTests
     public void An_empty_list_compiles_without_warnings()
         => AssertCompilesCleanly([("/p/empty.cmaa.csv", "country\n")], LanguageVersion.CSharp7_3, NullableContextOptions.Disable, spans: false);
 
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, NullableContextOptions.Disable)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Enable)]
+    public void Public_types_compile_without_warnings_and_are_fully_documented(LanguageVersion language, NullableContextOptions nullable)
+        => AssertCompilesCleanly([("/p/partners.cmaa.csv", TestData.SmallList)], language, nullable, spans: true, publicTypes: true);
+
     private static void AssertCompilesCleanly(
-        IEnumerable<(string Path, string Text)> lists, LanguageVersion language, NullableContextOptions nullable, bool spans)
+        IEnumerable<(string Path, string Text)> lists, LanguageVersion language, NullableContextOptions nullable, bool spans, bool publicTypes = false)
     {
         var parseOptions = GeneratorHarness.ParseOptions(language, spans ? null : [])
             .WithDocumentationMode(DocumentationMode.Diagnose);
@@ -80,7 +86,7 @@ public class GeneratedCodeCompilationTests
             Basic.Reference.Assemblies.Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, warningLevel: 9999));
 
-        GeneratorHarness.Driver(lists, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        GeneratorHarness.Driver(lists, parseOptions, publicTypes: publicTypes).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
 
         Assert.Empty(generatorDiagnostics);
         Assert.True(output.SyntaxTrees.Count() >= 4);

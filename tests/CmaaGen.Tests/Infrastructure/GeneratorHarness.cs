@@ -35,19 +35,26 @@ internal static class GeneratorHarness
         IEnumerable<(string Path, string Text)> lists,
         CSharpParseOptions parseOptions,
         string? cmaaNamespace = null,
-        bool embedded = true)
-        => Driver(lists.Select(l => (AdditionalText)new InMemoryAdditionalText(l.Path, l.Text)), parseOptions, cmaaNamespace, embedded);
+        bool embedded = true,
+        bool publicTypes = false)
+        => Driver(lists.Select(l => (AdditionalText)new InMemoryAdditionalText(l.Path, l.Text)), parseOptions, cmaaNamespace, embedded, publicTypes);
 
     public static GeneratorDriver Driver(
         IEnumerable<AdditionalText> lists,
         CSharpParseOptions parseOptions,
         string? cmaaNamespace = null,
-        bool embedded = true)
+        bool embedded = true,
+        bool publicTypes = false)
     {
         var globals = new Dictionary<string, string>();
         if (cmaaNamespace is not null)
         {
             globals[GeneratorOptions.NamespaceProperty] = cmaaNamespace;
+        }
+
+        if (publicTypes)
+        {
+            globals[GeneratorOptions.PublicTypesProperty] = "true";
         }
 
         return CSharpGeneratorDriver.Create(

@@ -242,7 +242,7 @@ public class AgreementListParserTests
 
         var problem = Assert.Single(list.Problems);
         Assert.Equal("CMAA108@2:0-2:3", Where(problem));
-        Assert.Equal("'D\u200BE' contains the invisible character U+200B ZERO WIDTH SPACE; did you mean DE (Germany)?", Message(problem));
+        Assert.Equal("'D\\u200BE' contains the invisible character U+200B ZERO WIDTH SPACE; did you mean DE (Germany)?", Message(problem));
         Assert.Empty(list.Agreements);
     }
 

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using CmaaGen.Catalog;
+using CmaaGen.Model;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// The project's agreements as the analyzer asks about them: which country a text names, and whether
+    /// that country is the owner, a partner in force, covered through another agreement, or without one.
+    /// </summary>
+    internal sealed class AgreementIndex
+    {
+        private readonly Dictionary<string, Agreement> _governing;
+        private readonly Dictionary<string, Agreement> _coveringAgreement;
+        private readonly ConcurrentDictionary<string, CountryVerdict> _verdicts = new(StringComparer.Ordinal);
+        private readonly CountryCatalog _catalog;
+
+        public AgreementIndex(AgreementSet set, CountryCatalog catalog)
+        {
+            _catalog = catalog;
+            Set = set;
+            _governing = set.Governing().ToDictionary(a => a.Alpha2, StringComparer.Ordinal);
+            _coveringAgreement = set.Coverage().ToDictionary(c => c.Covered, c => _governing[c.Partner], StringComparer.Ordinal);
+        }
+
+        public AgreementSet Set { get; }
+
+        /// <summary>How messages name the lists.</summary>
+        public string Description => Set.Description;
+
+        /// <summary>What a constant text means for an exchange; computed once per distinct text.</summary>
+        public CountryVerdict Judge(string text) => _verdicts.GetOrAdd(text, Compute);
+
+        public bool TryGetGoverning(string alpha2, out Agreement agreement) => _governing.TryGetValue(alpha2, out agreement!);
+
+        private CountryVerdict Compute(string text)
+        {
+            if (!_catalog.TryFind(text, out var country))
+            {
+                var suggestions = _catalog.Suggest(text);
+                CountryText.TryFindSuspicious(text, out _, out var suspicious);
+                return CountryVerdict.Unknown(suggestions, suspicious);
+            }
+
+            if (country.Alpha2 == Set.Owner)
+            {
+                return new CountryVerdict(VerdictKind.Owner, country);
+            }
+
+            if (_governing.TryGetValue(country.Alpha2, out var agreement))
+            {
+                return new CountryVerdict(agreement.Status == AgreementStatus.InForce ? VerdictKind.InForce : VerdictKind.NotInForce, country, agreement);
+            }
+
+            return _coveringAgreement.TryGetValue(country.Alpha2, out var covering)
+                ? new CountryVerdict(VerdictKind.Covered, country, covering)
+                : new CountryVerdict(VerdictKind.NoAgreement, country);
+        }
+    }
+
+    internal enum VerdictKind
+    {
+        /// <summary>The list's own administration: no agreement needed.</summary>
+        Owner,
+
+        /// <summary>A partner whose agreement is in force.</summary>
+        InForce,
+
+        /// <summary>A partner whose agreement is signed but not in force, or terminated (CMAA003).</summary>
+        NotInForce,
+
+        /// <summary>Covered only through another partner's agreement (CMAA005).</summary>
+        Covered,
+
+        /// <summary>A country without an agreement (CMAA001).</summary>
+        NoAgreement,
+
+        /// <summary>Not a country at all (CMAA002).</summary>
+        Unknown,
+    }
+
+    /// <param name="Agreement">The partner's governing agreement, or for a covered country the covering one.</param>
+    /// <param name="Suspicious">For unknown text: the whitespace, invisible or look-alike character found, or empty.</param>
+    internal sealed record CountryVerdict(
+        VerdictKind Kind,
+        Country? Country,
+        Agreement? Agreement = null,
+        System.Collections.Immutable.ImmutableArray<Suggestion> Suggestions = default,
+        string Suspicious = "")
+    {
+        public static CountryVerdict Unknown(System.Collections.Immutable.ImmutableArray<Suggestion> suggestions, string suspicious)
+            => new(VerdictKind.Unknown, null, null, suggestions, suspicious);
+    }
+}

@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CmaaGen.Diagnostics;
+using CmaaGen.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Everything the analyzer resolves once per compilation (the agreements, the exchange contexts, the
+    /// generated types) and the callbacks that use it.
+    /// </summary>
+    internal sealed class CompilationAnalysis
+    {
+        private readonly Compilation _compilation;
+        private readonly string _namespace;
+        private readonly INamedTypeSymbol? _countryEnum;
+        private readonly MemberValues _members;
+        private readonly AgreementGuards _guards;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
+        private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
+        private readonly Lazy<Dictionary<int, string>> _enumMembers;
+
+        public CompilationAnalysis(Compilation compilation, AnalyzerOptions options, TextValues values, System.Threading.CancellationToken cancellationToken)
+        {
+            _compilation = compilation;
+            _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            Index = ProjectAgreements.Load(options, values, cancellationToken);
+            Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
+            Contexts = new ExchangeContexts(_namespace, Apis.Symbols);
+            CanHaveContexts = ExchangeContexts.AnyPossible(_compilation, _namespace, Apis.Symbols);
+            _countryEnum = _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry");
+            _members = new MemberValues(_compilation);
+            _guards = new AgreementGuards(_namespace);
+            _enumMembers = new Lazy<Dictionary<int, string>>(() => _countryEnum?.GetMembers().OfType<IFieldSymbol>()
+                .Where(f => f.ConstantValue is int)
+                .GroupBy(f => (int)f.ConstantValue!)
+                .ToDictionary(g => g.Key, g => g.First().Name) ?? new Dictionary<int, string>());
+        }
+
+        public AgreementIndex Index { get; }
+
+        public ApiContexts Apis { get; }
+
+        public ExchangeContexts Contexts { get; }
+
+        /// <summary>False when the attribute exists nowhere and no API list names a member: nothing to analyze.</summary>
+        public bool CanHaveContexts { get; }
+
+        public void AnalyzeArgument(OperationAnalysisContext context)
+        {
+            var argument = (IArgumentOperation)context.Operation;
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter)
+            {
+                Check(context, parameter, argument.Value);
+            }
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (IAssignmentOperation)context.Operation;
+            var member = assignment.Target switch
+            {
+                IPropertyReferenceOperation property => (ISymbol)property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (member is not null)
+            {
+                Check(context, member, assignment.Value);
+            }
+        }
+
+        public void AnalyzeInitializer(OperationAnalysisContext context)
+        {
+            var (members, value) = context.Operation switch
+            {
+                IPropertyInitializerOperation p => (p.InitializedProperties.Cast<ISymbol>(), p.Value),
+                IFieldInitializerOperation f => (f.InitializedFields.Cast<ISymbol>(), f.Value),
+                IParameterInitializerOperation p => (new ISymbol[] { p.Parameter }, p.Value),
+                _ => (Enumerable.Empty<ISymbol>(), null!),
+            };
+            if (members.FirstOrDefault(Contexts.IsContext) is { } member)
+            {
+                Check(context, member, value);
+            }
+        }
+
+        /// <summary>Reports the problems of an API list inside the list, at their line.</summary>
+        public void ReportApiListProblems(AdditionalFileAnalysisContext context)
+        {
+            if (!Apis.Problems.TryGetValue(context.AdditionalFile.Path, out var problems)
+                || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            {
+                return;
+            }
+
+            foreach (var problem in problems)
+            {
+                var location = Location.Create(context.AdditionalFile.Path, problem.Span, text.Lines.GetLinePositionSpan(problem.Span));
+                context.ReportDiagnostic(Diagnostic.Create(problem.NotFound ? Rules.ApiNotFound : Rules.ApiListProblem, location, problem.Message));
+            }
+        }
+
+        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value)
+        {
+            if (!Contexts.IsContext(target) || IsCountryEnum(TypeOf(target)) || IsOwnOutput(value.Syntax.SyntaxTree))
+            {
+                return;
+            }
+
+            ControlFlowGraph? graph = null;
+            var graphBuilt = false;
+            ControlFlowGraph? Graph()
+            {
+                if (!graphBuilt)
+                {
+                    graphBuilt = true;
+                    graph = TryGetGraph(context);
+                }
+
+                return graph;
+            }
+
+            var values = new CountryValueCollector(_members, Graph, context.CancellationToken).Collect(value);
+            var reported = new HashSet<(TextSpan Site, TextSpan? Origin, string? Text)>();
+            foreach (var flowing in values)
+            {
+                if (!reported.Add((flowing.Site.Syntax.Span, flowing.Origin?.Syntax.Span, flowing.Text)))
+                {
+                    continue;
+                }
+
+                if (flowing.Text is { } text)
+                {
+                    ReportConstant(context, target, flowing, text);
+                }
+                else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
+                    && !IsTrustedRuntimeValue(flowing.Site)
+                    && !_guards.IsGuarded(flowing.Site, Graph()))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
+                }
+            }
+        }
+
+        private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text)
+        {
+            var verdict = Index.Judge(text);
+            var diagnostic = CountryReports.Create(verdict, text, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
+            if (diagnostic is not null)
+            {
+                context.ReportDiagnostic(diagnostic);
+                return;
+            }
+
+            if (verdict.Kind == VerdictKind.InForce
+                && flowing.Origin is null
+                && target is IParameterSymbol parameter
+                && flowing.Site.Type?.SpecialType == SpecialType.System_String
+                && _enumMembers.Value.TryGetValue(SpecBuilder.EnumValue(verdict.Country!.Alpha2, verdict.Country.Numeric), out var member)
+                && HasEnumOverload(parameter))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.PreferEnum,
+                    flowing.Site.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty
+                        .Add(CountryReports.MemberProperty, member)
+                        .Add(CountryReports.EnumTypeProperty, _countryEnum!.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
+                    member,
+                    text));
+            }
+        }
+
+        /// <summary>Whether the method has an overload taking CmaaCountry where this parameter takes a string.</summary>
+        private bool HasEnumOverload(IParameterSymbol parameter)
+            => _countryEnum is not null && _enumOverloads.GetOrAdd(parameter.OriginalDefinition, p =>
+            {
+                if (p.ContainingSymbol is not IMethodSymbol method || method.ContainingType is null)
+                {
+                    return false;
+                }
+
+                var ordinal = ((IParameterSymbol)p).Ordinal;
+                return method.ContainingType.GetMembers(method.Name).OfType<IMethodSymbol>().Any(candidate =>
+                    candidate.Parameters.Length == method.Parameters.Length
+                    && SymbolEqualityComparer.Default.Equals(candidate.Parameters[ordinal].Type, _countryEnum)
+                    && candidate.Parameters.Where(c => c.Ordinal != ordinal)
+                        .All(c => SymbolEqualityComparer.Default.Equals(c.Type, method.Parameters[c.Ordinal].Type)));
+            });
+
+        /// <summary>A CmaaCountry, or a code or name taken from one, is a partner by construction.</summary>
+        private bool IsTrustedRuntimeValue(IOperation value)
+        {
+            if (IsCountryEnum(value.Type))
+            {
+                return true;
+            }
+
+            return value is IInvocationOperation invocation
+                && (invocation.TargetMethod.ContainingType is { Name: "CmaaAgreements" } type && type.ContainingNamespace.ToDisplayString() == _namespace
+                    || invocation.TargetMethod.Name == nameof(ToString) && IsCountryEnum(invocation.Instance?.Type));
+        }
+
+        private bool IsCountryEnum(ITypeSymbol? type)
+            => _countryEnum is not null && type is not null
+                && (SymbolEqualityComparer.Default.Equals(type, _countryEnum)
+                    || type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T
+                        && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], _countryEnum));
+
+        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+        {
+            IParameterSymbol p => p.Type,
+            IPropertySymbol p => p.Type,
+            IFieldSymbol f => f.Type,
+            _ => null,
+        };
+
+        /// <summary>CMAA004 is off by default; its flow analysis runs only where a configuration turns it on.</summary>
+        private bool IsUncheckedEnabled(SyntaxTree tree, OperationAnalysisContext context)
+            => _uncheckedEnabled.GetOrAdd(tree, t =>
+            {
+                var id = Rules.UncheckedValue.Id;
+                var provider = _compilation.Options.SyntaxTreeOptionsProvider;
+                if (provider is not null
+                    && (provider.TryGetDiagnosticValue(t, id, context.CancellationToken, out var severity)
+                        || provider.TryGetGlobalDiagnosticValue(id, context.CancellationToken, out severity))
+                    && severity != ReportDiagnostic.Default)
+                {
+                    return severity != ReportDiagnostic.Suppress;
+                }
+
+                return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default
+                    ? specific != ReportDiagnostic.Suppress
+                    : Rules.UncheckedValue.IsEnabledByDefault;
+            });
+
+        /// <summary>CmaaGen's own generated files are the one generated code not analyzed.</summary>
+        private static bool IsOwnOutput(SyntaxTree tree)
+            => tree.FilePath.IndexOf(typeof(CmaaGenerator).FullName, StringComparison.Ordinal) >= 0;
+
+        private static ControlFlowGraph? TryGetGraph(OperationAnalysisContext context)
+        {
+            try
+            {
+                return context.GetControlFlowGraph();
+            }
+            catch (InvalidOperationException)
+            {
+                // Operations outside an executable body (attribute arguments) have no graph.
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Immutable;
+using CmaaGen.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Reports countries without a customs mutual assistance agreement (CMAA001), unknown countries (CMAA002),
+    /// agreements not in force (CMAA003), unchecked run-time values (CMAA004), coverage through another agreement
+    /// (CMAA005) and strings that could be <c>CmaaCountry</c> members (CMAA006) wherever a value flows into a
+    /// customs data exchange context; and the problems of API lists (CMAA110, CMAA114).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CountryAnalyzer : DiagnosticAnalyzer
+    {
+        private readonly Action<string>? _faultInjection;
+
+        /// <summary>Creates the analyzer as the compiler does.</summary>
+        public CountryAnalyzer()
+        {
+        }
+
+        /// <summary>Test hook: <paramref name="faultInjection"/> runs at the start of each callback and may throw.</summary>
+        internal CountryAnalyzer(Action<string> faultInjection) => _faultInjection = faultInjection;
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Rules.CodeRules;
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            // A compliance rule must not be evaded by naming a file *.g.cs.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(Start);
+        }
+
+        private void Start(CompilationStartAnalysisContext context)
+        {
+            CompilationAnalysis analysis;
+            try
+            {
+                _faultInjection?.Invoke("CompilationStart");
+                analysis = new CompilationAnalysis(context.Compilation, context.Options, new TextValues(context), context.CancellationToken);
+            }
+            catch (Exception exception) when (!IsCancellation(exception, context.CancellationToken))
+            {
+                // Nothing was registered yet, so the failure can only surface at the end of the compilation.
+                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(InternalError(Location.None, end.Compilation.AssemblyName ?? "the compilation", exception)));
+                return;
+            }
+
+            if (!analysis.Apis.Problems.IsEmpty)
+            {
+                context.RegisterAdditionalFileAction(c => Run(c.AdditionalFile.Path, Location.None, c.ReportDiagnostic, c.CancellationToken, () => analysis.ReportApiListProblems(c)));
+            }
+
+            if (!analysis.CanHaveContexts)
+            {
+                return;
+            }
+
+            context.RegisterOperationAction(c => Run(c, analysis.AnalyzeArgument), OperationKind.Argument);
+            context.RegisterOperationAction(c => Run(c, analysis.AnalyzeAssignment), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            context.RegisterOperationAction(
+                c => Run(c, analysis.AnalyzeInitializer),
+                OperationKind.PropertyInitializer,
+                OperationKind.FieldInitializer,
+                OperationKind.ParameterInitializer);
+        }
+
+        private void Run(OperationAnalysisContext context, Action<OperationAnalysisContext> callback)
+            => Run(context.Operation.Syntax.SyntaxTree.FilePath, context.Operation.Syntax.GetLocation(), context.ReportDiagnostic, context.CancellationToken, () => callback(context));
+
+        /// <summary>Runs a callback so that an unexpected exception becomes CMAA900 naming the file, never AD0001.</summary>
+        private void Run(string file, Location location, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, Action callback)
+        {
+            try
+            {
+                _faultInjection?.Invoke(file);
+                callback();
+            }
+            catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
+            {
+                report(InternalError(location, file, exception));
+            }
+        }
+
+        private static Diagnostic InternalError(Location location, string file, Exception exception)
+            => Diagnostic.Create(Rules.InternalError, location, file, exception.GetType().Name + ": " + exception.Message);
+
+        private static bool IsCancellation(Exception exception, System.Threading.CancellationToken cancellationToken)
+            => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+    }
+}

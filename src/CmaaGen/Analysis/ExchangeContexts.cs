@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CmaaGen.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
+    /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
+    /// own copy of the attribute counts), those named in an API list, and overrides and implementations of
+    /// either. Each symbol is decided once per compilation.
+    /// </summary>
+    internal sealed class ExchangeContexts
+    {
+        private readonly string[] _namespace;
+        private readonly ImmutableHashSet<ISymbol> _declared;
+        private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(SymbolEqualityComparer.Default);
+
+        public ExchangeContexts(string attributeNamespace, ImmutableHashSet<ISymbol> declared)
+        {
+            _namespace = attributeNamespace.Split('.');
+            _declared = declared;
+        }
+
+        /// <summary>Whether any context can exist: the attribute is defined somewhere, or an API list names members.</summary>
+        public static bool AnyPossible(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
+            => !declared.IsEmpty
+                || !compilation.GetTypesByMetadataName(attributeNamespace + "." + AttributeEmitter.AttributeName).IsEmpty;
+
+        public bool IsContext(ISymbol symbol)
+        {
+            symbol = symbol.OriginalDefinition;
+            return symbol.Kind is SymbolKind.Parameter or SymbolKind.Property or SymbolKind.Field
+                && _decided.GetOrAdd(symbol, Decide);
+        }
+
+        /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
+        public static string Describe(ISymbol symbol) => symbol switch
+        {
+            IParameterSymbol p => "parameter '" + p.Name + "' of " + p.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            IPropertySymbol p => "property " + p.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            _ => "field " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+        };
+
+        private bool Decide(ISymbol symbol)
+        {
+            if (IsMarked(symbol) || _declared.Contains(symbol))
+            {
+                return true;
+            }
+
+            return symbol switch
+            {
+                IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter => Inherited(method).Any(m => m.Parameters.Length > parameter.Ordinal && IsContext(m.Parameters[parameter.Ordinal])),
+                IPropertySymbol property => Inherited(property).Any(IsContext) || PositionalParameter(property) is { } p && IsContext(p),
+                _ => false,
+            };
+        }
+
+        private bool IsMarked(ISymbol symbol)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (attribute.AttributeClass is { Name: AttributeEmitter.AttributeName } type && InNamespace(type.ContainingNamespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool InNamespace(INamespaceSymbol? ns)
+        {
+            for (var i = _namespace.Length - 1; i >= 0; i--)
+            {
+                if (ns is null || ns.Name != _namespace[i])
+                {
+                    return false;
+                }
+
+                ns = ns.ContainingNamespace;
+            }
+
+            return ns is { IsGlobalNamespace: true };
+        }
+
+        /// <summary>The members a method or property overrides or implements.</summary>
+        private static IEnumerable<T> Inherited<T>(T member)
+            where T : class, ISymbol
+        {
+            var overridden = member switch
+            {
+                IMethodSymbol m => m.OverriddenMethod as T,
+                IPropertySymbol p => p.OverriddenProperty as T,
+                _ => null,
+            };
+            if (overridden is not null)
+            {
+                yield return overridden;
+            }
+
+            var explicitImplementations = member switch
+            {
+                IMethodSymbol m => m.ExplicitInterfaceImplementations.Cast<T>(),
+                IPropertySymbol p => p.ExplicitInterfaceImplementations.Cast<T>(),
+                _ => Enumerable.Empty<T>(),
+            };
+            foreach (var implemented in explicitImplementations)
+            {
+                yield return implemented;
+            }
+
+            if (member.ContainingType is not { } type || member.IsStatic)
+            {
+                yield break;
+            }
+
+            foreach (var @interface in type.AllInterfaces)
+            {
+                foreach (var candidate in @interface.GetMembers(member.Name).OfType<T>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                    {
+                        yield return candidate;
+                    }
+                }
+            }
+        }
+
+        /// <summary>The primary constructor parameter a positional record property comes from, whose attributes it shares.</summary>
+        private static IParameterSymbol? PositionalParameter(IPropertySymbol property)
+        {
+            if (property.ContainingType is not { IsRecord: true } record)
+            {
+                return null;
+            }
+
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is ParameterSyntax syntax)
+                {
+                    return record.InstanceConstructors
+                        .SelectMany(c => c.Parameters)
+                        .FirstOrDefault(p => p.DeclaringSyntaxReferences.Any(r => r.GetSyntax() == syntax));
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Microsoft.CodeAnalysis;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// One value that flows into an exchange context.
+    /// </summary>
+    /// <param name="Text">The country text when it is a compile-time constant, else null.</param>
+    /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field or property it reached through.</param>
+    /// <param name="Origin">For a constant reached through a local, field or property: where the constant is written.</param>
+    internal readonly record struct FlowingValue(string? Text, IOperation Site, IOperation? Origin);
+}

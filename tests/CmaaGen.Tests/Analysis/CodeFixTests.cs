@@ -1,0 +1,97 @@
+using System.Threading.Tasks;
+using CmaaGen.CodeFixes;
+using CmaaGen.Tests.Infrastructure;
+
+namespace CmaaGen.Tests.Analysis;
+
+/// <summary>The code fixes, one diagnostic at a time and with Fix All.</summary>
+public class CodeFixTests
+{
+    private const string Gateway = """
+        using Cmaa;
+
+        internal class Gateway
+        {
+            public void Send([CustomsDataExchange] string country) { }
+            public void Route([CustomsDataExchange] string country, int priority) { }
+            public void Route(CmaaCountry country, int priority) { }
+        }
+
+        """;
+
+    [Fact]
+    public async Task Replaces_an_unknown_country_with_the_suggested_code()
+        => await new CodeFixTest<ReplaceUnknownCountryFix>(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send({|CMAA002:"Germny"|});
+                    g.Send({|CMAA002:@" DE"|});
+                    g.Send({|CMAA002:"I R"|});
+                }
+            }
+            """,
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send("DE");
+                    g.Send("DE");
+                    g.Send({|CMAA001:"IR"|});
+                }
+            }
+            """).VerifyAsync();
+
+    [Fact]
+    public async Task Replaces_the_constant_where_a_local_got_it()
+        => await new CodeFixTest<ReplaceUnknownCountryFix>(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var country = "FRA ";
+                    g.Send({|CMAA002:country|});
+                }
+            }
+            """,
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var country = "FR";
+                    g.Send(country);
+                }
+            }
+            """).VerifyAsync();
+
+    [Fact]
+    public async Task Uses_the_CmaaCountry_overload()
+        => await new CodeFixTest<UseCountryEnumFix>(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Route({|CMAA006:"DE"|}, 1);
+                    g.Route({|CMAA006:"kor"|}, 2);
+                    g.Send("DE");
+                }
+            }
+            """,
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Route(CmaaCountry.Germany, 1);
+                    g.Route(CmaaCountry.Korea, 2);
+                    g.Send("DE");
+                }
+            }
+            """).VerifyAsync();
+}

@@ -1,0 +1,184 @@
+using System.Threading.Tasks;
+using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CmaaGen.Tests.Analysis;
+
+/// <summary>Which places are exchange contexts, and what is not one.</summary>
+public class ExchangeContextTests
+{
+    [Fact]
+    public async Task A_mark_on_an_interface_or_base_method_holds_for_implementations_and_overrides()
+        => await AnalyzerTest.VerifyAsync("""
+            using Cmaa;
+
+            public interface IGateway { void Send([CustomsDataExchange] string country); }
+            public abstract class GatewayBase { public abstract void Post([CustomsDataExchange] string country); }
+            public interface IDeclaration { [CustomsDataExchange] string Destination { get; set; } }
+
+            public class Gateway : GatewayBase, IGateway
+            {
+                public void Send(string country) { }
+                public override void Post(string country) { }
+            }
+
+            public class Explicit : IGateway { void IGateway.Send(string country) { } }
+            public class Declaration : IDeclaration { public string Destination { get; set; } = ""; }
+            public sealed class Derived : Gateway { public override void Post(string country) { } }
+
+            class C
+            {
+                void M(Gateway g, Derived d, Explicit e, Declaration declaration)
+                {
+                    g.Send({|CMAA001:"IR"|});
+                    g.Post({|CMAA001:"CU"|});
+                    d.Post({|CMAA001:"SY"|});
+                    ((IGateway)e).Send({|CMAA001:"KP"|});
+                    declaration.Destination = {|CMAA001:"IR"|};
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task False_positive_traps()
+        => await AnalyzerTest.VerifyAsync("""
+            using Cmaa;
+
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.All)]
+                public sealed class CustomsDataExchangeAttribute : System.Attribute { }
+            }
+
+            public class Gateway
+            {
+                public void Send([CustomsDataExchange] string country, string payload) { }
+                public void Log([Other.CustomsDataExchange] string country) { }
+                public string Label { get; set; } = "IR";
+            }
+
+            class C
+            {
+                void M(Gateway g, string code)
+                {
+                    var text = "IR";
+                    g.Send("DE", "IR");
+                    g.Log("IR");
+                    g.Label = "IR";
+                    if (code == "IR" || code.Equals("KP") || text.Contains("CU")) { }
+                    switch (code) { case "IR": break; }
+                    System.Console.WriteLine("IR");
+                    g.Send(null!, "x");
+                    g.Send(country: "Korea", payload: "KP");
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Contexts_declared_in_a_library_apply_to_the_application()
+    {
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Contoso.Customs.Gateway g) => g.Send({|CMAA001:"IR"|}, "payload");
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(LibraryReference.Build("""
+            namespace Contoso.Customs
+            {
+                public class Gateway
+                {
+                    public void Send([Cmaa.CustomsDataExchange] string country, string payload) { }
+                }
+            }
+            """));
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task A_vendor_API_list_declares_parameters_properties_and_fields()
+    {
+        var test = new AnalyzerTest("""
+            namespace Vendor
+            {
+                public class Client
+                {
+                    public void Submit(string destination, string payload) { }
+                    public void Submit(int id) { }
+                    public static void Ping(string country) { }
+                }
+
+                public class Declaration
+                {
+                    public string Destination { get; set; } = "";
+                    public string Origin = "";
+                }
+            }
+
+            class App
+            {
+                void M(Vendor.Client client)
+                {
+                    client.Submit({|CMAA001:"IR"|}, "IR");
+                    client.Submit(364);
+                    Vendor.Client.Ping({|CMAA001:"CU"|});
+                    var declaration = new Vendor.Declaration { Destination = {|CMAA001:"SY"|}, Origin = {|CMAA001:"KP"|} };
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/CustomsDataExchangeApis.txt", """
+            # The vendor SDK sends customs declarations abroad.
+            M:Vendor.Client.Submit(System.String,System.String)#destination
+            M:Vendor.Client.Ping(System.String)
+              P:Vendor.Declaration.Destination
+            F:Vendor.Declaration.Origin
+            """));
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Problems_in_an_API_list_are_reported_at_their_line()
+    {
+        var test = new AnalyzerTest("""
+            namespace Vendor
+            {
+                public class Client
+                {
+                    public void Submit(string destination, string payload) { }
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/Vendor.CustomsDataExchangeApis.txt", """
+            Vendor.Client.Submit
+            T:Vendor.Client
+            M:Vendor.Client.Submit(System.String,System.String)
+            M:Vendor.Client.Submit(System.String,System.String)#country
+            M:Vendor.Client.Missing(System.String)
+            P:Vendor.Client.Name#value
+            """));
+        test.ExpectedDiagnostics.AddRange([
+            new DiagnosticResult("CMAA110", DiagnosticSeverity.Error).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 1, 1, 1, 21)
+                .WithArguments("'Vendor.Client.Submit' is not a documentation-comment ID: write M:Namespace.Type.Method(ParameterTypes)#parameter, P:Namespace.Type.Property or F:Namespace.Type.Field"),
+            new DiagnosticResult("CMAA110", DiagnosticSeverity.Error).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 2, 1, 2, 16),
+            new DiagnosticResult("CMAA110", DiagnosticSeverity.Error).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 3, 1, 3, 52)
+                .WithArguments("name the parameter that holds the country: add #name after 'M:Vendor.Client.Submit(System.String,System.String)' (its parameters: destination, payload)"),
+            new DiagnosticResult("CMAA110", DiagnosticSeverity.Error).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 4, 53, 4, 60)
+                .WithArguments("'M:Vendor.Client.Submit(System.String,System.String)' has no parameter 'country' (its parameters: destination, payload)"),
+            new DiagnosticResult("CMAA114", DiagnosticSeverity.Warning).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 5, 1, 5, 39),
+            new DiagnosticResult("CMAA110", DiagnosticSeverity.Error).WithSpan("/0/Vendor.CustomsDataExchangeApis.txt", 6, 22, 6, 27),
+        ]);
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Without_the_attribute_or_an_API_list_nothing_is_analyzed()
+    {
+        var test = new AnalyzerTest("""
+            class C { void M(string country) { } void N() => M("IR"); }
+            """);
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add("""class C { void M(string country) { } void N() => M("IR"); }""");
+        await test.RunAsync();
+    }
+}

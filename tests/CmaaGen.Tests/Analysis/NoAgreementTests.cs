@@ -1,0 +1,286 @@
+using System.Threading.Tasks;
+using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CmaaGen.Tests.Analysis;
+
+/// <summary>CMAA001 and how values reach an exchange context.</summary>
+public class NoAgreementTests
+{
+    private const string Gateway = """
+        using System.Collections.Generic;
+        using Cmaa;
+
+        public class Gateway
+        {
+            public void Send([CustomsDataExchange] string country, string payload = "") { }
+            public void SendMany([CustomsDataExchange] params string[] countries) { }
+            public void SendList([CustomsDataExchange] IEnumerable<string> countries) { }
+            public void SendCode([CustomsDataExchange] int numericCode) { }
+            public void SendObject([CustomsDataExchange] object country) { }
+            [CustomsDataExchange] public string Destination { get; set; } = "";
+            [CustomsDataExchange] public string Field = "";
+        }
+
+        public record Shipment([CustomsDataExchange] string Destination, string Goods);
+
+        public static class GatewayExtensions
+        {
+            public static void SendTo([CustomsDataExchange] this string country, Gateway gateway) { }
+        }
+
+        """;
+
+    [Theory]
+    [InlineData("IR")]
+    [InlineData("ir")]
+    [InlineData("Iran")]
+    [InlineData("IRAN")]
+    [InlineData("irn")]
+    [InlineData("364")]
+    [InlineData("Islamic Republic of Iran")]
+    public async Task Every_form_of_a_country_without_an_agreement(string text)
+    {
+        await AnalyzerTest.VerifyAsync(Gateway + $$"""
+            class C { void M(Gateway g) => g.Send({|#0:"{{text}}"|}); }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(0)
+                .WithArguments(text, "Iran (IR)", "U.S. CBP, as of January 2014"));
+    }
+
+    [Theory]
+    [InlineData("DE")]
+    [InlineData("deu")]
+    [InlineData("276")]
+    [InlineData("Germany")]
+    [InlineData("Korea")]
+    [InlineData("South Korea")]
+    [InlineData("KR")]
+    [InlineData("Türkiye")]
+    [InlineData("UK")]
+    [InlineData("EU")]
+    [InlineData("Taiwan")]
+    [InlineData("HK")]
+    public async Task Partners_with_an_agreement_in_force_are_fine(string text)
+        => await AnalyzerTest.VerifyAsync(Gateway + $$"""class C { void M(Gateway g) => g.Send("{{text}}"); }""");
+
+    [Theory]
+    [InlineData("US")]
+    [InlineData("us")]
+    [InlineData("USA")]
+    [InlineData("840")]
+    [InlineData("United States")]
+    public async Task The_lists_owner_needs_no_agreement(string text)
+        => await AnalyzerTest.VerifyAsync(Gateway + $$"""class C { void M(Gateway g) => g.Send("{{text}}"); }""");
+
+    [Fact]
+    public async Task North_Korea_is_not_Korea()
+        => await AnalyzerTest.VerifyAsync(Gateway + """class C { void M(Gateway g) { g.Send("Korea"); g.Send({|CMAA001:"North Korea"|}); g.Send({|CMAA001:"KP"|}); } }""");
+
+    [Fact]
+    public async Task Hong_Kong_is_not_China_and_Macao_is_neither()
+        => await AnalyzerTest.VerifyAsync(Gateway + """class C { void M(Gateway g) { g.Send("CN"); g.Send("HK"); g.Send({|CMAA001:"MO"|}); } }""");
+
+    [Fact]
+    public async Task Literal_forms()
+        => await AnalyzerTest.VerifyAsync(Gateway + """"
+            class C
+            {
+                const string Iran = "IR";
+
+                void M(Gateway g)
+                {
+                    const string cuba = "CU";
+                    g.Send({|CMAA001:@"IR"|});
+                    g.Send({|CMAA001:"""SY"""|});
+                    g.Send({|CMAA001:Iran|});
+                    g.Send({|CMAA001:cuba|});
+                    g.Send({|CMAA001:"I" + "R"|});
+                    g.Send({|CMAA001:$"{Iran}"|});
+                    g.Send({|CMAA001:$"S{"Y"}"|});
+                    g.Send({|CMAA001:nameof(Iran)|});
+                }
+            }
+            """");
+
+    [Fact]
+    public async Task A_local_gives_the_values_that_reach_the_use()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g, bool flag)
+                {
+                    var first = "IR";
+                    g.Send({|CMAA001:first|});
+
+                    var replaced = "IR";
+                    replaced = "DE";
+                    g.Send(replaced);
+
+                    string branch;
+                    if (flag) { branch = "CU"; } else { branch = "FR"; }
+                    g.Send({|CMAA001:branch|});
+
+                    var looped = "FR";
+                    for (var i = 0; i < 3; i++)
+                    {
+                        g.Send({|CMAA001:looped|});
+                        looped = "SY";
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task A_local_diagnostic_points_at_where_the_constant_is_written()
+    {
+        await AnalyzerTest.VerifyAsync(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var country = {|#1:"IR"|};
+                    g.Send({|#0:country|});
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"));
+    }
+
+    [Fact]
+    public async Task Static_readonly_fields_and_get_only_properties_with_constant_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static class Countries
+            {
+                public static readonly string Iran = "IR";
+                public static string Cuba { get; } = "CU";
+                public static string Syria => "SY";
+                public static readonly string Assigned = "IR";
+                public static string Settable { get; set; } = "IR";
+                static Countries() { Assigned = "DE"; }
+            }
+
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send({|CMAA001:Countries.Iran|});
+                    g.Send({|CMAA001:Countries.Cuba|});
+                    g.Send({|CMAA001:Countries.Syria|});
+                    g.Send(Countries.Assigned);
+                    g.Send(Countries.Settable);
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g, bool flag, int n, string? maybe)
+                {
+                    g.Send(flag ? "DE" : {|CMAA001:"IR"|});
+                    g.Send(n switch { 1 => {|CMAA001:"CU"|}, 2 => "FR", _ => {|CMAA001:"SY"|} });
+                    g.Send(maybe ?? {|CMAA001:"IR"|});
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Each_element_of_a_collection()
+        => await AnalyzerTest.VerifyAsync(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.SendMany("DE", {|CMAA001:"IR"|}, {|CMAA001:"CU"|});
+                    g.SendMany(new[] { "FR", {|CMAA001:"SY"|} });
+                    g.SendList(new List<string> { {|CMAA001:"IR"|}, "DE" });
+                    g.SendList(["FR", {|CMAA001:"KP"|}]);
+                    string[] others = ["DE", {|#1:"CU"|}];
+                    g.SendList(["FR", ..{|#0:others|}]);
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
+
+    [Fact]
+    public async Task Object_initializers_property_and_field_assignments()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var other = new Gateway { Destination = {|CMAA001:"IR"|}, Field = {|CMAA001:"CU"|} };
+                    g.Destination = {|CMAA001:"SY"|};
+                    g.Field = "DE";
+                    g.Destination ??= {|CMAA001:"KP"|};
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Constructor_and_record_arguments_named_in_any_order()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var a = new Shipment({|CMAA001:"IR"|}, "oil");
+                    var b = new Shipment(Goods: "IR", Destination: {|CMAA001:"CU"|});
+                    g.Send(payload: "IR", country: {|CMAA001:"SY"|});
+                    var c = a with { Destination = {|CMAA001:"KP"|} };
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Extension_methods_lambdas_and_local_functions()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    {|CMAA001:"IR"|}.SendTo(g);
+                    GatewayExtensions.SendTo({|CMAA001:"CU"|}, g);
+                    System.Action send = () => g.Send({|CMAA001:"SY"|});
+                    Local();
+                    void Local() => g.Send({|CMAA001:"KP"|});
+                    var captured = "IR";
+                    System.Action later = () => g.Send({|CMAA001:captured|});
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Numeric_codes_as_integers_and_values_boxed_to_object()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.SendCode({|CMAA001:364|});
+                    g.SendCode(276);
+                    g.SendObject({|CMAA001:"IR"|});
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task Property_field_and_parameter_defaults_are_checked_where_they_are_written()
+        => await AnalyzerTest.VerifyAsync("""
+            using Cmaa;
+
+            public class Declaration
+            {
+                [CustomsDataExchange] public string Destination { get; set; } = {|CMAA001:"IR"|};
+                [CustomsDataExchange] public string Origin = {|CMAA001:"CU"|};
+                public void Send([CustomsDataExchange] string country = {|CMAA001:"SY"|}) { }
+                void M() { Send(); Send(); }
+            }
+            """);
+}

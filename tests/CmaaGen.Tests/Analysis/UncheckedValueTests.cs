@@ -1,0 +1,93 @@
+using System.Threading.Tasks;
+using CmaaGen.Tests.Infrastructure;
+
+namespace CmaaGen.Tests.Analysis;
+
+/// <summary>CMAA004: values known only at run time, off by default.</summary>
+public class UncheckedValueTests
+{
+    private const string Gateway = """
+        using Cmaa;
+
+        public class Gateway
+        {
+            public void Send([CustomsDataExchange] string country) { }
+            public void SendAny([CustomsDataExchange] object country) { }
+        }
+
+        """;
+
+    private const string Code = """
+        class C
+        {
+            string Lookup() => "";
+
+            void Unchecked(Gateway g, string country)
+            {
+                g.Send({|CMAA004:country|});
+                g.Send({|CMAA004:Lookup()|});
+                g.Send({|CMAA004:country.Trim()|});
+            }
+
+            void Guarded(Gateway g, string country, string other)
+            {
+                if (CmaaAgreements.HasAgreement(country))
+                {
+                    g.Send(country);
+                    g.Send({|CMAA004:other|});
+                }
+
+                g.Send({|CMAA004:country|});
+            }
+
+            void EarlyExit(Gateway g, string country)
+            {
+                if (!CmaaAgreements.HasAgreement(country))
+                {
+                    return;
+                }
+
+                g.Send(country);
+            }
+
+            void Combined(Gateway g, string country, bool ready)
+            {
+                if (ready && CmaaAgreements.HasAgreement(country))
+                {
+                    g.Send(country);
+                }
+
+                if (CmaaAgreements.HasAgreement(country) || CmaaAgreements.IsOwner(country))
+                {
+                    g.Send(country);
+                }
+
+                if (CmaaAgreements.HasAgreement(country) || ready)
+                {
+                    g.Send({|CMAA004:country|});
+                }
+            }
+
+            void Typed(Gateway g, CmaaCountry country)
+            {
+                g.SendAny(country);
+                g.Send(CmaaAgreements.GetAlpha2(country));
+                g.Send(country.ToString());
+            }
+
+            void Mixed(Gateway g, bool flag, string country)
+            {
+                var local = flag ? "DE" : country;
+                g.Send({|CMAA004:local|});
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Reports_values_without_a_dominating_guard_when_turned_on()
+        => await new AnalyzerTest(Gateway + Code) { EnableUnchecked = true }.VerifyAsync();
+
+    [Fact]
+    public async Task Is_off_by_default()
+        => await AnalyzerTest.VerifyAsync(Gateway + Code.Replace("{|CMAA004:", "").Replace("|}", ""));
+}
