@@ -1,0 +1,214 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace CmaaGen.EndToEnd.Tests;
+
+/// <summary>Real builds of a consumer of the packed package: warnings locally, errors in CI, lists, compilers.</summary>
+[Collection(PackageCollection.Name)]
+public class ConsumerBuildTests(PackageFixture package)
+{
+    private const string Program = """
+        using System;
+        using Cmaa;
+
+        Console.WriteLine(CmaaAgreements.Countries.Count);
+        Console.WriteLine(CmaaAgreements.TryGetCountry("deu", out CmaaCountry germany) ? germany + "=" + CmaaAgreements.GetAlpha2(germany) : "none");
+        new Gateway().Send("IR");
+        new Gateway().Send("DE");
+
+        internal sealed class Gateway
+        {
+            public void Send([CustomsDataExchange] string country) { }
+        }
+        """;
+
+    /// <summary>The location of the deliberate Send("IR") above.</summary>
+    private const string Cmaa001At = "Program.cs(6,20): ";
+
+    private Consumer App(string name, string extraProperties = "", string extraItems = "")
+        => package.NewConsumer(name).Project("App", extraProperties, extraItems).File("App/Program.cs", Program);
+
+    [Fact]
+    public async Task A_plain_build_warns_at_the_exchange_and_the_generated_code_runs()
+    {
+        var consumer = App("plain");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(Cmaa001At + "warning CMAA001: 'IR' is Iran (IR), which has no customs mutual assistance agreement in U.S. CBP, as of January 2014", build.Output);
+        Assert.DoesNotContain("CS8785", build.Output);
+        Assert.DoesNotContain("AD0001", build.Output);
+
+        var run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("68\nGermany=DE\n", run.Output.Replace("\r\n", "\n"));
+    }
+
+    public static IEnumerable<object[]> FailingBuilds()
+    {
+        yield return ["ContinuousIntegrationBuild", new[] { "-p:ContinuousIntegrationBuild=true" }, new Dictionary<string, string>(), ""];
+        yield return ["CI environment", new string[0], new Dictionary<string, string> { ["CI"] = "true" }, ""];
+        yield return ["switch", new[] { "-p:CmaaTreatAsErrors=true" }, new Dictionary<string, string>(), ""];
+        yield return ["warnaserror", new[] { "-warnaserror" }, new Dictionary<string, string>(), ""];
+        yield return ["editorconfig", new string[0], new Dictionary<string, string>(), "root = true\n[*.cs]\ndotnet_diagnostic.CMAA001.severity = error\n"];
+    }
+
+    [Theory]
+    [MemberData(nameof(FailingBuilds))]
+    public async Task A_violation_fails_the_build(string how, string[] arguments, Dictionary<string, string> environment, string editorConfig)
+    {
+        var consumer = App("fails-" + how.Replace(' ', '-'));
+        if (editorConfig.Length > 0)
+        {
+            consumer.File(".editorconfig", editorConfig);
+        }
+
+        var build = await consumer.DotNetAsync(environment, ["build", "App", "--no-incremental", .. arguments]);
+
+        Assert.True(build.ExitCode != 0, how + ": " + build);
+        Assert.Contains(Cmaa001At + "error CMAA001", build.Output);
+    }
+
+    [Fact]
+    public async Task An_editorconfig_severity_wins_over_CI_mode()
+    {
+        var consumer = App("editorconfig-wins").File(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CMAA001.severity = suggestion\n");
+
+        var build = await consumer.DotNetAsync(new Dictionary<string, string> { ["CI"] = "true" }, "build", "App", "--no-incremental");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.DoesNotContain("CMAA001", build.Output);
+    }
+
+    [Fact]
+    public async Task The_strict_preset_turns_on_checks_of_run_time_values()
+    {
+        var consumer = App("strict").File("App/Forward.cs", """
+            internal static class Forward
+            {
+                public static void Send(Gateway gateway, string country) => gateway.Send(country);
+            }
+            """);
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("Forward.cs(3,78): warning CMAA004", build.Output);
+    }
+
+    [Fact]
+    public async Task A_custom_list_replaces_the_default_one_and_a_shared_list_joins_it()
+    {
+        var consumer = App("custom-list", extraProperties: "<CmaaLists>$(MSBuildThisFileDirectory)../shared/company.cmaa.csv</CmaaLists>")
+            .File("App/partners.cmaa.csv", "# provenance: Contoso list\ncountry\nFR\n")
+            .File("shared/company.cmaa.csv", "country\nIR\n");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("Program.cs(7,20): warning CMAA001: 'DE' is Germany (DE), which has no customs mutual assistance agreement in Contoso list", build.Output);
+        Assert.DoesNotContain("'IR'", build.Output);
+        var run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("2\nnone\n", run.Output.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public async Task The_shipped_lists_can_be_combined()
+    {
+        var consumer = App(
+            "shipped-lists",
+            extraItems: """<CmaaList Include="$(CmaaGenListsDirectory)us-cbp-2014.cmaa.csv;$(CmaaGenListsDirectory)us-cbp-since-2014.cmaa.csv" />""")
+            .File("App/Later.cs", """
+                internal static class Later
+                {
+                    public static void Send(Gateway gateway)
+                    {
+                        gateway.Send("UY");
+                        gateway.Send("UZ");
+                    }
+                }
+                """);
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("Later.cs(6,22): warning CMAA003: 'UZ' is Uzbekistan (UZ)", build.Output);
+        Assert.DoesNotContain("'UY'", build.Output);
+        Assert.Contains(Cmaa001At + "warning CMAA001", build.Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_list_fails_the_build_at_its_line_and_column()
+    {
+        var consumer = App("malformed-list").File("App/partners.cmaa.csv", "country,signed\nFR,1990\nGER,1991\nDE,1991-13\n");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Contains("partners.cmaa.csv(3,1): error CMAA103: 'GER' is not a recognised country code or name; did you mean DE (Germany)", build.Output);
+        Assert.Contains("partners.cmaa.csv(4,4): error CMAA105: '1991-13' is not a valid date", build.Output);
+    }
+
+    [Fact]
+    public async Task Adding_or_removing_a_list_changes_the_next_incremental_build()
+    {
+        var consumer = App("incremental");
+        var dll = Path.Combine("App", "bin", "Debug", "net10.0", "App.dll");
+
+        Assert.Equal(0, (await consumer.DotNetAsync("build", "App")).ExitCode);
+        Assert.StartsWith("68\n", (await consumer.DotNetAsync(dll)).Output.Replace("\r\n", "\n"));
+
+        consumer.File("App/partners.cmaa.csv", "country\nDE\nFR\n");
+        Assert.Equal(0, (await consumer.DotNetAsync("build", "App")).ExitCode);
+        Assert.StartsWith("2\n", (await consumer.DotNetAsync(dll)).Output.Replace("\r\n", "\n"));
+
+        consumer.Delete("App/partners.cmaa.csv");
+        Assert.Equal(0, (await consumer.DotNetAsync("build", "App")).ExitCode);
+        Assert.StartsWith("68\n", (await consumer.DotNetAsync(dll)).Output.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public async Task The_rules_fire_with_an_older_compiler()
+    {
+        var consumer = App(
+            "older-compiler",
+            extraProperties: "<RoslynCompilerType>Custom</RoslynCompilerType>",
+            extraItems: """<PackageReference Include="Microsoft.Net.Compilers.Toolset" Version="4.14.0" PrivateAssets="all" />""");
+
+        Assert.Equal(0, (await consumer.DotNetAsync("restore", "App")).ExitCode);
+        var compiler = await consumer.DotNetAsync("msbuild", "App", "-getProperty:CompilerApiVersion");
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-v:n");
+
+        Assert.Equal("roslyn4.14", compiler.Output.Trim().Split('\n')[^1].Trim());
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("microsoft.net.compilers.toolset/4.14.0/tasks/netcore/bincore/csc.dll", build.Output);
+        Assert.Contains(Cmaa001At + "warning CMAA001", build.Output);
+    }
+
+    [Fact]
+    public async Task A_compiler_older_than_Roslyn_4_8_gets_one_readable_error()
+    {
+        var consumer = App("too-old");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CompilerApiVersion=roslyn4.7");
+
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.Contains("error CMAA190: CmaaGen needs the C# compiler of Roslyn 4.8 or later", build.Output);
+        Assert.DoesNotContain("CS0246", build.Output);
+    }
+
+    [Fact]
+    public async Task A_SARIF_log_holds_the_findings()
+    {
+        var consumer = App("sarif");
+        var log = Path.Combine(consumer.Directory, "App.sarif");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:ErrorLog=" + log + "%2Cversion%3D2.1");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var sarif = File.ReadAllText(log);
+        Assert.Contains("\"ruleId\": \"CMAA001\"", sarif);
+        Assert.Contains("https://github.com/CmaaGen/CmaaGen/blob/main/docs/rules/CMAA001.md", sarif);
+    }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace CmaaGen.EndToEnd.Tests;
+
+/// <summary>
+/// Packs CmaaGen once per test run, with a version no earlier run used, into a temporary folder feed. Its
+/// consumers restore into a private package folder, so no stale copy from an earlier run can be picked up.
+/// </summary>
+public sealed class PackageFixture : IAsyncLifetime
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "cmaagen-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string Version { get; } = "1.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public string PackagesFolder => Path.Combine(Root, "packages");
+
+    public string PackagePath => Path.Combine(Feed, "CmaaGen." + Version + ".nupkg");
+
+    public CommandResult Pack { get; private set; } = new(-1, "not packed");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Feed);
+        Pack = await DotNet.RunAsync(
+            DotNet.RepositoryRoot(),
+            "pack", Path.Combine("src", "CmaaGen.Package", "CmaaGen.Package.csproj"),
+            "-c", "Release",
+            "-o", Feed,
+            "-p:Version=" + Version,
+            "--artifacts-path", Path.Combine(Root, "artifacts"));
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the temporary folder is left to the OS.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A new, empty consumer folder with a nuget.config that adds the test feed to the machine's sources.</summary>
+    public Consumer NewConsumer(string name)
+    {
+        var directory = Path.Combine(Root, "consumers", name + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="cmaagen-e2e" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return new Consumer(this, directory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+    // Consumer builds share two cores: they run one after another.
+    public const string Name = "Packed CmaaGen";
+}
