@@ -320,4 +320,49 @@ public class AgreementListParserTests
 
         Assert.Equal(["CMAA103@2:0-2:2", "CMAA105@3:3-3:5"], list.Problems.Select(Where));
     }
+
+    [Fact]
+    public void Lists_with_different_owners_are_reported_in_the_later_file()
+    {
+        var set = Merge(("/p/b.cmaa.csv", "# owner: GB\ncountry\nFR\n"), ("/p/a.cmaa.csv", "# owner: US\ncountry\nDE\n"), ("/p/c.cmaa.csv", "country\nIT\n"));
+
+        var problem = Assert.Single(set.Problems);
+        Assert.Equal("CMAA111@1:9-1:11", Where(problem));
+        Assert.Equal("/p/b.cmaa.csv", problem.Location.Path);
+        Assert.Equal("/p/a.cmaa.csv", problem.Related!.Value.Path);
+        Assert.Equal("This list's owner GB differs from the owner US declared in a.cmaa.csv", Message(problem));
+        Assert.Equal("US", set.Owner);
+        Assert.Equal(3, set.Agreements.Count);
+    }
+
+    [Fact]
+    public void Two_owner_lines_in_one_file_that_disagree()
+        => Assert.Equal("CMAA111", Assert.Single(Parse("# owner: US\n# owner: Canada\ncountry\nDE\n").Problems).RuleId);
+
+    [Fact]
+    public void The_owner_may_be_named_by_any_form_and_lists_without_one_merge_freely()
+    {
+        var set = Merge(("/p/a.cmaa.csv", "# owner: united states of america\ncountry\nDE\n"), ("/p/b.cmaa.csv", "# owner: usa\ncountry\nFR\n"), ("/p/c.cmaa.csv", "country\nIT\n"));
+
+        Assert.Empty(set.Problems);
+        Assert.Equal("US", set.Owner);
+    }
+
+    [Fact]
+    public void Covers_lists_countries_and_reports_unknown_ones_at_their_place_in_the_cell()
+    {
+        var list = Parse("country,covers\nEU,HR; Estonia ;XX;LU\n");
+
+        var problem = Assert.Single(list.Problems);
+        Assert.Equal("CMAA103@2:16-2:18", Where(problem));
+        Assert.Equal(["EE", "HR", "LU"], Assert.Single(list.Agreements).Covers);
+    }
+
+    [Fact]
+    public void Coverage_never_overrides_a_countrys_own_agreement_or_the_owner()
+    {
+        var set = Merge(("/p/a.cmaa.csv", "# owner: US\ncountry,covers\nEU,DE;HR;US\nDE,\n"));
+
+        Assert.Equal([("HR", "EU")], set.Coverage().ToArray());
+    }
 }
