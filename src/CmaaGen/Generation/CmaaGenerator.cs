@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
@@ -21,6 +22,7 @@ namespace CmaaGen.Generation
         private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
         private readonly bool _useEmbeddedAttribute;
+        private readonly Action<string>? _faultInjection;
 
         /// <summary>Creates the generator as the compiler does.</summary>
         public CmaaGenerator()
@@ -28,8 +30,15 @@ namespace CmaaGen.Generation
         {
         }
 
-        /// <summary>Lets tests produce the output of a compiler older than Roslyn 4.14.</summary>
-        internal CmaaGenerator(bool useEmbeddedAttribute) => _useEmbeddedAttribute = useEmbeddedAttribute;
+        /// <summary>
+        /// Lets tests produce the output of a compiler older than Roslyn 4.14, and inject faults:
+        /// <paramref name="faultInjection"/> runs at the start of each step with the step's name and may throw.
+        /// </summary>
+        internal CmaaGenerator(bool useEmbeddedAttribute, Action<string>? faultInjection = null)
+        {
+            _useEmbeddedAttribute = useEmbeddedAttribute;
+            _faultInjection = faultInjection;
+        }
 
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -55,16 +64,24 @@ namespace CmaaGen.Generation
             // Parse: each *.cmaa.csv file into a value-equatable model.
             var lists = context.AdditionalTextsProvider
                 .Where(static text => AgreementListParser.IsListFile(text.Path))
-                .Select(static (text, cancellationToken) => AgreementListParser.Parse(
-                    text.Path,
-                    text.GetText(cancellationToken) ?? SourceText.From(string.Empty),
-                    CountryCatalog.Default,
+                .Select((text, cancellationToken) => Guarded(
+                    "parse " + text.Path,
+                    () => AgreementListParser.Parse(
+                        text.Path,
+                        text.GetText(cancellationToken) ?? SourceText.From(string.Empty),
+                        CountryCatalog.Default,
+                        cancellationToken),
+                    error => new AgreementList(text.Path, string.Empty, null, string.Empty, EquatableArray<Agreement>.Empty, new[] { InternalError(text.Path, error) }.ToEquatableArray()),
                     cancellationToken))
                 .WithTrackingName(TrackingNames.ParsedLists);
 
             // Merge: every list, or the embedded default list when the project has none.
             var agreements = lists.Collect()
-                .Select(static (all, _) => all.IsEmpty ? DefaultAgreements.Set : AgreementSet.Merge(all))
+                .Select((all, cancellationToken) => Guarded(
+                    "merge",
+                    () => all.IsEmpty ? DefaultAgreements.Set : AgreementSet.Merge(all),
+                    error => new AgreementSet(string.Empty, string.Empty, string.Empty, EquatableArray<Agreement>.Empty, new[] { InternalError(all.IsEmpty ? DefaultAgreements.ResourceName : all[0].Path, error) }.ToEquatableArray()),
+                    cancellationToken))
                 .WithTrackingName(TrackingNames.Agreements);
 
             // Model: what the emitter needs, and nothing more.
@@ -80,10 +97,18 @@ namespace CmaaGen.Generation
             context.RegisterSourceOutput(attribute, static (output, spec) =>
                 output.AddSource(AttributeEmitter.HintName, SourceText.From(AttributeEmitter.Emit(spec), Encoding.UTF8)));
 
-            context.RegisterSourceOutput(spec, static (output, spec) =>
+            context.RegisterSourceOutput(spec, (output, spec) =>
             {
-                output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
-                output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
+                try
+                {
+                    _faultInjection?.Invoke("emit");
+                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    output.ReportDiagnostic(Diagnostic.Create(Rules.InternalError, Location.None, "the generated agreements (" + AgreementsEmitter.CountryHintName + ")", Describe(exception)));
+                }
             });
 
             // Report: the lists' problems, and settings that were refused.
@@ -103,5 +128,27 @@ namespace CmaaGen.Generation
                 }
             });
         }
+
+        /// <summary>
+        /// Runs a pipeline step so that an unexpected exception becomes a CMAA900 problem naming the file,
+        /// never CS8785: the build and every other diagnostic go on.
+        /// </summary>
+        private T Guarded<T>(string step, Func<T> run, Func<Exception, T> onError, System.Threading.CancellationToken cancellationToken)
+        {
+            try
+            {
+                _faultInjection?.Invoke(step);
+                return run();
+            }
+            catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                return onError(exception);
+            }
+        }
+
+        private static ListProblem InternalError(string path, Exception exception)
+            => ListProblem.Create(Rules.InternalError, new FileLocation(path, 0, 0, 0, 0, 0, 0), path, Describe(exception));
+
+        private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
     }
 }

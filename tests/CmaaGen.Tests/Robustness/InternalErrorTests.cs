@@ -1,0 +1,99 @@
+using System;
+using System.Linq;
+using CmaaGen.Analysis;
+using CmaaGen.Generation;
+using CmaaGen.Tests.Infrastructure;
+
+namespace CmaaGen.Tests.Robustness;
+
+/// <summary>
+/// An exception inside any callback, injected by a test-only hook, becomes CMAA900 naming the file; the
+/// build and the other diagnostics go on, and no AD0001 or CS8785 appears.
+/// </summary>
+public class InternalErrorTests
+{
+    private const string Gateway = """
+        using Cmaa;
+        internal sealed class Gateway { public void Send([CustomsDataExchange] string country) { } }
+        """;
+
+    private const string Healthy = "internal static class Healthy { static void M(Gateway g) => g.Send(\"IR\"); }";
+    private const string Faulty = "internal static class Faulty { static void M(Gateway g) => g.Send(\"CU\"); }";
+
+    [Fact]
+    public void An_analyzer_callback_failure_is_CMAA900_in_that_file_and_the_others_are_still_checked()
+    {
+        var analyzer = new CountryAnalyzer(file =>
+        {
+            if (file.EndsWith("File2.cs", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("injected");
+            }
+        });
+
+        var result = PipelineRunner.Run([Gateway, Healthy, Faulty], analyzer: analyzer);
+
+        result.AssertNothingCrashed();
+        var error = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "CMAA900");
+        Assert.Equal("/src/File2.cs", error.Location.SourceTree!.FilePath);
+        Assert.Equal("CmaaGen could not analyze '/src/File2.cs': InvalidOperationException: injected", error.GetMessage());
+        Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001" && d.Location.SourceTree!.FilePath == "/src/File1.cs");
+    }
+
+    [Fact]
+    public void A_failure_at_compilation_start_is_CMAA900_instead_of_AD0001()
+    {
+        var analyzer = new CountryAnalyzer(step =>
+        {
+            if (step == "CompilationStart")
+            {
+                throw new InvalidOperationException("injected at start");
+            }
+        });
+
+        var result = PipelineRunner.Run([Gateway, Healthy], analyzer: analyzer);
+
+        result.AssertNothingCrashed();
+        Assert.Contains("injected at start", Assert.Single(result.AnalyzerDiagnostics).GetMessage());
+    }
+
+    [Fact]
+    public void A_generator_failure_on_one_list_is_CMAA900_in_that_list_and_the_other_lists_still_count()
+    {
+        var generator = new CmaaGenerator(useEmbeddedAttribute: true, step =>
+        {
+            if (step == "parse /p/b.cmaa.csv")
+            {
+                throw new FormatException("injected");
+            }
+        });
+
+        var result = PipelineRunner.Run([Gateway, Healthy], [("/p/a.cmaa.csv", "country\nIR\n"), ("/p/b.cmaa.csv", "country\nDE\n")], generator);
+
+        result.AssertNothingCrashed();
+        var error = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("CMAA900", error.Id);
+        Assert.Equal("/p/b.cmaa.csv", error.Location.GetLineSpan().Path);
+        Assert.Equal("CmaaGen could not analyze '/p/b.cmaa.csv': FormatException: injected", error.GetMessage());
+        Assert.DoesNotContain(result.AnalyzerDiagnostics, d => d.Id == "CMAA001");
+    }
+
+    [Theory]
+    [InlineData("merge")]
+    [InlineData("emit")]
+    public void A_generator_failure_while_merging_or_emitting_is_CMAA900(string failingStep)
+    {
+        var generator = new CmaaGenerator(useEmbeddedAttribute: true, step =>
+        {
+            if (step == failingStep)
+            {
+                throw new InvalidOperationException("injected " + step);
+            }
+        });
+
+        var result = PipelineRunner.Run([Gateway, Healthy], [("/p/a.cmaa.csv", "country\nDE\n")], generator);
+
+        result.AssertNothingCrashed();
+        Assert.Contains("injected " + failingStep, Assert.Single(result.GeneratorDiagnostics, d => d.Id == "CMAA900").GetMessage());
+    }
+}
