@@ -17,6 +17,7 @@ namespace CmaaGen.Analysis
         private readonly Dictionary<string, Agreement> _coveringAgreement;
         private readonly ConcurrentDictionary<string, CountryVerdict> _verdicts = new(StringComparer.Ordinal);
         private readonly CountryCatalog _catalog;
+        private readonly Func<string, CountryVerdict> _compute;
 
         public AgreementIndex(AgreementSet set, CountryCatalog catalog)
         {
@@ -24,6 +25,7 @@ namespace CmaaGen.Analysis
             Set = set;
             _governing = set.Governing().ToDictionary(a => a.Alpha2, StringComparer.Ordinal);
             _coveringAgreement = set.Coverage().ToDictionary(c => c.Covered, c => _governing[c.Partner], StringComparer.Ordinal);
+            _compute = Compute;
         }
 
         public AgreementSet Set { get; }
@@ -32,7 +34,7 @@ namespace CmaaGen.Analysis
         public string Description => Set.Description;
 
         /// <summary>What a constant text means for an exchange; computed once per distinct text.</summary>
-        public CountryVerdict Judge(string text) => _verdicts.GetOrAdd(text, Compute);
+        public CountryVerdict Judge(string text) => _verdicts.TryGetValue(text, out var verdict) ? verdict : _verdicts.GetOrAdd(text, _compute);
 
         public bool TryGetGoverning(string alpha2, out Agreement agreement) => _governing.TryGetValue(alpha2, out agreement!);
 
@@ -42,7 +44,9 @@ namespace CmaaGen.Analysis
             {
                 var suggestions = _catalog.Suggest(text);
                 CountryText.TryFindSuspicious(text, out _, out var suspicious);
-                return CountryVerdict.Unknown(suggestions, suspicious);
+                var detail = suspicious.Length > 0 ? ": it contains " + suspicious : string.Empty;
+                var closest = CountryCatalog.DescribeSuggestions(suggestions);
+                return CountryVerdict.Unknown(suggestions, closest.Length > 0 ? detail + "; " + closest : detail);
             }
 
             if (country.Alpha2 == Set.Owner)
@@ -83,15 +87,15 @@ namespace CmaaGen.Analysis
     }
 
     /// <param name="Agreement">The partner's governing agreement, or for a covered country the covering one.</param>
-    /// <param name="Suspicious">For unknown text: the whitespace, invisible or look-alike character found, or empty.</param>
+    /// <param name="UnknownDetail">For unknown text, the end of the CMAA002 message: the suspicious character, then the closest countries.</param>
     internal sealed record CountryVerdict(
         VerdictKind Kind,
         Country? Country,
         Agreement? Agreement = null,
         System.Collections.Immutable.ImmutableArray<Suggestion> Suggestions = default,
-        string Suspicious = "")
+        string UnknownDetail = "")
     {
-        public static CountryVerdict Unknown(System.Collections.Immutable.ImmutableArray<Suggestion> suggestions, string suspicious)
-            => new(VerdictKind.Unknown, null, null, suggestions, suspicious);
+        public static CountryVerdict Unknown(System.Collections.Immutable.ImmutableArray<Suggestion> suggestions, string detail)
+            => new(VerdictKind.Unknown, null, null, suggestions, detail);
     }
 }

@@ -27,10 +27,13 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
         private readonly Lazy<Dictionary<int, string>> _enumMembers;
+        private readonly Action<string>? _faultInjection;
 
-        public CompilationAnalysis(Compilation compilation, AnalyzerOptions options, TextValues values, System.Threading.CancellationToken cancellationToken)
+        /// <param name="faultInjection">Test hook: runs at the start of each callback with the file's path, and may throw.</param>
+        public CompilationAnalysis(Compilation compilation, AnalyzerOptions options, TextValues values, Action<string>? faultInjection, System.Threading.CancellationToken cancellationToken)
         {
             _compilation = compilation;
+            _faultInjection = faultInjection;
             _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
             Index = ProjectAgreements.Load(options, values, cancellationToken);
             Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
@@ -54,58 +57,114 @@ namespace CmaaGen.Analysis
         /// <summary>False when the attribute exists nowhere and no API list names a member: nothing to analyze.</summary>
         public bool CanHaveContexts { get; }
 
+        // Each callback catches its own failures: a closure around the context would box it on every call.
         public void AnalyzeArgument(OperationAnalysisContext context)
         {
-            var argument = (IArgumentOperation)context.Operation;
-            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter)
+            try
             {
-                Check(context, parameter, argument.Value);
+                InjectFault(context);
+                var argument = (IArgumentOperation)context.Operation;
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && Contexts.IsContext(parameter))
+                {
+                    Check(context, parameter, argument.Value);
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+            {
+                ReportFailure(context, exception);
             }
         }
 
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
-            var assignment = (IAssignmentOperation)context.Operation;
-            var member = assignment.Target switch
+            try
             {
-                IPropertyReferenceOperation property => (ISymbol)property.Property,
-                IFieldReferenceOperation field => field.Field,
-                _ => null,
-            };
-            if (member is not null)
+                InjectFault(context);
+                var assignment = (IAssignmentOperation)context.Operation;
+                var member = assignment.Target switch
+                {
+                    IPropertyReferenceOperation property => (ISymbol)property.Property,
+                    IFieldReferenceOperation field => field.Field,
+                    _ => null,
+                };
+                if (member is not null)
+                {
+                    Check(context, member, assignment.Value);
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
-                Check(context, member, assignment.Value);
+                ReportFailure(context, exception);
             }
         }
 
         public void AnalyzeInitializer(OperationAnalysisContext context)
         {
-            var (members, value) = context.Operation switch
+            try
             {
-                IPropertyInitializerOperation p => (p.InitializedProperties.Cast<ISymbol>(), p.Value),
-                IFieldInitializerOperation f => (f.InitializedFields.Cast<ISymbol>(), f.Value),
-                IParameterInitializerOperation p => (new ISymbol[] { p.Parameter }, p.Value),
-                _ => (Enumerable.Empty<ISymbol>(), null!),
-            };
-            if (members.FirstOrDefault(Contexts.IsContext) is { } member)
+                InjectFault(context);
+                var (members, value) = context.Operation switch
+                {
+                    IPropertyInitializerOperation p => (p.InitializedProperties.Cast<ISymbol>(), p.Value),
+                    IFieldInitializerOperation f => (f.InitializedFields.Cast<ISymbol>(), f.Value),
+                    IParameterInitializerOperation p => (new ISymbol[] { p.Parameter }, p.Value),
+                    _ => (Enumerable.Empty<ISymbol>(), null!),
+                };
+                foreach (var member in members)
+                {
+                    if (Contexts.IsContext(member))
+                    {
+                        Check(context, member, value);
+                        break;
+                    }
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
-                Check(context, member, value);
+                ReportFailure(context, exception);
+            }
+        }
+
+        /// <summary>An exception other than the cancellation the host asked for is a CmaaGen failure.</summary>
+        internal static bool IsFailure(Exception exception, System.Threading.CancellationToken cancellationToken)
+            => !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+        /// <summary>CMAA900 naming the file, never AD0001: the build and the other diagnostics go on.</summary>
+        internal static Diagnostic InternalError(Location location, string file, Exception exception)
+            => Diagnostic.Create(Rules.InternalError, location, file, exception.GetType().Name + ": " + exception.Message);
+
+        private static void ReportFailure(OperationAnalysisContext context, Exception exception)
+            => context.ReportDiagnostic(InternalError(context.Operation.Syntax.GetLocation(), context.Operation.Syntax.SyntaxTree.FilePath, exception));
+
+        private void InjectFault(OperationAnalysisContext context)
+        {
+            if (_faultInjection is not null)
+            {
+                _faultInjection(context.Operation.Syntax.SyntaxTree.FilePath);
             }
         }
 
         /// <summary>Reports the problems of an API list inside the list, at their line.</summary>
         public void ReportApiListProblems(AdditionalFileAnalysisContext context)
         {
-            if (!Apis.Problems.TryGetValue(context.AdditionalFile.Path, out var problems)
-                || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+            try
             {
-                return;
-            }
+                _faultInjection?.Invoke(context.AdditionalFile.Path);
+                if (!Apis.Problems.TryGetValue(context.AdditionalFile.Path, out var problems)
+                    || context.AdditionalFile.GetText(context.CancellationToken) is not { } text)
+                {
+                    return;
+                }
 
-            foreach (var problem in problems)
+                foreach (var problem in problems)
+                {
+                    var location = Location.Create(context.AdditionalFile.Path, problem.Span, text.Lines.GetLinePositionSpan(problem.Span));
+                    context.ReportDiagnostic(Diagnostic.Create(problem.NotFound ? Rules.ApiNotFound : Rules.ApiListProblem, location, problem.Message));
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
-                var location = Location.Create(context.AdditionalFile.Path, problem.Span, text.Lines.GetLinePositionSpan(problem.Span));
-                context.ReportDiagnostic(Diagnostic.Create(problem.NotFound ? Rules.ApiNotFound : Rules.ApiListProblem, location, problem.Message));
+                context.ReportDiagnostic(InternalError(Location.None, context.AdditionalFile.Path, exception));
             }
         }
 

@@ -43,18 +43,19 @@ namespace CmaaGen.Analysis
             try
             {
                 _faultInjection?.Invoke("CompilationStart");
-                analysis = new CompilationAnalysis(context.Compilation, context.Options, new TextValues(context), context.CancellationToken);
+                analysis = new CompilationAnalysis(context.Compilation, context.Options, new TextValues(context), _faultInjection, context.CancellationToken);
             }
-            catch (Exception exception) when (!IsCancellation(exception, context.CancellationToken))
+            catch (Exception exception) when (CompilationAnalysis.IsFailure(exception, context.CancellationToken))
             {
                 // Nothing was registered yet, so the failure can only surface at the end of the compilation.
-                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(InternalError(Location.None, end.Compilation.AssemblyName ?? "the compilation", exception)));
+                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(
+                    CompilationAnalysis.InternalError(Location.None, end.Compilation.AssemblyName ?? "the compilation", exception)));
                 return;
             }
 
             if (!analysis.Apis.Problems.IsEmpty)
             {
-                context.RegisterAdditionalFileAction(c => Run(c.AdditionalFile.Path, Location.None, c.ReportDiagnostic, c.CancellationToken, () => analysis.ReportApiListProblems(c)));
+                context.RegisterAdditionalFileAction(analysis.ReportApiListProblems);
             }
 
             if (!analysis.CanHaveContexts)
@@ -62,36 +63,13 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            context.RegisterOperationAction(c => Run(c, analysis.AnalyzeArgument), OperationKind.Argument);
-            context.RegisterOperationAction(c => Run(c, analysis.AnalyzeAssignment), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
             context.RegisterOperationAction(
-                c => Run(c, analysis.AnalyzeInitializer),
+                analysis.AnalyzeInitializer,
                 OperationKind.PropertyInitializer,
                 OperationKind.FieldInitializer,
                 OperationKind.ParameterInitializer);
         }
-
-        private void Run(OperationAnalysisContext context, Action<OperationAnalysisContext> callback)
-            => Run(context.Operation.Syntax.SyntaxTree.FilePath, context.Operation.Syntax.GetLocation(), context.ReportDiagnostic, context.CancellationToken, () => callback(context));
-
-        /// <summary>Runs a callback so that an unexpected exception becomes CMAA900 naming the file, never AD0001.</summary>
-        private void Run(string file, Location location, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, Action callback)
-        {
-            try
-            {
-                _faultInjection?.Invoke(file);
-                callback();
-            }
-            catch (Exception exception) when (!IsCancellation(exception, cancellationToken))
-            {
-                report(InternalError(location, file, exception));
-            }
-        }
-
-        private static Diagnostic InternalError(Location location, string file, Exception exception)
-            => Diagnostic.Create(Rules.InternalError, location, file, exception.GetType().Name + ": " + exception.Message);
-
-        private static bool IsCancellation(Exception exception, System.Threading.CancellationToken cancellationToken)
-            => exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
     }
 }

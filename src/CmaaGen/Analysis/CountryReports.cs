@@ -38,19 +38,11 @@ namespace CmaaGen.Analysis
                     var properties = verdict.Suggestions.IsDefaultOrEmpty
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, verdict.Suggestions[0].Country.Alpha2);
-                    return Diagnostic.Create(Rules.UnknownCountry, location, additional, properties, shown, UnknownDetail(verdict));
+                    return Diagnostic.Create(Rules.UnknownCountry, location, additional, properties, shown, verdict.UnknownDetail);
 
                 default:
                     return null;
             }
-        }
-
-        /// <summary>": it contains U+0415 …; did you mean DE (Germany)?" — the hint, then the closest countries.</summary>
-        private static string UnknownDetail(CountryVerdict verdict)
-        {
-            var detail = verdict.Suspicious.Length > 0 ? ": it contains " + verdict.Suspicious : string.Empty;
-            var suggestions = CountryCatalog.DescribeSuggestions(verdict.Suggestions.IsDefault ? ImmutableArray<Suggestion>.Empty : verdict.Suggestions);
-            return suggestions.Length > 0 ? detail + "; " + suggestions : detail;
         }
 
         private static string Describe(Agreement agreement) => agreement.Status switch

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -18,25 +19,25 @@ namespace CmaaGen.Analysis
     {
         private readonly string[] _namespace;
         private readonly ImmutableHashSet<ISymbol> _declared;
-        private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(SymbolEqualityComparer.Default);
+        // Every argument of every call asks about its parameter, so each symbol is decided once. The cache is keyed
+        // by the symbol object itself, which the compiler hands out once per symbol: a lookup costs no structural
+        // hashing, and a read takes no lock.
+        private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(ReferenceComparer.Instance);
+        private readonly Func<ISymbol, bool> _decide;
 
         public ExchangeContexts(string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
             _namespace = attributeNamespace.Split('.');
             _declared = declared;
+            _decide = Decide;
         }
 
-        /// <summary>Whether any context can exist: the attribute is defined somewhere, or an API list names members.</summary>
+        /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
         public static bool AnyPossible(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
-            => !declared.IsEmpty
-                || !compilation.GetTypesByMetadataName(attributeNamespace + "." + AttributeEmitter.AttributeName).IsEmpty;
+            => !declared.IsEmpty || AttributeUsage.MayUse(compilation, attributeNamespace);
 
         public bool IsContext(ISymbol symbol)
-        {
-            symbol = symbol.OriginalDefinition;
-            return symbol.Kind is SymbolKind.Parameter or SymbolKind.Property or SymbolKind.Field
-                && _decided.GetOrAdd(symbol, Decide);
-        }
+            => _decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol, _decide);
 
         /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
         public static string Describe(ISymbol symbol) => symbol switch
@@ -46,8 +47,15 @@ namespace CmaaGen.Analysis
             _ => "field " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
         };
 
+        /// <summary>Decides a symbol as it appears (a member of a constructed generic type too) by its original definition.</summary>
         private bool Decide(ISymbol symbol)
         {
+            symbol = symbol.OriginalDefinition;
+            if (symbol.Kind is not (SymbolKind.Parameter or SymbolKind.Property or SymbolKind.Field))
+            {
+                return false;
+            }
+
             if (IsMarked(symbol) || _declared.Contains(symbol))
             {
                 return true;
@@ -151,6 +159,15 @@ namespace CmaaGen.Analysis
             }
 
             return null;
+        }
+
+        private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
+        {
+            public static readonly ReferenceComparer Instance = new();
+
+            public bool Equals(ISymbol? x, ISymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(ISymbol symbol) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(symbol);
         }
     }
 }

@@ -25,14 +25,16 @@ namespace CmaaGen.Catalog
 
         private readonly Dictionary<string, Country> _byKey;
         private readonly Dictionary<string, Country> _byAlpha2;
-        private readonly ImmutableArray<(string Key, Country Country)> _keys;
+        private readonly ImmutableArray<string> _foldedKeys;
+        private readonly ImmutableArray<Country> _keyCountries;
 
         private CountryCatalog(ImmutableArray<Country> countries)
         {
             Countries = countries;
             _byKey = new Dictionary<string, Country>(CountryText.Comparer);
             _byAlpha2 = new Dictionary<string, Country>(StringComparer.Ordinal);
-            var keys = ImmutableArray.CreateBuilder<(string, Country)>();
+            var foldedKeys = ImmutableArray.CreateBuilder<string>();
+            var keyCountries = ImmutableArray.CreateBuilder<Country>();
             foreach (var country in countries)
             {
                 _byAlpha2[country.Alpha2] = country;
@@ -41,12 +43,14 @@ namespace CmaaGen.Catalog
                     if (!_byKey.ContainsKey(key))
                     {
                         _byKey.Add(key, country);
-                        keys.Add((CountryText.Fold(key), country));
+                        foldedKeys.Add(CountryText.Fold(key));
+                        keyCountries.Add(country);
                     }
                 }
             }
 
-            _keys = keys.ToImmutable();
+            _foldedKeys = foldedKeys.ToImmutable();
+            _keyCountries = keyCountries.ToImmutable();
         }
 
         /// <summary>The catalogue embedded in the analyzer assembly.</summary>
@@ -120,24 +124,26 @@ namespace CmaaGen.Catalog
             var folded = CountryText.Fold(CountryText.CleanKeepingWords(text));
             if (folded.Length >= 3)
             {
-                foreach (var (key, country) in _keys)
+                for (var i = 0; i < _foldedKeys.Length; i++)
                 {
+                    var key = _foldedKeys[i];
                     if (key.Length > folded.Length && key.StartsWith(folded, StringComparison.Ordinal))
                     {
-                        Add(country, 2);
+                        Add(_keyCountries[i], 2);
                     }
                 }
             }
 
             var limit = Math.Max(1, folded.Length / 3);
-            foreach (var (key, country) in _keys)
+            for (var i = 0; i < _foldedKeys.Length; i++)
             {
+                var key = _foldedKeys[i];
                 if (folded.Length > 0 && Math.Abs(key.Length - folded.Length) <= limit)
                 {
                     var distance = EditDistance.Compute(folded, key, limit);
                     if (distance <= limit)
                     {
-                        Add(country, (distance * 4) + (key[0] == folded[0] ? 0 : 2) + (key.Length == folded.Length ? 0 : 1));
+                        Add(_keyCountries[i], (distance * 4) + (key[0] == folded[0] ? 0 : 2) + (key.Length == folded.Length ? 0 : 1));
                     }
                 }
             }
@@ -209,5 +215,5 @@ namespace CmaaGen.Catalog
     }
 
     /// <summary>A country suggested for unknown text; a lower rank is a better match.</summary>
-    internal readonly record struct Suggestion(Country Country, int Rank);
+    internal sealed record Suggestion(Country Country, int Rank);
 }

@@ -136,10 +136,6 @@ namespace CmaaGen.Generation
         {
             var input = spec.NullableAnnotations ? "string?" : "string";
             var owner = spec.Owner;
-            var partnerCount = spec.Partners.Count;
-            var ownerEntry = owner is null
-                ? 0
-                : IndexOfPartner(spec, owner.Alpha2) is var index and >= 0 ? index + 1 : partnerCount + spec.Covered.Count + 1;
 
             writer.Doc(
                 "summary",
@@ -153,9 +149,12 @@ namespace CmaaGen.Generation
             writer.Line("public const string Provenance = " + SourceWriter.Literal(spec.Provenance) + ";").Line();
             writer.Doc("summary", "The alpha-2 code of the administration whose agreements these are" + (owner is null ? "" : " (" + SourceWriter.Xml(owner.Name) + ")") + ", or empty when the lists declare no owner.");
             writer.Line("public const string Owner = " + SourceWriter.Literal(owner?.Alpha2 ?? string.Empty) + ";").Line();
-            writer.Line("private const int PartnerCount = " + SourceWriter.Number(partnerCount) + ";");
-            writer.Line("private const int CoveredCount = " + SourceWriter.Number(spec.Covered.Count) + ";");
-            writer.Line("private const int OwnerEntry = " + SourceWriter.Number(ownerEntry) + ";").Line();
+            writer.Line("// What a key finds, in one number: a partner's CmaaCountry value, flagged when its agreement is not in force;");
+            writer.Line("// a covered country (its index in s_coveringPartner); or the owner. 0 is nothing.");
+            writer.Line("private const int ValueMask = 0x0FFF;");
+            writer.Line("private const int NotInForce = 0x1000;");
+            writer.Line("private const int CoveredFlag = 0x2000;");
+            writer.Line("private const int OwnerCode = " + SourceWriter.Number(OwnerCode(spec)) + ";").Line();
 
             writer.Doc("summary", "Every agreement of the lists, grouped by partner.");
             writer.Line("public static global::System.Collections.Generic.IReadOnlyList<CmaaAgreement> All { get { return s_all; } }").Line();
@@ -167,9 +166,9 @@ namespace CmaaGen.Generation
             EmitTextLookups(writer, "global::System.ReadOnlySpan<char>");
             writer.Line("#endif").Line();
             writer.Lines(EnumLookups);
-            writer.Lines(FindTemplate.Replace("TValue", "string"));
+            writer.Lines(FindTemplate.Replace("TValue", "string").Replace("SAMETEXT", "string.Equals(key, value)"));
             writer.Line("#if " + SpanCondition);
-            writer.Lines(FindTemplate.Replace("TValue", "global::System.ReadOnlySpan<char>"));
+            writer.Lines(FindTemplate.Replace("TValue", "global::System.ReadOnlySpan<char>").Replace("SAMETEXT", "global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(key), value)"));
             writer.Line("#endif").Line();
             writer.Lines(Helpers);
             EmitData(writer, spec);
@@ -182,11 +181,12 @@ namespace CmaaGen.Generation
             var find = isString ? "(value == null ? 0 : Find(value))" : "Find(value)";
 
             writer.Doc("summary", "Finds the partner a code or name denotes; false for a country without an agreement in the lists.");
+            writer.Line(Inline);
             writer.Open("public static bool TryGetCountry(" + input + " value, out CmaaCountry country)");
-            writer.Line("int entry = " + find + ";");
-            writer.Line("if (entry != 0 && entry <= PartnerCount)");
+            writer.Line("int code = " + find + ";");
+            writer.Line("if (code != 0 && code < CoveredFlag)");
             writer.Line("{");
-            writer.Line("    country = (CmaaCountry)s_values[entry - 1];");
+            writer.Line("    country = (CmaaCountry)(code & ValueMask);");
             writer.Line("    return true;");
             writer.Line("}").Line();
             writer.Line("country = default(CmaaCountry);");
@@ -194,22 +194,23 @@ namespace CmaaGen.Generation
             writer.Close().Line();
 
             writer.Doc("summary", "Whether a code or name denotes a partner whose agreement is in force: a legal basis for exchanging customs data with it.");
+            writer.Line(Inline);
             writer.Open("public static bool HasAgreement(" + input + " value)");
-            writer.Line("int entry = " + find + ";");
-            writer.Line("return entry != 0 && entry <= PartnerCount && s_inForce[entry - 1];");
+            writer.Line("int code = " + find + ";");
+            writer.Line("return code != 0 && code < NotInForce;");
             writer.Close().Line();
 
             writer.Doc("summary", "Whether a code or name denotes the lists' owner: the administration itself, which needs no agreement with itself.");
             writer.Open("public static bool IsOwner(" + input + " value)");
-            writer.Line("return OwnerEntry != 0 && " + find + " == OwnerEntry;");
+            writer.Line("return OwnerCode != 0 && " + find + " == OwnerCode;");
             writer.Close().Line();
 
             writer.Doc("summary", "Finds the partner whose agreement covers a country that has no agreement of its own (see the covers column of the lists).");
             writer.Open("public static bool TryGetCoveringPartner(" + input + " value, out CmaaCountry partner)");
-            writer.Line("int entry = " + find + ";");
-            writer.Line("if (entry > PartnerCount && entry <= PartnerCount + CoveredCount)");
+            writer.Line("int code = " + find + ";");
+            writer.Line("if ((code & ~ValueMask) == CoveredFlag)");
             writer.Line("{");
-            writer.Line("    partner = (CmaaCountry)s_values[s_coveringPartner[entry - PartnerCount - 1]];");
+            writer.Line("    partner = (CmaaCountry)s_coveringPartner[code & ValueMask];");
             writer.Line("    return true;");
             writer.Line("}").Line();
             writer.Line("partner = default(CmaaCountry);");
@@ -217,30 +218,47 @@ namespace CmaaGen.Generation
             writer.Close().Line();
         }
 
+        // Text lookups are inlined into their callers: a code is then found without a single call.
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+        // The number a key finds; see the constants written by EmitLookup.
+        private const int NotInForceFlag = 0x1000;
+        private const int CoveredFlag = 0x2000;
+        private const int OwnerFlag = 0x4000;
+
+        private static int PartnerCode(AgreementsSpec spec, PartnerSpec partner)
+            => partner.Value | (spec.Agreements[partner.Governing].Status == AgreementStatus.InForce ? 0 : NotInForceFlag);
+
+        private static int OwnerCode(AgreementsSpec spec)
+            => spec.Owner is not { } owner ? 0
+                : IndexOfPartner(spec, owner.Alpha2) is var index and >= 0 ? PartnerCode(spec, spec.Partners[index])
+                : OwnerFlag;
+
         private static void EmitData(SourceWriter writer, AgreementsSpec spec)
         {
-            var entries = new List<EquatableArray<string>>();
-            entries.AddRange(spec.Partners.Select(p => p.Keys));
-            entries.AddRange(spec.Covered.Select(c => c.Keys));
+            // Every key with the number it finds.
+            var keySets = spec.Partners.Select(p => p.Keys).Concat(spec.Covered.Select(c => c.Keys)).ToList();
+            var codes = spec.Partners.Select(p => PartnerCode(spec, p)).Concat(spec.Covered.Select((c, i) => CoveredFlag | i)).ToList();
             if (spec.Owner is { } owner && IndexOfPartner(spec, owner.Alpha2) < 0)
             {
-                entries.Add(owner.Keys);
+                keySets.Add(owner.Keys);
+                codes.Add(OwnerFlag);
             }
 
-            writer.Line("// Every text a lookup accepts, and the entry it finds: 1-based, partners first, then covered countries, then the owner.");
+            writer.Line("// Every text a lookup accepts, and what it finds.");
             writer.Line("private static readonly string[] s_keyText =");
             writer.Line("{");
-            foreach (var keys in entries)
+            foreach (var keys in keySets)
             {
                 writer.Line("    " + string.Join(", ", keys.Select(SourceWriter.Literal)) + ",");
             }
 
             writer.Line("};").Line();
-            writer.Line("private static readonly ushort[] s_keyEntries =");
+            writer.Line("private static readonly ushort[] s_keyCodes =");
             writer.Line("{");
-            for (var i = 0; i < entries.Count; i++)
+            for (var i = 0; i < keySets.Count; i++)
             {
-                writer.Line("    " + string.Join(", ", Enumerable.Repeat(SourceWriter.Number(i + 1), entries[i].Count)) + ",");
+                writer.Line("    " + string.Join(", ", Enumerable.Repeat(SourceWriter.Number(codes[i]), keySets[i].Count)) + ",");
             }
 
             writer.Line("};").Line();
@@ -252,7 +270,7 @@ namespace CmaaGen.Generation
             PerPartner(writer, "string", "s_names", spec.Partners.Select(p => SourceWriter.Literal(p.Name)));
             PerPartner(writer, "bool", "s_inForce", spec.Partners.Select(p => spec.Agreements[p.Governing].Status == AgreementStatus.InForce ? "true" : "false"));
             PerPartner(writer, "ushort", "s_governing", spec.Partners.Select(p => SourceWriter.Number(p.Governing)));
-            PerPartner(writer, "ushort", "s_coveringPartner", spec.Covered.Select(c => SourceWriter.Number(c.Partner)));
+            PerPartner(writer, "int", "s_coveringPartner", spec.Covered.Select(c => SourceWriter.Number(spec.Partners[c.Partner].Value)));
 
             writer.Line("private static readonly CmaaAgreement[] s_agreements =");
             writer.Line("{");
@@ -413,33 +431,44 @@ namespace CmaaGen.Generation
 
             """;
 
+        // Codes (two letters, three letters, three digits) are found by direct table indexing, inlined into every
+        // public lookup; names and aliases take the out-of-line hash probe.
         private const string FindTemplate = """
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static int Find(TValue value)
             {
                 int length = value.Length;
                 if (length == 2)
                 {
-                    int a = Letter(value[0]), b = Letter(value[1]);
-                    if ((a | b) >= 0)
+                    // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                    // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                    int a = value[0], b = value[1];
+                    if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                     {
-                        return s_twoLetters[(a * 26) + b];
+                        return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
                     }
                 }
                 else if (length == 3)
                 {
-                    int a = Letter(value[0]), b = Letter(value[1]), c = Letter(value[2]);
-                    if ((a | b | c) >= 0)
+                    int a = value[0], b = value[1], c = value[2];
+                    if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                     {
-                        return s_threeLetters[(((a * 26) + b) * 26) + c];
+                        return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
                     }
 
-                    int d = Digit(value[0]), e = Digit(value[1]), f = Digit(value[2]);
-                    if ((d | e | f) >= 0)
+                    int d = a - '0', e = b - '0', f = c - '0';
+                    if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
                     {
                         return s_threeDigits[(d * 100) + (e * 10) + f];
                     }
                 }
 
+                return FindName(value);
+            }
+
+            private static int FindName(TValue value)
+            {
+                int length = value.Length;
                 if (length == 0 || length > s_longestName)
                 {
                     return 0;
@@ -450,19 +479,25 @@ namespace CmaaGen.Generation
                 int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
                 while (true)
                 {
-                    int key = slots[slot];
-                    if (key == 0)
+                    int key = slots[slot] - 1;
+                    if (key < 0)
                     {
                         return 0;
                     }
 
-                    if (EqualsFolded(s_keys[key - 1], value))
+                    // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
+                    if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
                     {
-                        return s_keyEntries[key - 1];
+                        return s_keyCodes[key];
                     }
 
                     slot = (slot + 1) & mask;
                 }
+            }
+
+            private static bool SameText(string key, TValue value)
+            {
+                return SAMETEXT;
             }
 
             private static bool EqualsFolded(string key, TValue value)
@@ -499,12 +534,6 @@ namespace CmaaGen.Generation
                 return upper < 0x80 ? c : upper;
             }
 
-            private static int Letter(char c)
-            {
-                uint index = (uint)((c | 0x20) - 'a');
-                return index < 26u ? (int)index : -1;
-            }
-
             private static int Digit(char c)
             {
                 uint digit = (uint)(c - '0');
@@ -517,15 +546,15 @@ namespace CmaaGen.Generation
                 return (int)(hash ^ (hash >> 15));
             }
 
-            // 0: two letters, 1: three letters, 2: three digits, -1: a name.
+            // 0: two letters, 1: three letters, 2: three digits, -1: a name; the same tests as Find.
             private static int CodeKind(string key)
             {
-                if (key.Length == 2 && (Letter(key[0]) | Letter(key[1])) >= 0)
+                if (key.Length == 2 && (key[0] & key[1] & 0x40) != 0 && (key[0] | key[1]) < 0x80)
                 {
                     return 0;
                 }
 
-                if (key.Length == 3 && (Letter(key[0]) | Letter(key[1]) | Letter(key[2])) >= 0)
+                if (key.Length == 3 && (key[0] & key[1] & key[2] & 0x40) != 0 && (key[0] | key[1] | key[2]) < 0x80)
                 {
                     return 1;
                 }
@@ -543,9 +572,9 @@ namespace CmaaGen.Generation
                 switch (CodeKind(key))
                 {
                     case 0:
-                        return (Letter(key[0]) * 26) + Letter(key[1]);
+                        return ((key[0] & 0x1F) << 5) | (key[1] & 0x1F);
                     case 1:
-                        return (((Letter(key[0]) * 26) + Letter(key[1])) * 26) + Letter(key[2]);
+                        return ((key[0] & 0x1F) << 10) | ((key[1] & 0x1F) << 5) | (key[2] & 0x1F);
                     default:
                         return (Digit(key[0]) * 100) + (Digit(key[1]) * 10) + Digit(key[2]);
                 }
@@ -575,7 +604,7 @@ namespace CmaaGen.Generation
                 {
                     if (CodeKind(s_keys[i]) == kind)
                     {
-                        table[CodeIndex(s_keys[i])] = s_keyEntries[i];
+                        table[CodeIndex(s_keys[i])] = s_keyCodes[i];
                     }
                 }
 
@@ -667,8 +696,8 @@ namespace CmaaGen.Generation
         // Field initializers run in text order, so the tables come after the data they are built from.
         private const string Tables = """
             private static readonly string[] s_keys = FoldKeys();
-            private static readonly ushort[] s_twoLetters = CodeTable(0, 26 * 26);
-            private static readonly ushort[] s_threeLetters = CodeTable(1, 26 * 26 * 26);
+            private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
+            private static readonly ushort[] s_threeLetters = CodeTable(1, 32 * 32 * 32);
             private static readonly ushort[] s_threeDigits = CodeTable(2, 1000);
             private static readonly int[] s_nameSlots = NameSlots();
             private static readonly int s_longestName = LongestName();

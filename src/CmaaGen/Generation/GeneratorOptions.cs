@@ -54,7 +54,7 @@ namespace CmaaGen.Generation
     }
 
     /// <summary>What the consumer's C# version allows the generated code to use.</summary>
-    internal readonly record struct LanguageSupport(bool NullableAnnotations)
+    internal sealed record LanguageSupport(bool NullableAnnotations)
     {
         public static LanguageSupport Read(ParseOptions options)
             => new(options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);

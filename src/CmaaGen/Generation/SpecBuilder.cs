@@ -20,11 +20,12 @@ namespace CmaaGen.Generation
             var governing = set.Governing();
             var members = MemberNames(governing);
 
-            var partners = governing
-                .Select(a => (Agreement: a, Member: members[a.Alpha2]))
-                .OrderBy(p => p.Member, StringComparer.Ordinal)
-                .ToList();
-            var partnerIndex = partners.Select((p, i) => (p.Agreement.Alpha2, i)).ToDictionary(p => p.Alpha2, p => p.i, StringComparer.Ordinal);
+            var partners = governing.OrderBy(a => members[a.Alpha2], StringComparer.Ordinal).ToList();
+            var partnerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < partners.Count; i++)
+            {
+                partnerIndex[partners[i].Alpha2] = i;
+            }
 
             var agreements = set.Agreements
                 .OrderBy(a => partnerIndex[a.Alpha2])
@@ -32,14 +33,14 @@ namespace CmaaGen.Generation
                 .ToList();
 
             var partnerSpecs = partners.Select(p => new PartnerSpec(
-                    p.Member,
-                    EnumValue(p.Agreement.Alpha2, p.Agreement.Numeric),
-                    p.Agreement.Alpha2,
-                    p.Agreement.Alpha3,
-                    p.Agreement.Numeric,
-                    p.Agreement.Name,
-                    Keys(catalog, p.Agreement.Alpha2),
-                    agreements.IndexOf(p.Agreement)))
+                    members[p.Alpha2],
+                    EnumValue(p.Alpha2, p.Numeric),
+                    p.Alpha2,
+                    p.Alpha3,
+                    p.Numeric,
+                    p.Name,
+                    Keys(catalog, p.Alpha2),
+                    agreements.IndexOf(p)))
                 .ToEquatableArray();
 
             var agreementSpecs = agreements.Select(a => new AgreementSpec(

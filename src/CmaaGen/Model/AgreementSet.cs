@@ -42,16 +42,16 @@ namespace CmaaGen.Model
                 }
                 else if (list.Owner != owner && list.OwnerLocation is { } location)
                 {
-                    problems.Add(ListProblem.Create(Rules.ConflictingOwners, location, list.Owner, owner, FileName(ownerLocation!.Value.Path))
+                    problems.Add(ListProblem.Create(Rules.ConflictingOwners, location, list.Owner, owner, FileName(ownerLocation!.Path))
                         with { Related = ownerLocation });
                 }
             }
 
-            var first = new Dictionary<(string Country, string Signed), Agreement>();
+            var first = new Dictionary<string, Agreement>(StringComparer.Ordinal);
             var agreements = new List<Agreement>();
             foreach (var agreement in ordered.SelectMany(l => l.Agreements))
             {
-                var key = (agreement.Alpha2, agreement.Signed);
+                var key = agreement.Alpha2 + "|" + agreement.Signed;
                 if (first.TryGetValue(key, out var earlier))
                 {
                     var where = FileName(earlier.Location.Path) + " line " + (earlier.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -88,7 +88,7 @@ namespace CmaaGen.Model
             => Agreements
                 .GroupBy(a => a.Alpha2, StringComparer.Ordinal)
                 .Select(g => g
-                    .OrderBy(a => a.Status)
+                    .OrderBy(a => (int)a.Status)
                     .ThenByDescending(a => a.Signed, StringComparer.Ordinal)
                     .First())
                 .ToImmutableArray();
@@ -97,12 +97,12 @@ namespace CmaaGen.Model
         /// Countries without an agreement of their own that a governing agreement covers, each with the
         /// partner whose agreement covers it (the first in alpha-2 order when several do).
         /// </summary>
-        public ImmutableArray<(string Covered, string Partner)> Coverage()
+        public ImmutableArray<CoverageEntry> Coverage()
         {
             var governing = Governing();
             var partners = new HashSet<string>(governing.Select(a => a.Alpha2), StringComparer.Ordinal);
             return governing
-                .SelectMany(a => a.Covers.Select(c => (Covered: c, Partner: a.Alpha2)))
+                .SelectMany(a => a.Covers.Select(c => new CoverageEntry(c, a.Alpha2)))
                 .Where(c => !partners.Contains(c.Covered) && c.Covered != Owner)
                 .GroupBy(c => c.Covered, StringComparer.Ordinal)
                 .Select(g => g.OrderBy(c => c.Partner, StringComparer.Ordinal).First())
@@ -112,4 +112,7 @@ namespace CmaaGen.Model
 
         private static string FileName(string path) => Path.GetFileName(path);
     }
+
+    /// <summary>A country without an agreement of its own, and the partner whose agreement covers it.</summary>
+    internal sealed record CoverageEntry(string Covered, string Partner);
 }

@@ -6,19 +6,18 @@ using System.Collections.Immutable;
 namespace CmaaGen.Model
 {
     /// <summary>
-    /// An immutable array compared by its elements, so incremental generator steps built on it
-    /// are cached when their content does not change.
+    /// An immutable array compared by its elements, so incremental generator steps built on it are cached
+    /// when their content does not change. A class, not a struct: generic code over it is then shared and
+    /// precompiled, which keeps the generator's first run in a cold compiler process short.
     /// </summary>
-    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
         where T : IEquatable<T>
     {
         public static readonly EquatableArray<T> Empty = new(ImmutableArray<T>.Empty);
 
-        private readonly ImmutableArray<T> _items;
+        public EquatableArray(ImmutableArray<T> items) => Items = items.IsDefault ? ImmutableArray<T>.Empty : items;
 
-        public EquatableArray(ImmutableArray<T> items) => _items = items;
-
-        public ImmutableArray<T> Items => _items.IsDefault ? ImmutableArray<T>.Empty : _items;
+        public ImmutableArray<T> Items { get; }
 
         public int Count => Items.Length;
 
@@ -26,8 +25,18 @@ namespace CmaaGen.Model
 
         public T this[int index] => Items[index];
 
-        public bool Equals(EquatableArray<T> other)
+        public bool Equals(EquatableArray<T>? other)
         {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
             var mine = Items;
             var theirs = other.Items;
             if (mine.Length != theirs.Length)
@@ -64,10 +73,6 @@ namespace CmaaGen.Model
         IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)Items).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable)Items).GetEnumerator();
-
-        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
-
-        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
     }
 
     internal static class EquatableArray

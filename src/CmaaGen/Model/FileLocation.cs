@@ -7,7 +7,7 @@ namespace CmaaGen.Model
     /// A span in a data file, held as plain values so that models carrying it stay value-equatable
     /// for the incremental pipeline, yet turn into a real <see cref="Location"/> in the file.
     /// </summary>
-    internal readonly record struct FileLocation(
+    internal sealed record FileLocation(
         string Path, int Start, int Length, int StartLine, int StartColumn, int EndLine, int EndColumn)
     {
         public static FileLocation Create(string path, SourceText text, TextSpan span)

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace CmaaGen.Parsing
 {
     /// <summary>One cell: its unescaped value and the span of its content in the file.</summary>
-    internal readonly record struct CsvField(string Value, int Start, int Length)
+    internal sealed record CsvField(string Value, int Start, int Length)
     {
         public TextSpan Span => new(Start, Length);
     }
@@ -14,7 +14,7 @@ namespace CmaaGen.Parsing
     internal sealed record CsvRecord(TextSpan Span, IReadOnlyList<CsvField> Fields, bool IsComment, CsvField Comment);
 
     /// <summary>A place where the text is not well-formed CSV.</summary>
-    internal readonly record struct CsvError(TextSpan Span, string Message);
+    internal sealed record CsvError(TextSpan Span, string Message);
 
     /// <summary>
     /// A forgiving RFC 4180 reader that keeps the span of every cell, so that each problem can be
@@ -24,6 +24,8 @@ namespace CmaaGen.Parsing
     /// </summary>
     internal static class CsvReader
     {
+        private static readonly CsvField NoComment = new(string.Empty, 0, 0);
+
         public static List<CsvRecord> Read(string text, List<CsvError> errors)
         {
             var records = new List<CsvRecord>();
@@ -56,7 +58,7 @@ namespace CmaaGen.Parsing
 
                 var fields = new List<CsvField>();
                 position = ReadRow(text, rowStart, fields, errors);
-                records.Add(new CsvRecord(TextSpan.FromBounds(rowStart, position), fields, IsComment: false, default));
+                records.Add(new CsvRecord(TextSpan.FromBounds(rowStart, position), fields, IsComment: false, NoComment));
                 position = SkipNewline(text, position);
             }
 

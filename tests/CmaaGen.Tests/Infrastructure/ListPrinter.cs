@@ -31,7 +31,7 @@ internal static class ListPrinter
     }
 
     /// <summary>The agreements without where they were read, for comparing two parses.</summary>
-    public static Agreement[] Content(AgreementList list) => list.Agreements.Select(a => a with { Location = default }).ToArray();
+    public static Agreement[] Content(AgreementList list) => list.Agreements.Select(a => a with { Location = null! }).ToArray();
 
     private static string Cell(string value)
         => value.Length == 0 || value.Any(c => c is ',' or '"' or '\n' or '\r' or ' ' or '\t' or '#')

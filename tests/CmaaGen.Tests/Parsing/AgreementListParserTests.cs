@@ -161,7 +161,7 @@ public class AgreementListParserTests
 
         var problem = Assert.Single(set.Problems);
         Assert.Equal("CMAA104@4:0-4:8", Where(problem));
-        Assert.Equal(1, problem.Related!.Value.StartLine);
+        Assert.Equal(1, problem.Related!.StartLine);
         Assert.Contains("first entry is in a.cmaa.csv line 2", Message(problem));
         Assert.Equal(2, set.Agreements.Count);
     }
@@ -173,7 +173,7 @@ public class AgreementListParserTests
 
         var problem = Assert.Single(set.Problems);
         Assert.Equal("/p/b.cmaa.csv", problem.Location.Path);
-        Assert.Equal("/p/a.cmaa.csv", problem.Related!.Value.Path);
+        Assert.Equal("/p/a.cmaa.csv", problem.Related!.Path);
     }
 
     [Fact]
@@ -329,7 +329,7 @@ public class AgreementListParserTests
         var problem = Assert.Single(set.Problems);
         Assert.Equal("CMAA111@1:9-1:11", Where(problem));
         Assert.Equal("/p/b.cmaa.csv", problem.Location.Path);
-        Assert.Equal("/p/a.cmaa.csv", problem.Related!.Value.Path);
+        Assert.Equal("/p/a.cmaa.csv", problem.Related!.Path);
         Assert.Equal("This list's owner GB differs from the owner US declared in a.cmaa.csv", Message(problem));
         Assert.Equal("US", set.Owner);
         Assert.Equal(3, set.Agreements.Count);
@@ -363,6 +363,6 @@ public class AgreementListParserTests
     {
         var set = Merge(("/p/a.cmaa.csv", "# owner: US\ncountry,covers\nEU,DE;HR;US\nDE,\n"));
 
-        Assert.Equal([("HR", "EU")], set.Coverage().ToArray());
+        Assert.Equal([new CoverageEntry("HR", "EU")], set.Coverage().ToArray());
     }
 }

@@ -132,9 +132,12 @@ namespace Contoso.Customs
         /// </summary>
         public const string Owner = "US";
 
-        private const int PartnerCount = 5;
-        private const int CoveredCount = 3;
-        private const int OwnerEntry = 9;
+        // What a key finds, in one number: a partner's CmaaCountry value, flagged when its agreement is not in force;
+        // a covered country (its index in s_coveringPartner); or the owner. 0 is nothing.
+        private const int ValueMask = 0x0FFF;
+        private const int NotInForce = 0x1000;
+        private const int CoveredFlag = 0x2000;
+        private const int OwnerCode = 16384;
 
         /// <summary>
         /// Every agreement of the lists, grouped by partner.
@@ -149,12 +152,13 @@ namespace Contoso.Customs
         /// <summary>
         /// Finds the partner a code or name denotes; false for a country without an agreement in the lists.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryGetCountry(string value, out CmaaCountry country)
         {
-            int entry = (value == null ? 0 : Find(value));
-            if (entry != 0 && entry <= PartnerCount)
+            int code = (value == null ? 0 : Find(value));
+            if (code != 0 && code < CoveredFlag)
             {
-                country = (CmaaCountry)s_values[entry - 1];
+                country = (CmaaCountry)(code & ValueMask);
                 return true;
             }
 
@@ -165,10 +169,11 @@ namespace Contoso.Customs
         /// <summary>
         /// Whether a code or name denotes a partner whose agreement is in force: a legal basis for exchanging customs data with it.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool HasAgreement(string value)
         {
-            int entry = (value == null ? 0 : Find(value));
-            return entry != 0 && entry <= PartnerCount && s_inForce[entry - 1];
+            int code = (value == null ? 0 : Find(value));
+            return code != 0 && code < NotInForce;
         }
 
         /// <summary>
@@ -176,7 +181,7 @@ namespace Contoso.Customs
         /// </summary>
         public static bool IsOwner(string value)
         {
-            return OwnerEntry != 0 && (value == null ? 0 : Find(value)) == OwnerEntry;
+            return OwnerCode != 0 && (value == null ? 0 : Find(value)) == OwnerCode;
         }
 
         /// <summary>
@@ -184,10 +189,10 @@ namespace Contoso.Customs
         /// </summary>
         public static bool TryGetCoveringPartner(string value, out CmaaCountry partner)
         {
-            int entry = (value == null ? 0 : Find(value));
-            if (entry > PartnerCount && entry <= PartnerCount + CoveredCount)
+            int code = (value == null ? 0 : Find(value));
+            if ((code & ~ValueMask) == CoveredFlag)
             {
-                partner = (CmaaCountry)s_values[s_coveringPartner[entry - PartnerCount - 1]];
+                partner = (CmaaCountry)s_coveringPartner[code & ValueMask];
                 return true;
             }
 
@@ -199,12 +204,13 @@ namespace Contoso.Customs
         /// <summary>
         /// Finds the partner a code or name denotes; false for a country without an agreement in the lists.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryGetCountry(global::System.ReadOnlySpan<char> value, out CmaaCountry country)
         {
-            int entry = Find(value);
-            if (entry != 0 && entry <= PartnerCount)
+            int code = Find(value);
+            if (code != 0 && code < CoveredFlag)
             {
-                country = (CmaaCountry)s_values[entry - 1];
+                country = (CmaaCountry)(code & ValueMask);
                 return true;
             }
 
@@ -215,10 +221,11 @@ namespace Contoso.Customs
         /// <summary>
         /// Whether a code or name denotes a partner whose agreement is in force: a legal basis for exchanging customs data with it.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool HasAgreement(global::System.ReadOnlySpan<char> value)
         {
-            int entry = Find(value);
-            return entry != 0 && entry <= PartnerCount && s_inForce[entry - 1];
+            int code = Find(value);
+            return code != 0 && code < NotInForce;
         }
 
         /// <summary>
@@ -226,7 +233,7 @@ namespace Contoso.Customs
         /// </summary>
         public static bool IsOwner(global::System.ReadOnlySpan<char> value)
         {
-            return OwnerEntry != 0 && Find(value) == OwnerEntry;
+            return OwnerCode != 0 && Find(value) == OwnerCode;
         }
 
         /// <summary>
@@ -234,10 +241,10 @@ namespace Contoso.Customs
         /// </summary>
         public static bool TryGetCoveringPartner(global::System.ReadOnlySpan<char> value, out CmaaCountry partner)
         {
-            int entry = Find(value);
-            if (entry > PartnerCount && entry <= PartnerCount + CoveredCount)
+            int code = Find(value);
+            if ((code & ~ValueMask) == CoveredFlag)
             {
-                partner = (CmaaCountry)s_values[s_coveringPartner[entry - PartnerCount - 1]];
+                partner = (CmaaCountry)s_coveringPartner[code & ValueMask];
                 return true;
             }
 
@@ -318,32 +325,41 @@ namespace Contoso.Customs
             throw new global::System.ArgumentOutOfRangeException("country", country, "The value is not a partner of the agreement lists.");
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(string value)
         {
             int length = value.Length;
             if (length == 2)
             {
-                int a = Letter(value[0]), b = Letter(value[1]);
-                if ((a | b) >= 0)
+                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                int a = value[0], b = value[1];
+                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[(a * 26) + b];
+                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
                 }
             }
             else if (length == 3)
             {
-                int a = Letter(value[0]), b = Letter(value[1]), c = Letter(value[2]);
-                if ((a | b | c) >= 0)
+                int a = value[0], b = value[1], c = value[2];
+                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[(((a * 26) + b) * 26) + c];
+                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
                 }
 
-                int d = Digit(value[0]), e = Digit(value[1]), f = Digit(value[2]);
-                if ((d | e | f) >= 0)
+                int d = a - '0', e = b - '0', f = c - '0';
+                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
             }
 
+            return FindName(value);
+        }
+
+        private static int FindName(string value)
+        {
+            int length = value.Length;
             if (length == 0 || length > s_longestName)
             {
                 return 0;
@@ -354,19 +370,25 @@ namespace Contoso.Customs
             int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
             while (true)
             {
-                int key = slots[slot];
-                if (key == 0)
+                int key = slots[slot] - 1;
+                if (key < 0)
                 {
                     return 0;
                 }
 
-                if (EqualsFolded(s_keys[key - 1], value))
+                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
+                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
                 {
-                    return s_keyEntries[key - 1];
+                    return s_keyCodes[key];
                 }
 
                 slot = (slot + 1) & mask;
             }
+        }
+
+        private static bool SameText(string key, string value)
+        {
+            return string.Equals(key, value);
         }
 
         private static bool EqualsFolded(string key, string value)
@@ -388,32 +410,41 @@ namespace Contoso.Customs
         }
 
         #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(global::System.ReadOnlySpan<char> value)
         {
             int length = value.Length;
             if (length == 2)
             {
-                int a = Letter(value[0]), b = Letter(value[1]);
-                if ((a | b) >= 0)
+                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                int a = value[0], b = value[1];
+                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[(a * 26) + b];
+                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
                 }
             }
             else if (length == 3)
             {
-                int a = Letter(value[0]), b = Letter(value[1]), c = Letter(value[2]);
-                if ((a | b | c) >= 0)
+                int a = value[0], b = value[1], c = value[2];
+                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[(((a * 26) + b) * 26) + c];
+                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
                 }
 
-                int d = Digit(value[0]), e = Digit(value[1]), f = Digit(value[2]);
-                if ((d | e | f) >= 0)
+                int d = a - '0', e = b - '0', f = c - '0';
+                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
             }
 
+            return FindName(value);
+        }
+
+        private static int FindName(global::System.ReadOnlySpan<char> value)
+        {
+            int length = value.Length;
             if (length == 0 || length > s_longestName)
             {
                 return 0;
@@ -424,19 +455,25 @@ namespace Contoso.Customs
             int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
             while (true)
             {
-                int key = slots[slot];
-                if (key == 0)
+                int key = slots[slot] - 1;
+                if (key < 0)
                 {
                     return 0;
                 }
 
-                if (EqualsFolded(s_keys[key - 1], value))
+                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
+                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
                 {
-                    return s_keyEntries[key - 1];
+                    return s_keyCodes[key];
                 }
 
                 slot = (slot + 1) & mask;
             }
+        }
+
+        private static bool SameText(string key, global::System.ReadOnlySpan<char> value)
+        {
+            return global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(key), value);
         }
 
         private static bool EqualsFolded(string key, global::System.ReadOnlySpan<char> value)
@@ -472,12 +509,6 @@ namespace Contoso.Customs
             return upper < 0x80 ? c : upper;
         }
 
-        private static int Letter(char c)
-        {
-            uint index = (uint)((c | 0x20) - 'a');
-            return index < 26u ? (int)index : -1;
-        }
-
         private static int Digit(char c)
         {
             uint digit = (uint)(c - '0');
@@ -490,15 +521,15 @@ namespace Contoso.Customs
             return (int)(hash ^ (hash >> 15));
         }
 
-        // 0: two letters, 1: three letters, 2: three digits, -1: a name.
+        // 0: two letters, 1: three letters, 2: three digits, -1: a name; the same tests as Find.
         private static int CodeKind(string key)
         {
-            if (key.Length == 2 && (Letter(key[0]) | Letter(key[1])) >= 0)
+            if (key.Length == 2 && (key[0] & key[1] & 0x40) != 0 && (key[0] | key[1]) < 0x80)
             {
                 return 0;
             }
 
-            if (key.Length == 3 && (Letter(key[0]) | Letter(key[1]) | Letter(key[2])) >= 0)
+            if (key.Length == 3 && (key[0] & key[1] & key[2] & 0x40) != 0 && (key[0] | key[1] | key[2]) < 0x80)
             {
                 return 1;
             }
@@ -516,9 +547,9 @@ namespace Contoso.Customs
             switch (CodeKind(key))
             {
                 case 0:
-                    return (Letter(key[0]) * 26) + Letter(key[1]);
+                    return ((key[0] & 0x1F) << 5) | (key[1] & 0x1F);
                 case 1:
-                    return (((Letter(key[0]) * 26) + Letter(key[1])) * 26) + Letter(key[2]);
+                    return ((key[0] & 0x1F) << 10) | ((key[1] & 0x1F) << 5) | (key[2] & 0x1F);
                 default:
                     return (Digit(key[0]) * 100) + (Digit(key[1]) * 10) + Digit(key[2]);
             }
@@ -548,7 +579,7 @@ namespace Contoso.Customs
             {
                 if (CodeKind(s_keys[i]) == kind)
                 {
-                    table[CodeIndex(s_keys[i])] = s_keyEntries[i];
+                    table[CodeIndex(s_keys[i])] = s_keyCodes[i];
                 }
             }
 
@@ -635,7 +666,7 @@ namespace Contoso.Customs
             return countries;
         }
 
-        // Every text a lookup accepts, and the entry it finds: 1-based, partners first, then covered countries, then the owner.
+        // Every text a lookup accepts, and what it finds.
         private static readonly string[] s_keyText =
         {
             "CI", "CIV", "384", "C\u00f4te d'Ivoire", "Ivory Coast", "C\u00f4te d\u2019Ivoire", "Cote d'Ivoire",
@@ -649,17 +680,17 @@ namespace Contoso.Customs
             "US", "USA", "840", "United States", "United States of America", "U.S.", "U.S.A.",
         };
 
-        private static readonly ushort[] s_keyEntries =
+        private static readonly ushort[] s_keyCodes =
         {
-            1, 1, 1, 1, 1, 1, 1,
-            2, 2, 2, 2,
-            3, 3, 3, 3, 3, 3,
-            4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
-            5, 5, 5, 5, 5, 5, 5, 5, 5,
-            6, 6, 6, 6,
-            7, 7, 7, 7,
-            8, 8, 8, 8,
-            9, 9, 9, 9, 9, 9, 9,
+            4480, 4480, 4480, 4480, 4480, 4480, 4480,
+            1124, 1124, 1124, 1124,
+            276, 276, 276, 276, 276, 276,
+            158, 158, 158, 158, 158, 158, 158, 158, 158, 158, 158,
+            4922, 4922, 4922, 4922, 4922, 4922, 4922, 4922, 4922,
+            8192, 8192, 8192, 8192,
+            8193, 8193, 8193, 8193,
+            8194, 8194, 8194, 8194,
+            16384, 16384, 16384, 16384, 16384, 16384, 16384,
         };
 
         private static readonly int[] s_values = new int[5]
@@ -697,9 +728,9 @@ namespace Contoso.Customs
             0, 1, 2, 3, 4,
         };
 
-        private static readonly ushort[] s_coveringPartner = new ushort[3]
+        private static readonly int[] s_coveringPartner = new int[3]
         {
-            1, 1, 1,
+            1124, 1124, 1124,
         };
 
         private static readonly CmaaAgreement[] s_agreements =
@@ -712,8 +743,8 @@ namespace Contoso.Customs
         };
 
         private static readonly string[] s_keys = FoldKeys();
-        private static readonly ushort[] s_twoLetters = CodeTable(0, 26 * 26);
-        private static readonly ushort[] s_threeLetters = CodeTable(1, 26 * 26 * 26);
+        private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
+        private static readonly ushort[] s_threeLetters = CodeTable(1, 32 * 32 * 32);
         private static readonly ushort[] s_threeDigits = CodeTable(2, 1000);
         private static readonly int[] s_nameSlots = NameSlots();
         private static readonly int s_longestName = LongestName();

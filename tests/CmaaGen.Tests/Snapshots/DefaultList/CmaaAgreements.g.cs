@@ -137,9 +137,12 @@ namespace Cmaa
         /// </summary>
         public const string Owner = "US";
 
-        private const int PartnerCount = 68;
-        private const int CoveredCount = 0;
-        private const int OwnerEntry = 69;
+        // What a key finds, in one number: a partner's CmaaCountry value, flagged when its agreement is not in force;
+        // a covered country (its index in s_coveringPartner); or the owner. 0 is nothing.
+        private const int ValueMask = 0x0FFF;
+        private const int NotInForce = 0x1000;
+        private const int CoveredFlag = 0x2000;
+        private const int OwnerCode = 16384;
 
         /// <summary>
         /// Every agreement of the lists, grouped by partner.
@@ -154,12 +157,13 @@ namespace Cmaa
         /// <summary>
         /// Finds the partner a code or name denotes; false for a country without an agreement in the lists.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryGetCountry(string? value, out CmaaCountry country)
         {
-            int entry = (value == null ? 0 : Find(value));
-            if (entry != 0 && entry <= PartnerCount)
+            int code = (value == null ? 0 : Find(value));
+            if (code != 0 && code < CoveredFlag)
             {
-                country = (CmaaCountry)s_values[entry - 1];
+                country = (CmaaCountry)(code & ValueMask);
                 return true;
             }
 
@@ -170,10 +174,11 @@ namespace Cmaa
         /// <summary>
         /// Whether a code or name denotes a partner whose agreement is in force: a legal basis for exchanging customs data with it.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool HasAgreement(string? value)
         {
-            int entry = (value == null ? 0 : Find(value));
-            return entry != 0 && entry <= PartnerCount && s_inForce[entry - 1];
+            int code = (value == null ? 0 : Find(value));
+            return code != 0 && code < NotInForce;
         }
 
         /// <summary>
@@ -181,7 +186,7 @@ namespace Cmaa
         /// </summary>
         public static bool IsOwner(string? value)
         {
-            return OwnerEntry != 0 && (value == null ? 0 : Find(value)) == OwnerEntry;
+            return OwnerCode != 0 && (value == null ? 0 : Find(value)) == OwnerCode;
         }
 
         /// <summary>
@@ -189,10 +194,10 @@ namespace Cmaa
         /// </summary>
         public static bool TryGetCoveringPartner(string? value, out CmaaCountry partner)
         {
-            int entry = (value == null ? 0 : Find(value));
-            if (entry > PartnerCount && entry <= PartnerCount + CoveredCount)
+            int code = (value == null ? 0 : Find(value));
+            if ((code & ~ValueMask) == CoveredFlag)
             {
-                partner = (CmaaCountry)s_values[s_coveringPartner[entry - PartnerCount - 1]];
+                partner = (CmaaCountry)s_coveringPartner[code & ValueMask];
                 return true;
             }
 
@@ -204,12 +209,13 @@ namespace Cmaa
         /// <summary>
         /// Finds the partner a code or name denotes; false for a country without an agreement in the lists.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool TryGetCountry(global::System.ReadOnlySpan<char> value, out CmaaCountry country)
         {
-            int entry = Find(value);
-            if (entry != 0 && entry <= PartnerCount)
+            int code = Find(value);
+            if (code != 0 && code < CoveredFlag)
             {
-                country = (CmaaCountry)s_values[entry - 1];
+                country = (CmaaCountry)(code & ValueMask);
                 return true;
             }
 
@@ -220,10 +226,11 @@ namespace Cmaa
         /// <summary>
         /// Whether a code or name denotes a partner whose agreement is in force: a legal basis for exchanging customs data with it.
         /// </summary>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public static bool HasAgreement(global::System.ReadOnlySpan<char> value)
         {
-            int entry = Find(value);
-            return entry != 0 && entry <= PartnerCount && s_inForce[entry - 1];
+            int code = Find(value);
+            return code != 0 && code < NotInForce;
         }
 
         /// <summary>
@@ -231,7 +238,7 @@ namespace Cmaa
         /// </summary>
         public static bool IsOwner(global::System.ReadOnlySpan<char> value)
         {
-            return OwnerEntry != 0 && Find(value) == OwnerEntry;
+            return OwnerCode != 0 && Find(value) == OwnerCode;
         }
 
         /// <summary>
@@ -239,10 +246,10 @@ namespace Cmaa
         /// </summary>
         public static bool TryGetCoveringPartner(global::System.ReadOnlySpan<char> value, out CmaaCountry partner)
         {
-            int entry = Find(value);
-            if (entry > PartnerCount && entry <= PartnerCount + CoveredCount)
+            int code = Find(value);
+            if ((code & ~ValueMask) == CoveredFlag)
             {
-                partner = (CmaaCountry)s_values[s_coveringPartner[entry - PartnerCount - 1]];
+                partner = (CmaaCountry)s_coveringPartner[code & ValueMask];
                 return true;
             }
 
@@ -323,32 +330,41 @@ namespace Cmaa
             throw new global::System.ArgumentOutOfRangeException("country", country, "The value is not a partner of the agreement lists.");
         }
 
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(string value)
         {
             int length = value.Length;
             if (length == 2)
             {
-                int a = Letter(value[0]), b = Letter(value[1]);
-                if ((a | b) >= 0)
+                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                int a = value[0], b = value[1];
+                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[(a * 26) + b];
+                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
                 }
             }
             else if (length == 3)
             {
-                int a = Letter(value[0]), b = Letter(value[1]), c = Letter(value[2]);
-                if ((a | b | c) >= 0)
+                int a = value[0], b = value[1], c = value[2];
+                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[(((a * 26) + b) * 26) + c];
+                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
                 }
 
-                int d = Digit(value[0]), e = Digit(value[1]), f = Digit(value[2]);
-                if ((d | e | f) >= 0)
+                int d = a - '0', e = b - '0', f = c - '0';
+                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
             }
 
+            return FindName(value);
+        }
+
+        private static int FindName(string value)
+        {
+            int length = value.Length;
             if (length == 0 || length > s_longestName)
             {
                 return 0;
@@ -359,19 +375,25 @@ namespace Cmaa
             int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
             while (true)
             {
-                int key = slots[slot];
-                if (key == 0)
+                int key = slots[slot] - 1;
+                if (key < 0)
                 {
                     return 0;
                 }
 
-                if (EqualsFolded(s_keys[key - 1], value))
+                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
+                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
                 {
-                    return s_keyEntries[key - 1];
+                    return s_keyCodes[key];
                 }
 
                 slot = (slot + 1) & mask;
             }
+        }
+
+        private static bool SameText(string key, string value)
+        {
+            return string.Equals(key, value);
         }
 
         private static bool EqualsFolded(string key, string value)
@@ -393,32 +415,41 @@ namespace Cmaa
         }
 
         #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(global::System.ReadOnlySpan<char> value)
         {
             int length = value.Length;
             if (length == 2)
             {
-                int a = Letter(value[0]), b = Letter(value[1]);
-                if ((a | b) >= 0)
+                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                int a = value[0], b = value[1];
+                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[(a * 26) + b];
+                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
                 }
             }
             else if (length == 3)
             {
-                int a = Letter(value[0]), b = Letter(value[1]), c = Letter(value[2]);
-                if ((a | b | c) >= 0)
+                int a = value[0], b = value[1], c = value[2];
+                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[(((a * 26) + b) * 26) + c];
+                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
                 }
 
-                int d = Digit(value[0]), e = Digit(value[1]), f = Digit(value[2]);
-                if ((d | e | f) >= 0)
+                int d = a - '0', e = b - '0', f = c - '0';
+                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
             }
 
+            return FindName(value);
+        }
+
+        private static int FindName(global::System.ReadOnlySpan<char> value)
+        {
+            int length = value.Length;
             if (length == 0 || length > s_longestName)
             {
                 return 0;
@@ -429,19 +460,25 @@ namespace Cmaa
             int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
             while (true)
             {
-                int key = slots[slot];
-                if (key == 0)
+                int key = slots[slot] - 1;
+                if (key < 0)
                 {
                     return 0;
                 }
 
-                if (EqualsFolded(s_keys[key - 1], value))
+                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
+                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
                 {
-                    return s_keyEntries[key - 1];
+                    return s_keyCodes[key];
                 }
 
                 slot = (slot + 1) & mask;
             }
+        }
+
+        private static bool SameText(string key, global::System.ReadOnlySpan<char> value)
+        {
+            return global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(key), value);
         }
 
         private static bool EqualsFolded(string key, global::System.ReadOnlySpan<char> value)
@@ -477,12 +514,6 @@ namespace Cmaa
             return upper < 0x80 ? c : upper;
         }
 
-        private static int Letter(char c)
-        {
-            uint index = (uint)((c | 0x20) - 'a');
-            return index < 26u ? (int)index : -1;
-        }
-
         private static int Digit(char c)
         {
             uint digit = (uint)(c - '0');
@@ -495,15 +526,15 @@ namespace Cmaa
             return (int)(hash ^ (hash >> 15));
         }
 
-        // 0: two letters, 1: three letters, 2: three digits, -1: a name.
+        // 0: two letters, 1: three letters, 2: three digits, -1: a name; the same tests as Find.
         private static int CodeKind(string key)
         {
-            if (key.Length == 2 && (Letter(key[0]) | Letter(key[1])) >= 0)
+            if (key.Length == 2 && (key[0] & key[1] & 0x40) != 0 && (key[0] | key[1]) < 0x80)
             {
                 return 0;
             }
 
-            if (key.Length == 3 && (Letter(key[0]) | Letter(key[1]) | Letter(key[2])) >= 0)
+            if (key.Length == 3 && (key[0] & key[1] & key[2] & 0x40) != 0 && (key[0] | key[1] | key[2]) < 0x80)
             {
                 return 1;
             }
@@ -521,9 +552,9 @@ namespace Cmaa
             switch (CodeKind(key))
             {
                 case 0:
-                    return (Letter(key[0]) * 26) + Letter(key[1]);
+                    return ((key[0] & 0x1F) << 5) | (key[1] & 0x1F);
                 case 1:
-                    return (((Letter(key[0]) * 26) + Letter(key[1])) * 26) + Letter(key[2]);
+                    return ((key[0] & 0x1F) << 10) | ((key[1] & 0x1F) << 5) | (key[2] & 0x1F);
                 default:
                     return (Digit(key[0]) * 100) + (Digit(key[1]) * 10) + Digit(key[2]);
             }
@@ -553,7 +584,7 @@ namespace Cmaa
             {
                 if (CodeKind(s_keys[i]) == kind)
                 {
-                    table[CodeIndex(s_keys[i])] = s_keyEntries[i];
+                    table[CodeIndex(s_keys[i])] = s_keyCodes[i];
                 }
             }
 
@@ -640,7 +671,7 @@ namespace Cmaa
             return countries;
         }
 
-        // Every text a lookup accepts, and the entry it finds: 1-based, partners first, then covered countries, then the owner.
+        // Every text a lookup accepts, and what it finds.
         private static readonly string[] s_keyText =
         {
             "DZ", "DZA", "012", "Algeria",
@@ -714,77 +745,77 @@ namespace Cmaa
             "US", "USA", "840", "United States", "United States of America", "U.S.", "U.S.A.",
         };
 
-        private static readonly ushort[] s_keyEntries =
+        private static readonly ushort[] s_keyCodes =
         {
-            1, 1, 1, 1,
-            2, 2, 2, 2,
-            3, 3, 3, 3,
-            4, 4, 4, 4,
-            5, 5, 5, 5,
-            6, 6, 6, 6,
-            7, 7, 7, 7, 7, 7,
-            8, 8, 8, 8,
-            9, 9, 9, 9,
-            10, 10, 10, 10,
-            11, 11, 11, 11,
-            12, 12, 12, 12, 12, 12, 12,
-            13, 13, 13, 13,
-            14, 14, 14, 14,
-            15, 15, 15, 15, 15, 15,
-            16, 16, 16, 16,
-            17, 17, 17, 17, 17,
-            18, 18, 18, 18,
-            19, 19, 19, 19,
-            20, 20, 20, 20,
-            21, 21, 21, 21,
-            22, 22, 22, 22, 22, 22,
-            23, 23, 23, 23,
-            24, 24, 24, 24, 24,
-            25, 25, 25, 25,
-            26, 26, 26, 26, 26, 26, 26, 26, 26,
-            27, 27, 27, 27,
-            28, 28, 28, 28,
-            29, 29, 29, 29,
-            30, 30, 30, 30, 30, 30,
-            31, 31, 31, 31,
+            12, 12, 12, 12,
             32, 32, 32, 32,
-            33, 33, 33, 33,
-            34, 34, 34, 34,
-            35, 35, 35, 35,
-            36, 36, 36, 36, 36, 36, 36, 36, 36, 36,
-            37, 37, 37, 37,
-            38, 38, 38, 38,
-            39, 39, 39, 39, 39, 39,
+            36, 36, 36, 36,
             40, 40, 40, 40,
-            41, 41, 41, 41,
-            42, 42, 42, 42, 42,
-            43, 43, 43, 43,
-            44, 44, 44, 44, 44,
-            45, 45, 45, 45,
-            46, 46, 46, 46, 46, 46, 46, 46,
-            47, 47, 47, 47, 47,
+            31, 31, 31, 31,
             48, 48, 48, 48,
-            49, 49, 49, 49,
-            50, 50, 50, 50,
-            51, 51, 51, 51,
-            52, 52, 52, 52,
-            53, 53, 53, 53,
-            54, 54, 54, 54, 54,
-            55, 55, 55, 55,
+            112, 112, 112, 112, 112, 112,
             56, 56, 56, 56,
-            57, 57, 57, 57,
-            58, 58, 58, 58, 58, 58,
-            59, 59, 59, 59, 59,
-            60, 60, 60, 60, 60,
-            61, 61, 61, 61, 61, 61,
-            62, 62, 62, 62,
-            63, 63, 63, 63,
-            64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
-            65, 65, 65, 65, 65, 65, 65,
-            66, 66, 66, 66,
-            67, 67, 67, 67, 67, 67, 67, 67, 67,
-            68, 68, 68, 68, 68, 68, 68,
-            69, 69, 69, 69, 69, 69, 69,
+            76, 76, 76, 76,
+            100, 100, 100, 100,
+            124, 124, 124, 124,
+            156, 156, 156, 156, 156, 156, 156,
+            170, 170, 170, 170,
+            196, 196, 196, 196,
+            203, 203, 203, 203, 203, 203,
+            208, 208, 208, 208,
+            214, 214, 214, 214, 214,
+            218, 218, 218, 218,
+            1124, 1124, 1124, 1124,
+            246, 246, 246, 246,
+            250, 250, 250, 250,
+            276, 276, 276, 276, 276, 276,
+            288, 288, 288, 288,
+            300, 300, 300, 300, 300,
+            340, 340, 340, 340,
+            344, 344, 344, 344, 344, 344, 344, 344, 344,
+            348, 348, 348, 348,
+            356, 356, 356, 356,
+            360, 360, 360, 360,
+            372, 372, 372, 372, 372, 372,
+            376, 376, 376, 376,
+            380, 380, 380, 380,
+            392, 392, 392, 392,
+            400, 400, 400, 400,
+            398, 398, 398, 398,
+            410, 410, 410, 410, 410, 410, 410, 410, 410, 410,
+            428, 428, 428, 428,
+            440, 440, 440, 440,
+            462, 462, 462, 462, 462, 462,
+            470, 470, 470, 470,
+            480, 480, 480, 480,
+            484, 484, 484, 484, 484,
+            496, 496, 496, 496,
+            499, 499, 499, 499, 499,
+            504, 504, 504, 504,
+            528, 528, 528, 528, 528, 528, 528, 528,
+            554, 554, 554, 554, 554,
+            566, 566, 566, 566,
+            578, 578, 578, 578,
+            586, 586, 586, 586,
+            591, 591, 591, 591,
+            600, 600, 600, 600,
+            604, 604, 604, 604,
+            608, 608, 608, 608, 608,
+            616, 616, 616, 616,
+            620, 620, 620, 620,
+            642, 642, 642, 642,
+            643, 643, 643, 643, 643, 643,
+            688, 688, 688, 688, 688,
+            703, 703, 703, 703, 703,
+            710, 710, 710, 710, 710, 710,
+            724, 724, 724, 724,
+            752, 752, 752, 752,
+            158, 158, 158, 158, 158, 158, 158, 158, 158, 158, 158,
+            792, 792, 792, 792, 792, 792, 792,
+            804, 804, 804, 804,
+            826, 826, 826, 826, 826, 826, 826, 826, 826,
+            862, 862, 862, 862, 862, 862, 862,
+            16384, 16384, 16384, 16384, 16384, 16384, 16384,
         };
 
         private static readonly int[] s_values = new int[68]
@@ -850,7 +881,7 @@ namespace Cmaa
             64, 65, 66, 67,
         };
 
-        private static readonly ushort[] s_coveringPartner = new ushort[0]
+        private static readonly int[] s_coveringPartner = new int[0]
         {
         };
 
@@ -927,8 +958,8 @@ namespace Cmaa
         };
 
         private static readonly string[] s_keys = FoldKeys();
-        private static readonly ushort[] s_twoLetters = CodeTable(0, 26 * 26);
-        private static readonly ushort[] s_threeLetters = CodeTable(1, 26 * 26 * 26);
+        private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
+        private static readonly ushort[] s_threeLetters = CodeTable(1, 32 * 32 * 32);
         private static readonly ushort[] s_threeDigits = CodeTable(2, 1000);
         private static readonly int[] s_nameSlots = NameSlots();
         private static readonly int s_longestName = LongestName();

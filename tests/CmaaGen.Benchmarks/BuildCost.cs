@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using CmaaGen.Analysis;
+using CmaaGen.Catalog;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CmaaGen.Benchmarks;
+
+/// <summary>
+/// What CmaaGen adds to a build of synthetic projects of 1,000 and 10,000 files: the analyzer's callback time
+/// against the compilation's own time, BannedApiAnalyzers with a list of the same size and a do-nothing analyzer
+/// on the same project; the generator's time on a fresh driver and after an unrelated edit; and how both scale.
+/// Every analyzer run gets a freshly parsed compilation, so no analyzer profits from another's caches, and each
+/// figure is the median of the runs.
+/// </summary>
+internal static class BuildCost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000];
+
+        // JIT and first-use costs belong to no project size: a small project pays them first.
+        await MeasureAsync(50, runs: 1);
+
+        var results = new List<Result>();
+        foreach (var size in sizes)
+        {
+            var result = await MeasureAsync(size, runs: size <= 2_000 ? 3 : 1);
+            results.Add(result);
+            Print(result);
+        }
+
+        if (results.Count > 1)
+        {
+            var (small, large) = (results[0], results[^1]);
+            Console.WriteLine();
+            Console.WriteLine($"Scaling {small.Files:N0} → {large.Files:N0} files ({(double)large.Files / small.Files:N0}×): compilation ×{Ratio(large.Compile, small.Compile)}, CmaaGen ×{Ratio(large.Ours, small.Ours)}, CmaaGen with a 10,000-row list ×{Ratio(large.OursBigList, small.OursBigList)}, BannedApiAnalyzers ×{Ratio(large.Banned, small.Banned)}");
+        }
+    }
+
+    private sealed record Result(
+        int Files, TimeSpan Compile, TimeSpan Ours, TimeSpan OursBigList, TimeSpan Banned, TimeSpan Nothing, TimeSpan Unused,
+        int OursActions, int BannedActions, int NothingActions, int UnusedActions,
+        (TimeSpan Cold, TimeSpan AfterEdit, int StepsRerun) Generator, (TimeSpan Cold, TimeSpan AfterEdit, int StepsRerun) GeneratorBigList);
+
+    private static async Task<Result> MeasureAsync(int files, int runs)
+    {
+        var sources = SyntheticProject.Create(files);
+        var plain = SyntheticProject.Create(files, withContexts: false);
+        var bannedList = new Measurements.InMemoryText("/p/BannedSymbols.txt", SyntheticProject.BannedSymbols(68));
+        var bigList = new Measurements.InMemoryText("/p/big.cmaa.csv", BigList(10_000));
+
+        var compile = Median(runs, () => Measurements.CompileTime(GeneratorRun(sources, []).Output));
+        var ours = await AnalyzerRunsAsync(runs, sources, [], () => [new CountryAnalyzer()]);
+        var oursBig = await AnalyzerRunsAsync(runs, sources, [bigList], () => [new CountryAnalyzer()]);
+        var banned = await AnalyzerRunsAsync(runs, sources, [bannedList], Measurements.BannedApiAnalyzers);
+        var nothing = await AnalyzerRunsAsync(runs, sources, [], () => [new DoNothingAnalyzer()]);
+        var unused = await AnalyzerRunsAsync(runs, plain, [], () => [new CountryAnalyzer()]);
+
+        return new Result(
+            files, compile, ours.Time, oursBig.Time, banned.Time, nothing.Time, unused.Time,
+            ours.Actions, banned.Actions, nothing.Actions, unused.Actions,
+            GeneratorRun(sources, []).Timing, GeneratorRun(sources, [bigList]).Timing);
+    }
+
+    /// <summary>The median callback time of each run, every run on a freshly parsed compilation.</summary>
+    private static async Task<(TimeSpan Time, int Actions)> AnalyzerRunsAsync(
+        int runs, List<string> sources, ImmutableArray<AdditionalText> files, Func<ImmutableArray<DiagnosticAnalyzer>> analyzers)
+    {
+        var times = new List<TimeSpan>();
+        var actions = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var compilation = GeneratorRun(sources, files).Output;
+            var telemetry = await Measurements.AnalyzeAsync(compilation, analyzers(), files);
+            times.Add(telemetry.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.ExecutionTime));
+            actions = telemetry.Values.Sum(t => t.OperationActionsCount);
+        }
+
+        times.Sort();
+        return (times[times.Count / 2], actions);
+    }
+
+    private static void Print(Result r)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {r.Files:N0} files");
+        Console.WriteLine();
+        Console.WriteLine($"Compilation (bind, flow analysis, emit; one thread): {Ms(r.Compile)}");
+        Console.WriteLine();
+        Console.WriteLine("| analyzer | callback time | share of compilation | operation actions registered |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Row("CmaaGen, default list", r.Ours, r.Compile, r.OursActions);
+        Row("CmaaGen, 10,000-row list", r.OursBigList, r.Compile, r.OursActions);
+        Row("BannedApiAnalyzers, 68-entry list", r.Banned, r.Compile, r.BannedActions);
+        Row("do-nothing analyzer, same operation kinds", r.Nothing, r.Compile, r.NothingActions);
+        Row("CmaaGen, same project without exchange contexts", r.Unused, r.Compile, r.UnusedActions);
+        Console.WriteLine();
+        Console.WriteLine($"Generator, default list: first run of a new driver {Ms(r.Generator.Cold)}; after an unrelated edit {Ms(r.Generator.AfterEdit)}, steps re-run: {r.Generator.StepsRerun}");
+        Console.WriteLine($"Generator, 10,000-row list: first run of a new driver {Ms(r.GeneratorBigList.Cold)}; after an unrelated edit {Ms(r.GeneratorBigList.AfterEdit)}, steps re-run: {r.GeneratorBigList.StepsRerun}");
+    }
+
+    private static void Row(string name, TimeSpan time, TimeSpan compile, int actions)
+        => Console.WriteLine($"| {name} | {Ms(time)} | {(time.TotalMilliseconds / compile.TotalMilliseconds).ToString("P2", CultureInfo.InvariantCulture)} | {actions} |");
+
+    private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("N1", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Ratio(TimeSpan large, TimeSpan small) => (large.TotalMilliseconds / small.TotalMilliseconds).ToString("N1", CultureInfo.InvariantCulture);
+
+    private static TimeSpan Median(int runs, Func<TimeSpan> measure)
+    {
+        var times = Enumerable.Range(0, runs).Select(_ => measure()).OrderBy(t => t).ToList();
+        return times[times.Count / 2];
+    }
+
+    /// <summary>Runs the generator on a freshly parsed compilation, then again after an unrelated edit, and counts steps that did not come from the cache.</summary>
+    internal static (Compilation Output, (TimeSpan Cold, TimeSpan AfterEdit, int StepsRerun) Timing) GeneratorRun(List<string> sources, ImmutableArray<AdditionalText> lists)
+    {
+        var compilation = Measurements.Compile(sources);
+        var driver = Measurements.Driver(lists).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var cold = driver.GetTimingInfo().ElapsedTime;
+
+        var tree = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(tree.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(0, 0), "// edited\n"))));
+        driver = driver.RunGenerators(edited);
+        var rerun = driver.GetRunResult().Results.Single().TrackedSteps.Values
+            .SelectMany(steps => steps)
+            .SelectMany(step => step.Outputs)
+            .Count(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        return (output, (cold, driver.GetTimingInfo().ElapsedTime, rerun));
+    }
+
+    /// <summary>A valid list of 10,000 agreements: every country, each with many signing dates.</summary>
+    private static string BigList(int rows)
+    {
+        var countries = CountryCatalog.Default.Countries;
+        var text = new StringBuilder("# owner: US\ncountry,signed\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var country = countries[i % countries.Length];
+            if (country.Alpha2 is "IR" or "KP" or "US")
+            {
+                continue;
+            }
+
+            text.Append(country.Alpha2).Append(',').Append(1900 + (i / countries.Length)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}

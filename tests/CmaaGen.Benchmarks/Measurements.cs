@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using CmaaGen.Analysis;
+using CmaaGen.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CmaaGen.Benchmarks;
+
+/// <summary>Compilations, analyzers and generator runs measured in-process, as the compiler runs them.</summary>
+internal static class Measurements
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: ["NET8_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER"]);
+
+    /// <summary>
+    /// A compilation that binds on one thread, so that compile time and each analyzer's callback time are work
+    /// done, not time spent waiting for a core while other threads of the same build run (the machine has two).
+    /// </summary>
+    public static CSharpCompilation Compile(IEnumerable<string> sources, string name = "Synthetic")
+        => CSharpCompilation.Create(
+            name,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: "/src/File" + i + ".cs")),
+            Basic.Reference.Assemblies.Net80.References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
+
+    /// <summary>What a build spends compiling: binding and flow analysis of every body, then emitting.</summary>
+    public static TimeSpan CompileTime(Compilation compilation)
+    {
+        var clock = Stopwatch.StartNew();
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        using var stream = new MemoryStream();
+        compilation.Emit(stream);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The synthetic project does not compile: " + errors[0]);
+        }
+
+        return clock.Elapsed;
+    }
+
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> lists)
+        => CSharpGeneratorDriver.Create(
+            [new CmaaGenerator().AsSourceGenerator()],
+            lists,
+            ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs analyzers one at a time (no concurrency, so times are not shared) and returns each one's telemetry.</summary>
+    public static async Task<ImmutableDictionary<DiagnosticAnalyzer, AnalyzerTelemetryInfo>> AnalyzeAsync(
+        Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> files)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(
+            analyzers,
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(files), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        return result.AnalyzerTelemetryInfo;
+    }
+
+    /// <summary>BannedApiAnalyzers, the peer analyzer driven by an additional file, loaded from its package.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> BannedApiAnalyzers()
+    {
+        var loader = new AssemblyLoader();
+        return Directory.GetFiles(Repository.BannedApiAnalyzersFolder, "*.dll")
+            .SelectMany(path => new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp))
+            .ToImmutableArray();
+    }
+
+    public sealed class InMemoryText(string path, string text) : AdditionalText
+    {
+        private readonly SourceText _text = SourceText.From(text);
+
+        public override string Path => path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    }
+
+    private sealed class AssemblyLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public Assembly LoadFromPath(string fullPath) => Assembly.LoadFrom(fullPath);
+    }
+}
+
+/// <summary>The honest baseline: an analyzer that registers the same operation kinds as CountryAnalyzer and does nothing.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("NOOP001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            start.RegisterOperationAction(_ => { }, OperationKind.Argument);
+            start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            start.RegisterOperationAction(_ => { }, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+using CmaaGen.Benchmarks;
+
+// Modes: see CmaaGen.Benchmarks.csproj and docs/performance.md.
+var mode = args.FirstOrDefault() ?? "";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    case "baselines":
+        BaselineWriter.Write(Path.Combine(Repository.Root, "tests", "CmaaGen.Benchmarks", "Baselines.g.cs"));
+        break;
+    case "lookups":
+        BenchmarkSwitcher.FromTypes([typeof(LookupBenchmarks<DefaultList>), typeof(LookupBenchmarks<AllCountries>), typeof(Calibrate)]).Run(rest);
+        break;
+    case "build-cost":
+        await BuildCost.RunAsync(rest);
+        break;
+    case "write-project":
+        SyntheticProject.Write(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "ide-edits":
+        await IdeEdits.RunAsync(rest);
+        break;
+    default:
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|build-cost|ide-edits|write-project <folder> <files>|baselines [options]");
+        return 1;
+}
+
+return 0;
