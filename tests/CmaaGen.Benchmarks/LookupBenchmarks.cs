@@ -354,31 +354,3 @@ public class LookupBenchmarks<TList>
         }
     }
 }
-public class Calibrate
-{
-    private string[] _inputs = Enumerable.Range(0, 64).Select(i => CountryCatalog.Default.Countries[(i * 7) % 200].Alpha2).ToArray();
-
-    [Benchmark(OperationsPerInvoke = 64)]
-    public int LoopOnly()
-    {
-        var sum = 0;
-        foreach (var text in _inputs)
-        {
-            sum += text.Length;
-        }
-
-        return sum;
-    }
-
-    [Benchmark(OperationsPerInvoke = 64)]
-    public int Direct()
-    {
-        var sum = 0;
-        foreach (var text in _inputs)
-        {
-            sum += Generated.DefaultList.CmaaAgreements.TryGetCountry(text, out var c) ? (int)c : 0;
-        }
-
-        return sum;
-    }
-}

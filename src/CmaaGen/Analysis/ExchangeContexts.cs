@@ -19,9 +19,9 @@ namespace CmaaGen.Analysis
     {
         private readonly string[] _namespace;
         private readonly ImmutableHashSet<ISymbol> _declared;
-        // Every argument of every call asks about its parameter, so each symbol is decided once. The cache is keyed
-        // by the symbol object itself, which the compiler hands out once per symbol: a lookup costs no structural
-        // hashing, and a read takes no lock.
+        // Every argument of every call asks about its parameter, so each member is decided once. The cache is keyed
+        // by the original definition's object, of which a compilation has one per member: a lookup costs no
+        // structural hashing, and a read takes no lock.
         private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, bool> _decide;
 
@@ -36,8 +36,14 @@ namespace CmaaGen.Analysis
         public static bool AnyPossible(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
             => !declared.IsEmpty || AttributeUsage.MayUse(compilation, attributeNamespace);
 
+        /// <summary>
+        /// Decides a symbol by its original definition: the compiler makes a new member symbol for each place that
+        /// spells a constructed type (every <c>Dictionary&lt;string, decimal&gt;</c> field has its own indexer), so
+        /// keying by the symbol as it appears would decide the same member once per file. Most symbols are their own
+        /// original definition, found by the first lookup without reading it.
+        /// </summary>
         public bool IsContext(ISymbol symbol)
-            => _decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol, _decide);
+            => _decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol.OriginalDefinition, _decide);
 
         /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
         public static string Describe(ISymbol symbol) => symbol switch
@@ -47,18 +53,22 @@ namespace CmaaGen.Analysis
             _ => "field " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
         };
 
-        /// <summary>Decides a symbol as it appears (a member of a constructed generic type too) by its original definition.</summary>
         private bool Decide(ISymbol symbol)
         {
-            symbol = symbol.OriginalDefinition;
             if (symbol.Kind is not (SymbolKind.Parameter or SymbolKind.Property or SymbolKind.Field))
             {
                 return false;
             }
 
-            if (IsMarked(symbol) || _declared.Contains(symbol))
+            if (IsMarked(symbol) || (!_declared.IsEmpty && _declared.Contains(symbol)))
             {
                 return true;
+            }
+
+            // Only an override or an interface implementation can inherit a mark (or a positional record property).
+            if (!MayInherit(symbol is IParameterSymbol parameterSymbol ? parameterSymbol.ContainingSymbol : symbol))
+            {
+                return false;
             }
 
             return symbol switch
@@ -68,6 +78,16 @@ namespace CmaaGen.Analysis
                 _ => false,
             };
         }
+
+        private static bool MayInherit(ISymbol member) => member switch
+        {
+            IMethodSymbol method => method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaces(method),
+            IPropertySymbol property => property.IsOverride || !property.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaces(property)
+                || property.ContainingType is { IsRecord: true },
+            _ => false,
+        };
+
+        private static bool ImplementsInterfaces(ISymbol member) => !member.IsStatic && member.ContainingType is { AllInterfaces.IsEmpty: false };
 
         private bool IsMarked(ISymbol symbol)
         {

@@ -41,6 +41,36 @@ public class ExchangeContextTests
             """);
 
     [Fact]
+    public async Task Members_of_generic_types_and_methods_are_contexts_in_every_construction()
+        => await AnalyzerTest.VerifyAsync("""
+            using Cmaa;
+
+            public class Channel<T>
+            {
+                public void Send([CustomsDataExchange] string country, T payload) { }
+                [CustomsDataExchange] public string Destination { get; set; } = "";
+            }
+
+            public interface IRoute<T> { void Send([CustomsDataExchange] string country, T payload); }
+            public class Route : IRoute<int> { public void Send(string country, int payload) { } }
+            public static class Extensions { public static void Post<T>(this T sender, [CustomsDataExchange] string country) { } }
+
+            class C
+            {
+                void M(Channel<int> a, Channel<string> b, Route r)
+                {
+                    a.Send({|CMAA001:"IR"|}, 1);
+                    b.Send({|CMAA001:"KP"|}, "x");
+                    a.Send("DE", 2);
+                    _ = new Channel<decimal> { Destination = {|CMAA001:"SY"|} };
+                    r.Send({|CMAA001:"CU"|}, 3);
+                    5.Post({|CMAA001:"IR"|});
+                    "x".Post("FR");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task False_positive_traps()
         => await AnalyzerTest.VerifyAsync("""
             using Cmaa;

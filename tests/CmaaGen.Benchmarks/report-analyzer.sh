@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds a project (the sample by default) with -p:ReportAnalyzer=true and prints what the compiler reports
+# for CmaaGen: its rows of the analyzer and generator timing tables, the totals, and the time spent in Csc.
+#   tests/CmaaGen.Benchmarks/report-analyzer.sh [project-folder-or-file]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+project="${1:-$root/samples/CustomsBroker}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if ! dotnet build "$project" -c Release --no-incremental -p:ReportAnalyzer=true -bl:"$work/build.binlog" > "$work/build.txt" 2>&1; then
+  cat "$work/build.txt"
+  exit 1
+fi
+
+# The timing tables are written only at diagnostic verbosity: replay the binary log at that level.
+dotnet msbuild "$work/build.binlog" -noconlog -flp:"v=diag;logfile=$work/build.log;PerformanceSummary" > /dev/null
+
+sed -E 's/ *\(TaskId:[0-9]+\)//; s/^ +//' "$work/build.log" |
+  grep -E '^(Total analyzer execution time|Total generator execution time|[0-9.<]+ +[0-9<]+ +CmaaGen)' || true
+grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$work/build.log" | sed -E 's/^ +/Csc task: /' || true
