@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using CmaaGen.Analysis;
 using CmaaGen.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,45 +15,25 @@ namespace CmaaGen.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ReplaceUnknownCountryFix))]
     [Shared]
-    public sealed class ReplaceUnknownCountryFix : CodeFixProvider
+    public sealed class ReplaceUnknownCountryFix : StringExpressionFix
     {
-        private const string EquivalenceKey = "CMAA002.ReplaceWithSuggestedCode";
-
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Rules.UnknownCountry.Id);
-
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Creates the fix as the IDE and <c>dotnet format</c> do.</summary>
+        public ReplaceUnknownCountryFix()
+            : base(Rules.UnknownCountry.Id, "CMAA002.ReplaceWithSuggestedCode")
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root is null
-                    || !diagnostic.Properties.TryGetValue(CountryReports.ReplacementProperty, out var replacement)
-                    || replacement is null
-                    || FixTarget.StringExpression(root, diagnostic) is not { } target)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Replace with '" + replacement + "'",
-                        cancellationToken => ReplaceAsync(context.Document, target, replacement, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
-            }
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax target, string replacement, CancellationToken cancellationToken)
+        private protected override bool TryCreateReplacement(ImmutableDictionary<string, string?> properties, out string title, out ExpressionSyntax replacement)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
-                .WithTriviaFrom(target);
-            return document.WithSyntaxRoot(root!.ReplaceNode(target, literal));
+            if (!properties.TryGetValue(CountryReports.ReplacementProperty, out var code) || code is null)
+            {
+                (title, replacement) = (string.Empty, null!);
+                return false;
+            }
+
+            title = "Replace with '" + code + "'";
+            replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(code));
+            return true;
         }
     }
 }

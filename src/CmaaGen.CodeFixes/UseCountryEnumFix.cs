@@ -1,11 +1,8 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading;
-using System.Threading.Tasks;
 using CmaaGen.Analysis;
 using CmaaGen.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,48 +13,29 @@ namespace CmaaGen.CodeFixes
     /// <summary>CMAA006: replaces a partner's string with its <c>CmaaCountry</c> member, so an overload taking the enum is called.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseCountryEnumFix))]
     [Shared]
-    public sealed class UseCountryEnumFix : CodeFixProvider
+    public sealed class UseCountryEnumFix : StringExpressionFix
     {
-        private const string EquivalenceKey = "CMAA006.UseCountryEnum";
-
-        /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Rules.PreferEnum.Id);
-
-        /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc />
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        /// <summary>Creates the fix as the IDE and <c>dotnet format</c> do.</summary>
+        public UseCountryEnumFix()
+            : base(Rules.PreferEnum.Id, "CMAA006.UseCountryEnum")
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (root is null
-                    || !diagnostic.Properties.TryGetValue(CountryReports.MemberProperty, out var member)
-                    || !diagnostic.Properties.TryGetValue(CountryReports.EnumTypeProperty, out var enumType)
-                    || member is null
-                    || enumType is null
-                    || FixTarget.StringExpression(root, diagnostic) is not { } target)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Use CmaaCountry." + member,
-                        cancellationToken => ReplaceAsync(context.Document, target, enumType + "." + member, cancellationToken),
-                        EquivalenceKey),
-                    diagnostic);
-            }
         }
 
-        private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax target, string qualifiedMember, CancellationToken cancellationToken)
+        private protected override bool TryCreateReplacement(ImmutableDictionary<string, string?> properties, out string title, out ExpressionSyntax replacement)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var replacement = SyntaxFactory.ParseExpression(qualifiedMember)
-                .WithTriviaFrom(target)
-                .WithAdditionalAnnotations(Simplifier.Annotation);
-            return document.WithSyntaxRoot(root!.ReplaceNode(target, replacement));
+            if (!properties.TryGetValue(CountryReports.MemberProperty, out var member)
+                || !properties.TryGetValue(CountryReports.EnumTypeProperty, out var enumType)
+                || member is null
+                || enumType is null)
+            {
+                (title, replacement) = (string.Empty, null!);
+                return false;
+            }
+
+            // The fully qualified name always binds; the simplifier then shortens it where a using allows.
+            title = "Use CmaaCountry." + member;
+            replacement = SyntaxFactory.ParseExpression(enumType + "." + member).WithAdditionalAnnotations(Simplifier.Annotation);
+            return true;
         }
     }
 }
