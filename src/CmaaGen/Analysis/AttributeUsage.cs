@@ -48,15 +48,9 @@ namespace CmaaGen.Analysis
         private static bool IsFramework(IAssemblySymbol assembly)
         {
             var token = assembly.Identity.PublicKeyToken;
-            if (token.Length != 8)
-            {
-                return false;
-            }
-
-            var key = Key(token);
             foreach (var framework in FrameworkTokens)
             {
-                if (key == framework)
+                if (token.AsSpan().SequenceEqual(framework))
                 {
                     return true;
                 }
@@ -66,41 +60,21 @@ namespace CmaaGen.Analysis
         }
 
         // b03f5f7f11d50a3a, 31bf3856ad364e35, b77a5c561934e089, cc7b13ffcd2ddd51, 7cec85d7bea7798e, adb9793829ddae60.
-        private static readonly ulong[] FrameworkTokens = Tokens(
+        private static readonly byte[][] FrameworkTokens =
+        [
             [0xb0, 0x3f, 0x5f, 0x7f, 0x11, 0xd5, 0x0a, 0x3a],
             [0x31, 0xbf, 0x38, 0x56, 0xad, 0x36, 0x4e, 0x35],
             [0xb7, 0x7a, 0x5c, 0x56, 0x19, 0x34, 0xe0, 0x89],
             [0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51],
             [0x7c, 0xec, 0x85, 0xd7, 0xbe, 0xa7, 0x79, 0x8e],
-            [0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60]);
-
-        private static ulong[] Tokens(params byte[][] tokens)
-        {
-            var keys = new ulong[tokens.Length];
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                keys[i] = Key(tokens[i]);
-            }
-
-            return keys;
-        }
-
-        private static ulong Key(System.Collections.Generic.IReadOnlyList<byte> token)
-        {
-            ulong key = 0;
-            for (var i = 0; i < 8; i++)
-            {
-                key |= (ulong)token[i] << (8 * i);
-            }
-
-            return key;
-        }
+            [0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60],
+        ];
 
         // CmaaGen's own output defines the attribute; defining it is not using it.
         private static bool Mentions(SyntaxTree tree)
             => Mentioning.GetValue(
                 tree,
-                static t => new StrongBox<bool>(t.FilePath.IndexOf(typeof(CmaaGenerator).FullName, StringComparison.Ordinal) < 0 && Contains(t))).Value;
+                static t => new StrongBox<bool>(!CmaaGenerator.IsOwnOutput(t) && Contains(t))).Value;
 
         [ThreadStatic]
         private static char[]? s_buffer;

@@ -87,7 +87,7 @@ namespace CmaaGen.Analysis
                     IFieldReferenceOperation field => field.Field,
                     _ => null,
                 };
-                if (member is not null)
+                if (member is not null && Contexts.IsContext(member))
                 {
                     Check(context, member, assignment.Value);
                 }
@@ -168,9 +168,11 @@ namespace CmaaGen.Analysis
             }
         }
 
+        /// <summary>Reports what flows from <paramref name="value"/> into <paramref name="target"/>, a context.</summary>
         private void Check(OperationAnalysisContext context, ISymbol target, IOperation value)
         {
-            if (!Contexts.IsContext(target) || IsCountryEnum(TypeOf(target)) || IsOwnOutput(value.Syntax.SyntaxTree))
+            // CmaaGen's own generated files are the one generated code not analyzed.
+            if (IsCountryEnum(TypeOf(target)) || CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
             {
                 return;
             }
@@ -300,10 +302,6 @@ namespace CmaaGen.Analysis
                     ? specific != ReportDiagnostic.Suppress
                     : Rules.UncheckedValue.IsEnabledByDefault;
             });
-
-        /// <summary>CmaaGen's own generated files are the one generated code not analyzed.</summary>
-        private static bool IsOwnOutput(SyntaxTree tree)
-            => tree.FilePath.IndexOf(typeof(CmaaGenerator).FullName, StringComparison.Ordinal) >= 0;
 
         private static ControlFlowGraph? TryGetGraph(OperationAnalysisContext context)
         {

@@ -19,6 +19,10 @@ namespace CmaaGen.Generation
     [Generator(LanguageNames.CSharp)]
     public sealed class CmaaGenerator : IIncrementalGenerator
     {
+        /// <summary>Whether a syntax tree is this generator's output: the compiler puts the generator's full name in its path.</summary>
+        internal static bool IsOwnOutput(SyntaxTree tree)
+            => tree.FilePath.IndexOf(typeof(CmaaGenerator).FullName, System.StringComparison.Ordinal) >= 0;
+
         private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
         private readonly bool _useEmbeddedAttribute;
