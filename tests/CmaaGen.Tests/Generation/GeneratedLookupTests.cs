@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using CmaaGen.Catalog;
 using CmaaGen.Tests.Infrastructure;
 
 namespace CmaaGen.Tests.Generation;
@@ -137,6 +140,57 @@ public class GeneratedLookupTests
         {
             Assert.Equal(expected.Split('=')[0], DefaultList.Value.Call("Probe", "FindSpan", text));
         }
+    }
+
+    private static readonly string[] CatalogKeys = CountryCatalog.Default.Countries.SelectMany(CountryCatalog.KeysOf).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Every code, name and alias of the catalogue finds the same answer however its letters are cased.</summary>
+    [Fact]
+    public void Every_key_is_found_in_any_case()
+    {
+        var wrong = new List<string>();
+        foreach (var key in CatalogKeys)
+        {
+            var expected = Find(key);
+            var alternating = new string(key.Select((c, i) => i % 2 == 0 ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+            foreach (var spelling in new[] { key.ToUpperInvariant(), key.ToLowerInvariant(), alternating })
+            {
+                if (Find(spelling) != expected || (string?)DefaultList.Value.Call("Probe", "FindSpan", spelling) != expected.Split('=')[0])
+                {
+                    wrong.Add(spelling + " (" + key + ")");
+                }
+            }
+        }
+
+        Assert.Empty(wrong);
+        Assert.Contains(CatalogKeys, key => key.Length > 3 && Find(key) != "-");
+    }
+
+    private static string Find(string text) => (string)DefaultList.Value.Call("Probe", "Find", text)!;
+
+    /// <summary>
+    /// Case is ignored for letters only: a punctuation mark, digit or space is not its control-character twin (','
+    /// and form feed differ by the case bit), and a Turkish dotted or dotless i is not an ASCII I.
+    /// </summary>
+    [Fact]
+    public void Only_letters_change_case()
+    {
+        var found = new List<string>();
+        foreach (var key in CatalogKeys)
+        {
+            for (var i = 0; i < key.Length; i++)
+            {
+                var c = key[i];
+                var twin = c < 0x80 && !char.IsAsciiLetter(c) ? (char)(c ^ 0x20) : c is 'i' ? '\u0131' : c is 'I' ? '\u0130' : '\0';
+                var changed = key[..i] + twin + key[(i + 1)..];
+                if (twin != '\0' && Find(changed) != "-")
+                {
+                    found.Add(changed);
+                }
+            }
+        }
+
+        Assert.Empty(found);
     }
 
     [Theory]

@@ -370,24 +370,33 @@ namespace Cmaa
                 return 0;
             }
 
-            int[] slots = s_nameSlots;
-            int mask = slots.Length - 1;
-            int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
+            // The probe compares the length and three folded characters, packed in one number, before any text.
+            char first = value[0];
+            char second = length > 1 ? value[1] : first;
+            uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
+            ulong[] slots = s_nameSlots;
+            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
             while (true)
             {
-                int key = slots[slot] - 1;
-                if (key < 0)
+                ulong entry = slots[slot];
+                if (entry == 0)
                 {
                     return 0;
                 }
 
-                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
-                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
+                if ((uint)(entry >> 32) == shape)
                 {
-                    return s_keyCodes[key];
+                    // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
+                    // comparison with that form settles it, and only other spellings are folded character by character.
+                    int key = (int)(uint)entry - 1;
+                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                    if (SameText(form, value) || EqualsFolded(s_keys[key], value))
+                    {
+                        return s_keyCodes[key];
+                    }
                 }
 
-                slot = (slot + 1) & mask;
+                slot = (slot + 1) & (slots.Length - 1);
             }
         }
 
@@ -405,7 +414,10 @@ namespace Cmaa
 
             for (int i = 0; i < key.Length; i++)
             {
-                if (key[i] != Fold(value[i]))
+                // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
+                // character matches only itself, and a non-ASCII one what folds onto it.
+                char k = key[i], v = value[i];
+                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
                 {
                     return false;
                 }
@@ -455,24 +467,33 @@ namespace Cmaa
                 return 0;
             }
 
-            int[] slots = s_nameSlots;
-            int mask = slots.Length - 1;
-            int slot = NameHash(length, Fold(value[0]), Fold(value[length >> 1]), Fold(value[length - 1])) & mask;
+            // The probe compares the length and three folded characters, packed in one number, before any text.
+            char first = value[0];
+            char second = length > 1 ? value[1] : first;
+            uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
+            ulong[] slots = s_nameSlots;
+            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
             while (true)
             {
-                int key = slots[slot] - 1;
-                if (key < 0)
+                ulong entry = slots[slot];
+                if (entry == 0)
                 {
                     return 0;
                 }
 
-                // Most text is written as the key is (Germany, UK): an ordinal comparison settles it at once.
-                if (SameText(s_keyText[key], value) || EqualsFolded(s_keys[key], value))
+                if ((uint)(entry >> 32) == shape)
                 {
-                    return s_keyCodes[key];
+                    // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
+                    // comparison with that form settles it, and only other spellings are folded character by character.
+                    int key = (int)(uint)entry - 1;
+                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                    if (SameText(form, value) || EqualsFolded(s_keys[key], value))
+                    {
+                        return s_keyCodes[key];
+                    }
                 }
 
-                slot = (slot + 1) & mask;
+                slot = (slot + 1) & (slots.Length - 1);
             }
         }
 
@@ -490,7 +511,10 @@ namespace Cmaa
 
             for (int i = 0; i < key.Length; i++)
             {
-                if (key[i] != Fold(value[i]))
+                // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
+                // character matches only itself, and a non-ASCII one what folds onto it.
+                char k = key[i], v = value[i];
+                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
                 {
                     return false;
                 }
@@ -520,10 +544,16 @@ namespace Cmaa
             return digit < 10u ? (int)digit : -1;
         }
 
-        private static int NameHash(int length, char first, char middle, char last)
+        // The length and three characters, each with ASCII case ignored and every non-ASCII character alike, so that
+        // every spelling EqualsFolded accepts has the key's shape.
+        private static uint NameShape(int length, char first, char middle, char last)
         {
-            uint hash = ((uint)length * 0x9E3779B1u) ^ (first * 0x85EBCA6Bu) ^ (middle * 0xC2B2AE35u) ^ (last * 0x27D4EB2Fu);
-            return (int)(hash ^ (hash >> 15));
+            return ((uint)length << 24) | (ShapeOf(first) << 16) | (ShapeOf(middle) << 8) | ShapeOf(last);
+        }
+
+        private static uint ShapeOf(char c)
+        {
+            return (uint)global::System.Math.Min(c | 0x20, 0x80);
         }
 
         // 0: two letters, 1: three letters, 2: three digits, -1: a name; the same tests as Find.
@@ -591,7 +621,25 @@ namespace Cmaa
             return table;
         }
 
-        private static int[] NameSlots()
+        private static string[] LowerKeys()
+        {
+            string[] keys = new string[s_keys.Length];
+            for (int i = 0; i < keys.Length; i++)
+            {
+                char[] chars = s_keys[i].ToCharArray();
+                for (int j = 0; j < chars.Length; j++)
+                {
+                    chars[j] = (uint)(chars[j] - 'A') <= 'Z' - 'A' ? (char)(chars[j] | 0x20) : chars[j];
+                }
+
+                keys[i] = new string(chars);
+            }
+
+            return keys;
+        }
+
+        // Open addressing at most half full: each slot holds a name key's shape and index, 0 when empty.
+        private static int NameBits()
         {
             int count = 0;
             for (int i = 0; i < s_keys.Length; i++)
@@ -602,13 +650,18 @@ namespace Cmaa
                 }
             }
 
-            int size = 16;
-            while (size < count * 2)
+            int bits = 4;
+            while ((1 << bits) < count * 2)
             {
-                size <<= 1;
+                bits++;
             }
 
-            int[] slots = new int[size];
+            return bits;
+        }
+
+        private static ulong[] NameSlots()
+        {
+            ulong[] slots = new ulong[1 << (32 - s_nameShift)];
             for (int i = 0; i < s_keys.Length; i++)
             {
                 string key = s_keys[i];
@@ -617,13 +670,14 @@ namespace Cmaa
                     continue;
                 }
 
-                int slot = NameHash(key.Length, key[0], key[key.Length >> 1], key[key.Length - 1]) & (size - 1);
+                uint shape = NameShape(key.Length, key[0], key[key.Length >> 1], key[key.Length - 1]);
+                int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
                 while (slots[slot] != 0)
                 {
-                    slot = (slot + 1) & (size - 1);
+                    slot = (slot + 1) & (slots.Length - 1);
                 }
 
-                slots[slot] = i + 1;
+                slots[slot] = ((ulong)shape << 32) | (uint)(i + 1);
             }
 
             return slots;
@@ -961,7 +1015,9 @@ namespace Cmaa
         private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
         private static readonly ushort[] s_threeLetters = CodeTable(1, 32 * 32 * 32);
         private static readonly ushort[] s_threeDigits = CodeTable(2, 1000);
-        private static readonly int[] s_nameSlots = NameSlots();
+        private static readonly string[] s_lowerKeys = LowerKeys();
+        private static readonly int s_nameShift = 32 - NameBits();
+        private static readonly ulong[] s_nameSlots = NameSlots();
         private static readonly int s_longestName = LongestName();
         private static readonly ushort[] s_indexByValue = IndexByValue();
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement>(s_agreements);
