@@ -88,9 +88,15 @@ namespace CmaaGen.Generation
                     cancellationToken))
                 .WithTrackingName(TrackingNames.Agreements);
 
+            // The settings in one value, so that every join in the pipeline pairs two values: each tuple shape is
+            // generic code the compiler compiles on its first use, in every cold build.
+            var settings = options.Combine(language)
+                .Select(static (pair, _) => new GeneratorSettings(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Settings);
+
             // Model: what the emitter needs, and nothing more.
-            var spec = agreements.Combine(options).Combine(language)
-                .Select((input, _) => SpecBuilder.Build(input.Left.Left, input.Left.Right, input.Right, embedded, Version))
+            var spec = agreements.Combine(settings)
+                .Select((input, _) => SpecBuilder.Build(input.Left, input.Right, embedded, Version))
                 .WithTrackingName(TrackingNames.Spec);
 
             var attribute = options

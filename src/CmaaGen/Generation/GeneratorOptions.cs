@@ -59,4 +59,7 @@ namespace CmaaGen.Generation
         public static LanguageSupport Read(ParseOptions options)
             => new(options is CSharpParseOptions csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8);
     }
+
+    /// <summary>Everything the generator reads besides the lists: the MSBuild settings and the C# version.</summary>
+    internal sealed record GeneratorSettings(GeneratorOptions Options, LanguageSupport Language);
 }

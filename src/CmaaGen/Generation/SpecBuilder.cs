@@ -14,8 +14,9 @@ namespace CmaaGen.Generation
         /// <summary>Enum values of codes without an ISO numeric code (EU, XK) start here, above every numeric code.</summary>
         public const int AlphaValueBase = 1000;
 
-        public static AgreementsSpec Build(AgreementSet set, GeneratorOptions options, LanguageSupport language, bool embedded, string version)
+        public static AgreementsSpec Build(AgreementSet set, GeneratorSettings settings, bool embedded, string version)
         {
+            var options = settings.Options;
             var catalog = CountryCatalog.Default;
             var governing = set.Governing();
             var members = MemberNames(governing);
@@ -58,7 +59,7 @@ namespace CmaaGen.Generation
             return new AgreementsSpec(
                 options.Namespace,
                 version,
-                language.NullableAnnotations,
+                settings.Language.NullableAnnotations,
                 options.PublicTypes ? "public" : "internal",
                 embedded && !options.PublicTypes,
                 set.Provenance,

@@ -5,6 +5,7 @@ namespace CmaaGen.Generation
     {
         public const string Options = nameof(Options);
         public const string Language = nameof(Language);
+        public const string Settings = nameof(Settings);
         public const string ParsedLists = nameof(ParsedLists);
         public const string Agreements = nameof(Agreements);
         public const string Spec = nameof(Spec);

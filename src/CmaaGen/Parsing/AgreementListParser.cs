@@ -36,20 +36,47 @@ namespace CmaaGen.Parsing
             Covers,
         }
 
-        private static readonly Dictionary<string, Column> ColumnNames = new()
+        private const int ColumnCount = (int)Column.Covers + 1;
+
+        // A switch and an array rather than dictionaries: see ColumnValues.
+        private static bool TryGetColumn(string header, out Column column)
         {
-            ["country"] = Column.Country,
-            ["name"] = Column.Name,
-            ["signed"] = Column.Signed,
-            ["inforce"] = Column.InForce,
-            ["status"] = Column.Status,
-            ["kind"] = Column.Kind,
-            ["note"] = Column.Note,
-            ["notes"] = Column.Note,
-            ["source"] = Column.Source,
-            ["sources"] = Column.Source,
-            ["covers"] = Column.Covers,
-        };
+            switch (ColumnValues.Normalize(header))
+            {
+                case "country":
+                    column = Column.Country;
+                    return true;
+                case "name":
+                    column = Column.Name;
+                    return true;
+                case "signed":
+                    column = Column.Signed;
+                    return true;
+                case "inforce":
+                    column = Column.InForce;
+                    return true;
+                case "status":
+                    column = Column.Status;
+                    return true;
+                case "kind":
+                    column = Column.Kind;
+                    return true;
+                case "note":
+                case "notes":
+                    column = Column.Note;
+                    return true;
+                case "source":
+                case "sources":
+                    column = Column.Source;
+                    return true;
+                case "covers":
+                    column = Column.Covers;
+                    return true;
+                default:
+                    column = default;
+                    return false;
+            }
+        }
 
         /// <summary>Whether an additional file is an agreement list, by its name.</summary>
         public static bool IsListFile(string path) => path.EndsWith(FileSuffix, StringComparison.OrdinalIgnoreCase);
@@ -154,27 +181,33 @@ namespace CmaaGen.Parsing
                 }
             }
 
-            private Dictionary<Column, int>? ReadHeader(CsvRecord header)
+            // The index of each column's cell in a row, or -1 for a column the header does not name.
+            private int[]? ReadHeader(CsvRecord header)
             {
-                var columns = new Dictionary<Column, int>();
+                var columns = new int[ColumnCount];
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    columns[i] = -1;
+                }
+
                 for (var i = 0; i < header.Fields.Count; i++)
                 {
                     var field = header.Fields[i];
-                    if (!ColumnNames.TryGetValue(ColumnValues.Normalize(field.Value), out var column))
+                    if (!TryGetColumn(field.Value, out var column))
                     {
                         continue;
                     }
 
-                    if (columns.ContainsKey(column))
+                    if (columns[(int)column] >= 0)
                     {
                         Report(Rules.MissingHeader, field.Span, "the column '" + field.Value + "' appears twice");
                         continue;
                     }
 
-                    columns[column] = i;
+                    columns[(int)column] = i;
                 }
 
-                if (columns.ContainsKey(Column.Country))
+                if (columns[(int)Column.Country] >= 0)
                 {
                     return columns;
                 }
@@ -189,7 +222,7 @@ namespace CmaaGen.Parsing
                 return null;
             }
 
-            private void ReadRow(CsvRecord row, Dictionary<Column, int> columns, int headerCount)
+            private void ReadRow(CsvRecord row, int[] columns, int headerCount)
             {
                 if (row.Fields.Count > headerCount)
                 {
@@ -202,7 +235,7 @@ namespace CmaaGen.Parsing
                 }
 
                 CsvField Cell(Column column)
-                    => columns.TryGetValue(column, out var i) && i < row.Fields.Count
+                    => columns[(int)column] is var i and >= 0 && i < row.Fields.Count
                         ? row.Fields[i]
                         : new CsvField(string.Empty, row.Span.End, 0);
 

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using CmaaGen.Model;
 
@@ -10,30 +9,50 @@ namespace CmaaGen.Parsing
         public const string StatusChoices = "'in force', 'signed', 'signed, not in force' or 'terminated'";
         public const string KindChoices = "'bilateral', 'other' or 'non-binding'";
 
-        private static readonly Dictionary<string, AgreementStatus> Statuses = new()
-        {
-            ["inforce"] = AgreementStatus.InForce,
-            ["signed"] = AgreementStatus.Signed,
-            ["signednotinforce"] = AgreementStatus.Signed,
-            ["signednotyetinforce"] = AgreementStatus.Signed,
-            ["notinforce"] = AgreementStatus.Signed,
-            ["notyetinforce"] = AgreementStatus.Signed,
-            ["terminated"] = AgreementStatus.Terminated,
-        };
-
-        private static readonly Dictionary<string, AgreementKind> Kinds = new()
-        {
-            ["bilateral"] = AgreementKind.Bilateral,
-            ["cmaa"] = AgreementKind.Bilateral,
-            ["other"] = AgreementKind.Other,
-            ["nonbinding"] = AgreementKind.NonBinding,
-        };
-
+        // Switches rather than dictionaries: a dictionary keyed or valued by an enum is generic code that a cold
+        // compiler process compiles before the first list is read.
         public static bool TryParseStatus(string text, out AgreementStatus status)
-            => Statuses.TryGetValue(Normalize(text), out status);
+        {
+            switch (Normalize(text))
+            {
+                case "inforce":
+                    status = AgreementStatus.InForce;
+                    return true;
+                case "signed":
+                case "signednotinforce":
+                case "signednotyetinforce":
+                case "notinforce":
+                case "notyetinforce":
+                    status = AgreementStatus.Signed;
+                    return true;
+                case "terminated":
+                    status = AgreementStatus.Terminated;
+                    return true;
+                default:
+                    status = default;
+                    return false;
+            }
+        }
 
         public static bool TryParseKind(string text, out AgreementKind kind)
-            => Kinds.TryGetValue(Normalize(text), out kind);
+        {
+            switch (Normalize(text))
+            {
+                case "bilateral":
+                case "cmaa":
+                    kind = AgreementKind.Bilateral;
+                    return true;
+                case "other":
+                    kind = AgreementKind.Other;
+                    return true;
+                case "nonbinding":
+                    kind = AgreementKind.NonBinding;
+                    return true;
+                default:
+                    kind = default;
+                    return false;
+            }
+        }
 
         /// <summary>"In_Force", "in-force" and "in force" all become "inforce".</summary>
         public static string Normalize(string text)

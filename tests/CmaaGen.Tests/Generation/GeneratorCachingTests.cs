@@ -15,7 +15,7 @@ public class GeneratorCachingTests
 {
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.Options, TrackingNames.Language, TrackingNames.ParsedLists,
+        TrackingNames.Options, TrackingNames.Language, TrackingNames.Settings, TrackingNames.ParsedLists,
         TrackingNames.Agreements, TrackingNames.Spec, TrackingNames.AttributeSpec,
     ];
 
