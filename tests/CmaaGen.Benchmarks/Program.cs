@@ -25,8 +25,10 @@ switch (mode)
     case "ide-edits":
         await IdeEdits.RunAsync(rest);
         break;
+    case "cold-generator":
+        return ColdGenerator.Run(rest);
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|build-cost|ide-edits|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|build-cost|ide-edits|cold-generator [processes]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Runtime;
+using CmaaGen.Generation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CmaaGen.Benchmarks;
+
+/// <summary>
+/// The generator's first run in a fresh process, as in a compiler process that has just started: each run is a new
+/// process, so nothing of CmaaGen is compiled yet. <see cref="JitInfo"/> tells how much of the time is the JIT.
+/// </summary>
+internal static class ColdGenerator
+{
+    private const string ChildMode = "cold-generator-child";
+
+    public static int Run(string[] args)
+    {
+        if (args.FirstOrDefault() == ChildMode)
+        {
+            return RunChild();
+        }
+
+        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        var firsts = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode]) { RedirectStandardOutput = true })!;
+            var line = child.StandardOutput.ReadToEnd().Trim();
+            child.WaitForExit();
+            Console.WriteLine(line);
+            firsts.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+        }
+
+        firsts.Sort();
+        Console.WriteLine($"median first run: {firsts[firsts.Count / 2]:F1} ms over {runs} processes");
+        return 0;
+    }
+
+    private static int RunChild()
+    {
+        var compilation = CSharpCompilation.Create(
+            "Cold",
+            [CSharpSyntaxTree.ParseText("class C { }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        // In a compiler, other generators have run before: Roslyn's own driver code is compiled already.
+        CSharpGeneratorDriver.Create(new OtherGenerator().AsSourceGenerator()).RunGenerators(compilation);
+
+        var report = new List<string>();
+        foreach (var name in new[] { "first", "second" })
+        {
+            var jitTime = JitInfo.GetCompilationTime();
+            var jitMethods = JitInfo.GetCompiledMethodCount();
+            GeneratorDriver driver = CSharpGeneratorDriver.Create(new CmaaGenerator().AsSourceGenerator());
+            driver = driver.RunGenerators(compilation);
+            var elapsed = driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
+            report.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{name} run: {elapsed.TotalMilliseconds:F1} ms, JIT {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F1} ms for {JitInfo.GetCompiledMethodCount() - jitMethods} methods"));
+        }
+
+        Console.WriteLine(string.Join("; ", report));
+        return 0;
+    }
+
+    /// <summary>A generator that shares no type with CmaaGen, to compile Roslyn's driver before CmaaGen runs.</summary>
+    private sealed class OtherGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var files = context.AdditionalTextsProvider.Select(static (text, _) => text.Path).Collect();
+            var options = context.AnalyzerConfigOptionsProvider.Select(static (provider, _) => provider.GlobalOptions.Keys.Count());
+            context.RegisterSourceOutput(files.Combine(options), static (output, _) => output.AddSource("Other.g.cs", "class Other { }"));
+        }
+    }
+}
