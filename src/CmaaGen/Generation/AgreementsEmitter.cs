@@ -598,7 +598,9 @@ namespace CmaaGen.Generation
                 }
             }
 
-            private static string[] FoldKeys()
+            // Every key folded (the form lookups compare with), or folded and then with its ASCII letters in lower case
+            // (the form lower-case text is compared with first).
+            private static string[] SpellKeys(bool lower)
             {
                 string[] keys = new string[s_keyText.Length];
                 for (int i = 0; i < keys.Length; i++)
@@ -606,7 +608,8 @@ namespace CmaaGen.Generation
                     char[] chars = s_keyText[i].ToCharArray();
                     for (int j = 0; j < chars.Length; j++)
                     {
-                        chars[j] = Fold(chars[j]);
+                        char folded = Fold(chars[j]);
+                        chars[j] = lower && (uint)(folded - 'A') <= 'Z' - 'A' ? (char)(folded | 0x20) : folded;
                     }
 
                     keys[i] = new string(chars);
@@ -627,23 +630,6 @@ namespace CmaaGen.Generation
                 }
 
                 return table;
-            }
-
-            private static string[] LowerKeys()
-            {
-                string[] keys = new string[s_keys.Length];
-                for (int i = 0; i < keys.Length; i++)
-                {
-                    char[] chars = s_keys[i].ToCharArray();
-                    for (int j = 0; j < chars.Length; j++)
-                    {
-                        chars[j] = (uint)(chars[j] - 'A') <= 'Z' - 'A' ? (char)(chars[j] | 0x20) : chars[j];
-                    }
-
-                    keys[i] = new string(chars);
-                }
-
-                return keys;
             }
 
             // Open addressing at most half full: each slot holds a name key's shape and index, 0 when empty.
@@ -737,11 +723,11 @@ namespace CmaaGen.Generation
 
         // Field initializers run in text order, so the tables come after the data they are built from.
         private const string Tables = """
-            private static readonly string[] s_keys = FoldKeys();
+            private static readonly string[] s_keys = SpellKeys(false);
             private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
             private static readonly ushort[] s_threeLetters = CodeTable(1, 32 * 32 * 32);
             private static readonly ushort[] s_threeDigits = CodeTable(2, 1000);
-            private static readonly string[] s_lowerKeys = LowerKeys();
+            private static readonly string[] s_lowerKeys = SpellKeys(true);
             private static readonly int s_nameShift = 32 - NameBits();
             private static readonly ulong[] s_nameSlots = NameSlots();
             private static readonly int s_longestName = LongestName();
