@@ -55,16 +55,24 @@ public class GeneratedLookupTests
 
             public static string Summary() => CmaaAgreements.All.Count + "|" + CmaaAgreements.Countries.Count + "|" + CmaaAgreements.Provenance + "|" + CmaaAgreements.Owner;
 
+            // The first attempts may count the runtime's own work on this thread (type loading, JIT, tier-up);
+            // a lookup that allocates does so in every attempt, so the least of them is the lookups' own.
             public static long AllocatedBytes(string[] inputs)
             {
-                CmaaCountry country;
-                for (int i = 0; i < inputs.Length; i++)
+                long least = long.MaxValue;
+                for (int attempt = 0; attempt < 5; attempt++)
                 {
-                    CmaaAgreements.TryGetCountry(inputs[i], out country);
-                    CmaaAgreements.HasAgreement(inputs[i].AsSpan());
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    CallEveryLookup(inputs);
+                    least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
                 }
 
-                long before = GC.GetAllocatedBytesForCurrentThread();
+                return least;
+            }
+
+            private static void CallEveryLookup(string[] inputs)
+            {
+                CmaaCountry country;
                 for (int round = 0; round < 100; round++)
                 {
                     for (int i = 0; i < inputs.Length; i++)
@@ -78,13 +86,12 @@ public class GeneratedLookupTests
                             CmaaAgreements.GetAgreement(country);
                         }
 
+                        CmaaAgreements.TryGetCountry(inputs[i].AsSpan(), out country);
                         CmaaAgreements.HasAgreement(inputs[i]);
                         CmaaAgreements.HasAgreement(inputs[i].AsSpan());
                         CmaaAgreements.IsOwner(inputs[i]);
                     }
                 }
-
-                return GC.GetAllocatedBytesForCurrentThread() - before;
             }
         }
         """;
