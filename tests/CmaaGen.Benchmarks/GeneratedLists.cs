@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using CmaaGen.Benchmarks.Baselines;
-using Default = Generated.DefaultList;
 using All = Generated.AllCountries;
+using Default = Generated.DefaultList;
 
 namespace CmaaGen.Benchmarks;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using CmaaGen.Catalog;
 using CmaaGen.Diagnostics;
 
 namespace CmaaGen.Model
@@ -42,8 +41,8 @@ namespace CmaaGen.Model
                 }
                 else if (list.Owner != owner && list.OwnerLocation is { } location)
                 {
-                    problems.Add(ListProblem.Create(Rules.ConflictingOwners, location, list.Owner, owner, FileName(ownerLocation!.Path))
-                        with { Related = ownerLocation });
+                    var conflict = ListProblem.Create(Rules.ConflictingOwners, location, list.Owner, owner, FileName(ownerLocation!.Path));
+                    problems.Add(conflict with { Related = ownerLocation });
                 }
             }
 
@@ -55,8 +54,8 @@ namespace CmaaGen.Model
                 if (first.TryGetValue(key, out var earlier))
                 {
                     var where = FileName(earlier.Location.Path) + " line " + (earlier.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    problems.Add(ListProblem.Create(Rules.DuplicateAgreement, agreement.Location, agreement.Alpha2, agreement.Signed, where)
-                        with { Related = earlier.Location });
+                    var duplicate = ListProblem.Create(Rules.DuplicateAgreement, agreement.Location, agreement.Alpha2, agreement.Signed, where);
+                    problems.Add(duplicate with { Related = earlier.Location });
                     continue;
                 }
 

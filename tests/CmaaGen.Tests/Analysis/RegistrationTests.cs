@@ -4,7 +4,6 @@ using System.Threading.Tasks;
 using CmaaGen.Analysis;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CmaaGen.Tests.Analysis;

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using CmaaGen.Analysis;
 using CmaaGen.Generation;
 using CmaaGen.Tests.Infrastructure;
