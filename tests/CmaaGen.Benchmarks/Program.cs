@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using CmaaGen.Benchmarks;
 
@@ -16,6 +15,9 @@ switch (mode)
     case "lookups":
         BenchmarkSwitcher.FromTypes([typeof(LookupBenchmarks<DefaultList>), typeof(LookupBenchmarks<AllCountries>)]).Run(rest);
         break;
+    case "one-key":
+        BenchmarkSwitcher.FromTypes([typeof(OneKeyBenchmarks<DefaultList>), typeof(OneKeyBenchmarks<AllCountries>)]).Run(rest);
+        break;
     case "build-cost":
         await BuildCost.RunAsync(rest);
         break;
@@ -28,7 +30,7 @@ switch (mode)
     case "cold-generator":
         return ColdGenerator.Run(rest);
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|build-cost|ide-edits|cold-generator [processes]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|ide-edits|cold-generator [processes]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 
