@@ -49,12 +49,10 @@ public class LookupBenchmarks<TList>
     [GlobalSetup]
     public void Setup()
     {
-        var partners = TList.Partners.ToHashSet();
-        var countries = CountryCatalog.Default.Countries.Where(c => partners.Contains(Generation.SpecBuilder.EnumValue(c.Alpha2, c.Numeric))).ToList();
-        var keys = countries.SelectMany(c => CountryCatalog.KeysOf(c).Select(k => (Key: k, Value: Generation.SpecBuilder.EnumValue(c.Alpha2, c.Numeric)))).ToList();
-        _dictionary = keys.GroupBy(k => k.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.OrdinalIgnoreCase);
+        var countries = PartnerKeys<TList>.Countries;
+        _dictionary = PartnerKeys<TList>.IgnoringCase;
         _frozen = _dictionary.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        _alpha2ByValue = countries.ToDictionary(c => Generation.SpecBuilder.EnumValue(c.Alpha2, c.Numeric), c => c.Alpha2);
+        _alpha2ByValue = countries.ToDictionary(PartnerKeys<TList>.ValueOf, c => c.Alpha2);
         _partners = Cycle(TList.Partners.ToArray());
 
         var others = CountryCatalog.Default.Countries.Where(c => !countries.Contains(c)).ToList();
@@ -63,7 +61,7 @@ public class LookupBenchmarks<TList>
         _numeric = Inputs(countries.Where(c => c.Numeric.Length > 0).Select(c => c.Numeric), Enumerable.Range(900, 100).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _names = Inputs(countries.Select(c => c.Name), others.Select(c => c.Name).Concat(["Atlantis", "Narnia", "Ruritania", "Freedonia", "Genovia", "Wakanda"]));
 
-        Verify(keys);
+        Verify(PartnerKeys<TList>.Keys);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Count), BenchmarkCategory("Alpha2")]

@@ -3,7 +3,6 @@ using System.Collections.Frozen;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using CmaaGen.Catalog;
 
 namespace CmaaGen.Benchmarks;
 
@@ -30,13 +29,7 @@ public class OneKeyBenchmarks<TList>
     [GlobalSetup]
     public void Setup()
     {
-        var partners = TList.Partners.ToHashSet();
-        _frozen = CountryCatalog.Default.Countries
-            .Select(c => (Country: c, Value: Generation.SpecBuilder.EnumValue(c.Alpha2, c.Numeric)))
-            .Where(c => partners.Contains(c.Value))
-            .SelectMany(c => CountryCatalog.KeysOf(c.Country).Select(k => (Key: k, c.Value)))
-            .DistinctBy(k => k.Key, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
+        _frozen = PartnerKeys<TList>.IgnoringCase.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
         // A copy of the key: the literal is interned with the generated code's own literals, and string.Equals
         // returns at once for the same instance, which a value read from a request or a file never is.

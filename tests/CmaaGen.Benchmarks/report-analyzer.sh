@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds a project (the sample by default) with -p:ReportAnalyzer=true and prints what the compiler reports
 # for CmaaGen: its rows of the analyzer and generator timing tables, the totals, and the time spent in Csc.
-# Further arguments go to dotnet build (--no-dependencies rebuilds the project alone, so a running compiler server
-# keeps the CmaaGen it has loaded).
+# Further arguments go to dotnet build (--no-dependencies rebuilds the project alone and leaves CmaaGen's assembly
+# as it is, so a running compiler server can reuse the copy it has loaded).
 #   tests/CmaaGen.Benchmarks/report-analyzer.sh [project-folder-or-file [dotnet build options...]]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
