@@ -29,8 +29,11 @@ switch (mode)
         break;
     case "cold-generator":
         return ColdGenerator.Run(rest);
+    case "generated-code":
+        GeneratedCodeCost.Run(rest);
+        break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|ide-edits|cold-generator [processes]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|ide-edits|cold-generator [processes]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

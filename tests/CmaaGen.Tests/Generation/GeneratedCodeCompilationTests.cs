@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CmaaGen.Generation;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -75,11 +76,43 @@ public class GeneratedCodeCompilationTests
     public void Public_types_compile_without_warnings_and_are_fully_documented(LanguageVersion language, NullableContextOptions nullable)
         => AssertCompilesCleanly([("/p/partners.cmaa.csv", TestData.SmallList)], language, nullable, spans: true, publicTypes: true);
 
+    /// <summary>
+    /// The generated code leaves nullable warnings off for itself, to spare every build their analysis; its public API
+    /// still tells callers where null is accepted and where it never comes back.
+    /// </summary>
+    [Fact]
+    public void The_public_api_keeps_its_nullable_annotations()
+    {
+        var output = Generate([], NullableContextOptions.Enable, GeneratorHarness.ParseOptions(), publicTypes: true);
+        var lookups = output.GetTypeByMetadataName("Cmaa.CmaaAgreements")!;
+        var tryGetCountry = lookups.GetMembers("TryGetCountry").OfType<IMethodSymbol>().Single(m => m.Parameters[0].Type.SpecialType == SpecialType.System_String);
+        var getName = lookups.GetMembers("GetName").OfType<IMethodSymbol>().Single();
+
+        Assert.Equal(NullableAnnotation.Annotated, tryGetCountry.Parameters[0].NullableAnnotation);
+        Assert.Equal(NullableAnnotation.NotAnnotated, getName.ReturnNullableAnnotation);
+        Assert.Contains(output.SyntaxTrees, tree => tree.ToString().Contains("#nullable enable annotations\n#nullable disable warnings\n"));
+    }
+
     private static void AssertCompilesCleanly(
         IEnumerable<(string Path, string Text)> lists, LanguageVersion language, NullableContextOptions nullable, bool spans, bool publicTypes = false)
     {
         var parseOptions = GeneratorHarness.ParseOptions(language, spans ? null : [])
             .WithDocumentationMode(DocumentationMode.Diagnose);
+        var output = Generate(lists, nullable, parseOptions, publicTypes);
+
+        Assert.True(output.SyntaxTrees.Count() >= 4);
+        Assert.Empty(Warnings(output));
+
+        // The same code with the nullable warnings it turns off for itself turned on.
+        var generated = output.SyntaxTrees.Where(CmaaGenerator.IsOwnOutput).ToList();
+        var analysed = output.RemoveSyntaxTrees(generated).AddSyntaxTrees(generated.Select(tree => CSharpSyntaxTree.ParseText(
+            tree.ToString().Replace("#nullable disable warnings\n", "#nullable enable warnings\n"), parseOptions, tree.FilePath)));
+        Assert.Empty(Warnings(analysed));
+    }
+
+    private static Compilation Generate(
+        IEnumerable<(string Path, string Text)> lists, NullableContextOptions nullable, CSharpParseOptions parseOptions, bool publicTypes)
+    {
         var compilation = CSharpCompilation.Create(
             "Consumer",
             [CSharpSyntaxTree.ParseText(Consumer, parseOptions, path: "Consumer.cs")],
@@ -87,9 +120,10 @@ public class GeneratedCodeCompilationTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable, warningLevel: 9999));
 
         GeneratorHarness.Driver(lists, parseOptions, publicTypes: publicTypes).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-
         Assert.Empty(generatorDiagnostics);
-        Assert.True(output.SyntaxTrees.Count() >= 4);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));
+        return output;
     }
+
+    private static IEnumerable<string> Warnings(Compilation compilation)
+        => compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString());
 }
