@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -57,7 +58,7 @@ internal static class BuildCost
         var bannedList = new Measurements.InMemoryText("/p/BannedSymbols.txt", SyntheticProject.BannedSymbols(68));
         var bigList = new Measurements.InMemoryText("/p/big.cmaa.csv", BigList(10_000));
 
-        var compile = Median(runs, () => Measurements.CompileTime(GeneratorRun(sources, []).Output));
+        var compile = Median(runs, () => BuildTime(sources));
         var ours = await AnalyzerRunsAsync(runs, sources, [], () => [new CountryAnalyzer()]);
         var oursBig = await AnalyzerRunsAsync(runs, sources, [bigList], () => [new CountryAnalyzer()]);
         var banned = await AnalyzerRunsAsync(runs, sources, [bannedList], Measurements.BannedApiAnalyzers);
@@ -68,6 +69,19 @@ internal static class BuildCost
             files, compile, ours.Time, oursBig.Time, banned.Time, nothing.Time, unused.Time,
             ours.Actions, banned.Actions, nothing.Actions, unused.Actions,
             GeneratorRun(sources, []).Timing, GeneratorRun(sources, [bigList]).Timing);
+    }
+
+    /// <summary>
+    /// The compiler's own work on the project, as a build does it: parse every file, then bind and emit the project
+    /// with the generator's output. The generator's time is not counted; it is reported on its own.
+    /// </summary>
+    private static TimeSpan BuildTime(List<string> sources)
+    {
+        var clock = Stopwatch.StartNew();
+        var parsed = Measurements.Compile(sources);
+        var parse = clock.Elapsed;
+        Measurements.Driver([]).RunGeneratorsAndUpdateCompilation(parsed, out var output, out _);
+        return parse + Measurements.CompileTime(output);
     }
 
     /// <summary>The median callback time of each run, every run on a freshly parsed compilation.</summary>
@@ -97,7 +111,7 @@ internal static class BuildCost
         Console.WriteLine();
         Console.WriteLine($"## {r.Files:N0} files");
         Console.WriteLine();
-        Console.WriteLine($"Compilation (bind, flow analysis, emit; one thread): {Ms(r.Compile)}");
+        Console.WriteLine($"Compilation (parse, bind, flow analysis, emit; one thread): {Ms(r.Compile)}");
         Console.WriteLine();
         Console.WriteLine("| analyzer | callback time | share of compilation | operation actions registered |");
         Console.WriteLine("|---|---:|---:|---:|");
