@@ -2,37 +2,43 @@ using System;
 using System.Runtime.CompilerServices;
 using CmaaGen.Generation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CmaaGen.Analysis
 {
     /// <summary>
     /// Whether a compilation can contain a <c>[CustomsDataExchange]</c> context: a referenced assembly defines
     /// the attribute, or a source file mentions its name. A project that does neither, and has no API list, gets
-    /// no operation callbacks at all. The answer for each syntax tree is kept as long as the tree lives, so in the
-    /// IDE only the edited file is searched again after a keystroke.
+    /// no operation callbacks at all; a type whose files never mention it holds no mark unless a global alias could
+    /// rename it. The answers for each syntax tree are kept as long as the tree lives, so in the IDE only the edited
+    /// file is searched again after a keystroke.
     /// </summary>
     internal static class AttributeUsage
     {
         private const string Name = "CustomsDataExchange";
 
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Mentioning = new();
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
 
         public static bool MayUse(Compilation compilation, string attributeNamespace)
         {
+            // The files first: their answers are kept, while asking for a reference's assembly makes a new
+            // compilation build its assembly symbol, on every keystroke in the IDE.
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (Mentions(tree))
+                {
+                    return true;
+                }
+            }
+
             var fullName = attributeNamespace + "." + AttributeEmitter.AttributeName;
             foreach (var reference in compilation.References)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
                     && !IsFramework(assembly)
                     && assembly.GetTypeByMetadataName(fullName) is not null)
-                {
-                    return true;
-                }
-            }
-
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                if (Mentions(tree))
                 {
                     return true;
                 }
@@ -45,7 +51,7 @@ namespace CmaaGen.Analysis
         /// Assemblies signed with Microsoft's framework keys never hold CmaaGen's attribute. Skipping them matters:
         /// asking an assembly for a type by name loads its whole type table, and a project references about 170.
         /// </summary>
-        private static bool IsFramework(IAssemblySymbol assembly)
+        internal static bool IsFramework(IAssemblySymbol assembly)
         {
             var token = assembly.Identity.PublicKeyToken;
             foreach (var framework in FrameworkTokens)
@@ -70,8 +76,44 @@ namespace CmaaGen.Analysis
             [0xad, 0xb9, 0x79, 0x38, 0x29, 0xdd, 0xae, 0x60],
         ];
 
-        // CmaaGen's own output defines the attribute; defining it is not using it.
-        private static bool Mentions(SyntaxTree tree)
+        /// <summary>
+        /// Whether a global using alias may name the attribute (<c>global using Exchange = Cmaa.CustomsDataExchangeAttribute;</c>):
+        /// then a file can mark a member without spelling the attribute's name.
+        /// </summary>
+        public static bool AliasedGlobally(Compilation compilation)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (Aliasing.GetValue(tree, static t => new StrongBox<bool>(DeclaresGlobalAlias(t))).Value)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The directives open the file: reading them costs less than searching the whole text.
+        private static bool DeclaresGlobalAlias(SyntaxTree tree)
+        {
+            if (tree.GetRoot() is not CompilationUnitSyntax root)
+            {
+                return false;
+            }
+
+            foreach (var directive in root.Usings)
+            {
+                if (directive.Alias is not null && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.ToString().Contains(Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the file spells the attribute's name. CmaaGen's own output defines the attribute; defining it is not using it.</summary>
+        internal static bool Mentions(SyntaxTree tree)
             => Mentioning.GetValue(
                 tree,
                 static t => new StrongBox<bool>(!CmaaGenerator.IsOwnOutput(t) && Contains(t))).Value;

@@ -29,6 +29,8 @@ namespace CmaaGen.Analysis
         private readonly AgreementGuards _guards;
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
+        // Built only once a parameter with a CmaaCountry overload receives a partner's text: reading every member's
+        // constant binds the whole enum, in each new compilation (each keystroke in the IDE).
         private readonly Lazy<Dictionary<int, string>> _enumMembers;
         private readonly Action<string>? _faultInjection;
 
@@ -40,7 +42,7 @@ namespace CmaaGen.Analysis
             _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
             Index = ProjectAgreements.Load(options, values, cancellationToken);
             Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
-            Contexts = new ExchangeContexts(_namespace, Apis.Symbols);
+            Contexts = new ExchangeContexts(compilation, _namespace, Apis.Symbols);
             CanHaveContexts = ExchangeContexts.AnyPossible(_compilation, _namespace, Apis.Symbols);
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
@@ -108,25 +110,36 @@ namespace CmaaGen.Analysis
             try
             {
                 InjectFault(context);
-                var (members, value) = context.Operation switch
+                switch (context.Operation)
                 {
-                    IPropertyInitializerOperation p => (p.InitializedProperties.Cast<ISymbol>(), p.Value),
-                    IFieldInitializerOperation f => (f.InitializedFields.Cast<ISymbol>(), f.Value),
-                    IParameterInitializerOperation p => (new ISymbol[] { p.Parameter }, p.Value),
-                    _ => (Enumerable.Empty<ISymbol>(), null!),
-                };
-                foreach (var member in members)
-                {
-                    if (Contexts.IsContext(member))
-                    {
-                        Check(context, member, value);
+                    case IPropertyInitializerOperation initializer:
+                        CheckFirstContext(context, initializer.InitializedProperties, initializer.Value);
                         break;
-                    }
+                    case IFieldInitializerOperation initializer:
+                        CheckFirstContext(context, initializer.InitializedFields, initializer.Value);
+                        break;
+                    case IParameterInitializerOperation initializer when Contexts.IsContext(initializer.Parameter):
+                        Check(context, initializer.Parameter, initializer.Value);
+                        break;
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
                 ReportFailure(context, exception);
+            }
+        }
+
+        /// <summary>An initializer may set several members; the value it gives them is checked once.</summary>
+        private void CheckFirstContext<TMember>(OperationAnalysisContext context, ImmutableArray<TMember> members, IOperation value)
+            where TMember : ISymbol
+        {
+            foreach (var member in members)
+            {
+                if (Contexts.IsContext(member))
+                {
+                    Check(context, member, value);
+                    return;
+                }
             }
         }
 
@@ -231,8 +244,8 @@ namespace CmaaGen.Analysis
                 && flowing.Origin is null
                 && target is IParameterSymbol parameter
                 && flowing.Site.Type?.SpecialType == SpecialType.System_String
-                && _enumMembers.Value.TryGetValue(SpecBuilder.EnumValue(verdict.Country!.Alpha2, verdict.Country.Numeric), out var member)
-                && HasEnumOverload(parameter))
+                && HasEnumOverload(parameter)
+                && _enumMembers.Value.TryGetValue(SpecBuilder.EnumValue(verdict.Country!.Alpha2, verdict.Country.Numeric), out var member))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rules.PreferEnum,

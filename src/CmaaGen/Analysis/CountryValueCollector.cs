@@ -129,7 +129,7 @@ namespace CmaaGen.Analysis
                 foreach (var element in value.ChildOperations)
                 {
                     // A spread element (..items) contributes the elements of its operand.
-                    Collect(IsKind(element, "Spread") ? element.ChildOperations.FirstOrDefault() : element, site, depth);
+                    Collect(element.Kind == SpreadKind ? element.ChildOperations.FirstOrDefault() : element, site, depth);
                 }
 
                 return;
@@ -167,9 +167,13 @@ namespace CmaaGen.Analysis
             }
         }
 
-        // Collection expressions (C# 12) have no operation interface in the Roslyn 4.8 this assembly compiles against.
-        private static bool IsCollectionExpression(IOperation value) => IsKind(value, "CollectionExpression");
+        // Collection expressions (C# 12) and their spreads have no operation kind in the Roslyn 4.8 this assembly
+        // compiles against; the compiler that runs it may define them. Resolved once: naming a kind costs an allocation.
+        private static readonly OperationKind? CollectionExpressionKind = KindNamed("CollectionExpression");
+        private static readonly OperationKind? SpreadKind = KindNamed("Spread");
 
-        private static bool IsKind(IOperation value, string kind) => value.Kind.ToString() == kind;
+        private static OperationKind? KindNamed(string name) => Enum.TryParse<OperationKind>(name, out var kind) ? kind : null;
+
+        private static bool IsCollectionExpression(IOperation value) => value.Kind == CollectionExpressionKind;
     }
 }

@@ -13,23 +13,39 @@ namespace CmaaGen.Analysis
     /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
     /// own copy of the attribute counts), those named in an API list, and overrides and implementations of
-    /// either. Each symbol is decided once per compilation.
+    /// either. Each type is decided once per compilation, and each member of a type that may hold a context.
     /// </summary>
     internal sealed class ExchangeContexts
     {
+        private readonly Compilation _compilation;
         private readonly string[] _namespace;
         private readonly ImmutableHashSet<ISymbol> _declared;
+        private readonly ImmutableHashSet<ISymbol> _declaringTypes;
+        private readonly bool _declaredInFramework;
+        private readonly Lazy<bool> _aliasedGlobally;
+        // Most arguments go to members of types that cannot hold a context at all (the framework's, and the
+        // application's own types that neither mention the attribute nor derive from a type that may): one
+        // answer per type spares the per-member cache, whose lookups were most of the analyzer's time.
+        private readonly ConcurrentDictionary<ISymbol, bool> _types = new(ReferenceComparer.Instance);
+        private readonly Func<ISymbol, bool> _decideType;
         // Every argument of every call asks about its parameter, so each member is decided once. The cache is keyed
         // by the original definition's object, of which a compilation has one per member: a lookup costs no
         // structural hashing, and a read takes no lock.
         private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, bool> _decide;
 
-        public ExchangeContexts(string attributeNamespace, ImmutableHashSet<ISymbol> declared)
+        public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
+            _compilation = compilation;
             _namespace = attributeNamespace.Split('.');
             _declared = declared;
+            _declaringTypes = declared.Where(s => s.ContainingType is not null)
+                .Select(s => (ISymbol)s.ContainingType.OriginalDefinition)
+                .ToImmutableHashSet(SymbolEqualityComparer.Default);
+            _declaredInFramework = declared.Any(s => s.ContainingAssembly is { } assembly && AttributeUsage.IsFramework(assembly));
+            _aliasedGlobally = new Lazy<bool>(() => AttributeUsage.AliasedGlobally(compilation));
             _decide = Decide;
+            _decideType = MayHoldContexts;
         }
 
         /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
@@ -40,10 +56,12 @@ namespace CmaaGen.Analysis
         /// Decides a symbol by its original definition: the compiler makes a new member symbol for each place that
         /// spells a constructed type (every <c>Dictionary&lt;string, decimal&gt;</c> field has its own indexer), so
         /// keying by the symbol as it appears would decide the same member once per file. Most symbols are their own
-        /// original definition, found by the first lookup without reading it.
+        /// original definition, found by the first lookup without reading it. A member of a type that cannot hold a
+        /// context is answered by its type alone.
         /// </summary>
         public bool IsContext(ISymbol symbol)
-            => _decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol.OriginalDefinition, _decide);
+            => MayHold(symbol.ContainingType)
+                && (_decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol.OriginalDefinition, _decide));
 
         /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
         public static string Describe(ISymbol symbol) => symbol switch
@@ -52,6 +70,57 @@ namespace CmaaGen.Analysis
             IPropertySymbol p => "property " + p.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             _ => "field " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
         };
+
+        /// <summary>Whether a member of the type can be a context; a function pointer's parameters have no type and are decided alone.</summary>
+        private bool MayHold(INamedTypeSymbol? type) => type is null || _types.GetOrAdd(type.OriginalDefinition, _decideType);
+
+        /// <summary>
+        /// A type can hold a context when one of its members may carry the mark (a file that declares it mentions the
+        /// attribute, or an alias could rename it anywhere), an API list names one of its members, or it derives from
+        /// or implements a type that can, whose marks its overrides and implementations inherit. The framework never
+        /// carries CmaaGen's attribute; other assemblies are left to the per-member decision.
+        /// </summary>
+        private bool MayHoldContexts(ISymbol symbol)
+        {
+            var type = (INamedTypeSymbol)symbol;
+            if (type.ContainingAssembly is not { } assembly || type.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+
+            if (AttributeUsage.IsFramework(assembly))
+            {
+                return _declaredInFramework;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly) || _declaringTypes.Contains(type) || _aliasedGlobally.Value)
+            {
+                return true;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (AttributeUsage.Mentions(reference.SyntaxTree))
+                {
+                    return true;
+                }
+            }
+
+            if (type.BaseType is { } baseType && MayHold(baseType))
+            {
+                return true;
+            }
+
+            foreach (var @interface in type.Interfaces)
+            {
+                if (MayHold(@interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private bool Decide(ISymbol symbol)
         {

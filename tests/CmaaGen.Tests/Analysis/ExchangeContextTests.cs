@@ -40,6 +40,108 @@ public class ExchangeContextTests
             }
             """);
 
+    // The analyzer first asks whether a member's type can hold a context at all; these cases spread the mark,
+    // the types that inherit it and the calls over files that never spell the attribute's name.
+    [Fact]
+    public async Task Marks_hold_for_types_in_files_that_never_name_the_attribute()
+    {
+        var test = new AnalyzerTest("""
+            class C
+            {
+                void M(Gateway g, Derived d, Special s, Explicit e, Declaration declaration, Channel<int> channel)
+                {
+                    g.Send({|CMAA001:"IR"|});
+                    g.Post({|CMAA001:"CU"|});
+                    d.Post({|CMAA001:"SY"|});
+                    s.Send({|CMAA001:"KP"|});
+                    ((IGateway)e).Send({|CMAA001:"IR"|});
+                    declaration.Destination = {|CMAA001:"CU"|};
+                    channel.Send({|CMAA001:"SY"|});
+                    g.Log("IR");
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/0/Contracts.cs", """
+            using Cmaa;
+
+            public interface IGateway { void Send([CustomsDataExchange] string country); }
+            public abstract class GatewayBase { public abstract void Post([CustomsDataExchange] string country); }
+            public interface IDeclaration { [CustomsDataExchange] string Destination { get; set; } }
+            public interface IChannel<T> { void Send([CustomsDataExchange] string country); }
+            """));
+        test.TestState.Sources.Add(("/0/Interfaces.cs", """
+            public interface ISpecialGateway : IGateway { }
+            """));
+        test.TestState.Sources.Add(("/0/Implementations.cs", """
+            public class Gateway : GatewayBase, IGateway
+            {
+                public void Send(string country) { }
+                public override void Post(string country) { }
+                public void Log(string country) { }
+            }
+
+            public sealed class Derived : Gateway { public override void Post(string country) { } }
+            public class Special : ISpecialGateway { public void Send(string country) { } }
+            public class Explicit : IGateway { void IGateway.Send(string country) { } }
+            public record Declaration(string Goods) : IDeclaration { public string Destination { get; set; } = ""; }
+            public class Channel<T> : IChannel<T> { public void Send(string country) { } }
+            """));
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task A_global_alias_of_the_attribute_marks_members_in_other_files()
+    {
+        var test = new AnalyzerTest("""
+            class C
+            {
+                void M(Gateway g) => g.Send({|CMAA001:"IR"|});
+            }
+            """);
+        test.TestState.Sources.Add(("/0/Usings.cs", "global using Exchange = Cmaa.CustomsDataExchangeAttribute;\n"));
+        test.TestState.Sources.Add(("/0/Gateway.cs", "public class Gateway { public void Send([Exchange] string country) { } }\n"));
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task Marks_in_top_level_statements_hold()
+    {
+        var test = new AnalyzerTest("""
+            using Cmaa;
+
+            Send({|CMAA001:"IR"|});
+
+            static void Send([CustomsDataExchange] string country) { }
+            """);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.VerifyAsync();
+    }
+
+    [Fact]
+    public async Task An_API_list_entry_on_a_framework_member_holds_for_its_overrides()
+    {
+        var test = new AnalyzerTest("""
+            class C
+            {
+                void M(AuditWriter audit, System.IO.StringWriter writer, System.IO.TextWriter text)
+                {
+                    audit.Write({|CMAA001:"IR"|});
+                    writer.Write({|CMAA001:"CU"|});
+                    text.Write({|CMAA001:"SY"|});
+                    text.WriteLine("KP");
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("/0/AuditWriter.cs", """
+            public class AuditWriter : System.IO.StringWriter
+            {
+                public override void Write(string? value) { }
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/0/CustomsDataExchangeApis.txt", "M:System.IO.TextWriter.Write(System.String)#value\n"));
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Members_of_generic_types_and_methods_are_contexts_in_every_construction()
         => await AnalyzerTest.VerifyAsync("""
