@@ -92,6 +92,33 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             input => input.Item1 + "\n----- list -----\n" + input.Item2);
 
     [Fact]
+    public void Cyclic_inheritance_does_not_send_the_type_decision_round_in_circles()
+    {
+        // The file never names the attribute, so every call below is answered by walking the types' bases.
+        const string Cycles = """
+            public interface IFirst : ISecond { void Send(string country); }
+            public interface ISecond : IFirst { }
+            public class A : B { public void Send(string country) { } }
+            public class B : A { }
+            public class C : C { public void Send(string country) { } }
+            public class Use
+            {
+                void M(IFirst first, A a, C c)
+                {
+                    first.Send("IR");
+                    a.Send("IR");
+                    c.Send("IR");
+                }
+            }
+            """;
+
+        var result = PipelineRunner.Run([Seed, Cycles]);
+
+        result.AssertNothingCrashed();
+        Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001");
+    }
+
+    [Fact]
     public void The_unbroken_seed_code_is_analyzed()
     {
         var result = PipelineRunner.Run([Seed]);
