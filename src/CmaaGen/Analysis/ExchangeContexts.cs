@@ -93,7 +93,12 @@ namespace CmaaGen.Analysis
                 return _declaredInFramework;
             }
 
-            if (!SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly) || _declaringTypes.Contains(type) || _aliasedGlobally.Value)
+            // A type of this assembly without a declaration to search (one from an added module) is left to the
+            // per-member decision too.
+            if (!SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly)
+                || type.DeclaringSyntaxReferences.IsEmpty
+                || _declaringTypes.Contains(type)
+                || _aliasedGlobally.Value)
             {
                 return true;
             }
