@@ -53,6 +53,15 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         }
         """";
 
+    /// <summary>A file that never names the attribute, so the contexts it reaches are found through the seed's types.</summary>
+    private const string Relay = """
+        public class Relay : Gateway
+        {
+            public void Forward(string country) { Send(country); Route(country, 2); }
+            void N(IGateway gateway, Shipment shipment) { gateway.Send("IR"); Forward("CU"); _ = shipment with { Destination = "SY" }; }
+        }
+        """;
+
     private static readonly string[] Insertions =
     [
         ";", "{", "}", "(", ")", "\"", "\"IR\"", "$\"", "@\"", "\"\"\"", "..", "=>", "??", "?", ":", "[", "]", ",", "new", "default", "null!",
@@ -85,7 +94,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             {
                 var (source, list) = input;
                 var files = list.Length == 0 ? [] : new[] { ("/p/fuzz.cmaa.csv", list), ("/p/CustomsDataExchangeApis.txt", "M:Gateway.Route(System.String,System.Int32)#country\nbroken line\n") };
-                PipelineRunner.Run([source], files).AssertNothingCrashed();
+                PipelineRunner.Run([source, Relay], files).AssertNothingCrashed();
             },
             iterations: 300,
             output,
@@ -121,10 +130,11 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     [Fact]
     public void The_unbroken_seed_code_is_analyzed()
     {
-        var result = PipelineRunner.Run([Seed]);
+        var result = PipelineRunner.Run([Seed, Relay]);
 
         result.AssertNothingCrashed();
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001");
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA002");
+        Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001" && d.Location.GetLineSpan().Path == "/src/File1.cs");
     }
 }
