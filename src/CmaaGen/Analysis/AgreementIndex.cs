@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using CmaaGen.Catalog;
+using CmaaGen.Generation;
 using CmaaGen.Model;
 
 namespace CmaaGen.Analysis
@@ -18,6 +19,7 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<string, CountryVerdict> _verdicts = new(StringComparer.Ordinal);
         private readonly CountryCatalog _catalog;
         private readonly Func<string, CountryVerdict> _compute;
+        private readonly Lazy<Dictionary<string, string>> _memberNames;
 
         public AgreementIndex(AgreementSet set, CountryCatalog catalog)
         {
@@ -26,6 +28,7 @@ namespace CmaaGen.Analysis
             _governing = set.Governing().ToDictionary(a => a.Alpha2, StringComparer.Ordinal);
             _coveringAgreement = set.Coverage().ToDictionary(c => c.Covered, c => _governing[c.Partner], StringComparer.Ordinal);
             _compute = Compute;
+            _memberNames = new Lazy<Dictionary<string, string>>(() => SpecBuilder.MemberNames(set.Governing()));
         }
 
         public AgreementSet Set { get; }
@@ -37,6 +40,9 @@ namespace CmaaGen.Analysis
         public CountryVerdict Judge(string text) => _verdicts.TryGetValue(text, out var verdict) ? verdict : _verdicts.GetOrAdd(text, _compute);
 
         public bool TryGetGoverning(string alpha2, out Agreement agreement) => _governing.TryGetValue(alpha2, out agreement!);
+
+        /// <summary>The name the generator gives a partner's <c>CmaaCountry</c> member, by alpha-2 code.</summary>
+        public string? MemberName(string alpha2) => _memberNames.Value.TryGetValue(alpha2, out var name) ? name : null;
 
         private CountryVerdict Compute(string text)
         {

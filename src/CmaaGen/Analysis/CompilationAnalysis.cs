@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using CmaaGen.Catalog;
 using CmaaGen.Diagnostics;
 using CmaaGen.Generation;
 using Microsoft.CodeAnalysis;
@@ -29,9 +30,6 @@ namespace CmaaGen.Analysis
         private readonly AgreementGuards _guards;
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
-        // Built only once a parameter with a CmaaCountry overload receives a partner's text: reading every member's
-        // constant binds the whole enum, in each new compilation (each keystroke in the IDE).
-        private readonly Lazy<Dictionary<int, string>> _enumMembers;
         private readonly Action<string>? _faultInjection;
 
         /// <param name="faultInjection">Test hook: runs at the start of each callback with the file's path, and may throw.</param>
@@ -47,10 +45,6 @@ namespace CmaaGen.Analysis
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
             _guards = new AgreementGuards(_namespace);
-            _enumMembers = new Lazy<Dictionary<int, string>>(() => CountryEnum?.GetMembers().OfType<IFieldSymbol>()
-                .Where(f => f.ConstantValue is int)
-                .GroupBy(f => (int)f.ConstantValue!)
-                .ToDictionary(g => g.Key, g => g.First().Name) ?? new Dictionary<int, string>());
         }
 
         public AgreementIndex Index { get; }
@@ -245,7 +239,7 @@ namespace CmaaGen.Analysis
                 && target is IParameterSymbol parameter
                 && flowing.Site.Type?.SpecialType == SpecialType.System_String
                 && HasEnumOverload(parameter)
-                && _enumMembers.Value.TryGetValue(SpecBuilder.EnumValue(verdict.Country!.Alpha2, verdict.Country.Numeric), out var member))
+                && EnumMember(verdict.Country!) is { } member)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rules.PreferEnum,
@@ -256,6 +250,30 @@ namespace CmaaGen.Analysis
                     member,
                     text));
             }
+        }
+
+        /// <summary>
+        /// The partner's CmaaCountry member, found by the name the generator gives it and checked by its value. Reading
+        /// one member's constant binds that member alone; a map of every member's value bound the whole enum in each
+        /// new compilation, that is, on each keystroke in the IDE.
+        /// </summary>
+        private string? EnumMember(Country country)
+        {
+            if (CountryEnum is not { } countryEnum || Index.MemberName(country.Alpha2) is not { } name)
+            {
+                return null;
+            }
+
+            var value = SpecBuilder.EnumValue(country.Alpha2, country.Numeric);
+            foreach (var candidate in countryEnum.GetMembers(name))
+            {
+                if (candidate is IFieldSymbol { ConstantValue: int constant } && constant == value)
+                {
+                    return name;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Whether the method has an overload taking CmaaCountry where this parameter takes a string.</summary>

@@ -86,7 +86,7 @@ namespace CmaaGen.Generation
         /// A C# identifier per partner from its name ("United Kingdom" → UnitedKingdom, "Türkiye" → Turkiye).
         /// Names that clash get the alpha-2 code appended, in alpha-2 order, so the result does not depend on row order.
         /// </summary>
-        private static Dictionary<string, string> MemberNames(IEnumerable<Agreement> governing)
+        internal static Dictionary<string, string> MemberNames(IEnumerable<Agreement> governing)
         {
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             var taken = new HashSet<string>(StringComparer.Ordinal);
