@@ -254,8 +254,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The partner's CmaaCountry member, found by the name the generator gives it and checked by its value. Reading
-        /// one member's constant binds that member alone; a map of every member's value bound the whole enum in each
-        /// new compilation, that is, on each keystroke in the IDE.
+        /// one member's constant binds that member alone; a map of every member's value would bind the whole enum in
+        /// each new compilation, that is, on each keystroke in the IDE.
         /// </summary>
         private string? EnumMember(Country country)
         {
