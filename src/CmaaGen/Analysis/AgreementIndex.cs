@@ -28,7 +28,7 @@ namespace CmaaGen.Analysis
             _governing = set.Governing().ToDictionary(a => a.Alpha2, StringComparer.Ordinal);
             _coveringAgreement = set.Coverage().ToDictionary(c => c.Covered, c => _governing[c.Partner], StringComparer.Ordinal);
             _compute = Compute;
-            _memberNames = new Lazy<Dictionary<string, string>>(() => SpecBuilder.MemberNames(set.Governing()));
+            _memberNames = new Lazy<Dictionary<string, string>>(() => SpecBuilder.MemberNames(_governing.Values));
         }
 
         public AgreementSet Set { get; }
