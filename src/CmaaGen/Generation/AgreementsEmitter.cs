@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text;
 using CmaaGen.Model;
 
 namespace CmaaGen.Generation
@@ -276,22 +278,52 @@ namespace CmaaGen.Generation
             PerPartner(writer, "ushort", "s_governing", spec.Partners.Select(p => SourceWriter.Number(p.Governing)));
             PerPartner(writer, "int", "s_coveringPartner", spec.Covered.Select(c => SourceWriter.Number(spec.Partners[c.Partner].Value)));
 
-            writer.Line("private static readonly CmaaAgreement[] s_agreements =");
-            writer.Line("{");
+            // A constructor call per agreement would cost every build a bound call, eight arguments and their operations
+            // per row (80,000 arguments for 10,000 rows, each visited by every analyzer of the project); one string
+            // literal costs a token, and the class reads it once.
+            writer.Line("// Every agreement, grouped by partner, one per line: alpha-2|name|signed|in force|status|kind|note|source, where");
+            writer.Line("// status and kind are values of CmaaAgreementStatus and CmaaAgreementKind, and \\XXXX is the character U+XXXX.");
+            writer.Line("private const int AgreementCount = " + SourceWriter.Number(spec.Agreements.Count) + ";");
+            writer.Line("private static readonly string s_agreementRows =");
+            var rows = new StringBuilder("@\"");
             foreach (var agreement in spec.Agreements)
             {
-                writer.Line("    new CmaaAgreement(CmaaCountry." + spec.Partners[agreement.Partner].Member
-                    + ", " + SourceWriter.Literal(agreement.Name)
-                    + ", " + SourceWriter.Literal(agreement.Signed)
-                    + ", " + SourceWriter.Literal(agreement.InForce)
-                    + ", CmaaAgreementStatus." + agreement.Status
-                    + ", CmaaAgreementKind." + agreement.Kind
-                    + ", " + SourceWriter.Literal(agreement.Note)
-                    + ", " + SourceWriter.Literal(agreement.Source) + "),");
+                rows.Append(spec.Partners[agreement.Partner].Alpha2)
+                    .Append('|').Append(RowField(agreement.Name))
+                    .Append('|').Append(RowField(agreement.Signed))
+                    .Append('|').Append(RowField(agreement.InForce))
+                    .Append('|').Append(SourceWriter.Number((int)agreement.Status))
+                    .Append('|').Append(SourceWriter.Number((int)agreement.Kind))
+                    .Append('|').Append(RowField(agreement.Note))
+                    .Append('|').Append(RowField(agreement.Source))
+                    .Append('\n');
             }
 
-            writer.Line("};").Line();
+            writer.Unindented(rows.Append("\";").ToString());
+            writer.Line();
             writer.Lines(Tables);
+        }
+
+        /// <summary>
+        /// A field of the agreement rows, printable ASCII only, like <see cref="SourceWriter.Literal"/>: the separator,
+        /// the escape character, the quote and anything outside printable ASCII are written \XXXX.
+        /// </summary>
+        private static string RowField(string value)
+        {
+            var builder = new StringBuilder(value.Length);
+            foreach (var c in value)
+            {
+                if (c is >= ' ' and <= '~' and not ('|' or '\\' or '"'))
+                {
+                    builder.Append(c);
+                }
+                else
+                {
+                    builder.Append('\\').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
         }
 
         private static void PerPartner(SourceWriter writer, string type, string name, IEnumerable<string> values)
@@ -537,6 +569,51 @@ namespace CmaaGen.Generation
             """;
 
         private const string Helpers = """
+            // Reads s_agreementRows: a field ends at '|', a row at a line break, and \XXXX is the character U+XXXX.
+            // A carriage return is skipped: it can only be a line ending added to a copy of this file.
+            private static CmaaAgreement[] ReadAgreements()
+            {
+                string rows = s_agreementRows;
+                CmaaAgreement[] agreements = new CmaaAgreement[AgreementCount];
+                string[] fields = new string[8];
+                global::System.Text.StringBuilder field = new global::System.Text.StringBuilder();
+                int count = 0;
+                int row = 0;
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    char c = rows[i];
+                    if (c == '\\')
+                    {
+                        field.Append((char)int.Parse(rows.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                        i += 4;
+                    }
+                    else if (c == '|' || c == '\n')
+                    {
+                        fields[count++] = field.ToString();
+                        field.Length = 0;
+                        if (c == '\n')
+                        {
+                            agreements[row++] = new CmaaAgreement(
+                                (CmaaCountry)(Find(fields[0]) & ValueMask),
+                                fields[1],
+                                fields[2],
+                                fields[3],
+                                (CmaaAgreementStatus)(fields[4][0] - '0'),
+                                (CmaaAgreementKind)(fields[5][0] - '0'),
+                                fields[6],
+                                fields[7]);
+                            count = 0;
+                        }
+                    }
+                    else if (c != '\r')
+                    {
+                        field.Append(c);
+                    }
+                }
+
+                return agreements;
+            }
+
             // Case folding that ignores the current culture and never maps a non-ASCII letter onto an ASCII one,
             // so a Turkish dotless i or a Cyrillic look-alike never passes for an ASCII code.
             private static char Fold(char c)
@@ -736,6 +813,7 @@ namespace CmaaGen.Generation
             private static readonly ulong[] s_nameSlots = NameSlots();
             private static readonly int s_longestName = LongestName();
             private static readonly ushort[] s_indexByValue = IndexByValue();
+            private static readonly CmaaAgreement[] s_agreements = ReadAgreements();
             private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement>(s_agreements);
             private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry> s_countries = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry>(Partners());
             """;

@@ -23,6 +23,13 @@ namespace CmaaGen.Generation
             return this;
         }
 
+        /// <summary>Writes text at column 0: the inside of a verbatim string, where indentation would be part of the string.</summary>
+        public SourceWriter Unindented(string text)
+        {
+            _builder.Append(text).Append('\n');
+            return this;
+        }
+
         /// <summary>Writes a block of lines at the current indentation; its own line endings do not matter.</summary>
         public SourceWriter Lines(string text)
         {
@@ -93,7 +100,7 @@ namespace CmaaGen.Generation
             return builder.Append('"').ToString();
         }
 
-        /// <summary>Text for an XML doc comment: markup characters escaped and line breaks folded into spaces.</summary>
+        /// <summary>Text for an XML doc comment: markup characters escaped, line breaks folded into spaces, other control characters dropped.</summary>
         public static string Xml(string value)
         {
             var builder = new StringBuilder(value.Length);
@@ -110,9 +117,14 @@ namespace CmaaGen.Generation
                     case '>':
                         builder.Append("&gt;");
                         break;
+                    // C# also ends a line at NEL and the Unicode line and paragraph separators: kept in a /// comment,
+                    // the rest of the line would be read as code.
                     case '\r':
                     case '\n':
                     case '\t':
+                    case '\u0085':
+                    case '\u2028':
+                    case '\u2029':
                         builder.Append(' ');
                         break;
                     default:

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CmaaGen.Catalog;
+using CmaaGen.Parsing;
 using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CmaaGen.Tests.Generation;
 
@@ -49,6 +51,18 @@ public class GeneratedLookupTests
             {
                 CmaaAgreement a = CmaaAgreements.GetAgreement((CmaaCountry)value);
                 return a.Signed + "|" + a.InForce + "|" + a.Status + "|" + a.Kind + "|" + a.IsInForce;
+            }
+
+            public static string[] AllAgreements()
+            {
+                string[] rows = new string[CmaaAgreements.All.Count];
+                for (int i = 0; i < rows.Length; i++)
+                {
+                    CmaaAgreement a = CmaaAgreements.All[i];
+                    rows[i] = string.Join("\u001F", CmaaAgreements.GetAlpha2(a.Country), a.Name, a.Signed, a.InForce, a.Status.ToString(), a.Kind.ToString(), a.Note, a.Source);
+                }
+
+                return rows;
             }
 
             public static bool IsDefined(int value) => CmaaAgreements.IsDefined((CmaaCountry)value);
@@ -278,5 +292,32 @@ public class GeneratedLookupTests
         string[] inputs = ["DE", "deu", "276", "Germany", "South Korea", "IR", "xx", "Türkiye", "not a country at all", "", "U.K."];
 
         Assert.Equal(0L, DefaultList.Value.Call("Probe", "AllocatedBytes", new object[] { inputs }));
+    }
+
+    /// <summary>
+    /// The agreements are written into one string literal and read back when the class is first used: every character
+    /// the list can hold, and every status and kind, must come back as the parser read it.
+    /// </summary>
+    [Fact]
+    public void Agreements_read_back_exactly_as_listed()
+    {
+        const string List = "country,name,signed,in_force,status,kind,note,source\n"
+            + "DE,Germany,1990-07-03,1991,in force,bilateral,\"pipe | backslash \\ quote \"\" tab\tend \\0041\",\"line one\nline two\r\nthree\"\n"
+            + "DE,Germany,1980,,terminated,non-binding,\"\u2028 \u0085 \u00e9 \ud83d\udec3 \u200b \u0001 \ud800 alone\",\n"
+            + "TW,Taiwan,,,signed,other,,\n"
+            + "Ivory Coast,Ivory Coast,,,,,|,\\\n";
+        var parsed = AgreementListParser.Parse("/p/tricky.cmaa.csv", SourceText.From(List), CountryCatalog.Default);
+        var expected = parsed.Agreements
+            .Select(a => string.Join("\u001F", a.Alpha2, a.Name, a.Signed, a.InForce, a.Status.ToString(), a.Kind.ToString(), a.Note, a.Source))
+            .OrderBy(row => row, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(4, expected.Count);
+        Assert.Contains(expected, row => row.Contains("line one\nline two", StringComparison.Ordinal));
+        Assert.Contains(expected, row => row.Contains("\ud800 alone", StringComparison.Ordinal));
+
+        var generated = GeneratedAssembly.Build(Probe, [("/p/tricky.cmaa.csv", List)]);
+        var actual = (string[])generated.Call("Probe", "AllAgreements")!;
+
+        Assert.Equal(expected, actual.OrderBy(row => row, StringComparer.Ordinal).ToList());
     }
 }

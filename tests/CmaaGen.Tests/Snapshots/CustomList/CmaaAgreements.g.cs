@@ -520,6 +520,51 @@ namespace Contoso.Customs
 
         #endif
 
+        // Reads s_agreementRows: a field ends at '|', a row at a line break, and \XXXX is the character U+XXXX.
+        // A carriage return is skipped: it can only be a line ending added to a copy of this file.
+        private static CmaaAgreement[] ReadAgreements()
+        {
+            string rows = s_agreementRows;
+            CmaaAgreement[] agreements = new CmaaAgreement[AgreementCount];
+            string[] fields = new string[8];
+            global::System.Text.StringBuilder field = new global::System.Text.StringBuilder();
+            int count = 0;
+            int row = 0;
+            for (int i = 0; i < rows.Length; i++)
+            {
+                char c = rows[i];
+                if (c == '\\')
+                {
+                    field.Append((char)int.Parse(rows.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                    i += 4;
+                }
+                else if (c == '|' || c == '\n')
+                {
+                    fields[count++] = field.ToString();
+                    field.Length = 0;
+                    if (c == '\n')
+                    {
+                        agreements[row++] = new CmaaAgreement(
+                            (CmaaCountry)(Find(fields[0]) & ValueMask),
+                            fields[1],
+                            fields[2],
+                            fields[3],
+                            (CmaaAgreementStatus)(fields[4][0] - '0'),
+                            (CmaaAgreementKind)(fields[5][0] - '0'),
+                            fields[6],
+                            fields[7]);
+                        count = 0;
+                    }
+                }
+                else if (c != '\r')
+                {
+                    field.Append(c);
+                }
+            }
+
+            return agreements;
+        }
+
         // Case folding that ignores the current culture and never maps a non-ASCII letter onto an ASCII one,
         // so a Turkish dotless i or a Cyrillic look-alike never passes for an ASCII code.
         private static char Fold(char c)
@@ -773,14 +818,16 @@ namespace Contoso.Customs
             1124, 1124, 1124,
         };
 
-        private static readonly CmaaAgreement[] s_agreements =
-        {
-            new CmaaAgreement(CmaaCountry.CoteDIvoire, "C\u00f4te d'Ivoire", "", "", CmaaAgreementStatus.Terminated, CmaaAgreementKind.NonBinding, "", ""),
-            new CmaaAgreement(CmaaCountry.EuropeanUnion, "European Union", "1997-05-28", "1997-08-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Germany, "Germany", "1990-07-03", "1991", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "A note with \"quotes\" & <markup>", "https://example.org/de"),
-            new CmaaAgreement(CmaaCountry.Taiwan, "Taiwan", "2001-01-17", "2001-01-17", CmaaAgreementStatus.InForce, CmaaAgreementKind.Other, "AIT-TECRO", ""),
-            new CmaaAgreement(CmaaCountry.UnitedKingdom, "United Kingdom", "2020-12-16", "", CmaaAgreementStatus.Signed, CmaaAgreementKind.Bilateral, "Post-Brexit", ""),
-        };
+        // Every agreement, grouped by partner, one per line: alpha-2|name|signed|in force|status|kind|note|source, where
+        // status and kind are values of CmaaAgreementStatus and CmaaAgreementKind, and \XXXX is the character U+XXXX.
+        private const int AgreementCount = 5;
+        private static readonly string s_agreementRows =
+@"CI|C\00F4te d'Ivoire|||2|2||
+EU|European Union|1997-05-28|1997-08-01|0|0||
+DE|Germany|1990-07-03|1991|0|0|A note with \0022quotes\0022 & <markup>|https://example.org/de
+TW|Taiwan|2001-01-17|2001-01-17|0|1|AIT-TECRO|
+GB|United Kingdom|2020-12-16||1|0|Post-Brexit|
+";
 
         private static readonly string[] s_keys = SpellKeys(false);
         private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
@@ -791,6 +838,7 @@ namespace Contoso.Customs
         private static readonly ulong[] s_nameSlots = NameSlots();
         private static readonly int s_longestName = LongestName();
         private static readonly ushort[] s_indexByValue = IndexByValue();
+        private static readonly CmaaAgreement[] s_agreements = ReadAgreements();
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement>(s_agreements);
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry> s_countries = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry>(Partners());
     }

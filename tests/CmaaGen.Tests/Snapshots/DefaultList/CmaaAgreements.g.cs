@@ -526,6 +526,51 @@ namespace Cmaa
 
         #endif
 
+        // Reads s_agreementRows: a field ends at '|', a row at a line break, and \XXXX is the character U+XXXX.
+        // A carriage return is skipped: it can only be a line ending added to a copy of this file.
+        private static CmaaAgreement[] ReadAgreements()
+        {
+            string rows = s_agreementRows;
+            CmaaAgreement[] agreements = new CmaaAgreement[AgreementCount];
+            string[] fields = new string[8];
+            global::System.Text.StringBuilder field = new global::System.Text.StringBuilder();
+            int count = 0;
+            int row = 0;
+            for (int i = 0; i < rows.Length; i++)
+            {
+                char c = rows[i];
+                if (c == '\\')
+                {
+                    field.Append((char)int.Parse(rows.Substring(i + 1, 4), global::System.Globalization.NumberStyles.AllowHexSpecifier, global::System.Globalization.CultureInfo.InvariantCulture));
+                    i += 4;
+                }
+                else if (c == '|' || c == '\n')
+                {
+                    fields[count++] = field.ToString();
+                    field.Length = 0;
+                    if (c == '\n')
+                    {
+                        agreements[row++] = new CmaaAgreement(
+                            (CmaaCountry)(Find(fields[0]) & ValueMask),
+                            fields[1],
+                            fields[2],
+                            fields[3],
+                            (CmaaAgreementStatus)(fields[4][0] - '0'),
+                            (CmaaAgreementKind)(fields[5][0] - '0'),
+                            fields[6],
+                            fields[7]);
+                        count = 0;
+                    }
+                }
+                else if (c != '\r')
+                {
+                    field.Append(c);
+                }
+            }
+
+            return agreements;
+        }
+
         // Case folding that ignores the current culture and never maps a non-ASCII letter onto an ASCII one,
         // so a Turkish dotless i or a Cyrillic look-alike never passes for an ASCII code.
         private static char Fold(char c)
@@ -926,77 +971,79 @@ namespace Cmaa
         {
         };
 
-        private static readonly CmaaAgreement[] s_agreements =
-        {
-            new CmaaAgreement(CmaaCountry.Algeria, "Algeria", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Argentina, "Argentina", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Australia, "Australia", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Austria, "Austria", "1976-09-15", "1978-07-03", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://certexternal-www.360.lexisnexis.at/d/L-10004273-A1 (RIS text: in force since 03.07.1978); https://certexternal-www.360.lexisnexis.at/d/L-10004521-A1?origin=vl (notes of 1986 cite Abkommen vom 15. September 1976)"),
-            new CmaaAgreement(CmaaCountry.Azerbaijan, "Azerbaijan", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Bahrain, "Bahrain", "2010-11", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://www.cbp.gov/newsroom/national-media-release/us-bahrain-sign-customs-mutual-assistance-agreement (release dated 2010-11-08 announcing signature; exact day not stated)"),
-            new CmaaAgreement(CmaaCountry.Belarus, "Belarus", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Belgium, "Belgium", "1991-06-26", "1993-05-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.wordscope.be/neerlandais/francais/amerika+de+huidige+venezolaanse+regering.html (quotes Belgian answer: signed Brussels 26 June 1991, in force 1 May 1993; secondary source)"),
-            new CmaaAgreement(CmaaCountry.Brazil, "Brazil", "2002-06", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://www.brazzil.com/1968-brazil-and-us-join-forces-to-fight-terror-and-piracy/ (signed June 2002; promulgated by Brazilian Decree 5410 of 2005)"),
-            new CmaaAgreement(CmaaCountry.Bulgaria, "Bulgaria", "2000-11-06", "2004-04-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.state.gov/s/l/treaty/tias/2000/128065.htm (TIAS 13126)"),
-            new CmaaAgreement(CmaaCountry.Canada, "Canada", "1984-06-20", "1985-01-08", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://docslib.org/doc/10097711/overview-report-canadas-customs-mutual-assistance-agreements (Cullen Commission overview report); http://commonlii.org/ca/other/treaties/CATSer/1985/1.html (CTS 1985 No. 23)"),
-            new CmaaAgreement(CmaaCountry.China, "China", "1999-04-09", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.ioc.u-tokyo.ac.jp/~worldjpn/documents/texts/USC/19990409.T1E.html (World and Japan DB; source U.S. Dept of State; place Washington)"),
-            new CmaaAgreement(CmaaCountry.Colombia, "Colombia", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Cyprus, "Cyprus", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.CzechRepublic, "Czech Republic", "1991-05-07", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Successor to the U.S.-Czechoslovakia agreement of 1991-05-07.", "https://public.codexis.cz/zakon/221-1994-sb-sdeleni-o-dohode-mezi-vladou-csfr-a-vladou-spojenych-statu-americkych-o-vzajemne-pomoci--CR2165/clanek-12---pocatek-a-ukonceni-platnosti-CL12 (CSFR-US agreement signed Prague 7 May 1991; published 221/1994 Sb.; CZ is successor per CBP footnote)"),
-            new CmaaAgreement(CmaaCountry.Denmark, "Denmark", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.DominicanRepublic, "Dominican Republic", "2005-10-31", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.azfreepress.com/news/3460/united-states-and-dominican-republic-sign-partnership-to-secure-and-facilitate-travel-and-trade (reprint of CBP release; 57th agreement)"),
-            new CmaaAgreement(CmaaCountry.Ecuador, "Ecuador", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.EuropeanUnion, "European Union", "1997-05-28", "1997-08-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Listed by CBP as \"European Community\": the 1997 agreement is with the European Community (now the European Union). Whether it covers each member state is a policy decision: see the covers column in docs/data-format.md.", "https://sip.lex.pl/akty-prawne/dzienniki-UE/usa-wspolnota-europejska-umowa-o-wspolpracy-i-wzajemnej-pomocy-w-sprawach-67494607 (The Hague 1997-05-28; version in force from 1997-08-01); https://eur-lex.europa.eu/legal-content/FI/TXT/HTML/?uri=CELEX%3A21997A0812%2801%29 (OJ L 222, 12.8.1997, p.17)"),
-            new CmaaAgreement(CmaaCountry.Finland, "Finland", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.France, "France", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Germany, "Germany", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Ghana, "Ghana", "2003-12-09", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://corpora.tika.apache.org/base/docs/govdocs1/627/627706.html (CBP release, Accra, Tuesday December 09, 2003)"),
-            new CmaaAgreement(CmaaCountry.Greece, "Greece", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Honduras, "Honduras", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.HongKong, "Hong Kong", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Separate customs territory (HK), not covered by China (CN).", ""),
-            new CmaaAgreement(CmaaCountry.Hungary, "Hungary", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.India, "India", "2004-12-15", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://corpora.tika.apache.org/base/docs/govdocs1/573/573838.html (CBP release 2004-12-21: signed New Delhi December 15, 2004)"),
-            new CmaaAgreement(CmaaCountry.Indonesia, "Indonesia", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Ireland, "Ireland", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Israel, "Israel", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Italy, "Italy", "", "1989-11-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://lawinsider.com/it/contracts/5je6QQeAAm1 (Accordo di mutua assistenza amministrativa Italia-USA: in vigore dal 01.11.1989; secondary copy)"),
-            new CmaaAgreement(CmaaCountry.Japan, "Japan", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Jordan, "Jordan", "2004-12-09", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://www.arabnews.com/node/259383 (Arab News, Amman 10 Dec 2004: signed \"yesterday\")"),
-            new CmaaAgreement(CmaaCountry.Kazakhstan, "Kazakhstan", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Korea, "Korea", "1986-11-03", "1987-03-10", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Republic of Korea (South Korea); a bare \"Korea\" must never match KP (North Korea).", "https://www.data.go.kr/catalog/15051153/fileData.json (Korea MOFA open dataset of Korean CMAAs)"),
-            new CmaaAgreement(CmaaCountry.Latvia, "Latvia", "1998-04-17", "1999-07-23", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://vdocument.in/agreement-between-the-united-states-of-america-and-latvia-agreement-between-the.html (TIAS 12944 mirror)"),
-            new CmaaAgreement(CmaaCountry.Lithuania, "Lithuania", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Maldives, "Maldives", "2005-06", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://wtceo.org/wtcenvironmentalorganizationpacificCAPERS.htm (CBP release 2006-01-25: CMAA signed \"last June in Brussels\")"),
-            new CmaaAgreement(CmaaCountry.Malta, "Malta", "2001-03-06", "2001-03-06", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.state.gov/s/l/treaty/tias/2001/130026.htm (TIAS 13144)"),
-            new CmaaAgreement(CmaaCountry.Mauritius, "Mauritius", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Mexico, "Mexico", "2000-06-20", "2000-06-20", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.state.gov/s/l/treaty/tias/2000/126772.htm (TIAS 13103)"),
-            new CmaaAgreement(CmaaCountry.Mongolia, "Mongolia", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Montenegro, "Montenegro", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Morocco, "Morocco", "2013-11", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://www.thechicagosyndicate.com/2013/11/the-united-states-and-morocco-sign.html (reprint of DHS release posted 2013-11-23; \"68th country or territory\")"),
-            new CmaaAgreement(CmaaCountry.Netherlands, "Netherlands", "1996-10-28", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://zoek.officielebekendmakingen.nl/trb-1996-331.html (Trb. 1996, 331; entry into force recorded in Trb. 1998, 83 - not retrieved)"),
-            new CmaaAgreement(CmaaCountry.NewZealand, "New Zealand", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Nigeria, "Nigeria", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Norway, "Norway", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Pakistan, "Pakistan", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Panama, "Panama", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Paraguay, "Paraguay", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Listed 2014 under a 2002 agreement (date not retrieved); replaced by an updated CMAA signed 2020-07-13.", ""),
-            new CmaaAgreement(CmaaCountry.Peru, "Peru", "2006-03-01", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://staging.domprep.corefive.net/updates/united-states-and-peru-sign-partnership-to-secure-and-facilitate-travel-and-trade (reprint of CBP release; 58th agreement)"),
-            new CmaaAgreement(CmaaCountry.Philippines, "Philippines", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Poland, "Poland", "1990-08-08", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://infor.pl/akt-prawny/DZU.1992.098.0000492,porozumienie-miedzy-rzadem-rzeczypospolitej-polskiej-a-rzadem-stanow-zjednoczonych-ameryki-o-wzajemnej-pomocy-w-sprawach-celnych.html (Dz.U. 1992 nr 98 poz. 492: signed Warsaw 8 Aug 1990)"),
-            new CmaaAgreement(CmaaCountry.Portugal, "Portugal", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Romania, "Romania", "1998-07-16", "1999-06-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "http://www.state.gov/s/l/treaty/tias/120013.htm (TIAS 12976)"),
-            new CmaaAgreement(CmaaCountry.RussianFederation, "Russian Federation", "1994-09-28", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "CBP marks some entries as successors to the U.S.-USSR agreement of 1990-06-02.", "https://irp.fas.org/news/1994/76105092-76107450.htm (White House release 1994-09-28: to be signed that day at the White House)"),
-            new CmaaAgreement(CmaaCountry.Serbia, "Serbia", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Slovakia, "Slovakia", "1991-05-07", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "Successor to the U.S.-Czechoslovakia agreement of 1991-05-07.", "https://public.codexis.cz/zakon/221-1994-sb-sdeleni-o-dohode-mezi-vladou-csfr-a-vladou-spojenych-statu-americkych-o-vzajemne-pomoci--CR2165/clanek-12---pocatek-a-ukonceni-platnosti-CL12 (Czechoslovakia agreement of 7 May 1991; SK successor per CBP footnote https://listingripperaverages.pages.dev/343510.html)"),
-            new CmaaAgreement(CmaaCountry.SouthAfrica, "South Africa", "", "2001-08-01", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://www.sars.gov.za/legal-counsel/international-treaties-agreements/maas-on-customs/ (SARS list: USA in force 1 August 2001)"),
-            new CmaaAgreement(CmaaCountry.Spain, "Spain", "1990-07-03", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://boe.es/diario_boe/txt.php?id=BOE-A-1993-2035 (BOE-A-1993-2035: firmado en Madrid el 3 de julio de 1990)"),
-            new CmaaAgreement(CmaaCountry.Sweden, "Sweden", "1987-07-08", "1988-05-08", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", "https://lawinsider.com/nb/contracts/gVJbApvXbYh (copy of S\u00d6 text: Washington 8 July 1987, in force 8 May 1988); https://lagen.nu/prop/1987/88:38"),
-            new CmaaAgreement(CmaaCountry.Taiwan, "Taiwan", "2001-01-17", "2001-01-17", CmaaAgreementStatus.InForce, CmaaAgreementKind.Other, "Listed by CBP under \"Other Customs Mutual Assistance Agreements\": between AIT and TECRO.", "https://law.moj.gov.tw/ENG/LawClass/LawAll.aspx?pcode=Y0040057 (AIT-TECRO customs mutual assistance agreement)"),
-            new CmaaAgreement(CmaaCountry.Turkey, "Turkey", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-            new CmaaAgreement(CmaaCountry.Ukraine, "Ukraine", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "A new CMAA was signed 2016-05-23 (see us-cbp-since-2014.cmaa.csv); the agreement behind the 2014 listing is not dated here.", ""),
-            new CmaaAgreement(CmaaCountry.UnitedKingdom, "United Kingdom", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "A post-Brexit CMAA was signed 2020-12-16 (see us-cbp-since-2014.cmaa.csv); the earlier agreement is not dated here.", ""),
-            new CmaaAgreement(CmaaCountry.Venezuela, "Venezuela", "", "", CmaaAgreementStatus.InForce, CmaaAgreementKind.Bilateral, "", ""),
-        };
+        // Every agreement, grouped by partner, one per line: alpha-2|name|signed|in force|status|kind|note|source, where
+        // status and kind are values of CmaaAgreementStatus and CmaaAgreementKind, and \XXXX is the character U+XXXX.
+        private const int AgreementCount = 68;
+        private static readonly string s_agreementRows =
+@"DZ|Algeria|||0|0||
+AR|Argentina|||0|0||
+AU|Australia|||0|0||
+AT|Austria|1976-09-15|1978-07-03|0|0||https://certexternal-www.360.lexisnexis.at/d/L-10004273-A1 (RIS text: in force since 03.07.1978); https://certexternal-www.360.lexisnexis.at/d/L-10004521-A1?origin=vl (notes of 1986 cite Abkommen vom 15. September 1976)
+AZ|Azerbaijan|||0|0||
+BH|Bahrain|2010-11||0|0||https://www.cbp.gov/newsroom/national-media-release/us-bahrain-sign-customs-mutual-assistance-agreement (release dated 2010-11-08 announcing signature; exact day not stated)
+BY|Belarus|||0|0||
+BE|Belgium|1991-06-26|1993-05-01|0|0||http://www.wordscope.be/neerlandais/francais/amerika+de+huidige+venezolaanse+regering.html (quotes Belgian answer: signed Brussels 26 June 1991, in force 1 May 1993; secondary source)
+BR|Brazil|2002-06||0|0||https://www.brazzil.com/1968-brazil-and-us-join-forces-to-fight-terror-and-piracy/ (signed June 2002; promulgated by Brazilian Decree 5410 of 2005)
+BG|Bulgaria|2000-11-06|2004-04-01|0|0||http://www.state.gov/s/l/treaty/tias/2000/128065.htm (TIAS 13126)
+CA|Canada|1984-06-20|1985-01-08|0|0||https://docslib.org/doc/10097711/overview-report-canadas-customs-mutual-assistance-agreements (Cullen Commission overview report); http://commonlii.org/ca/other/treaties/CATSer/1985/1.html (CTS 1985 No. 23)
+CN|China|1999-04-09||0|0||http://www.ioc.u-tokyo.ac.jp/~worldjpn/documents/texts/USC/19990409.T1E.html (World and Japan DB; source U.S. Dept of State; place Washington)
+CO|Colombia|||0|0||
+CY|Cyprus|||0|0||
+CZ|Czech Republic|1991-05-07||0|0|Successor to the U.S.-Czechoslovakia agreement of 1991-05-07.|https://public.codexis.cz/zakon/221-1994-sb-sdeleni-o-dohode-mezi-vladou-csfr-a-vladou-spojenych-statu-americkych-o-vzajemne-pomoci--CR2165/clanek-12---pocatek-a-ukonceni-platnosti-CL12 (CSFR-US agreement signed Prague 7 May 1991; published 221/1994 Sb.; CZ is successor per CBP footnote)
+DK|Denmark|||0|0||
+DO|Dominican Republic|2005-10-31||0|0||http://www.azfreepress.com/news/3460/united-states-and-dominican-republic-sign-partnership-to-secure-and-facilitate-travel-and-trade (reprint of CBP release; 57th agreement)
+EC|Ecuador|||0|0||
+EU|European Union|1997-05-28|1997-08-01|0|0|Listed by CBP as \0022European Community\0022: the 1997 agreement is with the European Community (now the European Union). Whether it covers each member state is a policy decision: see the covers column in docs/data-format.md.|https://sip.lex.pl/akty-prawne/dzienniki-UE/usa-wspolnota-europejska-umowa-o-wspolpracy-i-wzajemnej-pomocy-w-sprawach-67494607 (The Hague 1997-05-28; version in force from 1997-08-01); https://eur-lex.europa.eu/legal-content/FI/TXT/HTML/?uri=CELEX%3A21997A0812%2801%29 (OJ L 222, 12.8.1997, p.17)
+FI|Finland|||0|0||
+FR|France|||0|0||
+DE|Germany|||0|0||
+GH|Ghana|2003-12-09||0|0||https://corpora.tika.apache.org/base/docs/govdocs1/627/627706.html (CBP release, Accra, Tuesday December 09, 2003)
+GR|Greece|||0|0||
+HN|Honduras|||0|0||
+HK|Hong Kong|||0|0|Separate customs territory (HK), not covered by China (CN).|
+HU|Hungary|||0|0||
+IN|India|2004-12-15||0|0||https://corpora.tika.apache.org/base/docs/govdocs1/573/573838.html (CBP release 2004-12-21: signed New Delhi December 15, 2004)
+ID|Indonesia|||0|0||
+IE|Ireland|||0|0||
+IL|Israel|||0|0||
+IT|Italy||1989-11-01|0|0||https://lawinsider.com/it/contracts/5je6QQeAAm1 (Accordo di mutua assistenza amministrativa Italia-USA: in vigore dal 01.11.1989; secondary copy)
+JP|Japan|||0|0||
+JO|Jordan|2004-12-09||0|0||https://www.arabnews.com/node/259383 (Arab News, Amman 10 Dec 2004: signed \0022yesterday\0022)
+KZ|Kazakhstan|||0|0||
+KR|Korea|1986-11-03|1987-03-10|0|0|Republic of Korea (South Korea); a bare \0022Korea\0022 must never match KP (North Korea).|https://www.data.go.kr/catalog/15051153/fileData.json (Korea MOFA open dataset of Korean CMAAs)
+LV|Latvia|1998-04-17|1999-07-23|0|0||https://vdocument.in/agreement-between-the-united-states-of-america-and-latvia-agreement-between-the.html (TIAS 12944 mirror)
+LT|Lithuania|||0|0||
+MV|Maldives|2005-06||0|0||http://wtceo.org/wtcenvironmentalorganizationpacificCAPERS.htm (CBP release 2006-01-25: CMAA signed \0022last June in Brussels\0022)
+MT|Malta|2001-03-06|2001-03-06|0|0||http://www.state.gov/s/l/treaty/tias/2001/130026.htm (TIAS 13144)
+MU|Mauritius|||0|0||
+MX|Mexico|2000-06-20|2000-06-20|0|0||http://www.state.gov/s/l/treaty/tias/2000/126772.htm (TIAS 13103)
+MN|Mongolia|||0|0||
+ME|Montenegro|||0|0||
+MA|Morocco|2013-11||0|0||https://www.thechicagosyndicate.com/2013/11/the-united-states-and-morocco-sign.html (reprint of DHS release posted 2013-11-23; \002268th country or territory\0022)
+NL|Netherlands|1996-10-28||0|0||https://zoek.officielebekendmakingen.nl/trb-1996-331.html (Trb. 1996, 331; entry into force recorded in Trb. 1998, 83 - not retrieved)
+NZ|New Zealand|||0|0||
+NG|Nigeria|||0|0||
+NO|Norway|||0|0||
+PK|Pakistan|||0|0||
+PA|Panama|||0|0||
+PY|Paraguay|||0|0|Listed 2014 under a 2002 agreement (date not retrieved); replaced by an updated CMAA signed 2020-07-13.|
+PE|Peru|2006-03-01||0|0||https://staging.domprep.corefive.net/updates/united-states-and-peru-sign-partnership-to-secure-and-facilitate-travel-and-trade (reprint of CBP release; 58th agreement)
+PH|Philippines|||0|0||
+PL|Poland|1990-08-08||0|0||https://infor.pl/akt-prawny/DZU.1992.098.0000492,porozumienie-miedzy-rzadem-rzeczypospolitej-polskiej-a-rzadem-stanow-zjednoczonych-ameryki-o-wzajemnej-pomocy-w-sprawach-celnych.html (Dz.U. 1992 nr 98 poz. 492: signed Warsaw 8 Aug 1990)
+PT|Portugal|||0|0||
+RO|Romania|1998-07-16|1999-06-01|0|0||http://www.state.gov/s/l/treaty/tias/120013.htm (TIAS 12976)
+RU|Russian Federation|1994-09-28||0|0|CBP marks some entries as successors to the U.S.-USSR agreement of 1990-06-02.|https://irp.fas.org/news/1994/76105092-76107450.htm (White House release 1994-09-28: to be signed that day at the White House)
+RS|Serbia|||0|0||
+SK|Slovakia|1991-05-07||0|0|Successor to the U.S.-Czechoslovakia agreement of 1991-05-07.|https://public.codexis.cz/zakon/221-1994-sb-sdeleni-o-dohode-mezi-vladou-csfr-a-vladou-spojenych-statu-americkych-o-vzajemne-pomoci--CR2165/clanek-12---pocatek-a-ukonceni-platnosti-CL12 (Czechoslovakia agreement of 7 May 1991; SK successor per CBP footnote https://listingripperaverages.pages.dev/343510.html)
+ZA|South Africa||2001-08-01|0|0||https://www.sars.gov.za/legal-counsel/international-treaties-agreements/maas-on-customs/ (SARS list: USA in force 1 August 2001)
+ES|Spain|1990-07-03||0|0||https://boe.es/diario_boe/txt.php?id=BOE-A-1993-2035 (BOE-A-1993-2035: firmado en Madrid el 3 de julio de 1990)
+SE|Sweden|1987-07-08|1988-05-08|0|0||https://lawinsider.com/nb/contracts/gVJbApvXbYh (copy of S\00D6 text: Washington 8 July 1987, in force 8 May 1988); https://lagen.nu/prop/1987/88:38
+TW|Taiwan|2001-01-17|2001-01-17|0|1|Listed by CBP under \0022Other Customs Mutual Assistance Agreements\0022: between AIT and TECRO.|https://law.moj.gov.tw/ENG/LawClass/LawAll.aspx?pcode=Y0040057 (AIT-TECRO customs mutual assistance agreement)
+TR|Turkey|||0|0||
+UA|Ukraine|||0|0|A new CMAA was signed 2016-05-23 (see us-cbp-since-2014.cmaa.csv); the agreement behind the 2014 listing is not dated here.|
+GB|United Kingdom|||0|0|A post-Brexit CMAA was signed 2020-12-16 (see us-cbp-since-2014.cmaa.csv); the earlier agreement is not dated here.|
+VE|Venezuela|||0|0||
+";
 
         private static readonly string[] s_keys = SpellKeys(false);
         private static readonly ushort[] s_twoLetters = CodeTable(0, 32 * 32);
@@ -1007,6 +1054,7 @@ namespace Cmaa
         private static readonly ulong[] s_nameSlots = NameSlots();
         private static readonly int s_longestName = LongestName();
         private static readonly ushort[] s_indexByValue = IndexByValue();
+        private static readonly CmaaAgreement[] s_agreements = ReadAgreements();
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement> s_all = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaAgreement>(s_agreements);
         private static readonly global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry> s_countries = new global::System.Collections.ObjectModel.ReadOnlyCollection<CmaaCountry>(Partners());
     }
