@@ -33,7 +33,7 @@ internal static class BuildCost
         var results = new List<Result>();
         foreach (var size in sizes)
         {
-            var result = await MeasureAsync(size, runs: size <= 2_000 ? 3 : 1);
+            var result = await MeasureAsync(size, runs: size <= 2_000 ? 5 : 1);
             results.Add(result);
             Print(result);
         }
@@ -75,6 +75,7 @@ internal static class BuildCost
     /// </summary>
     private static TimeSpan BuildTime(List<string> sources)
     {
+        Measurements.Settle();
         var clock = Stopwatch.StartNew();
         var parsed = Measurements.Compile(sources);
         var parse = clock.Elapsed;
@@ -104,6 +105,7 @@ internal static class BuildCost
             // The compiler binds its ~170 references before any analyzer runs. Unbound, they would be bound by
             // whichever analyzer first asks for a type, and that analyzer would be charged a cost of the compilation.
             _ = compilation.SourceModule.ReferencedAssemblySymbols;
+            Measurements.Settle();
             var telemetry = await Measurements.AnalyzeAsync(compilation, analyzers(), files);
             times.Add(telemetry.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.ExecutionTime));
             actions = telemetry.Values.Sum(t => t.OperationActionsCount);

@@ -50,6 +50,17 @@ internal static class Measurements
         return elapsed;
     }
 
+    /// <summary>
+    /// Collects what earlier runs left, so that each measured run starts from the same heap: otherwise a run pays, in
+    /// whichever callback is running at the time, for collecting the previous run's compilation.
+    /// </summary>
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> lists)
         => CSharpGeneratorDriver.Create(
             [new CmaaGenerator().AsSourceGenerator()],
