@@ -1,6 +1,8 @@
+using System.IO;
 using System.Threading.Tasks;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CmaaGen.Tests.Analysis;
@@ -226,6 +228,56 @@ public class ExchangeContextTests
             }
             """));
         await test.VerifyAsync();
+    }
+
+    /// <summary>
+    /// A module added to the assembly (a netmodule) gives the assembly types that no file declares, so no file can be
+    /// searched for the attribute: such a type is decided member by member, like a referenced assembly's.
+    /// </summary>
+    [Fact]
+    public async Task Contexts_in_an_added_module_apply_to_the_application()
+    {
+        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, """
+            namespace Cmaa
+            {
+                [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property | System.AttributeTargets.Field)]
+                public sealed class CustomsDataExchangeAttribute : System.Attribute { }
+            }
+            """);
+        var module = Compile("Gateway.netmodule", OutputKind.NetModule, """
+            namespace Contoso.Customs
+            {
+                public class Gateway
+                {
+                    public void Send([Cmaa.CustomsDataExchange] string country, string payload) { }
+                }
+            }
+            """, attribute);
+
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Contoso.Customs.Gateway g) => g.Send({|CMAA001:"IR"|}, "payload");
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(attribute);
+        test.TestState.AdditionalReferences.Add(module);
+        await test.VerifyAsync();
+    }
+
+    private static MetadataReference Compile(string name, OutputKind kind, string source, params MetadataReference[] references)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source)],
+            [.. Basic.Reference.Assemblies.Net80.References.All, .. references],
+            new CSharpCompilationOptions(kind));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return kind == OutputKind.NetModule
+            ? ModuleMetadata.CreateFromImage(stream.ToArray()).GetReference(display: name)
+            : MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     [Fact]
