@@ -33,6 +33,14 @@ namespace CmaaGen.Analysis
         // structural hashing, and a read takes no lock.
         private readonly ConcurrentDictionary<ISymbol, bool> _decided = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, bool> _decide;
+        // Whether a referenced library's own members can carry the mark, and whether an assembly defines the
+        // attribute (or forwards it, or is missing, so that its definition cannot be ruled out).
+        private readonly ConcurrentDictionary<ISymbol, bool> _libraries = new(ReferenceComparer.Instance);
+        private readonly Func<ISymbol, bool> _decideLibrary;
+        private readonly ConcurrentDictionary<ISymbol, bool> _defining = new(ReferenceComparer.Instance);
+        private readonly Func<ISymbol, bool> _decideDefining;
+        private readonly string _attributeName;
+        private readonly Lazy<ImmutableHashSet<IAssemblySymbol>> _resolved;
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
@@ -46,6 +54,11 @@ namespace CmaaGen.Analysis
             _aliasedGlobally = new Lazy<bool>(() => AttributeUsage.AliasedGlobally(compilation));
             _decide = Decide;
             _decideType = MayHoldContexts;
+            _decideLibrary = MayCarryMarks;
+            _decideDefining = MayDefineAttribute;
+            _attributeName = attributeNamespace + "." + AttributeEmitter.AttributeName;
+            _resolved = new Lazy<ImmutableHashSet<IAssemblySymbol>>(
+                () => compilation.SourceModule.ReferencedAssemblySymbols.ToImmutableHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default));
         }
 
         /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
@@ -76,9 +89,9 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// A type can hold a context when one of its members may carry the mark (a file that declares it mentions the
-        /// attribute, or an alias could rename it anywhere), an API list names one of its members, or it derives from
-        /// or implements a type that can, whose marks its overrides and implementations inherit. The framework never
-        /// carries CmaaGen's attribute; other assemblies are left to the per-member decision.
+        /// attribute, or an alias could rename it anywhere; for a library's type, the library can name the attribute),
+        /// an API list names one of its members, or it derives from or implements a type that can, whose marks its
+        /// overrides and implementations inherit. The framework never carries CmaaGen's attribute.
         /// </summary>
         private bool MayHoldContexts(ISymbol symbol)
         {
@@ -93,22 +106,31 @@ namespace CmaaGen.Analysis
                 return _declaredInFramework;
             }
 
-            // A type of this assembly without a declaration to search (one from an added module) is left to the
-            // per-member decision too.
-            if (!SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly)
-                || type.DeclaringSyntaxReferences.IsEmpty
-                || _declaringTypes.Contains(type)
-                || _aliasedGlobally.Value)
+            if (_declaringTypes.Contains(type))
             {
                 return true;
             }
 
-            foreach (var reference in type.DeclaringSyntaxReferences)
+            if (SymbolEqualityComparer.Default.Equals(assembly, _compilation.Assembly))
             {
-                if (AttributeUsage.Mentions(reference.SyntaxTree))
+                // A type of this assembly without a declaration to search (one from an added module) is left to the
+                // per-member decision.
+                if (type.DeclaringSyntaxReferences.IsEmpty || _aliasedGlobally.Value)
                 {
                     return true;
                 }
+
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (AttributeUsage.Mentions(reference.SyntaxTree))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (_libraries.GetOrAdd(assembly, _decideLibrary))
+            {
+                return true;
             }
 
             if (type.BaseType is { } baseType && MayHold(baseType))
@@ -125,6 +147,46 @@ namespace CmaaGen.Analysis
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A library's members can carry the mark only if the library could name the attribute's type: it defines it,
+        /// or references an assembly that does. Its types can still inherit marks from the types they derive from,
+        /// which <see cref="MayHoldContexts"/> follows.
+        /// </summary>
+        private bool MayCarryMarks(ISymbol symbol)
+        {
+            var library = (IAssemblySymbol)symbol;
+            if (_defining.GetOrAdd(library, _decideDefining))
+            {
+                return true;
+            }
+
+            foreach (var module in library.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblySymbols)
+                {
+                    if (_defining.GetOrAdd(referenced, _decideDefining))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The framework never defines the attribute. Any other assembly may: in its own types, through a type
+        /// forwarder, or, when the compilation could not resolve it, in a definition no one can look at.
+        /// </summary>
+        private bool MayDefineAttribute(ISymbol symbol)
+        {
+            var assembly = (IAssemblySymbol)symbol;
+            return !AttributeUsage.IsFramework(assembly)
+                && (!_resolved.Value.Contains(assembly)
+                    || assembly.GetTypeByMetadataName(_attributeName) is not null
+                    || assembly.ResolveForwardedType(_attributeName) is not null);
         }
 
         private bool Decide(ISymbol symbol)

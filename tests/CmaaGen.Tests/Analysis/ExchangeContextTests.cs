@@ -237,13 +237,7 @@ public class ExchangeContextTests
     [Fact]
     public async Task Contexts_in_an_added_module_apply_to_the_application()
     {
-        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, """
-            namespace Cmaa
-            {
-                [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property | System.AttributeTargets.Field)]
-                public sealed class CustomsDataExchangeAttribute : System.Attribute { }
-            }
-            """);
+        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
         var module = Compile("Gateway.netmodule", OutputKind.NetModule, """
             namespace Contoso.Customs
             {
@@ -264,6 +258,83 @@ public class ExchangeContextTests
         test.TestState.AdditionalReferences.Add(module);
         await test.VerifyAsync();
     }
+
+    /// <summary>
+    /// A library whose own members cannot carry the mark (it neither defines the attribute nor references an assembly
+    /// that does) still holds contexts where it overrides or implements another library's marked members.
+    /// </summary>
+    [Fact]
+    public async Task A_library_inherits_marks_from_the_library_it_derives_from()
+    {
+        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var framework = Compile("Contoso.Framework", OutputKind.DynamicallyLinkedLibrary, """
+            namespace Contoso.Framework
+            {
+                public abstract class GatewayBase { public abstract void Send([Cmaa.CustomsDataExchange] string country); }
+                public interface IDeclaration { [Cmaa.CustomsDataExchange] string Destination { get; set; } }
+            }
+            """, attribute);
+        var vendor = Compile("Vendor", OutputKind.DynamicallyLinkedLibrary, """
+            namespace Vendor
+            {
+                public class Gateway : Contoso.Framework.GatewayBase { public override void Send(string country) { } }
+                public class Declaration : Contoso.Framework.IDeclaration { public string Destination { get; set; } = ""; }
+                public class Unrelated { public void Send(string country) { } }
+            }
+            """, framework, attribute);
+
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Vendor.Gateway g, Vendor.Declaration d, Vendor.Unrelated u)
+                {
+                    g.Send({|CMAA001:"IR"|});
+                    d.Destination = {|CMAA001:"CU"|};
+                    u.Send("IR");
+                }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(attribute);
+        test.TestState.AdditionalReferences.Add(framework);
+        test.TestState.AdditionalReferences.Add(vendor);
+        await test.VerifyAsync();
+    }
+
+    /// <summary>
+    /// A mark whose attribute's assembly the project does not reference is still a mark, in a project that marks
+    /// members of its own. A project that marks nothing itself and references no assembly that defines the attribute
+    /// gets no callbacks at all (<c>AttributeUsage.MayUse</c>).
+    /// </summary>
+    [Fact]
+    public async Task A_mark_from_an_unresolved_attribute_assembly_still_counts()
+    {
+        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, """
+            namespace Contoso
+            {
+                public class Gateway { public void Send([Cmaa.CustomsDataExchange] string country) { } }
+            }
+            """, attribute);
+
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Contoso.Gateway g) => g.Send({|CMAA001:"IR"|});
+
+                void Post([Cmaa.CustomsDataExchange] string country) { }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(gateway);
+        await test.VerifyAsync();
+    }
+
+    private const string AttributeSource = """
+        namespace Cmaa
+        {
+            [System.AttributeUsage(System.AttributeTargets.Parameter | System.AttributeTargets.Property | System.AttributeTargets.Field)]
+            public sealed class CustomsDataExchangeAttribute : System.Attribute { }
+        }
+        """;
 
     private static MetadataReference Compile(string name, OutputKind kind, string source, params MetadataReference[] references)
     {
