@@ -24,6 +24,9 @@ switch (mode)
     case "write-project":
         SyntheticProject.Write(rest[0], int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "library-calls":
+        await LibraryCalls.RunAsync();
+        break;
     case "ide-edits":
         await IdeEdits.RunAsync(rest);
         break;
@@ -33,7 +36,7 @@ switch (mode)
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|ide-edits|cold-generator [processes]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 
