@@ -328,6 +328,39 @@ public class ExchangeContextTests
         await test.VerifyAsync();
     }
 
+    /// <summary>
+    /// A library built when another assembly defined the attribute still carries marks after that assembly moved it
+    /// elsewhere and left a type forwarder: the library's reference names the forwarding assembly.
+    /// </summary>
+    [Fact]
+    public async Task A_mark_through_a_type_forwarder_still_counts()
+    {
+        var contractsBefore = Compile("Contracts", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, """
+            namespace Contoso
+            {
+                public class Gateway { public void Send([Cmaa.CustomsDataExchange] string country) { } }
+            }
+            """, contractsBefore);
+        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var contracts = Compile(
+            "Contracts",
+            OutputKind.DynamicallyLinkedLibrary,
+            "[assembly: System.Runtime.CompilerServices.TypeForwardedTo(typeof(Cmaa.CustomsDataExchangeAttribute))]",
+            attribute);
+
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Contoso.Gateway g) => g.Send({|CMAA001:"IR"|});
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(gateway);
+        test.TestState.AdditionalReferences.Add(contracts);
+        test.TestState.AdditionalReferences.Add(attribute);
+        await test.VerifyAsync();
+    }
+
     private const string AttributeSource = """
         namespace Cmaa
         {
