@@ -35,12 +35,10 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            var fullName = attributeNamespace + "." + AttributeEmitter.AttributeName;
+            var fullName = FullName(attributeNamespace);
             foreach (var reference in compilation.References)
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                    && !IsFramework(assembly)
-                    && assembly.GetTypeByMetadataName(fullName) is not null)
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && Defines(assembly, fullName))
                 {
                     return true;
                 }
@@ -48,6 +46,14 @@ namespace CmaaGen.Analysis
 
             return false;
         }
+
+        /// <summary>The attribute's metadata name in the configured namespace.</summary>
+        public static string FullName(string attributeNamespace) => attributeNamespace + "." + AttributeEmitter.AttributeName;
+
+        /// <summary>Whether the assembly defines the attribute, or forwards it to the assembly that does. The framework never does.</summary>
+        public static bool Defines(IAssemblySymbol assembly, string fullName)
+            => !IsFramework(assembly)
+                && (assembly.GetTypeByMetadataName(fullName) is not null || assembly.ResolveForwardedType(fullName) is not null);
 
         /// <summary>
         /// Assemblies signed with Microsoft's framework keys never hold CmaaGen's attribute. Skipping them matters:

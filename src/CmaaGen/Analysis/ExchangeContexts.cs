@@ -56,7 +56,7 @@ namespace CmaaGen.Analysis
             _decideType = MayHoldContexts;
             _decideLibrary = MayCarryMarks;
             _decideDefining = MayDefineAttribute;
-            _attributeName = attributeNamespace + "." + AttributeEmitter.AttributeName;
+            _attributeName = AttributeUsage.FullName(attributeNamespace);
             _resolved = new Lazy<ImmutableHashSet<IAssemblySymbol>>(
                 () => compilation.SourceModule.ReferencedAssemblySymbols.ToImmutableHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default));
         }
@@ -177,16 +177,15 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The framework never defines the attribute. Any other assembly may: in its own types, through a type
-        /// forwarder, or, when the compilation could not resolve it, in a definition no one can look at.
+        /// An assembly the compilation could not resolve may define the attribute in a definition no one can look at;
+        /// unless it is the framework's.
         /// </summary>
         private bool MayDefineAttribute(ISymbol symbol)
         {
             var assembly = (IAssemblySymbol)symbol;
-            return !AttributeUsage.IsFramework(assembly)
-                && (!_resolved.Value.Contains(assembly)
-                    || assembly.GetTypeByMetadataName(_attributeName) is not null
-                    || assembly.ResolveForwardedType(_attributeName) is not null);
+            return _resolved.Value.Contains(assembly)
+                ? AttributeUsage.Defines(assembly, _attributeName)
+                : !AttributeUsage.IsFramework(assembly);
         }
 
         private bool Decide(ISymbol symbol)

@@ -279,7 +279,7 @@ namespace CmaaGen.Generation
             PerPartner(writer, "int", "s_coveringPartner", spec.Covered.Select(c => SourceWriter.Number(spec.Partners[c.Partner].Value)));
 
             // A constructor call per agreement would cost every build a bound call, eight arguments and their operations
-            // per row (80,000 arguments for 10,000 rows, each visited by every analyzer of the project); one string
+            // per row (about 80,000 arguments for 10,000 rows, each visited by every analyzer of the project); one string
             // literal costs a token, and the class reads it once.
             writer.Line("// Every agreement, grouped by partner, one per line: alpha-2|name|signed|in force|status|kind|note|source, where");
             writer.Line("// status and kind are values of CmaaAgreementStatus and CmaaAgreementKind, and \\XXXX is the character U+XXXX.");

@@ -309,12 +309,7 @@ public class ExchangeContextTests
     public async Task A_mark_from_an_unresolved_attribute_assembly_still_counts()
     {
         var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, """
-            namespace Contoso
-            {
-                public class Gateway { public void Send([Cmaa.CustomsDataExchange] string country) { } }
-            }
-            """, attribute);
+        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, attribute);
 
         var test = new AnalyzerTest("""
             class App
@@ -336,12 +331,7 @@ public class ExchangeContextTests
     public async Task A_mark_through_a_type_forwarder_still_counts()
     {
         var contractsBefore = Compile("Contracts", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, """
-            namespace Contoso
-            {
-                public class Gateway { public void Send([Cmaa.CustomsDataExchange] string country) { } }
-            }
-            """, contractsBefore);
+        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, contractsBefore);
         var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
         var contracts = Compile(
             "Contracts",
@@ -360,6 +350,13 @@ public class ExchangeContextTests
         test.TestState.AdditionalReferences.Add(attribute);
         await test.VerifyAsync();
     }
+
+    private const string MarkedGateway = """
+        namespace Contoso
+        {
+            public class Gateway { public void Send([Cmaa.CustomsDataExchange] string country) { } }
+        }
+        """;
 
     private const string AttributeSource = """
         namespace Cmaa
