@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using CmaaGen.Generation;
 using Microsoft.CodeAnalysis;
@@ -9,10 +11,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Whether a compilation can contain a <c>[CustomsDataExchange]</c> context: a referenced assembly defines
-    /// the attribute, or a source file mentions its name. A project that does neither, and has no API list, gets
-    /// no operation callbacks at all; a type whose files never mention it holds no mark unless a global alias could
-    /// rename it. The answers for each syntax tree are kept as long as the tree lives, so in the IDE only the edited
+    /// Whether a compilation can contain a <c>[CustomsDataExchange]</c> context: a referenced assembly defines the
+    /// attribute or references an assembly the compilation could not resolve, or a source file mentions its name. A
+    /// project that does none of these, and has no API list, gets no operation callbacks at all; a type whose files
+    /// never mention it holds no mark unless a global alias could rename it. The answers for each syntax tree are kept as long as the tree lives, so in the IDE only the edited
     /// file is searched again after a keystroke.
     /// </summary>
     internal static class AttributeUsage
@@ -22,6 +24,7 @@ namespace CmaaGen.Analysis
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Mentioning = new();
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
         private static AliasAnswers? s_lastAliases;
+        private static ReferenceAnswer? s_lastReferences;
 
         public static bool MayUse(Compilation compilation, string attributeNamespace)
         {
@@ -35,17 +38,96 @@ namespace CmaaGen.Analysis
                 }
             }
 
+            // The references' answer is kept for the next compilation with the same references: in the IDE, every
+            // keystroke's compilation has them.
+            var references = compilation.References.ToImmutableArray();
             var fullName = FullName(attributeNamespace);
-            foreach (var reference in compilation.References)
+            var last = s_lastReferences;
+            if (last is not null && last.Answers(references, compilation.AssemblyName, fullName))
             {
-                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && Defines(assembly, fullName))
+                return last.MayUse;
+            }
+
+            var mayUse = ReferencesMayUse(compilation, references, fullName);
+            s_lastReferences = new ReferenceAnswer(references, compilation.AssemblyName, fullName, mayUse);
+            return mayUse;
+        }
+
+        private static bool ReferencesMayUse(Compilation compilation, ImmutableArray<MetadataReference> references, string fullName)
+        {
+            HashSet<IAssemblySymbol>? resolved = null;
+            foreach (var reference in references)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly || IsFramework(assembly))
+                {
+                    continue;
+                }
+
+                if (Defines(assembly, fullName))
                 {
                     return true;
+                }
+
+                // A library built against an assembly this project does not reference can carry marks of an attribute
+                // defined there (see MayDefine). A resolved one is among the references this loop asks in turn.
+                resolved ??= Resolved(compilation);
+                foreach (var module in assembly.Modules)
+                {
+                    foreach (var referenced in module.ReferencedAssemblySymbols)
+                    {
+                        if (!resolved.Contains(referenced) && !IsFramework(referenced))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
             return false;
         }
+
+        /// <summary>
+        /// What the references of the last compilation asked answered. The answer depends on the referenced assemblies
+        /// alone, and the same reference objects stand for the same assemblies; a changed reference (a project
+        /// reference whose project was edited, in the IDE) is a new object. It keeps that compilation's list of
+        /// references alive until the next compilation is asked about.
+        /// </summary>
+        private sealed class ReferenceAnswer(ImmutableArray<MetadataReference> references, string? assemblyName, string fullName, bool mayUse)
+        {
+            public bool MayUse => mayUse;
+
+            public bool Answers(ImmutableArray<MetadataReference> others, string? otherAssemblyName, string otherFullName)
+            {
+                if (others.Length != references.Length || otherAssemblyName != assemblyName || otherFullName != fullName)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < others.Length; i++)
+                {
+                    if (!ReferenceEquals(others[i], references[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// The assemblies the compilation resolved: its references and itself. Any other assembly that a library
+        /// references is missing. (A hash set: building an immutable one took about three times as long.)
+        /// </summary>
+        public static HashSet<IAssemblySymbol> Resolved(Compilation compilation)
+            => new(compilation.SourceModule.ReferencedAssemblySymbols.Append(compilation.Assembly), SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Whether the assembly may define the attribute: it does, or forwards it, or the compilation could not resolve
+        /// it, so that its definition cannot be ruled out. The framework never does.
+        /// </summary>
+        public static bool MayDefine(IAssemblySymbol assembly, HashSet<IAssemblySymbol> resolved, string fullName)
+            => resolved.Contains(assembly) ? Defines(assembly, fullName) : !IsFramework(assembly);
 
         /// <summary>The attribute's metadata name in the configured namespace.</summary>
         public static string FullName(string attributeNamespace) => attributeNamespace + "." + AttributeEmitter.AttributeName;

@@ -40,7 +40,7 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<ISymbol, bool> _defining = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, bool> _decideDefining;
         private readonly string _attributeName;
-        private readonly Lazy<ImmutableHashSet<IAssemblySymbol>> _resolved;
+        private readonly Lazy<HashSet<IAssemblySymbol>> _resolved;
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
@@ -57,8 +57,7 @@ namespace CmaaGen.Analysis
             _decideLibrary = MayCarryMarks;
             _decideDefining = MayDefineAttribute;
             _attributeName = AttributeUsage.FullName(attributeNamespace);
-            _resolved = new Lazy<ImmutableHashSet<IAssemblySymbol>>(
-                () => compilation.SourceModule.ReferencedAssemblySymbols.ToImmutableHashSet<IAssemblySymbol>(SymbolEqualityComparer.Default));
+            _resolved = new Lazy<HashSet<IAssemblySymbol>>(() => AttributeUsage.Resolved(compilation));
         }
 
         /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
@@ -176,17 +175,9 @@ namespace CmaaGen.Analysis
             return false;
         }
 
-        /// <summary>
-        /// An assembly the compilation could not resolve may define the attribute in a definition no one can look at;
-        /// unless it is the framework's.
-        /// </summary>
+        /// <summary><see cref="AttributeUsage.MayDefine"/>, decided once per assembly.</summary>
         private bool MayDefineAttribute(ISymbol symbol)
-        {
-            var assembly = (IAssemblySymbol)symbol;
-            return _resolved.Value.Contains(assembly)
-                ? AttributeUsage.Defines(assembly, _attributeName)
-                : !AttributeUsage.IsFramework(assembly);
-        }
+            => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
         {

@@ -1,8 +1,6 @@
-using System.IO;
 using System.Threading.Tasks;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CmaaGen.Tests.Analysis;
@@ -237,8 +235,8 @@ public class ExchangeContextTests
     [Fact]
     public async Task Contexts_in_an_added_module_apply_to_the_application()
     {
-        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var module = Compile("Gateway.netmodule", OutputKind.NetModule, """
+        var attribute = LibraryReference.Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var module = LibraryReference.Compile("Gateway.netmodule", OutputKind.NetModule, """
             namespace Contoso.Customs
             {
                 public class Gateway
@@ -266,15 +264,15 @@ public class ExchangeContextTests
     [Fact]
     public async Task A_library_inherits_marks_from_the_library_it_derives_from()
     {
-        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var framework = Compile("Contoso.Framework", OutputKind.DynamicallyLinkedLibrary, """
+        var attribute = LibraryReference.Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var framework = LibraryReference.Compile("Contoso.Framework", OutputKind.DynamicallyLinkedLibrary, """
             namespace Contoso.Framework
             {
                 public abstract class GatewayBase { public abstract void Send([Cmaa.CustomsDataExchange] string country); }
                 public interface IDeclaration { [Cmaa.CustomsDataExchange] string Destination { get; set; } }
             }
             """, attribute);
-        var vendor = Compile("Vendor", OutputKind.DynamicallyLinkedLibrary, """
+        var vendor = LibraryReference.Compile("Vendor", OutputKind.DynamicallyLinkedLibrary, """
             namespace Vendor
             {
                 public class Gateway : Contoso.Framework.GatewayBase { public override void Send(string country) { } }
@@ -301,22 +299,20 @@ public class ExchangeContextTests
     }
 
     /// <summary>
-    /// A mark whose attribute's assembly the project does not reference is still a mark, in a project that marks
-    /// members of its own. A project that marks nothing itself and references no assembly that defines the attribute
-    /// gets no callbacks at all (<c>AttributeUsage.MayUse</c>).
+    /// A mark whose attribute's assembly the project does not reference is still a mark, even in a project that marks
+    /// nothing itself: such a project gets operation callbacks only because a library references an assembly the
+    /// compilation could not resolve (<c>AttributeUsage.MayUse</c>).
     /// </summary>
     [Fact]
     public async Task A_mark_from_an_unresolved_attribute_assembly_still_counts()
     {
-        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, attribute);
+        var attribute = LibraryReference.Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var gateway = LibraryReference.Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, attribute);
 
         var test = new AnalyzerTest("""
             class App
             {
                 void M(Contoso.Gateway g) => g.Send({|CMAA001:"IR"|});
-
-                void Post([Cmaa.CustomsDataExchange] string country) { }
             }
             """);
         test.TestState.AdditionalReferences.Add(gateway);
@@ -330,10 +326,10 @@ public class ExchangeContextTests
     [Fact]
     public async Task A_mark_through_a_type_forwarder_still_counts()
     {
-        var contractsBefore = Compile("Contracts", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var gateway = Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, contractsBefore);
-        var attribute = Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
-        var contracts = Compile(
+        var contractsBefore = LibraryReference.Compile("Contracts", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var gateway = LibraryReference.Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, contractsBefore);
+        var attribute = LibraryReference.Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
+        var contracts = LibraryReference.Compile(
             "Contracts",
             OutputKind.DynamicallyLinkedLibrary,
             "[assembly: System.Runtime.CompilerServices.TypeForwardedTo(typeof(Cmaa.CustomsDataExchangeAttribute))]",
@@ -366,20 +362,6 @@ public class ExchangeContextTests
         }
         """;
 
-    private static MetadataReference Compile(string name, OutputKind kind, string source, params MetadataReference[] references)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source)],
-            [.. Basic.Reference.Assemblies.Net80.References.All, .. references],
-            new CSharpCompilationOptions(kind));
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        return kind == OutputKind.NetModule
-            ? ModuleMetadata.CreateFromImage(stream.ToArray()).GetReference(display: name)
-            : MetadataReference.CreateFromImage(stream.ToArray());
-    }
 
     [Fact]
     public async Task A_vendor_API_list_declares_parameters_properties_and_fields()

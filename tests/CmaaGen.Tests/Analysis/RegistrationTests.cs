@@ -11,9 +11,9 @@ namespace CmaaGen.Tests.Analysis;
 /// <summary>A project that uses neither the attribute nor an API list gets no operation callbacks at all.</summary>
 public class RegistrationTests
 {
-    private static async Task<int> OperationActionsAsync(string source, (string Path, string Text)[]? files = null, MetadataReference? reference = null)
+    private static async Task<int> OperationActionsAsync(string source, (string Path, string Text)[]? files = null, params MetadataReference[] references)
     {
-        var compilation = GeneratorHarness.Compilation([source], references: reference is null ? null : [reference]);
+        var compilation = GeneratorHarness.Compilation([source], references: references);
         GeneratorHarness.Driver(System.Array.Empty<AdditionalText>(), GeneratorHarness.ParseOptions()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var analyzer = new CountryAnalyzer();
         var additional = (files ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
@@ -42,5 +42,27 @@ public class RegistrationTests
     public async Task A_library_that_defines_the_attribute_registers_the_callbacks()
         => Assert.Equal(3, await OperationActionsAsync(
             "class C { }",
-            reference: LibraryReference.Build("public class Gateway { public void Send([Cmaa.CustomsDataExchange] string c) { } }")));
+            references: LibraryReference.Build("public class Gateway { public void Send([Cmaa.CustomsDataExchange] string c) { } }")));
+
+    /// <summary>
+    /// A library built against an assembly the project does not reference may carry marks of an attribute defined
+    /// there, which no one can rule out; libraries whose references all resolve and that cannot name the attribute
+    /// register nothing. The answer is kept for the same references and asked again when they change: the calls
+    /// pass the same reference objects, one of them left out in the second.
+    /// </summary>
+    [Fact]
+    public async Task Libraries_register_the_callbacks_only_with_an_unresolved_reference()
+    {
+        var rates = LibraryReference.Compile("Contoso.Rates", OutputKind.DynamicallyLinkedLibrary, "namespace Contoso { public class Rates { } }");
+        var gateway = LibraryReference.Compile(
+            "Contoso.Gateway",
+            OutputKind.DynamicallyLinkedLibrary,
+            "namespace Contoso { public class Gateway { public Rates Rates; public void Send(string c) { } } }",
+            rates);
+        const string App = "class C { void M(Contoso.Gateway g) => g.Send(\"IR\"); }";
+
+        Assert.Equal(0, await OperationActionsAsync(App, references: [gateway, rates]));
+        Assert.Equal(3, await OperationActionsAsync(App, references: [gateway]));
+        Assert.Equal(0, await OperationActionsAsync(App, references: [gateway, rates]));
+    }
 }

@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CmaaGen.Tests.Infrastructure;
 
-/// <summary>A library compiled with CmaaGen's generator, referenced as metadata the way an application references a package.</summary>
+/// <summary>Libraries referenced as metadata, the way an application references a package.</summary>
 internal static class LibraryReference
 {
+    /// <summary>A library compiled with CmaaGen's generator, which defines the attribute in it.</summary>
     public static MetadataReference Build(string source, string assemblyName = "Contoso.Customs")
     {
         var parseOptions = GeneratorHarness.ParseOptions();
@@ -23,5 +24,21 @@ internal static class LibraryReference
         var result = output.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    /// <summary>An assembly or module compiled without the generator, against the given references.</summary>
+    public static MetadataReference Compile(string name, OutputKind kind, string source, params MetadataReference[] references)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source)],
+            [.. Basic.Reference.Assemblies.Net80.References.All, .. references],
+            new CSharpCompilationOptions(kind));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return kind == OutputKind.NetModule
+            ? ModuleMetadata.CreateFromImage(stream.ToArray()).GetReference(display: name)
+            : MetadataReference.CreateFromImage(stream.ToArray());
     }
 }
