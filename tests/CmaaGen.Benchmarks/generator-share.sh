@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# What CmaaGen's generator adds to a build whose compiler starts in a new process. Packs CmaaGen, writes the same
+# one-file console app twice, with the package and without it, and builds the two in turn with -p:ReportAnalyzer=true
+# and no compiler server. Prints each build's generator table (every generator's time) and, at the end, the medians of
+# CmaaGen's row and of the total generator time with and without the package.
+#   tests/CmaaGen.Benchmarks/generator-share.sh [builds-per-app]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+builds="${1:-6}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+version="1.0.0-share.$(date -u +%Y%m%d%H%M%S)"
+
+dotnet pack "$root/src/CmaaGen.Package/CmaaGen.Package.csproj" -c Release -o "$work/feed" -p:Version="$version" > "$work/pack.txt" 2>&1 \
+  || { cat "$work/pack.txt"; exit 1; }
+
+for app in with without; do
+  mkdir -p "$work/$app"
+  cat > "$work/$app/nuget.config" <<EOF
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="cmaagen" value="$work/feed" />
+  </packageSources>
+</configuration>
+EOF
+  reference=""
+  program='System.Console.WriteLine(true);'
+  if [ "$app" = with ]; then
+    reference="<ItemGroup><PackageReference Include=\"CmaaGen\" Version=\"$version\" /></ItemGroup>"
+    program='System.Console.WriteLine(Cmaa.CmaaAgreements.HasAgreement("DE"));'
+  fi
+  cat > "$work/$app/App.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  $reference
+</Project>
+EOF
+  echo "$program" > "$work/$app/Program.cs"
+  dotnet restore "$work/$app/App.csproj" > "$work/$app/restore.txt" 2>&1 || { cat "$work/$app/restore.txt"; exit 1; }
+done
+
+# One build: its generator table and total, as "app total cmaagen" on the last line.
+build() {
+  local app="$1" log="$work/$1/build.log"
+  dotnet build "$work/$app/App.csproj" -c Release --no-restore --no-incremental -p:UseSharedCompilation=false \
+    -p:ReportAnalyzer=true -bl:"$work/$app/build.binlog" > "$work/$app/build.txt" 2>&1 || { cat "$work/$app/build.txt"; exit 1; }
+  dotnet msbuild "$work/$app/build.binlog" -noconlog -flp:"v=diag;logfile=$log" > /dev/null
+  sed -E 's/ *\(TaskId:[0-9]+\)//; s/^ +//' "$log" | awk '/^Total generator execution time/{f=1} f && /^[0-9.<]+ +[0-9<]+ +[A-Za-z]/ && !/Version=/' > "$work/$app/rows.txt"
+  local total cmaagen
+  total=$(grep -m1 -oE 'Total generator execution time: [0-9.]+' "$log" | grep -oE '[0-9.]+$')
+  cmaagen=$(awk '/CmaaGen.Generation.CmaaGenerator/{print $1}' "$work/$app/rows.txt")
+  echo "--- $app: generators $total s"
+  sed 's/^/    /' "$work/$app/rows.txt"
+  echo "$app $total ${cmaagen:--}" >> "$work/results.txt"
+}
+
+for ((i = 1; i <= builds; i++)); do
+  build with
+  build without
+done
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2)}'; }
+echo
+echo "medians of $builds builds each (seconds):"
+echo "  all generators, with CmaaGen:    $(awk '$1=="with"{print $2}' "$work/results.txt" | median)"
+echo "  all generators, without CmaaGen: $(awk '$1=="without"{print $2}' "$work/results.txt" | median)"
+echo "  CmaaGen's own row:               $(awk '$1=="with"{print $3}' "$work/results.txt" | median)"
