@@ -1,9 +1,14 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using CmaaGen.Generation;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CmaaGen.Tests.Generation;
 
@@ -91,6 +96,35 @@ public class GeneratedCodeCompilationTests
         Assert.Equal(NullableAnnotation.Annotated, tryGetCountry.Parameters[0].NullableAnnotation);
         Assert.Equal(NullableAnnotation.NotAnnotated, getName.ReturnNullableAnnotation);
         Assert.Contains(output.SyntaxTrees, tree => tree.ToString().Contains("#nullable enable annotations\n#nullable disable warnings\n"));
+    }
+
+    /// <summary>
+    /// A string literal whose metadata offset passes 2^24 fails the build (CS8103), which a list's rows, at 4 million
+    /// characters per list (CMAA112) and up to five per non-ASCII character, could otherwise cause. The rows are the
+    /// assembly's last user string, and a string that starts below the limit may end above it: two such lists of non-ASCII
+    /// notes, a 40-million-character literal, compiled.
+    /// </summary>
+    [Fact]
+    public void The_agreement_rows_are_the_last_user_string()
+    {
+        var output = Generate([("/p/partners.cmaa.csv", TestData.SmallList)], NullableContextOptions.Enable, GeneratorHarness.ParseOptions(), publicTypes: false)
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("static class Later { public static string Text() => \"later\"; }", GeneratorHarness.ParseOptions(), path: "Z.cs"));
+        var rows = output.SyntaxTrees.SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>())
+            .Single(declarator => declarator.Identifier.Text == "s_agreementRows")
+            .Initializer!.Value;
+
+        using var stream = new MemoryStream();
+        Assert.True(output.Emit(stream).Success);
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        var last = default(UserStringHandle);
+        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = metadata.GetNextHandle(handle))
+        {
+            last = handle;
+        }
+
+        Assert.Equal(((LiteralExpressionSyntax)rows).Token.ValueText, metadata.GetUserString(last));
     }
 
     private static void AssertCompilesCleanly(
