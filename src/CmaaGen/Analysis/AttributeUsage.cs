@@ -14,8 +14,8 @@ namespace CmaaGen.Analysis
     /// Whether a compilation can contain a <c>[CustomsDataExchange]</c> context: a referenced assembly defines the
     /// attribute or references an assembly the compilation could not resolve, or a source file mentions its name. A
     /// project that does none of these, and has no API list, gets no operation callbacks at all; a type whose files
-    /// never mention it holds no mark unless a global alias could rename it. The answers for each syntax tree are kept as long as the tree lives, so in the IDE only the edited
-    /// file is searched again after a keystroke.
+    /// never mention it holds no mark unless a global alias could rename it. The answers for each syntax tree are kept
+    /// as long as the tree lives, so in the IDE only the edited file is searched again after a keystroke.
     /// </summary>
     internal static class AttributeUsage
     {
@@ -88,8 +88,9 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// What the references of the last compilation asked answered. The answer depends on the referenced assemblies
-        /// alone, and the same reference objects stand for the same assemblies; a changed reference (a project
-        /// reference whose project was edited, in the IDE) is a new object. It keeps that compilation's list of
+        /// and the compilation's own name (a library may reference it), and the same reference objects stand for the
+        /// same assemblies; a changed reference (a project reference whose project was edited, in the IDE) is a new
+        /// object. It keeps that compilation's list of
         /// references alive until the next compilation is asked about.
         /// </summary>
         private sealed class ReferenceAnswer(ImmutableArray<MetadataReference> references, string? assemblyName, string fullName, bool mayUse)
@@ -117,7 +118,7 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The assemblies the compilation resolved: its references and itself. Any other assembly that a library
-        /// references is missing. (A hash set: building an immutable one took about three times as long.)
+        /// references is missing.
         /// </summary>
         public static HashSet<IAssemblySymbol> Resolved(Compilation compilation)
             => new(compilation.SourceModule.ReferencedAssemblySymbols.Append(compilation.Assembly), SymbolEqualityComparer.Default);
