@@ -45,7 +45,7 @@ EOF
   dotnet restore "$work/$app/App.csproj" > "$work/$app/restore.txt" 2>&1 || { cat "$work/$app/restore.txt"; exit 1; }
 done
 
-# One build: its generator table and total, as "app total cmaagen" on the last line.
+# One build: prints its generator table, and records "app total cmaagen-row" in results.txt.
 build() {
   local app="$1" log="$work/$1/build.log"
   dotnet build "$work/$app/App.csproj" -c Release --no-restore --no-incremental -p:UseSharedCompilation=false \
