@@ -43,13 +43,13 @@ namespace CmaaGen.Analysis
             var references = compilation.References.ToImmutableArray();
             var fullName = FullName(attributeNamespace);
             var last = s_lastReferences;
-            if (last is not null && last.Answers(references, compilation.AssemblyName, fullName))
+            if (last is not null && last.Answers(references, compilation.Options, compilation.AssemblyName, fullName))
             {
                 return last.MayUse;
             }
 
             var mayUse = ReferencesMayUse(compilation, references, fullName);
-            s_lastReferences = new ReferenceAnswer(references, compilation.AssemblyName, fullName, mayUse);
+            s_lastReferences = new ReferenceAnswer(references, compilation.Options, compilation.AssemblyName, fullName, mayUse);
             return mayUse;
         }
 
@@ -87,19 +87,23 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// What the references of the last compilation asked answered. The answer depends on the referenced assemblies
-        /// and the compilation's own name (a library may reference it), and the same reference objects stand for the
-        /// same assemblies; a changed reference (a project reference whose project was edited, in the IDE) is a new
-        /// object. It keeps that compilation's list of
-        /// references alive until the next compilation is asked about.
+        /// What the references of the last compilation asked answered. The answer depends on the referenced assemblies,
+        /// which the same reference objects and options (how references unify) stand for, and on the compilation's own
+        /// name (a library may reference it). A changed reference (a project reference whose project was edited, in the
+        /// IDE) is a new object, and so are changed options. It keeps that compilation's list of references alive until
+        /// the next compilation is asked about.
         /// </summary>
-        private sealed class ReferenceAnswer(ImmutableArray<MetadataReference> references, string? assemblyName, string fullName, bool mayUse)
+        private sealed class ReferenceAnswer(
+            ImmutableArray<MetadataReference> references, CompilationOptions options, string? assemblyName, string fullName, bool mayUse)
         {
             public bool MayUse => mayUse;
 
-            public bool Answers(ImmutableArray<MetadataReference> others, string? otherAssemblyName, string otherFullName)
+            public bool Answers(ImmutableArray<MetadataReference> others, CompilationOptions otherOptions, string? otherAssemblyName, string otherFullName)
             {
-                if (others.Length != references.Length || otherAssemblyName != assemblyName || otherFullName != fullName)
+                if (others.Length != references.Length
+                    || !ReferenceEquals(otherOptions, options)
+                    || otherAssemblyName != assemblyName
+                    || otherFullName != fullName)
                 {
                     return false;
                 }

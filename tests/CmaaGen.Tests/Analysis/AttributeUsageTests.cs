@@ -1,12 +1,14 @@
 using System.Linq;
 using CmaaGen.Analysis;
+using CmaaGen.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CmaaGen.Tests.Analysis;
 
 /// <summary>
-/// The search for a global alias of the attribute reuses the last compilation's answers by file position, as the
-/// IDE's next compilation differs in the edited file only: an edit, a removal and a file put back must still count.
+/// The answers that are kept from one compilation to the next, as the IDE's next compilation differs in the edited
+/// file only: the search for a global alias of the attribute, by file position, and what the references answer.
 /// </summary>
 public class AttributeUsageTests
 {
@@ -27,5 +29,32 @@ public class AttributeUsageTests
         Assert.False(AttributeUsage.AliasedGlobally(edited.ReplaceSyntaxTree(aliased, files[2])));
         Assert.True(AttributeUsage.AliasedGlobally(edited.RemoveSyntaxTrees(files[0])));
         Assert.False(AttributeUsage.AliasedGlobally(before.RemoveSyntaxTrees(files[0])));
+    }
+
+    /// <summary>
+    /// A compilation after an edit has the same references and gets the kept answer; one with another reference in
+    /// the same place, or a reference more or less, is asked again.
+    /// </summary>
+    [Fact]
+    public void The_references_answer_is_kept_for_the_same_references_only()
+    {
+        var rates = LibraryReference.Compile("Contoso.Rates", OutputKind.DynamicallyLinkedLibrary, "namespace Contoso { public class Rates { } }");
+        var gateway = LibraryReference.Compile(
+            "Contoso.Gateway",
+            OutputKind.DynamicallyLinkedLibrary,
+            "namespace Contoso { public class Gateway { public Rates Rates; } }",
+            rates);
+        var file = CSharpSyntaxTree.ParseText("class C { }", path: "/p/C.cs");
+        var missingRates = CSharpCompilation.Create("P", [file], [.. Basic.Reference.Assemblies.Net80.References.All, gateway]);
+        Assert.True(AttributeUsage.MayUse(missingRates, "Cmaa"));
+
+        var edited = missingRates.ReplaceSyntaxTree(file, CSharpSyntaxTree.ParseText("class C { int x; }", path: "/p/C.cs"));
+        Assert.True(AttributeUsage.MayUse(edited, "Cmaa"));
+
+        Assert.False(AttributeUsage.MayUse(edited.ReplaceReference(gateway, rates), "Cmaa"));
+
+        var withRates = edited.AddReferences(rates);
+        Assert.False(AttributeUsage.MayUse(withRates, "Cmaa"));
+        Assert.True(AttributeUsage.MayUse(withRates.RemoveReferences(rates), "Cmaa"));
     }
 }
