@@ -24,7 +24,7 @@ namespace CmaaGen.Analysis
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Mentioning = new();
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
         private static AliasAnswers? s_lastAliases;
-        private static ReferenceAnswer? s_lastReferences;
+        private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<ReferenceAnswer?>> ReferenceAnswers = new();
 
         public static bool MayUse(Compilation compilation, string attributeNamespace)
         {
@@ -39,17 +39,19 @@ namespace CmaaGen.Analysis
             }
 
             // The references' answer is kept for the next compilation with the same references: in the IDE, every
-            // keystroke's compilation has them.
+            // keystroke's compilation has them. It is kept per project, by the options object each project's
+            // compilations share, so that the IDE analysing several projects in turn does not ask again each time.
             var references = compilation.References.ToImmutableArray();
             var fullName = FullName(attributeNamespace);
-            var last = s_lastReferences;
-            if (last is not null && last.Answers(references, compilation.Options, compilation.AssemblyName, fullName))
+            var kept = ReferenceAnswers.GetValue(compilation.Options, static _ => new StrongBox<ReferenceAnswer?>());
+            var last = kept.Value;
+            if (last is not null && last.Answers(references, compilation.AssemblyName, fullName))
             {
                 return last.MayUse;
             }
 
             var mayUse = ReferencesMayUse(compilation, references, fullName);
-            s_lastReferences = new ReferenceAnswer(references, compilation.Options, compilation.AssemblyName, fullName, mayUse);
+            kept.Value = new ReferenceAnswer(references, compilation.AssemblyName, fullName, mayUse);
             return mayUse;
         }
 
@@ -87,23 +89,19 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// What the references of the last compilation asked answered. The answer depends on the referenced assemblies,
-        /// which the same reference objects and options (how references unify) stand for, and on the compilation's own
-        /// name (a library may reference it). A changed reference (a project reference whose project was edited, in the
-        /// IDE) is a new object, and so are changed options. It keeps that compilation's list of references alive until
-        /// the next compilation is asked about.
+        /// What the references of the last compilation with these options answered. The answer depends on the
+        /// referenced assemblies, which the same reference objects stand for under the same options (how references
+        /// unify), and on the compilation's own name (a library may reference it). A changed reference (a project
+        /// reference whose project was edited, in the IDE) is a new object, and so are changed options. It keeps that
+        /// compilation's list of references alive as long as the options live.
         /// </summary>
-        private sealed class ReferenceAnswer(
-            ImmutableArray<MetadataReference> references, CompilationOptions options, string? assemblyName, string fullName, bool mayUse)
+        private sealed class ReferenceAnswer(ImmutableArray<MetadataReference> references, string? assemblyName, string fullName, bool mayUse)
         {
             public bool MayUse => mayUse;
 
-            public bool Answers(ImmutableArray<MetadataReference> others, CompilationOptions otherOptions, string? otherAssemblyName, string otherFullName)
+            public bool Answers(ImmutableArray<MetadataReference> others, string? otherAssemblyName, string otherFullName)
             {
-                if (others.Length != references.Length
-                    || !ReferenceEquals(otherOptions, options)
-                    || otherAssemblyName != assemblyName
-                    || otherFullName != fullName)
+                if (others.Length != references.Length || otherAssemblyName != assemblyName || otherFullName != fullName)
                 {
                     return false;
                 }
