@@ -23,7 +23,7 @@ namespace CmaaGen.Analysis
 
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Mentioning = new();
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
-        private static AliasAnswers? s_lastAliases;
+        private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<AliasAnswers?>> LastAliases = new();
         private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<ReferenceAnswer?>> ReferenceAnswers = new();
 
         public static bool MayUse(Compilation compilation, string attributeNamespace)
@@ -176,7 +176,8 @@ namespace CmaaGen.Analysis
         public static bool AliasedGlobally(Compilation compilation)
         {
             var trees = compilation.SyntaxTrees.ToImmutableArray();
-            var last = s_lastAliases;
+            var kept = LastAliases.GetValue(compilation.Options, static _ => new StrongBox<AliasAnswers?>());
+            var last = kept.Value;
             var declares = new bool[trees.Length];
             var any = false;
             for (var i = 0; i < trees.Length; i++)
@@ -187,15 +188,16 @@ namespace CmaaGen.Analysis
                 any |= declares[i];
             }
 
-            s_lastAliases = new AliasAnswers(trees, declares);
+            kept.Value = new AliasAnswers(trees, declares);
             return any;
         }
 
         /// <summary>
-        /// The answers for the last compilation asked, by the position of its files. The IDE's next compilation differs
-        /// from it in the edited file only, and comparing the files by reference costs less than a lookup keyed by each
-        /// file (the IDE benchmark's edits of a 1,000-file project took about 0.35 ms less each). It keeps that
-        /// compilation's list of files alive until the next compilation is asked about.
+        /// The answers for the last compilation asked with these options (of the same project, in the IDE), by the
+        /// position of its files. The IDE's next compilation differs from it in the edited file only, and comparing the
+        /// files by reference costs less than a lookup keyed by each file (the IDE benchmark's edits of a 1,000-file
+        /// project took about 0.35 ms less each). It keeps that compilation's list of files alive as long as the options
+        /// live.
         /// </summary>
         private sealed class AliasAnswers(ImmutableArray<SyntaxTree> trees, bool[] declares)
         {
