@@ -57,7 +57,7 @@ namespace CmaaGen.Analysis
 
         private static bool ReferencesMayUse(Compilation compilation, ImmutableArray<MetadataReference> references, string fullName)
         {
-            HashSet<IAssemblySymbol>? resolved = null;
+            Func<IAssemblySymbol, bool>? mayDefine = null;
             foreach (var reference in references)
             {
                 if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly || IsFramework(assembly))
@@ -65,22 +65,42 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                if (Defines(assembly, fullName))
+                if (mayDefine is null)
+                {
+                    // Libraries share most of what they reference: each assembly is decided once.
+                    var all = Resolved(compilation);
+                    var decided = new Dictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+                    mayDefine = a => decided.TryGetValue(a, out var known) ? known : decided[a] = MayDefine(a, all, fullName);
+                }
+
+                if (CanName(assembly, mayDefine))
                 {
                     return true;
                 }
+            }
 
-                // A library built against an assembly this project does not reference can carry marks of an attribute
-                // defined there (see MayDefine). A resolved one is among the references this loop asks in turn.
-                resolved ??= Resolved(compilation);
-                foreach (var module in assembly.Modules)
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a library can name the attribute's type, so that its members may carry the mark: it or an assembly it
+        /// references may define it. A library built against an assembly this project does not reference can carry
+        /// marks of an attribute defined there.
+        /// </summary>
+        public static bool CanName(IAssemblySymbol library, Func<IAssemblySymbol, bool> mayDefine)
+        {
+            if (mayDefine(library))
+            {
+                return true;
+            }
+
+            foreach (var module in library.Modules)
+            {
+                foreach (var referenced in module.ReferencedAssemblySymbols)
                 {
-                    foreach (var referenced in module.ReferencedAssemblySymbols)
+                    if (mayDefine(referenced))
                     {
-                        if (!resolved.Contains(referenced) && !IsFramework(referenced))
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }

@@ -39,6 +39,7 @@ namespace CmaaGen.Analysis
         private readonly Func<ISymbol, bool> _decideLibrary;
         private readonly ConcurrentDictionary<ISymbol, bool> _defining = new(ReferenceComparer.Instance);
         private readonly Func<ISymbol, bool> _decideDefining;
+        private readonly Func<IAssemblySymbol, bool> _mayDefine;
         private readonly string _attributeName;
         private readonly Lazy<HashSet<IAssemblySymbol>> _resolved;
 
@@ -56,6 +57,7 @@ namespace CmaaGen.Analysis
             _decideType = MayHoldContexts;
             _decideLibrary = MayCarryMarks;
             _decideDefining = MayDefineAttribute;
+            _mayDefine = assembly => _defining.GetOrAdd(assembly, _decideDefining);
             _attributeName = AttributeUsage.FullName(attributeNamespace);
             _resolved = new Lazy<HashSet<IAssemblySymbol>>(() => AttributeUsage.Resolved(compilation));
         }
@@ -149,31 +151,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// A library's members can carry the mark only if the library could name the attribute's type: it defines it,
-        /// or references an assembly that does. Its types can still inherit marks from the types they derive from,
-        /// which <see cref="MayHoldContexts"/> follows.
+        /// A library's members can carry the mark only if the library can name the attribute's type
+        /// (<see cref="AttributeUsage.CanName"/>), each assembly decided once. Its types can still inherit marks from the
+        /// types they derive from, which <see cref="MayHoldContexts"/> follows.
         /// </summary>
         private bool MayCarryMarks(ISymbol symbol)
-        {
-            var library = (IAssemblySymbol)symbol;
-            if (_defining.GetOrAdd(library, _decideDefining))
-            {
-                return true;
-            }
-
-            foreach (var module in library.Modules)
-            {
-                foreach (var referenced in module.ReferencedAssemblySymbols)
-                {
-                    if (_defining.GetOrAdd(referenced, _decideDefining))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+            => AttributeUsage.CanName((IAssemblySymbol)symbol, _mayDefine);
 
         /// <summary><see cref="AttributeUsage.MayDefine"/>, decided once per assembly.</summary>
         private bool MayDefineAttribute(ISymbol symbol)

@@ -1,7 +1,6 @@
 using System.Linq;
 using CmaaGen.Analysis;
 using CmaaGen.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CmaaGen.Tests.Analysis;
@@ -38,12 +37,7 @@ public class AttributeUsageTests
     [Fact]
     public void The_references_answer_is_kept_for_the_same_references_only()
     {
-        var rates = LibraryReference.Compile("Contoso.Rates", OutputKind.DynamicallyLinkedLibrary, "namespace Contoso { public class Rates { } }");
-        var gateway = LibraryReference.Compile(
-            "Contoso.Gateway",
-            OutputKind.DynamicallyLinkedLibrary,
-            "namespace Contoso { public class Gateway { public Rates Rates; } }",
-            rates);
+        var (gateway, rates) = LibraryReference.GatewayBuiltAgainstRates();
         var file = CSharpSyntaxTree.ParseText("class C { }", path: "/p/C.cs");
         var missingRates = CSharpCompilation.Create("P", [file], [.. Basic.Reference.Assemblies.Net80.References.All, gateway]);
         Assert.True(AttributeUsage.MayUse(missingRates, "Cmaa"));

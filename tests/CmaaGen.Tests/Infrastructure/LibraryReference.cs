@@ -41,4 +41,19 @@ internal static class LibraryReference
             ? ModuleMetadata.CreateFromImage(stream.ToArray()).GetReference(display: name)
             : MetadataReference.CreateFromImage(stream.ToArray());
     }
+
+    /// <summary>
+    /// Contoso.Gateway, built against Contoso.Rates and never naming the attribute: a project that references the
+    /// gateway alone cannot resolve an assembly the gateway references.
+    /// </summary>
+    public static (MetadataReference Gateway, MetadataReference Rates) GatewayBuiltAgainstRates()
+    {
+        var rates = Compile("Contoso.Rates", OutputKind.DynamicallyLinkedLibrary, "namespace Contoso { public class Rates { } }");
+        var gateway = Compile(
+            "Contoso.Gateway",
+            OutputKind.DynamicallyLinkedLibrary,
+            "namespace Contoso { public class Gateway { public Rates Rates; public void Send(string c) { } } }",
+            rates);
+        return (gateway, rates);
+    }
 }
