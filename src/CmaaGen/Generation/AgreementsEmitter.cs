@@ -172,9 +172,11 @@ namespace CmaaGen.Generation
             EmitTextLookups(writer, "global::System.ReadOnlySpan<char>");
             writer.Line("#endif").Line();
             writer.Lines(EnumLookups);
-            writer.Lines(FindTemplate.Replace("TValue", "string").Replace("SAMETEXT", "string.Equals(key, value)"));
             writer.Line("#if " + SpanCondition);
+            writer.Lines(FindStringAsSpan);
             writer.Lines(FindTemplate.Replace("TValue", "global::System.ReadOnlySpan<char>").Replace("SAMETEXT", "global::System.MemoryExtensions.SequenceEqual(global::System.MemoryExtensions.AsSpan(key), value)"));
+            writer.Line("#else");
+            writer.Lines(FindTemplate.Replace("TValue", "string").Replace("SAMETEXT", "string.Equals(key, value)"));
             writer.Line("#endif").Line();
             writer.Lines(Helpers);
             EmitData(writer, spec);
@@ -463,6 +465,18 @@ namespace CmaaGen.Generation
             private static void ThrowUndefined(CmaaCountry country)
             {
                 throw new global::System.ArgumentOutOfRangeException("country", country, "The value is not a partner of the agreement lists.");
+            }
+
+            """;
+
+        // Where spans exist a string is found by the span code, so a consumer's build compiles the lookup code once;
+        // the string copy of FindTemplate serves the other targets.
+        private const string FindStringAsSpan = """
+            // A string is looked up as a span: one copy of the lookup code to compile.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static int Find(string value)
+            {
+                return Find(global::System.MemoryExtensions.AsSpan(value));
             }
 
             """;

@@ -16,9 +16,10 @@ internal sealed class GeneratedAssembly
 
     private GeneratedAssembly(Assembly assembly) => _assembly = assembly;
 
-    public static GeneratedAssembly Build(string extraSource, IEnumerable<(string Path, string Text)>? lists = null)
+    /// <param name="spans">Whether the target has spans; without them the generated code takes its string-only branch.</param>
+    public static GeneratedAssembly Build(string extraSource, IEnumerable<(string Path, string Text)>? lists = null, bool spans = true)
     {
-        var parseOptions = GeneratorHarness.ParseOptions();
+        var parseOptions = GeneratorHarness.ParseOptions(preprocessorSymbols: spans ? null : []);
         var compilation = CSharpCompilation.Create(
             "Generated" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(extraSource, parseOptions)],

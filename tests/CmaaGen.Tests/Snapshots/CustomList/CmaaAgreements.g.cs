@@ -325,103 +325,14 @@ namespace Contoso.Customs
             throw new global::System.ArgumentOutOfRangeException("country", country, "The value is not a partner of the agreement lists.");
         }
 
+        #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
+        // A string is looked up as a span: one copy of the lookup code to compile.
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(string value)
         {
-            int length = value.Length;
-            if (length == 2)
-            {
-                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
-                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
-                int a = value[0], b = value[1];
-                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
-                {
-                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
-                }
-            }
-            else if (length == 3)
-            {
-                int a = value[0], b = value[1], c = value[2];
-                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
-                {
-                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
-                }
-
-                int d = a - '0', e = b - '0', f = c - '0';
-                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
-                {
-                    return s_threeDigits[(d * 100) + (e * 10) + f];
-                }
-            }
-
-            return FindName(value);
+            return Find(global::System.MemoryExtensions.AsSpan(value));
         }
 
-        private static int FindName(string value)
-        {
-            int length = value.Length;
-            if (length == 0 || length > s_longestName)
-            {
-                return 0;
-            }
-
-            // The probe compares the length and three folded characters, packed in one number, before any text.
-            char first = value[0];
-            char second = length > 1 ? value[1] : first;
-            uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
-            ulong[] slots = s_nameSlots;
-            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
-            while (true)
-            {
-                ulong entry = slots[slot];
-                if (entry == 0)
-                {
-                    return 0;
-                }
-
-                if ((uint)(entry >> 32) == shape)
-                {
-                    // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
-                    // comparison with that form settles it, and only other spellings are folded character by character.
-                    int key = (int)(uint)entry - 1;
-                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
-                    if (SameText(form, value) || EqualsFolded(s_keys[key], value))
-                    {
-                        return s_keyCodes[key];
-                    }
-                }
-
-                slot = (slot + 1) & (slots.Length - 1);
-            }
-        }
-
-        private static bool SameText(string key, string value)
-        {
-            return string.Equals(key, value);
-        }
-
-        private static bool EqualsFolded(string key, string value)
-        {
-            if (key.Length != value.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < key.Length; i++)
-            {
-                // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
-                // character matches only itself, and a non-ASCII one what folds onto it.
-                char k = key[i], v = value[i];
-                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        #if NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static int Find(global::System.ReadOnlySpan<char> value)
         {
@@ -498,6 +409,103 @@ namespace Contoso.Customs
         }
 
         private static bool EqualsFolded(string key, global::System.ReadOnlySpan<char> value)
+        {
+            if (key.Length != value.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < key.Length; i++)
+            {
+                // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
+                // character matches only itself, and a non-ASCII one what folds onto it.
+                char k = key[i], v = value[i];
+                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        #else
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static int Find(string value)
+        {
+            int length = value.Length;
+            if (length == 2)
+            {
+                // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                int a = value[0], b = value[1];
+                if ((a & b & 0x40) != 0 && (a | b) < 0x80)
+                {
+                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
+                }
+            }
+            else if (length == 3)
+            {
+                int a = value[0], b = value[1], c = value[2];
+                if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
+                {
+                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
+                }
+
+                int d = a - '0', e = b - '0', f = c - '0';
+                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
+                {
+                    return s_threeDigits[(d * 100) + (e * 10) + f];
+                }
+            }
+
+            return FindName(value);
+        }
+
+        private static int FindName(string value)
+        {
+            int length = value.Length;
+            if (length == 0 || length > s_longestName)
+            {
+                return 0;
+            }
+
+            // The probe compares the length and three folded characters, packed in one number, before any text.
+            char first = value[0];
+            char second = length > 1 ? value[1] : first;
+            uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
+            ulong[] slots = s_nameSlots;
+            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+            while (true)
+            {
+                ulong entry = slots[slot];
+                if (entry == 0)
+                {
+                    return 0;
+                }
+
+                if ((uint)(entry >> 32) == shape)
+                {
+                    // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
+                    // comparison with that form settles it, and only other spellings are folded character by character.
+                    int key = (int)(uint)entry - 1;
+                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                    if (SameText(form, value) || EqualsFolded(s_keys[key], value))
+                    {
+                        return s_keyCodes[key];
+                    }
+                }
+
+                slot = (slot + 1) & (slots.Length - 1);
+            }
+        }
+
+        private static bool SameText(string key, string value)
+        {
+            return string.Equals(key, value);
+        }
+
+        private static bool EqualsFolded(string key, string value)
         {
             if (key.Length != value.Length)
             {
