@@ -10,6 +10,7 @@ builds="${1:-6}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 version="1.0.0-share.$(date -u +%Y%m%d%H%M%S)"
+source "$root/tests/CmaaGen.Benchmarks/timing-log.sh"
 
 dotnet pack "$root/src/CmaaGen.Package/CmaaGen.Package.csproj" -c Release -o "$work/feed" -p:Version="$version" > "$work/pack.txt" 2>&1 \
   || { cat "$work/pack.txt"; exit 1; }
@@ -50,8 +51,8 @@ build() {
   local app="$1" log="$work/$1/build.log"
   dotnet build "$work/$app/App.csproj" -c Release --no-restore --no-incremental -p:UseSharedCompilation=false \
     -p:ReportAnalyzer=true -bl:"$work/$app/build.binlog" > "$work/$app/build.txt" 2>&1 || { cat "$work/$app/build.txt"; exit 1; }
-  dotnet msbuild "$work/$app/build.binlog" -noconlog -flp:"v=diag;logfile=$log" > /dev/null
-  sed -E 's/ *\(TaskId:[0-9]+\)//; s/^ +//' "$log" | awk '/^Total generator execution time/{f=1} f && /^[0-9.<]+ +[0-9<]+ +[A-Za-z]/ && !/Version=/' > "$work/$app/rows.txt"
+  timing_log "$work/$app/build.binlog" "$log"
+  awk '/^Total generator execution time/{f=1} f && /^[0-9.<]+ +[0-9<]+ +[A-Za-z]/ && !/Version=/' "$log" > "$work/$app/rows.txt"
   local total cmaagen
   total=$(grep -m1 -oE 'Total generator execution time: [0-9.]+' "$log" | grep -oE '[0-9.]+$')
   cmaagen=$(awk '/CmaaGen.Generation.CmaaGenerator/{print $1}' "$work/$app/rows.txt")

@@ -16,9 +16,7 @@ if ! dotnet build "$project" -c Release --no-incremental -p:ReportAnalyzer=true 
   exit 1
 fi
 
-# The timing tables are written only at diagnostic verbosity: replay the binary log at that level.
-dotnet msbuild "$work/build.binlog" -noconlog -flp:"v=diag;logfile=$work/build.log;PerformanceSummary" > /dev/null
-
-sed -E 's/ *\(TaskId:[0-9]+\)//; s/^ +//' "$work/build.log" |
-  grep -E '^(Total analyzer execution time|Total generator execution time|[0-9.<]+ +[0-9<]+ +CmaaGen)' || true
-grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$work/build.log" | sed -E 's/^ +/Csc task: /' || true
+source "$root/tests/CmaaGen.Benchmarks/timing-log.sh"
+timing_log "$work/build.binlog" "$work/build.log"
+grep -E '^(Total analyzer execution time|Total generator execution time|[0-9.<]+ +[0-9<]+ +CmaaGen)' "$work/build.log" || true
+grep -E '^[0-9]+ ms +Csc +[0-9]+ calls' "$work/build.log" | sed -E 's/^/Csc task: /' || true
