@@ -11,7 +11,7 @@ public sealed class Consumer(PackageFixture package, string directory)
     public string Directory => directory;
 
     /// <summary>Writes a project that references the packed CmaaGen, with a private package cache.</summary>
-    public Consumer Project(string name, string extraProperties = "", string extraItems = "", string outputType = "Exe")
+    public Consumer Project(string name, string extraProperties = "", string extraItems = "", string outputType = "Exe", string targetFramework = "net10.0")
     {
         var fallback = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -19,7 +19,7 @@ public sealed class Consumer(PackageFixture package, string directory)
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>{outputType}</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                <TargetFramework>{targetFramework}</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <RestorePackagesPath>{package.PackagesFolder}</RestorePackagesPath>

@@ -84,6 +84,60 @@ public class SolutionTests(PackageFixture package)
         Assert.True(again.ExitCode == 0, again.ToString());
     }
 
+    /// <summary>
+    /// A .NET Standard 2.0 library, the usual target of a shared SDK: C# 7.3, nullable off and no spans, so the generated
+    /// code takes its string-only branch. It must compile without a warning of its own, and an application must get the
+    /// same answers from it as from the span code.
+    /// </summary>
+    [Fact]
+    public async Task A_netstandard2_0_library_compiles_and_runs_the_string_only_lookup()
+    {
+        var consumer = package.NewConsumer("netstandard-library")
+            .Project("Library", extraProperties: "<Nullable>disable</Nullable>", outputType: "Library", targetFramework: "netstandard2.0")
+            .File("Library/Partners.cs", """
+                using Cmaa;
+
+                namespace Library
+                {
+                    public static class Partners
+                    {
+                        public static string Describe(string text)
+                        {
+                            CmaaCountry country;
+                            return CmaaAgreements.TryGetCountry(text, out country) ? CmaaAgreements.GetName(country) + "|" + CmaaAgreements.HasAgreement(country) : "none";
+                        }
+
+                        public static void SendToIran(Gateway gateway)
+                        {
+                            gateway.Send("IR");
+                        }
+                    }
+
+                    public sealed class Gateway
+                    {
+                        public void Send([CustomsDataExchange] string country) { }
+                    }
+                }
+                """)
+            .Project("App", extraItems: """<ProjectReference Include="../Library/Library.csproj" />""")
+            .File("App/Program.cs", """
+                using System;
+                using Library;
+
+                Console.WriteLine(string.Join(" ", Partners.Describe("deu"), Partners.Describe("Federal Republic of Germany"), Partners.Describe("TÜRKIYE"), Partners.Describe("gERMANY"), Partners.Describe("ir"), Partners.Describe("\u0131n")));
+                """);
+
+        var language = await consumer.DotNetAsync("msbuild", "Library", "-getProperty:LangVersion");
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+
+        Assert.Equal("7.3", language.Output.Trim().Split('\n')[^1].Trim());
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("Partners.cs(15,26): warning CMAA001: 'IR' is Iran (IR)", build.Output);
+        Assert.Equal(1, Warnings(build.Output));
+        var run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("Germany|True Germany|True Turkey|True Germany|True none none\n", run.Output.Replace("\r\n", "\n"));
+    }
+
     /// <summary>Distinct warnings in a build log (MSBuild repeats them in its summary).</summary>
     private static int Warnings(string output)
         => new System.Collections.Generic.HashSet<string>(
