@@ -22,7 +22,16 @@ internal static class ColdGenerator
     {
         if (args.FirstOrDefault() == ChildMode)
         {
-            return RunChild();
+            return RunChild(args.Skip(1).ToArray());
+        }
+
+        if (args.FirstOrDefault() == "--methods")
+        {
+            // One process, with the runtime's JIT events read method by method.
+            using var traced = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. args]) { RedirectStandardOutput = true })!;
+            Console.Write(traced.StandardOutput.ReadToEnd());
+            traced.WaitForExit();
+            return traced.ExitCode;
         }
 
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
@@ -41,31 +50,39 @@ internal static class ColdGenerator
         return 0;
     }
 
-    private static int RunChild()
+    private static int RunChild(string[] args)
     {
+        using var jit = args.FirstOrDefault() == "--methods" ? new JitEvents() : null;
         var compilation = CSharpCompilation.Create(
             "Cold",
             [CSharpSyntaxTree.ParseText("class C { }")],
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-        // In a compiler, other generators have run before: Roslyn's own driver code is compiled already.
+        // In a compiler, other generators have run before: Roslyn's own driver code is compiled already. The listener
+        // records this run too, so that its own code is compiled before CmaaGen's run.
+        jit?.Start();
         CSharpGeneratorDriver.Create(new OtherGenerator().AsSourceGenerator()).RunGenerators(compilation);
+        jit?.Stop();
 
         var report = new List<string>();
         foreach (var name in new[] { "first", "second" })
         {
             var jitTime = JitInfo.GetCompilationTime();
             var jitMethods = JitInfo.GetCompiledMethodCount();
+            var recorded = name == "first" ? jit : null;
+            recorded?.Start();
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new CmaaGenerator().AsSourceGenerator());
             driver = driver.RunGenerators(compilation);
             var elapsed = driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
             report.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{name} run: {elapsed.TotalMilliseconds:F1} ms, JIT {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F1} ms for {JitInfo.GetCompiledMethodCount() - jitMethods} methods"));
+            recorded?.Stop();
         }
 
         Console.WriteLine(string.Join("; ", report));
+        jit?.Print(int.Parse(args.ElementAtOrDefault(1) ?? "25", CultureInfo.InvariantCulture));
         return 0;
     }
 
