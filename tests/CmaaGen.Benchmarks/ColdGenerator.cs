@@ -74,11 +74,15 @@ internal static class ColdGenerator
             recorded?.Start();
             GeneratorDriver driver = CSharpGeneratorDriver.Create(new CmaaGenerator().AsSourceGenerator());
             driver = driver.RunGenerators(compilation);
+
+            // The JIT is read before anything else runs, so that the benchmark's own code is not counted.
+            jitTime = JitInfo.GetCompilationTime() - jitTime;
+            jitMethods = JitInfo.GetCompiledMethodCount() - jitMethods;
+            recorded?.Stop();
             var elapsed = driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
             report.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name} run: {elapsed.TotalMilliseconds:F1} ms, JIT {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F1} ms for {JitInfo.GetCompiledMethodCount() - jitMethods} methods"));
-            recorded?.Stop();
+                $"{name} run: {elapsed.TotalMilliseconds:F1} ms, JIT {jitTime.TotalMilliseconds:F1} ms for {jitMethods} methods"));
         }
 
         Console.WriteLine(string.Join("; ", report));

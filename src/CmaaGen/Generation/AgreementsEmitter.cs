@@ -244,9 +244,21 @@ namespace CmaaGen.Generation
 
         private static void EmitData(SourceWriter writer, AgreementsSpec spec)
         {
-            // Every key with the number it finds.
-            var keySets = spec.Partners.Select(p => p.Keys).Concat(spec.Covered.Select(c => c.Keys)).ToList();
-            var codes = spec.Partners.Select(p => PartnerCode(spec, p)).Concat(spec.Covered.Select((c, i) => CoveredFlag | i)).ToList();
+            // Every key with the number it finds. Loops, not a query: LINQ over numbers is generic code that a new compiler
+            // process compiles for this generator alone.
+            var keySets = new List<EquatableArray<string>>();
+            var codes = new List<int>();
+            foreach (var partner in spec.Partners)
+            {
+                keySets.Add(partner.Keys);
+                codes.Add(PartnerCode(spec, partner));
+            }
+
+            for (var i = 0; i < spec.Covered.Count; i++)
+            {
+                keySets.Add(spec.Covered[i].Keys);
+                codes.Add(CoveredFlag | i);
+            }
             if (spec.Owner is { } owner && IndexOfPartner(spec, owner.Alpha2) < 0)
             {
                 keySets.Add(owner.Keys);
