@@ -84,13 +84,32 @@ namespace CmaaGen.Model
         /// signed. Partners are in alpha-2 order.
         /// </summary>
         public ImmutableArray<Agreement> Governing()
-            => Agreements
-                .GroupBy(a => a.Alpha2, StringComparer.Ordinal)
-                .Select(g => g
-                    .OrderBy(a => (int)a.Status)
-                    .ThenByDescending(a => a.Signed, StringComparer.Ordinal)
-                    .First())
-                .ToImmutableArray();
+        {
+            // A pass over each partner's agreements, not OrderBy on the status: a sort keyed by a number is generic
+            // code that a new compiler process would compile for this generator alone.
+            var governing = ImmutableArray.CreateBuilder<Agreement>();
+            foreach (var partner in Agreements.GroupBy(a => a.Alpha2, StringComparer.Ordinal))
+            {
+                Agreement? best = null;
+                foreach (var agreement in partner)
+                {
+                    if (best is null || Governs(agreement, best))
+                    {
+                        best = agreement;
+                    }
+                }
+
+                governing.Add(best!);
+            }
+
+            return governing.ToImmutable();
+        }
+
+        /// <summary>Whether an agreement governs rather than another: a better status, else a later signing date.</summary>
+        private static bool Governs(Agreement agreement, Agreement other)
+            => agreement.Status != other.Status
+                ? agreement.Status < other.Status
+                : string.CompareOrdinal(agreement.Signed, other.Signed) > 0;
 
         /// <summary>
         /// Countries without an agreement of their own that a governing agreement covers, each with the

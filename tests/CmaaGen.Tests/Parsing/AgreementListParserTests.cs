@@ -187,6 +187,17 @@ public class AgreementListParserTests
     }
 
     [Theory]
+    [InlineData("country,signed,status\nUA,2010-01-01,signed\nUA,2016-05-23,signed\nUA,,signed\n")]
+    [InlineData("country,signed,status\nUA,,in force\nUA,2016-05-23,in force\nUA,2010,in force\nUA,2020,terminated\n")]
+    public void Among_agreements_of_the_same_status_the_most_recently_signed_governs(string list)
+    {
+        var set = Merge(("/p/a.cmaa.csv", list));
+
+        Assert.Empty(set.Problems);
+        Assert.Equal("2016-05-23", Assert.Single(set.Governing()).Signed);
+    }
+
+    [Theory]
     [InlineData("1990-1-1", "write it as YYYY, YYYY-MM or YYYY-MM-DD")]
     [InlineData("01/02/1990", "write it as YYYY, YYYY-MM or YYYY-MM-DD")]
     [InlineData("1990-13", "the month must be between 01 and 12")]
