@@ -66,7 +66,7 @@ namespace CmaaGen.Catalog
                     return true;
                 }
 
-                if (LookAlikes.TryGetValue(c, out var ascii))
+                if (Tables.LookAlikes.TryGetValue(c, out var ascii))
                 {
                     index = i;
                     description = Describe(c) + ", which looks like the ASCII letter '" + ascii + "'";
@@ -90,7 +90,7 @@ namespace CmaaGen.Catalog
                     continue;
                 }
 
-                builder.Append(LookAlikes.TryGetValue(c, out var ascii) ? ascii : c);
+                builder.Append(Tables.LookAlikes.TryGetValue(c, out var ascii) ? ascii : c);
             }
 
             return builder.ToString();
@@ -117,7 +117,7 @@ namespace CmaaGen.Catalog
                     continue;
                 }
 
-                builder.Append(LookAlikes.TryGetValue(c, out var ascii) ? ascii : c);
+                builder.Append(Tables.LookAlikes.TryGetValue(c, out var ascii) ? ascii : c);
             }
 
             return builder.ToString().Trim();
@@ -147,7 +147,7 @@ namespace CmaaGen.Catalog
         public static string Describe(char c)
         {
             var code = "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
-            return Names.TryGetValue(c, out var name) ? code + " " + name : code;
+            return Tables.Names.TryGetValue(c, out var name) ? code + " " + name : code;
         }
 
         private static bool IsInvisible(char c)
@@ -158,65 +158,73 @@ namespace CmaaGen.Catalog
                 || (category == UnicodeCategory.SpaceSeparator && c != ' ');
         }
 
-        private static readonly Dictionary<char, string> Names = new()
+        /// <summary>
+        /// The tables only the explanations of a rejected value read. A class of their own, so that they are built with
+        /// the first such explanation and not with every lookup: a dictionary keyed by characters is generic code that
+        /// a new compiler process would otherwise compile for every build.
+        /// </summary>
+        private static class Tables
         {
-            ['\u0009'] = "CHARACTER TABULATION",
-            ['\u00A0'] = "NO-BREAK SPACE",
-            ['\u00AD'] = "SOFT HYPHEN",
-            ['\u200B'] = "ZERO WIDTH SPACE",
-            ['\u200C'] = "ZERO WIDTH NON-JOINER",
-            ['\u200D'] = "ZERO WIDTH JOINER",
-            ['\u200E'] = "LEFT-TO-RIGHT MARK",
-            ['\u200F'] = "RIGHT-TO-LEFT MARK",
-            ['\u2060'] = "WORD JOINER",
-            ['\uFEFF'] = "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
-            ['\u0131'] = "LATIN SMALL LETTER DOTLESS I",
-            ['\u0130'] = "LATIN CAPITAL LETTER I WITH DOT ABOVE",
-            ['\u0410'] = "CYRILLIC CAPITAL LETTER A",
-            ['\u0415'] = "CYRILLIC CAPITAL LETTER IE",
-            ['\u0406'] = "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I",
-            ['\u041E'] = "CYRILLIC CAPITAL LETTER O",
-            ['\u0420'] = "CYRILLIC CAPITAL LETTER ER",
-            ['\u0421'] = "CYRILLIC CAPITAL LETTER ES",
-            ['\u0430'] = "CYRILLIC SMALL LETTER A",
-            ['\u0435'] = "CYRILLIC SMALL LETTER IE",
-            ['\u043E'] = "CYRILLIC SMALL LETTER O",
-            ['\u0440'] = "CYRILLIC SMALL LETTER ER",
-            ['\u0441'] = "CYRILLIC SMALL LETTER ES",
-            ['\u0456'] = "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I",
-        };
-
-        /// <summary>Non-ASCII letters that render like ASCII ones (Cyrillic, Greek, fullwidth and a few Latin forms).</summary>
-        private static readonly Dictionary<char, char> LookAlikes = BuildLookAlikes();
-
-        private static Dictionary<char, char> BuildLookAlikes()
-        {
-            var map = new Dictionary<char, char>();
-            void Add(string from, string to)
+            public static readonly Dictionary<char, string> Names = new()
             {
-                for (var i = 0; i < from.Length; i++)
+                ['\u0009'] = "CHARACTER TABULATION",
+                ['\u00A0'] = "NO-BREAK SPACE",
+                ['\u00AD'] = "SOFT HYPHEN",
+                ['\u200B'] = "ZERO WIDTH SPACE",
+                ['\u200C'] = "ZERO WIDTH NON-JOINER",
+                ['\u200D'] = "ZERO WIDTH JOINER",
+                ['\u200E'] = "LEFT-TO-RIGHT MARK",
+                ['\u200F'] = "RIGHT-TO-LEFT MARK",
+                ['\u2060'] = "WORD JOINER",
+                ['\uFEFF'] = "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
+                ['\u0131'] = "LATIN SMALL LETTER DOTLESS I",
+                ['\u0130'] = "LATIN CAPITAL LETTER I WITH DOT ABOVE",
+                ['\u0410'] = "CYRILLIC CAPITAL LETTER A",
+                ['\u0415'] = "CYRILLIC CAPITAL LETTER IE",
+                ['\u0406'] = "CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I",
+                ['\u041E'] = "CYRILLIC CAPITAL LETTER O",
+                ['\u0420'] = "CYRILLIC CAPITAL LETTER ER",
+                ['\u0421'] = "CYRILLIC CAPITAL LETTER ES",
+                ['\u0430'] = "CYRILLIC SMALL LETTER A",
+                ['\u0435'] = "CYRILLIC SMALL LETTER IE",
+                ['\u043E'] = "CYRILLIC SMALL LETTER O",
+                ['\u0440'] = "CYRILLIC SMALL LETTER ER",
+                ['\u0441'] = "CYRILLIC SMALL LETTER ES",
+                ['\u0456'] = "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I",
+            };
+
+            /// <summary>Non-ASCII letters that render like ASCII ones (Cyrillic, Greek, fullwidth and a few Latin forms).</summary>
+            public static readonly Dictionary<char, char> LookAlikes = BuildLookAlikes();
+
+            private static Dictionary<char, char> BuildLookAlikes()
+            {
+                var map = new Dictionary<char, char>();
+                void Add(string from, string to)
                 {
-                    map[from[i]] = to[i];
+                    for (var i = 0; i < from.Length; i++)
+                    {
+                        map[from[i]] = to[i];
+                    }
                 }
-            }
 
-            Add("\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0423\u0425\u0406\u0408\u0405", "ABEKMHOPCTYXIJS");
-            Add("\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04CF", "aeopcyxijsl");
-            Add("\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7", "ABEZHIKMNOPTYX");
-            Add("\u03BF\u03B9\u03BD", "oiv");
-            Add("\u0131\u0130\u017F\u212A\u212B", "iIsKA");
-            for (var c = '\uFF21'; c <= '\uFF3A'; c++)
-            {
-                map[c] = (char)('A' + (c - '\uFF21'));
-                map[(char)(c + 0x20)] = (char)('a' + (c - '\uFF21'));
-            }
+                Add("\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0423\u0425\u0406\u0408\u0405", "ABEKMHOPCTYXIJS");
+                Add("\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04CF", "aeopcyxijsl");
+                Add("\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7", "ABEZHIKMNOPTYX");
+                Add("\u03BF\u03B9\u03BD", "oiv");
+                Add("\u0131\u0130\u017F\u212A\u212B", "iIsKA");
+                for (var c = '\uFF21'; c <= '\uFF3A'; c++)
+                {
+                    map[c] = (char)('A' + (c - '\uFF21'));
+                    map[(char)(c + 0x20)] = (char)('a' + (c - '\uFF21'));
+                }
 
-            for (var c = '\uFF10'; c <= '\uFF19'; c++)
-            {
-                map[c] = (char)('0' + (c - '\uFF10'));
-            }
+                for (var c = '\uFF10'; c <= '\uFF19'; c++)
+                {
+                    map[c] = (char)('0' + (c - '\uFF10'));
+                }
 
-            return map;
+                return map;
+            }
         }
 
         private sealed class FoldingComparer : IEqualityComparer<string>
