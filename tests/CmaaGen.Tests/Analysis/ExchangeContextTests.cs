@@ -309,14 +309,7 @@ public class ExchangeContextTests
         var attribute = LibraryReference.Compile("Attributes", OutputKind.DynamicallyLinkedLibrary, AttributeSource);
         var gateway = LibraryReference.Compile("Contoso.Gateway", OutputKind.DynamicallyLinkedLibrary, MarkedGateway, attribute);
 
-        var test = new AnalyzerTest("""
-            class App
-            {
-                void M(Contoso.Gateway g) => g.Send({|CMAA001:"IR"|});
-            }
-            """);
-        test.TestState.AdditionalReferences.Add(gateway);
-        await test.VerifyAsync();
+        await VerifyGatewayCallAsync(gateway);
     }
 
     /// <summary>
@@ -335,15 +328,19 @@ public class ExchangeContextTests
             "[assembly: System.Runtime.CompilerServices.TypeForwardedTo(typeof(Cmaa.CustomsDataExchangeAttribute))]",
             attribute);
 
+        await VerifyGatewayCallAsync(gateway, contracts, attribute);
+    }
+
+    /// <summary>An application's call of the marked gateway with a country without an agreement is reported.</summary>
+    private static async Task VerifyGatewayCallAsync(params MetadataReference[] references)
+    {
         var test = new AnalyzerTest("""
             class App
             {
                 void M(Contoso.Gateway g) => g.Send({|CMAA001:"IR"|});
             }
             """);
-        test.TestState.AdditionalReferences.Add(gateway);
-        test.TestState.AdditionalReferences.Add(contracts);
-        test.TestState.AdditionalReferences.Add(attribute);
+        test.TestState.AdditionalReferences.AddRange(references);
         await test.VerifyAsync();
     }
 
