@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Runtime;
 using CmaaGen.Generation;
@@ -18,6 +19,12 @@ internal static class ColdGenerator
 {
     private const string ChildMode = "cold-generator-child";
 
+    /// <summary>
+    /// Gives the project the default list as a list of its own, so that CmaaGen parses it and emits the code, as for
+    /// any project with its own list, instead of using the stored files of the default list.
+    /// </summary>
+    private const string OwnListFlag = "--own-list";
+
     public static int Run(string[] args)
     {
         if (args.FirstOrDefault() == ChildMode)
@@ -25,10 +32,13 @@ internal static class ColdGenerator
             return RunChild(args.Skip(1).ToArray());
         }
 
+        var ownList = args.Contains(OwnListFlag) ? [OwnListFlag] : Array.Empty<string>();
+        args = args.Where(a => a != OwnListFlag).ToArray();
+
         if (args.FirstOrDefault() == "--methods")
         {
             // One process, with the runtime's JIT events read method by method.
-            using var traced = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. args]) { RedirectStandardOutput = true })!;
+            using var traced = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. ownList, .. args]) { RedirectStandardOutput = true })!;
             Console.Write(traced.StandardOutput.ReadToEnd());
             traced.WaitForExit();
             return traced.ExitCode;
@@ -38,7 +48,7 @@ internal static class ColdGenerator
         var firsts = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode]) { RedirectStandardOutput = true })!;
+            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. ownList]) { RedirectStandardOutput = true })!;
             var line = child.StandardOutput.ReadToEnd().Trim();
             child.WaitForExit();
             Console.WriteLine(line);
@@ -52,6 +62,14 @@ internal static class ColdGenerator
 
     private static int RunChild(string[] args)
     {
+        AdditionalText[] lists = [];
+        if (args.FirstOrDefault() == OwnListFlag)
+        {
+            var path = Path.Combine(Repository.Root, "data", "us-cbp-2014.cmaa.csv");
+            lists = [new Measurements.InMemoryText(path, File.ReadAllText(path))];
+            args = args.Skip(1).ToArray();
+        }
+
         using var jit = args.FirstOrDefault() == "--methods" ? new JitEvents() : null;
         var compilation = CSharpCompilation.Create(
             "Cold",
@@ -62,7 +80,7 @@ internal static class ColdGenerator
         // In a compiler, other generators have run before: Roslyn's own driver code is compiled already. The listener
         // records this run too, so that its own code is compiled before CmaaGen's run.
         jit?.Start();
-        CSharpGeneratorDriver.Create(new OtherGenerator().AsSourceGenerator()).RunGenerators(compilation);
+        CSharpGeneratorDriver.Create([new OtherGenerator().AsSourceGenerator()], lists).RunGenerators(compilation);
         jit?.Stop();
 
         var report = new List<string>();
@@ -72,7 +90,7 @@ internal static class ColdGenerator
             var jitMethods = JitInfo.GetCompiledMethodCount();
             var recorded = name == "first" ? jit : null;
             recorded?.Start();
-            GeneratorDriver driver = CSharpGeneratorDriver.Create(new CmaaGenerator().AsSourceGenerator());
+            GeneratorDriver driver = CSharpGeneratorDriver.Create([new CmaaGenerator().AsSourceGenerator()], lists);
             driver = driver.RunGenerators(compilation);
 
             // The JIT is read before anything else runs, so that the benchmark's own code is not counted.

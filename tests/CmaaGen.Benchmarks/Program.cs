@@ -36,7 +36,7 @@ switch (mode)
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes]|cold-generator --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

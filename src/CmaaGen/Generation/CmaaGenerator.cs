@@ -25,6 +25,7 @@ namespace CmaaGen.Generation
         private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
         private readonly bool _useEmbeddedAttribute;
+        private readonly bool _useStoredDefault;
         private readonly Action<string>? _faultInjection;
 
         /// <summary>Creates the generator as the compiler does.</summary>
@@ -34,12 +35,14 @@ namespace CmaaGen.Generation
         }
 
         /// <summary>
-        /// Lets tests produce the output of a compiler older than Roslyn 4.14, and inject faults:
-        /// <paramref name="faultInjection"/> runs at the start of each step with the step's name and may throw.
+        /// Lets tests produce the output of a compiler older than Roslyn 4.14, emit the default list instead of
+        /// using its stored output (<see cref="StoredDefault"/>), and inject faults: <paramref name="faultInjection"/>
+        /// runs at the start of each step with the step's name and may throw.
         /// </summary>
-        internal CmaaGenerator(bool useEmbeddedAttribute, Action<string>? faultInjection = null)
+        internal CmaaGenerator(bool useEmbeddedAttribute, Action<string>? faultInjection = null, bool useStoredDefault = true)
         {
             _useEmbeddedAttribute = useEmbeddedAttribute;
+            _useStoredDefault = useStoredDefault;
             _faultInjection = faultInjection;
         }
 
@@ -47,6 +50,7 @@ namespace CmaaGen.Generation
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var embedded = _useEmbeddedAttribute;
+            var stored = _useStoredDefault;
 
             // The [Embedded] definition, on compilers that provide one.
             if (embedded)
@@ -78,12 +82,13 @@ namespace CmaaGen.Generation
                     cancellationToken))
                 .WithTrackingName(TrackingNames.ParsedLists);
 
-            // Merge: every list, or the embedded default list when the project has none.
+            // Merge: every list, or the embedded default list when the project has none. The default list is read
+            // only when its stored output does not fit the settings (below): null stands for it until then.
             var agreements = lists.Collect()
-                .Select((all, cancellationToken) => Guarded(
+                .Select((all, cancellationToken) => all.IsEmpty ? null : Guarded(
                     "merge",
-                    () => all.IsEmpty ? DefaultAgreements.Set : AgreementSet.Merge(all),
-                    error => new AgreementSet(string.Empty, string.Empty, string.Empty, EquatableArray<Agreement>.Empty, new[] { InternalError(all.IsEmpty ? DefaultAgreements.ResourceName : all[0].Path, error) }.ToEquatableArray()),
+                    () => AgreementSet.Merge(all),
+                    error => new AgreementSet(string.Empty, string.Empty, string.Empty, EquatableArray<Agreement>.Empty, new[] { InternalError(all[0].Path, error) }.ToEquatableArray()),
                     cancellationToken))
                 .WithTrackingName(TrackingNames.Agreements);
 
@@ -93,9 +98,11 @@ namespace CmaaGen.Generation
                 .Select(static (pair, _) => new GeneratorSettings(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Settings);
 
-            // Model: what the emitter needs, and nothing more.
+            // Model: what the emitter needs, and nothing more; null when the default list's stored output fits.
             var spec = agreements.Combine(settings)
-                .Select((input, _) => SpecBuilder.Build(input.Left, input.Right, embedded, Version))
+                .Select((input, _) => input.Left is null && stored && StoredDefault.Fits(input.Right, embedded)
+                    ? null
+                    : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version))
                 .WithTrackingName(TrackingNames.Spec);
 
             var attribute = options
@@ -111,8 +118,8 @@ namespace CmaaGen.Generation
                 try
                 {
                     _faultInjection?.Invoke("emit");
-                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
-                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec is null ? StoredDefault.CountryEnum(Version) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec is null ? StoredDefault.Agreements(Version) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -121,7 +128,7 @@ namespace CmaaGen.Generation
             });
 
             // Report: the lists' problems, and settings that were refused.
-            context.RegisterSourceOutput(agreements.Select(static (set, _) => set.Problems), static (output, problems) =>
+            context.RegisterSourceOutput(agreements.Select(static (set, _) => set?.Problems ?? EquatableArray<ListProblem>.Empty), static (output, problems) =>
             {
                 foreach (var problem in problems)
                 {

@@ -7,14 +7,18 @@ namespace CmaaGen.Tests.Generation;
 /// <summary>The generated text, byte for byte, against expected files in the repository.</summary>
 public class GeneratorSnapshotTests
 {
+    /// <summary>
+    /// The emitter's output for the default list is the generator's stored files: the expected files here are the
+    /// ones the package ships, so a change to the list or the emitter that is not stored again fails.
+    /// </summary>
     [Fact]
     public void Default_list()
     {
-        var result = GeneratorHarness.Run();
+        var result = GeneratorHarness.Run(storedDefault: false);
 
         Assert.Empty(result.GeneratorDiagnostics);
-        Snapshot.Match("DefaultList/CmaaCountry.g.cs", Normalize(result.Source(AgreementsEmitter.CountryHintName)));
-        Snapshot.Match("DefaultList/CmaaAgreements.g.cs", Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
+        Snapshot.MatchStored(AgreementsEmitter.CountryHintName, Normalize(result.Source(AgreementsEmitter.CountryHintName)));
+        Snapshot.MatchStored(AgreementsEmitter.AgreementsHintName, Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
         Snapshot.Match("DefaultList/CustomsDataExchangeAttribute.g.cs", Normalize(result.Source(AttributeEmitter.HintName)));
     }
 
@@ -35,8 +39,7 @@ public class GeneratorSnapshotTests
     }
 
     /// <summary>The generator version changes with every release; the snapshots do not.</summary>
-    private static string Normalize(string source)
-        => source.Replace("CmaaGen " + Version, "CmaaGen VERSION").Replace("\"CmaaGen\", \"" + Version + "\"", "\"CmaaGen\", \"VERSION\"");
+    private static string Normalize(string source) => StoredDefault.WithoutVersion(source, Version);
 
     private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version!.ToString(3);
 }

@@ -36,15 +36,19 @@ internal static class GeneratorHarness
         CSharpParseOptions parseOptions,
         string? cmaaNamespace = null,
         bool embedded = true,
-        bool publicTypes = false)
-        => Driver(lists.Select(l => (AdditionalText)new InMemoryAdditionalText(l.Path, l.Text)), parseOptions, cmaaNamespace, embedded, publicTypes);
+        bool publicTypes = false,
+        bool storedDefault = true)
+        => Driver(lists.Select(l => (AdditionalText)new InMemoryAdditionalText(l.Path, l.Text)), parseOptions, cmaaNamespace, embedded, publicTypes, storedDefault);
+
+    /// <param name="storedDefault">Whether the default list may come from its stored files; false runs the emitter.</param>
 
     public static GeneratorDriver Driver(
         IEnumerable<AdditionalText> lists,
         CSharpParseOptions parseOptions,
         string? cmaaNamespace = null,
         bool embedded = true,
-        bool publicTypes = false)
+        bool publicTypes = false,
+        bool storedDefault = true)
     {
         var globals = new Dictionary<string, string>();
         if (cmaaNamespace is not null)
@@ -58,7 +62,7 @@ internal static class GeneratorHarness
         }
 
         return CSharpGeneratorDriver.Create(
-            [new CmaaGenerator(embedded).AsSourceGenerator()],
+            [new CmaaGenerator(embedded, useStoredDefault: storedDefault).AsSourceGenerator()],
             lists,
             parseOptions,
             new TestOptionsProvider(globals),
@@ -71,10 +75,11 @@ internal static class GeneratorHarness
         LanguageVersion language = LanguageVersion.Latest,
         NullableContextOptions nullable = NullableContextOptions.Enable,
         string? cmaaNamespace = null,
-        bool embedded = true)
+        bool embedded = true,
+        bool storedDefault = true)
     {
         var compilation = Compilation(sources, language, nullable);
-        var driver = Driver(lists ?? [], ParseOptions(language), cmaaNamespace, embedded)
+        var driver = Driver(lists ?? [], ParseOptions(language), cmaaNamespace, embedded, storedDefault: storedDefault)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorResult(driver, output, generatorDiagnostics, driver.GetRunResult());
     }
