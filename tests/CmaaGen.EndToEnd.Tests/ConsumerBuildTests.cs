@@ -45,6 +45,28 @@ public class ConsumerBuildTests(PackageFixture package)
         Assert.Equal("68\nGermany=DE\n", run.Output.Replace("\r\n", "\n"));
     }
 
+    /// <summary>
+    /// The package's generator gives a project with the default list the files stored in its assembly; they must be
+    /// the repository's stored files (which the snapshot test holds to the emitter's output), with the package's version.
+    /// </summary>
+    [Fact]
+    public async Task The_default_list_generates_the_repositorys_stored_files()
+    {
+        var consumer = App("stored-default");
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=generated");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var version = package.Version.Split('-')[0];
+        foreach (var file in new[] { "CmaaCountry.g.cs", "CmaaAgreements.g.cs" })
+        {
+            var stored = File.ReadAllText(Path.Combine(DotNet.RepositoryRoot(), "src", "CmaaGen", "Generation", "Stored", file));
+            var generated = consumer.Read(Path.Combine("App", "generated", "CmaaGen", "CmaaGen.Generation.CmaaGenerator", file));
+            Assert.Contains("CmaaGen " + version, generated);
+            Assert.Equal(stored, generated.Replace(version, "VERSION"));
+        }
+    }
+
     public static IEnumerable<object[]> FailingBuilds()
     {
         yield return ["ContinuousIntegrationBuild", new[] { "-p:ContinuousIntegrationBuild=true" }, new Dictionary<string, string>(), ""];
