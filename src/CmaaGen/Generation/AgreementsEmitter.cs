@@ -78,7 +78,7 @@ namespace CmaaGen.Generation
             writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"CmaaGen\", \"" + spec.Version + "\")]");
             if (spec.Embedded)
             {
-                writer.Line("[global::Microsoft.CodeAnalysis.Embedded]");
+                writer.Line(AttributeEmitter.EmbeddedMark);
             }
         }
 

@@ -9,6 +9,9 @@ namespace CmaaGen.Generation
         public const string HintName = "CustomsDataExchangeAttribute.g.cs";
         public const string AttributeName = "CustomsDataExchangeAttribute";
 
+        /// <summary>Hides a generated type from other assemblies, on compilers that define the attribute.</summary>
+        public const string EmbeddedMark = "[global::Microsoft.CodeAnalysis.Embedded]";
+
         /// <param name="Namespace">The namespace of the attribute, from <c>CmaaNamespace</c>.</param>
         /// <param name="Version">The generator version for <c>[GeneratedCode]</c>.</param>
         /// <param name="Embedded">Whether to mark it <c>[Embedded]</c>, hiding it from other assemblies.</param>
@@ -30,7 +33,7 @@ namespace CmaaGen.Generation
                 .Line("[global::System.CodeDom.Compiler.GeneratedCode(\"CmaaGen\", \"" + spec.Version + "\")]");
             if (spec.Embedded)
             {
-                writer.Line("[global::Microsoft.CodeAnalysis.Embedded]");
+                writer.Line(EmbeddedMark);
             }
 
             return writer

@@ -100,7 +100,7 @@ namespace CmaaGen.Generation
 
             // Model: what the emitter needs, and nothing more; null when the default list's stored output fits.
             var spec = agreements.Combine(settings)
-                .Select((input, _) => input.Left is null && stored && StoredDefault.Fits(input.Right, embedded)
+                .Select((input, _) => input.Left is null && stored && StoredDefault.Fits(input.Right)
                     ? null
                     : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version))
                 .WithTrackingName(TrackingNames.Spec);
@@ -118,8 +118,8 @@ namespace CmaaGen.Generation
                 try
                 {
                     _faultInjection?.Invoke("emit");
-                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec is null ? StoredDefault.CountryEnum(Version) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
-                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec is null ? StoredDefault.Agreements(Version) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec is null ? StoredDefault.CountryEnum(Version, embedded) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec is null ? StoredDefault.Agreements(Version, embedded) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
