@@ -17,6 +17,12 @@ namespace CmaaGen.Generation
         public const string CountryHintName = "CmaaCountry.g.cs";
         public const string AgreementsHintName = "CmaaAgreements.g.cs";
 
+        /// <summary>Nullable annotations without their warnings, for C# 8 and later, after the header's comments.</summary>
+        internal const string NullableLines = "#nullable enable annotations\n#nullable disable warnings";
+
+        /// <summary>The type of a text lookup's parameter with nullable annotations, and without.</summary>
+        internal const string NullableText = "string?", PlainText = "string";
+
         private const string SpanCondition = "NETCOREAPP2_1_OR_GREATER || NETSTANDARD2_1_OR_GREATER";
 
         public static string EmitCountryEnum(AgreementsSpec spec)
@@ -66,8 +72,7 @@ namespace CmaaGen.Generation
             // with the analysis on, so it stays free of nullable warnings.
             if (spec.NullableAnnotations)
             {
-                writer.Line("#nullable enable annotations");
-                writer.Line("#nullable disable warnings");
+                writer.Unindented(NullableLines);
             }
 
             return writer.Line();
@@ -140,7 +145,7 @@ namespace CmaaGen.Generation
 
         private static void EmitLookup(SourceWriter writer, AgreementsSpec spec)
         {
-            var input = spec.NullableAnnotations ? "string?" : "string";
+            var input = spec.NullableAnnotations ? NullableText : PlainText;
             var owner = spec.Owner;
 
             writer.Doc(

@@ -9,6 +9,10 @@ namespace CmaaGen.Generation
     /// <param name="Owner">The list owner's lookup keys, or null when the list declares no owner.</param>
     /// <param name="Visibility">"public" or "internal": the accessibility of the generated types.</param>
     /// <param name="Embedded">Whether internal types are marked [Embedded], invisible to other assemblies.</param>
+    /// <param name="Stored">
+    /// Whether the text is the default list's stored files (<see cref="StoredDefault"/>), so that the lists here are
+    /// empty and only the settings count.
+    /// </param>
     internal sealed record AgreementsSpec(
         string Namespace,
         string Version,
@@ -19,7 +23,8 @@ namespace CmaaGen.Generation
         OwnerSpec? Owner,
         EquatableArray<PartnerSpec> Partners,
         EquatableArray<AgreementSpec> Agreements,
-        EquatableArray<CoveredSpec> Covered);
+        EquatableArray<CoveredSpec> Covered,
+        bool Stored = false);
 
     /// <param name="Keys">Every text that finds this partner, folded to upper case.</param>
     /// <param name="Governing">Index in <see cref="AgreementsSpec.Agreements"/> of the agreement that governs the partner.</param>

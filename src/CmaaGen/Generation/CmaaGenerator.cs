@@ -98,10 +98,10 @@ namespace CmaaGen.Generation
                 .Select(static (pair, _) => new GeneratorSettings(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Settings);
 
-            // Model: what the emitter needs, and nothing more; null when the default list's stored output fits.
+            // Model: what the emitter needs, and nothing more; only the settings where the default list's stored files fit.
             var spec = agreements.Combine(settings)
                 .Select((input, _) => input.Left is null && stored && StoredDefault.Fits(input.Right)
-                    ? null
+                    ? StoredDefault.Spec(input.Right, embedded, Version)
                     : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version))
                 .WithTrackingName(TrackingNames.Spec);
 
@@ -118,8 +118,8 @@ namespace CmaaGen.Generation
                 try
                 {
                     _faultInjection?.Invoke("emit");
-                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec is null ? StoredDefault.CountryEnum(Version, embedded) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
-                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec is null ? StoredDefault.Agreements(Version, embedded) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec.Stored ? StoredDefault.CountryEnum(spec) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
+                    output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec.Stored ? StoredDefault.Agreements(spec) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {

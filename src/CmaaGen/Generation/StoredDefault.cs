@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using CmaaGen.Model;
 
 namespace CmaaGen.Generation
 {
@@ -7,9 +8,11 @@ namespace CmaaGen.Generation
     /// The default list's two generated files for a project that sets nothing, stored in the assembly as the emitter
     /// writes them (<c>Generation/Stored</c>, held to the emitter's output by <c>GeneratorSnapshotTests</c>). Such a
     /// project gets them without the list being parsed or the code emitted: in a new compiler process that is the
-    /// JIT of about 260 methods, most of the generator's cold cost. A compiler without <c>[Embedded]</c> (older than
-    /// Roslyn 4.14: the .NET 8 SDK, Visual Studio before 17.14) gets them without its lines, the one difference the
-    /// emitter makes for it. Any other settings, C# before 8 or a list of the project's own take the emitter.
+    /// JIT of about 260 methods, most of the generator's cold cost. The files are stored for C# 8 and later on a
+    /// compiler with <c>[Embedded]</c>; for the two other cases the emitter knows, they are changed as it would write
+    /// them: without the <c>[Embedded]</c> lines on a compiler older than Roslyn 4.14 (the .NET 8 SDK, Visual Studio
+    /// before 17.14), and without nullable annotations before C# 8 (a .NET Standard 2.0 or .NET Framework project).
+    /// Another namespace, public types or a list of the project's own take the emitter.
     /// </summary>
     internal static class StoredDefault
     {
@@ -19,26 +22,51 @@ namespace CmaaGen.Generation
         private static readonly GeneratorOptions Options = new(GeneratorOptions.DefaultNamespace, string.Empty);
 
         /// <summary>Whether the stored files are what the emitter would write for the default list with these settings.</summary>
-        public static bool Fits(GeneratorSettings settings)
-            => settings.Language.NullableAnnotations && settings.Options == Options;
+        public static bool Fits(GeneratorSettings settings) => settings.Options == Options;
 
-        public static string CountryEnum(string version, bool embedded) => Read(AgreementsEmitter.CountryHintName, version, embedded);
+        /// <summary>The emitter's model for the stored files: the settings they are written for, and no lists.</summary>
+        public static AgreementsSpec Spec(GeneratorSettings settings, bool embedded, string version)
+            => new(
+                Options.Namespace,
+                version,
+                settings.Language.NullableAnnotations,
+                "internal",
+                embedded,
+                string.Empty,
+                null,
+                EquatableArray<PartnerSpec>.Empty,
+                EquatableArray<AgreementSpec>.Empty,
+                EquatableArray<CoveredSpec>.Empty,
+                Stored: true);
 
-        public static string Agreements(string version, bool embedded) => Read(AgreementsEmitter.AgreementsHintName, version, embedded);
+        public static string CountryEnum(AgreementsSpec spec) => Read(AgreementsEmitter.CountryHintName, spec);
+
+        public static string Agreements(AgreementsSpec spec) => Read(AgreementsEmitter.AgreementsHintName, spec);
 
         /// <summary>The generated text with its version written as <see cref="VersionToken"/>, as the stored files hold it.</summary>
         public static string WithoutVersion(string generated, string version)
             => generated.Replace(Header(version), Header(VersionToken)).Replace(Attribute(version), Attribute(VersionToken));
 
-        private static string Read(string hintName, string version, bool embedded)
+        private static string Read(string hintName, AgreementsSpec spec)
         {
             using var stream = typeof(StoredDefault).Assembly.GetManifestResourceStream("CmaaGen.Stored." + hintName)
                 ?? throw new InvalidDataException("The stored " + hintName + " is not embedded in the analyzer assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            var text = reader.ReadToEnd().Replace(Header(VersionToken), Header(version)).Replace(Attribute(VersionToken), Attribute(version));
+            var text = reader.ReadToEnd().Replace(Header(VersionToken), Header(spec.Version)).Replace(Attribute(VersionToken), Attribute(spec.Version));
+            if (!spec.Embedded)
+            {
+                // The generated types are one level deep, in the namespace.
+                text = text.Replace("    " + AttributeEmitter.EmbeddedMark + "\n", string.Empty);
+            }
 
-            // The generated types are one level deep, in the namespace.
-            return embedded ? text : text.Replace("    " + AttributeEmitter.EmbeddedMark + "\n", string.Empty);
+            if (!spec.NullableAnnotations)
+            {
+                // The only annotated types are the text lookups' parameters.
+                text = text.Replace(AgreementsEmitter.NullableLines + "\n", string.Empty)
+                    .Replace("(" + AgreementsEmitter.NullableText + " value", "(" + AgreementsEmitter.PlainText + " value");
+            }
+
+            return text;
         }
 
         // The two places the emitter writes the version: the header comment and [GeneratedCode].
