@@ -5,8 +5,8 @@ using CmaaGen.Model;
 namespace CmaaGen.Generation
 {
     /// <summary>
-    /// The default list's two generated files for a project that sets nothing, stored in the assembly as the emitter
-    /// writes them (<c>Generation/Stored</c>, held to the emitter's output by <c>GeneratorSnapshotTests</c>). Such a
+    /// The default list's two generated files for a project that keeps the default namespace and visibility, stored in
+    /// the assembly as the emitter writes them (<c>Generation/Stored</c>, held to the emitter's output by <c>GeneratorSnapshotTests</c>). Such a
     /// project gets them without the list being parsed or the code emitted: in a new compiler process that is the
     /// JIT of about 260 methods, most of the generator's cold cost. The files are stored for C# 8 and later on a
     /// compiler with <c>[Embedded]</c>; for the two other cases the emitter knows, they are changed as it would write
@@ -21,7 +21,7 @@ namespace CmaaGen.Generation
 
         private static readonly GeneratorOptions Options = new(GeneratorOptions.DefaultNamespace, string.Empty);
 
-        /// <summary>Whether the stored files are what the emitter would write for the default list with these settings.</summary>
+        /// <summary>Whether the stored files, changed for the C# version and compiler as they are read, are what the emitter would write for the default list with these settings.</summary>
         public static bool Fits(GeneratorSettings settings) => settings.Options == Options;
 
         /// <summary>The emitter's model for the stored files: the settings they are written for, and no lists.</summary>
