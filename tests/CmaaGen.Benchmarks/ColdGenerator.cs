@@ -17,8 +17,6 @@ namespace CmaaGen.Benchmarks;
 /// </summary>
 internal static class ColdGenerator
 {
-    private const string ChildMode = "cold-generator-child";
-
     /// <summary>
     /// Gives the project the default list as a list of its own, so that CmaaGen parses it and emits the code, as for
     /// any project with its own list, instead of using the stored files of the default list.
@@ -27,37 +25,18 @@ internal static class ColdGenerator
 
     public static int Run(string[] args)
     {
-        if (args.FirstOrDefault() == ChildMode)
+        if (ColdProcesses.IsChild(args, out var childArgs))
         {
-            return RunChild(args.Skip(1).ToArray());
+            return RunChild(childArgs);
         }
 
         var ownList = args.Contains(OwnListFlag) ? [OwnListFlag] : Array.Empty<string>();
         args = args.Where(a => a != OwnListFlag).ToArray();
 
-        if (args.FirstOrDefault() == "--methods")
-        {
-            // One process, with the runtime's JIT events read method by method.
-            using var traced = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. ownList, .. args]) { RedirectStandardOutput = true })!;
-            Console.Write(traced.StandardOutput.ReadToEnd());
-            traced.WaitForExit();
-            return traced.ExitCode;
-        }
-
-        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
-        var firsts = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, ["cold-generator", ChildMode, .. ownList]) { RedirectStandardOutput = true })!;
-            var line = child.StandardOutput.ReadToEnd().Trim();
-            child.WaitForExit();
-            Console.WriteLine(line);
-            firsts.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
-        }
-
-        firsts.Sort();
-        Console.WriteLine($"median first run: {firsts[firsts.Count / 2]:F1} ms over {runs} processes");
-        return 0;
+        // --methods: one process, with the runtime's JIT events read method by method.
+        return args.FirstOrDefault() == "--methods"
+            ? ColdProcesses.Once("cold-generator", [.. ownList, .. args])
+            : ColdProcesses.Median("cold-generator", args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5, ownList);
     }
 
     private static int RunChild(string[] args)

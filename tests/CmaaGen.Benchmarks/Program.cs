@@ -32,11 +32,13 @@ switch (mode)
         break;
     case "cold-generator":
         return ColdGenerator.Run(rest);
+    case "cold-analyzer":
+        return await ColdAnalyzer.RunAsync(rest);
     case "generated-code":
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

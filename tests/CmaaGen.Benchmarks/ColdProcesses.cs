@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+
+namespace CmaaGen.Benchmarks;
+
+/// <summary>
+/// Runs a benchmark mode's child in fresh processes, as a compiler process that has just started: nothing of CmaaGen
+/// is compiled yet in any of them. Each child prints one line that starts with <c>first run: N ms</c>.
+/// </summary>
+internal static class ColdProcesses
+{
+    /// <summary>Runs <paramref name="runs"/> children one after the other, and prints each one's line and the median first run.</summary>
+    public static int Median(string mode, int runs, params string[] childArgs)
+    {
+        var firsts = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var line = Start(mode, childArgs).Trim();
+            Console.WriteLine(line);
+            firsts.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
+        }
+
+        firsts.Sort();
+        Console.WriteLine($"median first run: {firsts[firsts.Count / 2]:F1} ms over {runs} processes");
+        return 0;
+    }
+
+    /// <summary>Runs one child and relays what it prints.</summary>
+    public static int Once(string mode, params string[] childArgs)
+    {
+        Console.Write(Start(mode, childArgs));
+        return 0;
+    }
+
+    /// <summary>Whether these arguments are a child's: the parent passes <c>child</c> first.</summary>
+    public static bool IsChild(string[] args, out string[] childArgs)
+    {
+        childArgs = args.Skip(1).ToArray();
+        return args.FirstOrDefault() == "child";
+    }
+
+    private static string Start(string mode, string[] childArgs)
+    {
+        using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [mode, "child", .. childArgs]) { RedirectStandardOutput = true })!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        if (child.ExitCode != 0)
+        {
+            throw new InvalidOperationException(mode + " failed in a child process: " + output);
+        }
+
+        return output;
+    }
+}
