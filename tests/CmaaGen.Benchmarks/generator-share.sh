@@ -2,7 +2,7 @@
 # What CmaaGen's generator adds to a build whose compiler starts in a new process. Packs CmaaGen, writes the same
 # one-file console app twice, with the package and without it, and builds the two in turn with -p:ReportAnalyzer=true
 # and no compiler server. Prints each build's generator table (every generator's time) and, at the end, the medians of
-# CmaaGen's row and of the total generator time with and without the package.
+# CmaaGen's generator and analyzer rows and of the total generator time with and without the package.
 #   tests/CmaaGen.Benchmarks/generator-share.sh [builds-per-app]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -53,12 +53,13 @@ build() {
     -p:ReportAnalyzer=true -bl:"$work/$app/build.binlog" > "$work/$app/build.txt" 2>&1 || { cat "$work/$app/build.txt"; exit 1; }
   timing_log "$work/$app/build.binlog" "$log"
   awk '/^Total generator execution time/{f=1} f && /^[0-9.<]+ +[0-9<]+ +[A-Za-z]/ && !/Version=/' "$log" > "$work/$app/rows.txt"
-  local total cmaagen
+  local total cmaagen analyzer
   total=$(grep -m1 -oE 'Total generator execution time: [0-9.]+' "$log" | grep -oE '[0-9.]+$')
   cmaagen=$(awk '/CmaaGen.Generation.CmaaGenerator/{print $1}' "$work/$app/rows.txt")
-  echo "--- $app: generators $total s"
+  analyzer=$(awk '/^Total analyzer execution time/{f=1} /^Total generator execution time/{f=0} f && /CmaaGen.Analysis.CountryAnalyzer/{print $1}' "$log")
+  echo "--- $app: generators $total s${analyzer:+, analyzer row $analyzer s}"
   sed 's/^/    /' "$work/$app/rows.txt"
-  echo "$app $total ${cmaagen:--}" >> "$work/results.txt"
+  echo "$app $total ${cmaagen:--} ${analyzer:--}" >> "$work/results.txt"
 }
 
 for ((i = 1; i <= builds; i++)); do
@@ -72,3 +73,4 @@ echo "medians of $builds builds each (seconds):"
 echo "  all generators, with CmaaGen:    $(awk '$1=="with"{print $2}' "$work/results.txt" | median)"
 echo "  all generators, without CmaaGen: $(awk '$1=="without"{print $2}' "$work/results.txt" | median)"
 echo "  CmaaGen's own row:               $(awk '$1=="with"{print $3}' "$work/results.txt" | median)"
+echo "  CmaaGen's analyzer row:          $(awk '$1=="with"{print $4}' "$work/results.txt" | median)"

@@ -28,6 +28,7 @@ namespace CmaaGen.Analysis
         private readonly Lazy<INamedTypeSymbol?> _countryEnum;
         private readonly MemberValues _members;
         private readonly AgreementGuards _guards;
+        private readonly AgreementIndex? _index;
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
         private readonly Action<string>? _faultInjection;
@@ -38,16 +39,20 @@ namespace CmaaGen.Analysis
             _compilation = compilation;
             _faultInjection = faultInjection;
             _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            Index = ProjectAgreements.Load(options, values, cancellationToken);
             Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
             Contexts = new ExchangeContexts(compilation, _namespace, Apis.Symbols);
             CanHaveContexts = ExchangeContexts.AnyPossible(_compilation, _namespace, Apis.Symbols);
+
+            // Only a compilation that can hold an exchange reads the lists: most projects of a solution hold none, and
+            // in a new compiler process the first reading costs the JIT of the parser and the model.
+            _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
             _guards = new AgreementGuards(_namespace);
         }
 
-        public AgreementIndex Index { get; }
+        /// <summary>The project's agreements; only a compilation that <see cref="CanHaveContexts"/> has them.</summary>
+        public AgreementIndex Index => _index ?? throw new InvalidOperationException("A compilation without exchange contexts has no agreements to check against.");
 
         public ApiContexts Apis { get; }
 

@@ -11,12 +11,14 @@ namespace CmaaGen.Tests.Analysis;
 /// <summary>A project that uses neither the attribute nor an API list gets no operation callbacks at all.</summary>
 public class RegistrationTests
 {
-    private static async Task<int> OperationActionsAsync(string source, (string Path, string Text)[]? files = null, params MetadataReference[] references)
+    private static Task<int> OperationActionsAsync(string source, (string Path, string Text)[]? files = null, params MetadataReference[] references)
+        => OperationActionsAsync(source, (files ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray(), references);
+
+    private static async Task<int> OperationActionsAsync(string source, ImmutableArray<AdditionalText> additional, params MetadataReference[] references)
     {
         var compilation = GeneratorHarness.Compilation([source], references: references);
         GeneratorHarness.Driver(System.Array.Empty<AdditionalText>(), GeneratorHarness.ParseOptions()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var analyzer = new CountryAnalyzer();
-        var additional = (files ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var withAnalyzers = output.WithAnalyzers(
             [analyzer],
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
@@ -57,5 +59,36 @@ public class RegistrationTests
 
         Assert.Equal(0, await OperationActionsAsync(App, references: [gateway, rates]));
         Assert.Equal(3, await OperationActionsAsync(App, references: [gateway]));
+    }
+
+    /// <summary>
+    /// The agreement lists are read only where an exchange can be checked: most projects of a solution hold none, and
+    /// in a new compiler process the first reading costs the JIT of the parser and the model.
+    /// </summary>
+    [Theory]
+    [InlineData("class C { void M(string c) { } void N() => M(\"IR\"); }", false)]
+    [InlineData("class C { void M([Cmaa.CustomsDataExchange] string c) { } }", true)]
+    public async Task The_lists_are_read_only_where_an_exchange_can_be_checked(string source, bool read)
+    {
+        var list = new CountingText("/p/partners.cmaa.csv", "country\nDE\n");
+
+        await OperationActionsAsync(source, [list]);
+
+        Assert.Equal(read, list.Reads > 0);
+    }
+
+    private sealed class CountingText(string path, string text) : AdditionalText
+    {
+        private readonly InMemoryAdditionalText _text = new(path, text);
+
+        public int Reads { get; private set; }
+
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText? GetText(System.Threading.CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return _text.GetText(cancellationToken);
+        }
     }
 }
