@@ -15,6 +15,12 @@ namespace CmaaGen.Generation
         public const string NamespaceProperty = "build_property.CmaaNamespace";
         public const string PublicTypesProperty = "build_property.CmaaPublicTypes";
 
+        /// <summary>The accessibility of the generated types: "public" or "internal".</summary>
+        public string Visibility => PublicTypes ? "public" : "internal";
+
+        /// <summary>Whether the generated types are marked [Embedded]: internal ones, on a compiler that defines it.</summary>
+        public bool Embeds(bool embeddedAvailable) => embeddedAvailable && !PublicTypes;
+
         public static GeneratorOptions Read(AnalyzerConfigOptionsProvider provider)
             => FromNamespace(provider.GlobalOptions.TryGetValue(NamespaceProperty, out var value) ? value : null) with
             {
