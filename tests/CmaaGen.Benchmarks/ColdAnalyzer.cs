@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime;
 using System.Threading.Tasks;
 using CmaaGen.Analysis;
 using Microsoft.CodeAnalysis;
@@ -75,30 +74,24 @@ internal static class ColdAnalyzer
         }
 
         // In a compiler, other analyzers have run before: Roslyn's analyzer driver is compiled already, and the
-        // compilation is bound. The listener records this run too, so that its own code is compiled before CmaaGen's.
-        jit?.Start();
+        // compilation is bound. The window and the listener record this run too, so that their own code is compiled
+        // before CmaaGen's.
+        var warmUp = JitWindow.Open(jit);
         await Measurements.AnalyzeAsync(compilation, [new DoNothingAnalyzer()], []);
-        jit?.Stop();
+        warmUp.Close();
 
         var analyzer = new CountryAnalyzer();
         var report = new List<string>();
         foreach (var name in new[] { "first", "second" })
         {
-            var jitTime = JitInfo.GetCompilationTime();
-            var jitMethods = JitInfo.GetCompiledMethodCount();
-            var recorded = name == "first" ? jit : null;
-            recorded?.Start();
+            var window = JitWindow.Open(name == "first" ? jit : null);
             var clock = Stopwatch.StartNew();
             var telemetry = await Measurements.AnalyzeAsync(compilation, [analyzer], []);
             var elapsed = clock.Elapsed;
-
-            // The JIT is read before anything else runs, so that the benchmark's own code is not counted.
-            jitTime = JitInfo.GetCompilationTime() - jitTime;
-            jitMethods = JitInfo.GetCompiledMethodCount() - jitMethods;
-            recorded?.Stop();
+            window.Close();
             report.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{name} run: {telemetry.Single().Value.ExecutionTime.TotalMilliseconds:F1} ms in callbacks ({elapsed.TotalMilliseconds:F1} ms for the whole analysis), JIT {jitTime.TotalMilliseconds:F1} ms for {jitMethods} methods"));
+                $"{name} run: {telemetry.Single().Value.ExecutionTime.TotalMilliseconds:F1} ms in callbacks ({elapsed.TotalMilliseconds:F1} ms for the whole analysis), {window}"));
         }
 
         Console.WriteLine(string.Join("; ", report));

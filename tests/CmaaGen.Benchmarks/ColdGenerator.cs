@@ -55,30 +55,21 @@ internal static class ColdGenerator
             [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-        // In a compiler, other generators have run before: Roslyn's own driver code is compiled already. The listener
-        // records this run too, so that its own code is compiled before CmaaGen's run.
-        jit?.Start();
+        // In a compiler, other generators have run before: Roslyn's own driver code is compiled already. The window and
+        // the listener record this run too, so that their own code is compiled before CmaaGen's run.
+        var warmUp = JitWindow.Open(jit);
         CSharpGeneratorDriver.Create([new OtherGenerator().AsSourceGenerator()], lists).RunGenerators(compilation);
-        jit?.Stop();
+        warmUp.Close();
 
         var report = new List<string>();
         foreach (var name in new[] { "first", "second" })
         {
-            var jitTime = JitInfo.GetCompilationTime();
-            var jitMethods = JitInfo.GetCompiledMethodCount();
-            var recorded = name == "first" ? jit : null;
-            recorded?.Start();
+            var window = JitWindow.Open(name == "first" ? jit : null);
             GeneratorDriver driver = CSharpGeneratorDriver.Create([new CmaaGenerator().AsSourceGenerator()], lists);
             driver = driver.RunGenerators(compilation);
-
-            // The JIT is read before anything else runs, so that the benchmark's own code is not counted.
-            jitTime = JitInfo.GetCompilationTime() - jitTime;
-            jitMethods = JitInfo.GetCompiledMethodCount() - jitMethods;
-            recorded?.Stop();
+            window.Close();
             var elapsed = driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime;
-            report.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{name} run: {elapsed.TotalMilliseconds:F1} ms, JIT {jitTime.TotalMilliseconds:F1} ms for {jitMethods} methods"));
+            report.Add(string.Create(CultureInfo.InvariantCulture, $"{name} run: {elapsed.TotalMilliseconds:F1} ms, {window}"));
         }
 
         Console.WriteLine(string.Join("; ", report));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime;
 
 namespace CmaaGen.Benchmarks;
 
@@ -54,4 +55,39 @@ internal static class ColdProcesses
 
         return output;
     }
+}
+
+/// <summary>
+/// The JIT done between <see cref="Open"/> and <see cref="Close"/>, read from <see cref="JitInfo"/>, with the
+/// listener (if any) recording the same window. Open and close one around a warm-up first, so that the window's own
+/// code is compiled before a measured window.
+/// </summary>
+internal sealed class JitWindow
+{
+    private readonly JitEvents? _events;
+    private readonly TimeSpan _startTime;
+    private readonly long _startMethods;
+    private TimeSpan _time;
+    private long _methods;
+
+    private JitWindow(JitEvents? events)
+    {
+        _events = events;
+        _startTime = JitInfo.GetCompilationTime();
+        _startMethods = JitInfo.GetCompiledMethodCount();
+        events?.Start();
+    }
+
+    public static JitWindow Open(JitEvents? events) => new(events);
+
+    /// <summary>Reads the JIT first, so that nothing the caller runs afterwards is counted.</summary>
+    public void Close()
+    {
+        _time = JitInfo.GetCompilationTime() - _startTime;
+        _methods = JitInfo.GetCompiledMethodCount() - _startMethods;
+        _events?.Stop();
+    }
+
+    public override string ToString()
+        => string.Create(CultureInfo.InvariantCulture, $"JIT {_time.TotalMilliseconds:F1} ms for {_methods} methods");
 }
