@@ -11,20 +11,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 version="1.0.0-share.$(date -u +%Y%m%d%H%M%S)"
 source "$root/tests/CmaaGen.Benchmarks/timing-log.sh"
+source "$root/tests/CmaaGen.Benchmarks/package-feed.sh"
 
-dotnet pack "$root/src/CmaaGen.Package/CmaaGen.Package.csproj" -c Release -o "$work/feed" -p:Version="$version" > "$work/pack.txt" 2>&1 \
-  || { cat "$work/pack.txt"; exit 1; }
+pack_feed "$root" "$work/feed" "$version"
 
 for app in with without; do
   mkdir -p "$work/$app"
-  cat > "$work/$app/nuget.config" <<EOF
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <add key="cmaagen" value="$work/feed" />
-  </packageSources>
-</configuration>
-EOF
+  feed_config "$work/$app" "$work/feed"
   reference=""
   program='System.Console.WriteLine(true);'
   if [ "$app" = with ]; then
