@@ -13,6 +13,9 @@ namespace CmaaGen.Generation
     /// Whether the text is the default list's stored files (<see cref="StoredDefault"/>), so that the lists here are
     /// empty and only the settings count.
     /// </param>
+    /// <param name="Failure">
+    /// Why the model could not be built, or empty: a failed model is reported as CMAA900 and emits nothing.
+    /// </param>
     internal sealed record AgreementsSpec(
         string Namespace,
         string Version,
@@ -24,7 +27,24 @@ namespace CmaaGen.Generation
         EquatableArray<PartnerSpec> Partners,
         EquatableArray<AgreementSpec> Agreements,
         EquatableArray<CoveredSpec> Covered,
-        bool Stored = false);
+        bool Stored = false,
+        string Failure = "")
+    {
+        /// <summary>The model of a step that failed, with the failure to report instead of the generated files.</summary>
+        public static AgreementsSpec Failed(string failure)
+            => new(
+                string.Empty,
+                string.Empty,
+                false,
+                "internal",
+                false,
+                string.Empty,
+                null,
+                EquatableArray<PartnerSpec>.Empty,
+                EquatableArray<AgreementSpec>.Empty,
+                EquatableArray<CoveredSpec>.Empty,
+                Failure: failure);
+    }
 
     /// <param name="Keys">Every text that finds this partner, folded to upper case.</param>
     /// <param name="Governing">Index in <see cref="AgreementsSpec.Agreements"/> of the agreement that governs the partner.</param>

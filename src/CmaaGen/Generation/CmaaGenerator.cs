@@ -99,10 +99,15 @@ namespace CmaaGen.Generation
                 .WithTrackingName(TrackingNames.Settings);
 
             // Model: what the emitter needs, and nothing more; only the settings where the default list's stored files fit.
+            // The default list is read here when its stored files do not fit, so a failure here is CMAA900 too.
             var spec = agreements.Combine(settings)
-                .Select((input, _) => input.Left is null && stored && StoredDefault.Fits(input.Right)
-                    ? StoredDefault.Spec(input.Right, embedded, Version)
-                    : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version))
+                .Select((input, cancellationToken) => Guarded(
+                    "spec",
+                    () => input.Left is null && stored && StoredDefault.Fits(input.Right)
+                        ? StoredDefault.Spec(input.Right, embedded, Version)
+                        : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version),
+                    error => AgreementsSpec.Failed(Describe(error)),
+                    cancellationToken))
                 .WithTrackingName(TrackingNames.Spec);
 
             var attribute = options
@@ -118,12 +123,18 @@ namespace CmaaGen.Generation
                 try
                 {
                     _faultInjection?.Invoke("emit");
+                    if (spec.Failure.Length > 0)
+                    {
+                        output.ReportDiagnostic(AgreementsFailure(spec.Failure));
+                        return;
+                    }
+
                     output.AddSource(AgreementsEmitter.CountryHintName, SourceText.From(spec.Stored ? StoredDefault.CountryEnum(spec) : AgreementsEmitter.EmitCountryEnum(spec), Encoding.UTF8));
                     output.AddSource(AgreementsEmitter.AgreementsHintName, SourceText.From(spec.Stored ? StoredDefault.Agreements(spec) : AgreementsEmitter.EmitAgreements(spec), Encoding.UTF8));
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    output.ReportDiagnostic(Diagnostic.Create(Rules.InternalError, Location.None, "the generated agreements (" + AgreementsEmitter.CountryHintName + ")", Describe(exception)));
+                    output.ReportDiagnostic(AgreementsFailure(Describe(exception)));
                 }
             });
 
@@ -164,6 +175,9 @@ namespace CmaaGen.Generation
 
         private static ListProblem InternalError(string path, Exception exception)
             => ListProblem.Create(Rules.InternalError, new FileLocation(path, 0, 0, 0, 0, 0, 0), path, Describe(exception));
+
+        private static Diagnostic AgreementsFailure(string description)
+            => Diagnostic.Create(Rules.InternalError, Location.None, "the generated agreements (" + AgreementsEmitter.CountryHintName + ")", description);
 
         private static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
     }

@@ -78,9 +78,12 @@ public class InternalErrorTests
     }
 
     [Theory]
-    [InlineData("merge")]
-    [InlineData("emit")]
-    public void A_generator_failure_while_merging_or_emitting_is_CMAA900(string failingStep)
+    [InlineData("merge", true)]
+    [InlineData("spec", true)]
+    [InlineData("spec", false)]
+    [InlineData("emit", true)]
+    [InlineData("emit", false)]
+    public void A_generator_failure_while_merging_modelling_or_emitting_is_CMAA900(string failingStep, bool ownList)
     {
         var generator = new CmaaGenerator(useEmbeddedAttribute: true, step =>
         {
@@ -90,7 +93,8 @@ public class InternalErrorTests
             }
         });
 
-        var result = PipelineRunner.Run([Gateway, Healthy], [("/p/a.cmaa.csv", "country\nDE\n")], generator);
+        // Without a list of its own the project gets the default list's stored files.
+        var result = PipelineRunner.Run([Gateway, Healthy], ownList ? [("/p/a.cmaa.csv", "country\nDE\n")] : [], generator);
 
         result.AssertNothingCrashed();
         Assert.Contains("injected " + failingStep, Assert.Single(result.GeneratorDiagnostics, d => d.Id == "CMAA900").GetMessage());
