@@ -46,14 +46,14 @@ namespace CmaaGen.Generation
 
         /// <summary>The generated text with its version written as <see cref="VersionToken"/>, as the stored files hold it.</summary>
         public static string WithoutVersion(string generated, string version)
-            => generated.Replace(Header(version), Header(VersionToken)).Replace(Attribute(version), Attribute(VersionToken));
+            => WithVersion(generated, version, VersionToken);
 
         private static string Read(string hintName, AgreementsSpec spec)
         {
             using var stream = typeof(StoredDefault).Assembly.GetManifestResourceStream("CmaaGen.Stored." + hintName)
                 ?? throw new InvalidDataException("The stored " + hintName + " is not embedded in the analyzer assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
-            var text = reader.ReadToEnd().Replace(Header(VersionToken), Header(spec.Version)).Replace(Attribute(VersionToken), Attribute(spec.Version));
+            var text = WithVersion(reader.ReadToEnd(), VersionToken, spec.Version);
             if (spec.Visibility != "internal")
             {
                 // Every generated type is declared one level deep, in the namespace; nothing else starts a line there.
@@ -76,9 +76,9 @@ namespace CmaaGen.Generation
             return text;
         }
 
-        // The two places the emitter writes the version: the header comment and [GeneratedCode].
-        private static string Header(string version) => "CmaaGen " + version;
-
-        private static string Attribute(string version) => "\"CmaaGen\", \"" + version + "\"";
+        // The emitters write the version in two places: the header comment and [GeneratedCode].
+        private static string WithVersion(string text, string from, string to)
+            => text.Replace(AttributeEmitter.GeneratedBy(from), AttributeEmitter.GeneratedBy(to))
+                .Replace(AttributeEmitter.GeneratedCodeMark(from), AttributeEmitter.GeneratedCodeMark(to));
     }
 }

@@ -41,7 +41,6 @@ internal static class GeneratorHarness
         => Driver(lists.Select(l => (AdditionalText)new InMemoryAdditionalText(l.Path, l.Text)), parseOptions, cmaaNamespace, embedded, publicTypes, storedDefault);
 
     /// <param name="storedDefault">Whether the default list may come from its stored files; false runs the emitter.</param>
-
     public static GeneratorDriver Driver(
         IEnumerable<AdditionalText> lists,
         CSharpParseOptions parseOptions,
