@@ -10,17 +10,24 @@
 # and prints the medians of CmaaGen's row, the baseline's row and the total generator time. The baseline's row is what
 # any generator of this shape costs in a new process; CmaaGen's row after it is what CmaaGen's own work costs.
 # With --own-list the projects give the default list as a list of their own, so CmaaGen parses it and emits the code
-# instead of using the default list's stored files.
-#   tests/CmaaGen.Benchmarks/generator-floor.sh [runs-per-way] [--own-list]
+# instead of using the default list's stored files. With --il the compiler gets the IL assembly where the package
+# would give it the precompiled one (Linux x64; CmaaReadyToRun=false).
+#   tests/CmaaGen.Benchmarks/generator-floor.sh [runs-per-way] [--own-list] [--il]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-8}"
-own_list="${2:-}"
+own_list=""
+source "$root/tests/CmaaGen.Benchmarks/package-feed.sh"
+for flag in "${@:2}"; do
+  case "$flag" in
+    --own-list) own_list="$flag" ;;
+    *) build_flag "$flag" ;;
+  esac
+done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 version="1.0.0-floor.$(date -u +%Y%m%d%H%M%S)"
 ways=(cmaagen baseline both)
-source "$root/tests/CmaaGen.Benchmarks/package-feed.sh"
 
 pack_feed "$root" "$work/feed" "$version"
 dotnet build "$root/tests/CmaaGen.Benchmarks.BaselineGenerator" -c Release -o "$work/baseline" > "$work/baseline.txt" 2>&1 \
@@ -45,7 +52,7 @@ project() {
 EOF
   # The source names no generated type, so the same source compiles in every way.
   echo "$4" > "$dir/Code.cs"
-  dotnet build "$dir/$name.csproj" -c Release -p:UseSharedCompilation=false -v:d > "$dir/build.txt" 2>&1 \
+  dotnet build "$dir/$name.csproj" -c Release -p:UseSharedCompilation=false "${build_args[@]}" -v:d > "$dir/build.txt" 2>&1 \
     || { cat "$dir/build.txt"; exit 1; }
   # The compiler's command line, one argument per line (no path here holds a space).
   grep -m1 -E '^ +/.*/csc /noconfig ' "$dir/build.txt" | sed -E 's/^ +//' | tr ' ' '\n' \
@@ -55,6 +62,7 @@ EOF
   echo "/out:$dir/out.dll" >> "$dir/args.txt"
   echo "/reportanalyzer" >> "$dir/args.txt"
   grep -q '/cmaagen/.*/CmaaGen.dll$' "$dir/args.txt" || { echo "no CmaaGen analyzer in $name's command line"; exit 1; }
+  echo "$name: the compiler gets $(grep -oE '/cmaagen/[^/]+/.*/CmaaGen.dll$' "$dir/args.txt" | cut -d/ -f4-)"
   cp "$dir/args.txt" "$dir/cmaagen.rsp"
   awk -v b="$baseline" '/\/cmaagen\/.*\/CmaaGen\.dll$/ {print b; next} /\/cmaagen\// {next} {print}' "$dir/args.txt" > "$dir/baseline.rsp"
   awk -v b="$baseline" '/\/cmaagen\/.*\/CmaaGen\.dll$/ {print b} {print}' "$dir/args.txt" > "$dir/both.rsp"

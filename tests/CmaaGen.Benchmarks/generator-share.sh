@@ -2,8 +2,9 @@
 # What CmaaGen's generator adds to a build whose compiler starts in a new process. Packs CmaaGen, writes the same
 # one-file console app twice, with the package and without it, and builds the two in turn with -p:ReportAnalyzer=true
 # and no compiler server. Prints each build's generator table (every generator's time) and, at the end, the medians of
-# CmaaGen's generator and analyzer rows and of the total generator time with and without the package.
-#   tests/CmaaGen.Benchmarks/generator-share.sh [builds-per-app]
+# CmaaGen's generator and analyzer rows and of the total generator time with and without the package. With --il the
+# compiler gets the IL assembly where the package would give it the precompiled one (Linux x64; CmaaReadyToRun=false).
+#   tests/CmaaGen.Benchmarks/generator-share.sh [builds-per-app] [--il]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 builds="${1:-6}"
@@ -12,6 +13,7 @@ trap 'rm -rf "$work"' EXIT
 version="1.0.0-share.$(date -u +%Y%m%d%H%M%S)"
 source "$root/tests/CmaaGen.Benchmarks/timing-log.sh"
 source "$root/tests/CmaaGen.Benchmarks/package-feed.sh"
+for flag in "${@:2}"; do build_flag "$flag"; done
 
 pack_feed "$root" "$work/feed" "$version"
 
@@ -43,7 +45,7 @@ done
 build() {
   local app="$1" log="$work/$1/build.log"
   dotnet build "$work/$app/App.csproj" -c Release --no-restore --no-incremental -p:UseSharedCompilation=false \
-    -p:ReportAnalyzer=true -bl:"$work/$app/build.binlog" > "$work/$app/build.txt" 2>&1 || { cat "$work/$app/build.txt"; exit 1; }
+    "${build_args[@]}" -p:ReportAnalyzer=true -bl:"$work/$app/build.binlog" > "$work/$app/build.txt" 2>&1 || { cat "$work/$app/build.txt"; exit 1; }
   timing_log "$work/$app/build.binlog" "$log"
   awk '/^Total generator execution time/{f=1} f && /^[0-9.<]+ +[0-9<]+ +[A-Za-z]/ && !/Version=/' "$log" > "$work/$app/rows.txt"
   local total cmaagen analyzer

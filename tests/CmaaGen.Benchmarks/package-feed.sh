@@ -16,3 +16,13 @@ feed_config() {
 </configuration>
 CONFIG
 }
+
+# build_flag FLAG: --il adds to build_args the property that gives the compiler CmaaGen's IL assembly instead of the
+# precompiled (ReadyToRun) one; any other flag stops the script.
+build_args=()
+build_flag() {
+  case "$1" in
+    --il) build_args+=(-p:CmaaReadyToRun=false) ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+}

@@ -1,5 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
 namespace CmaaGen.EndToEnd.Tests;
@@ -233,4 +237,50 @@ public class ConsumerBuildTests(PackageFixture package)
         Assert.Contains("\"ruleId\": \"CMAA001\"", sarif);
         Assert.Contains("https://github.com/CmaaGen/CmaaGen/blob/main/docs/rules/CMAA001.md", sarif);
     }
+
+    /// <summary>
+    /// A command-line build on Linux x64 gives the compiler the package's precompiled copy of the analyzer, and still
+    /// finds the violation; CmaaReadyToRun=false, and any other OS or architecture, give it the IL assembly. The same
+    /// SDK packs the package and builds the consumer, so the copy is made for this runtime's major version.
+    /// </summary>
+    [Theory]
+    [InlineData("precompiled", new string[0])]
+    [InlineData("opted-out", new[] { "-p:CmaaReadyToRun=false" })]
+    public async Task A_command_line_build_on_Linux_x64_compiles_with_the_precompiled_analyzer(string how, string[] properties)
+    {
+        var consumer = App("readytorun-" + how);
+        var precompiled = properties.Length == 0 && RuntimeInformation.RuntimeIdentifier == "linux-x64";
+
+        var build = await consumer.DotNetAsync(["build", "App", "--no-incremental", "-v:n", .. properties]);
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(
+            precompiled ? $"build/readytorun/net{Environment.Version.Major}-linux-x64/CmaaGen.dll" : "analyzers/dotnet/cs/CmaaGen.dll",
+            Assert.Single(CmaaGenAnalyzers(build.Output)));
+        Assert.Contains(Cmaa001At + "warning CMAA001", build.Output);
+    }
+
+    /// <summary>An IDE loads the analyzers named by its design-time build: that build names the IL assembly.</summary>
+    [Fact]
+    public async Task A_design_time_build_names_the_IL_analyzer()
+    {
+        var consumer = App("readytorun-design-time");
+        Assert.Equal(0, (await consumer.DotNetAsync("restore", "App")).ExitCode);
+
+        // As an IDE asks for the compiler's arguments: the compile targets run, the compiler does not (and nothing was
+        // built before, so the compile target is not skipped as up to date).
+        var build = await consumer.DotNetAsync(
+            "msbuild", "App", "-t:Compile", "-p:DesignTimeBuild=true", "-p:SkipCompilerExecution=true",
+            "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal("analyzers/dotnet/cs/CmaaGen.dll", Assert.Single(CmaaGenAnalyzers(build.Output)));
+    }
+
+    /// <summary>Where in the package each /analyzer: argument for CmaaGen.dll points.</summary>
+    private static List<string> CmaaGenAnalyzers(string output)
+        => Regex.Matches(output, @"/analyzer:\S*?/cmaagen/[^/]+/(\S+/CmaaGen\.dll)(?=[\s""])", RegexOptions.IgnoreCase)
+            .Select(m => m.Groups[1].Value)
+            .Distinct()
+            .ToList();
 }

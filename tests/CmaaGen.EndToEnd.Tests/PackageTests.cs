@@ -1,6 +1,11 @@
+using System;
+using System.Collections.Immutable;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
 using System.Xml.Linq;
 
 namespace CmaaGen.EndToEnd.Tests;
@@ -51,5 +56,46 @@ public class PackageTests(PackageFixture package)
         Assert.Equal("https://github.com/CmaaGen/CmaaGen", Value("projectUrl"));
         Assert.Equal("https://github.com/CmaaGen/CmaaGen", metadata.Elements().Single(e => e.Name.LocalName == "repository").Attribute("url")!.Value);
         Assert.Empty(metadata.Elements().Where(e => e.Name.LocalName == "dependencies").SelectMany(e => e.Descendants()));
+    }
+
+    /// <summary>
+    /// Command-line builds on Linux x64 load a precompiled (ReadyToRun) image of the very assembly in analyzers/ (the
+    /// same module version id), made for Linux x64 and for the major version of the runtime the packing SDK runs on (the
+    /// one this test runs on). Only a Linux x64 SDK makes it.
+    /// </summary>
+    [Fact]
+    public void Holds_a_precompiled_copy_of_the_analyzer_made_for_Linux_x64()
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePath);
+        var image = archive.GetEntry("build/readytorun/net" + Environment.Version.Major + "-linux-x64/CmaaGen.dll");
+        if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
+        {
+            Assert.Null(image);
+            return;
+        }
+
+        Assert.NotNull(image);
+        using var il = Open(archive.GetEntry("analyzers/dotnet/cs/CmaaGen.dll")!);
+        using var precompiled = Open(image);
+
+        Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        Assert.NotEqual(0, precompiled.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);
+        // AMD64 (0x8664) marked for Linux (0x7B79): the runtime refuses the image on any other OS or architecture.
+        Assert.Equal(0x8664 ^ 0x7B79, (int)precompiled.PEHeaders.CoffHeader.Machine);
+        Assert.Equal(Mvid(il), Mvid(precompiled));
+    }
+
+    private static PEReader Open(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return new PEReader(ImmutableArray.Create(copy.ToArray()));
+    }
+
+    private static Guid Mvid(PEReader assembly)
+    {
+        var metadata = assembly.GetMetadataReader();
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
     }
 }
