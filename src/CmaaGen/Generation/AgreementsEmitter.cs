@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -40,8 +41,7 @@ namespace CmaaGen.Generation
             {
                 var governing = spec.Agreements[partner.Governing];
                 writer.Doc("summary", SourceWriter.Xml(partner.Name + " (" + Codes(partner) + "): " + KindText(governing.Kind) + ", " + StatusText(governing.Status) + "."));
-                var agreements = spec.Agreements.Where(a => a.Partner == governing.Partner).ToList();
-                writer.Doc("remarks", string.Join("\n", agreements.Select(a => AgreementRemarks(a, describeKind: agreements.Count > 1))));
+                writer.Doc("remarks", PartnerRemarks(spec, governing.Partner));
                 writer.Line(partner.Member + " = " + SourceWriter.Number(partner.Value) + ",");
             }
 
@@ -288,14 +288,15 @@ namespace CmaaGen.Generation
 
             writer.Line("};").Line();
 
-            PerPartner(writer, "int", "s_values", spec.Partners.Select(p => SourceWriter.Number(p.Value)));
-            PerPartner(writer, "string", "s_alpha2", spec.Partners.Select(p => SourceWriter.Literal(p.Alpha2)));
-            PerPartner(writer, "string", "s_alpha3", spec.Partners.Select(p => SourceWriter.Literal(p.Alpha3)));
-            PerPartner(writer, "string", "s_numeric", spec.Partners.Select(p => SourceWriter.Literal(p.Numeric)));
-            PerPartner(writer, "string", "s_names", spec.Partners.Select(p => SourceWriter.Literal(p.Name)));
-            PerPartner(writer, "bool", "s_inForce", spec.Partners.Select(p => spec.Agreements[p.Governing].Status == AgreementStatus.InForce ? "true" : "false"));
-            PerPartner(writer, "ushort", "s_governing", spec.Partners.Select(p => SourceWriter.Number(p.Governing)));
-            PerPartner(writer, "int", "s_coveringPartner", spec.Covered.Select(c => SourceWriter.Number(spec.Partners[c.Partner].Value)));
+            var partners = spec.Partners;
+            PerPartner(writer, "int", "s_values", partners.Count, i => SourceWriter.Number(partners[i].Value));
+            PerPartner(writer, "string", "s_alpha2", partners.Count, i => SourceWriter.Literal(partners[i].Alpha2));
+            PerPartner(writer, "string", "s_alpha3", partners.Count, i => SourceWriter.Literal(partners[i].Alpha3));
+            PerPartner(writer, "string", "s_numeric", partners.Count, i => SourceWriter.Literal(partners[i].Numeric));
+            PerPartner(writer, "string", "s_names", partners.Count, i => SourceWriter.Literal(partners[i].Name));
+            PerPartner(writer, "bool", "s_inForce", partners.Count, i => spec.Agreements[partners[i].Governing].Status == AgreementStatus.InForce ? "true" : "false");
+            PerPartner(writer, "ushort", "s_governing", partners.Count, i => SourceWriter.Number(partners[i].Governing));
+            PerPartner(writer, "int", "s_coveringPartner", spec.Covered.Count, i => SourceWriter.Number(partners[spec.Covered[i].Partner].Value));
 
             // A constructor call per agreement would cost every build a bound call, eight arguments and their operations
             // per row (about 80,000 arguments for 10,000 rows, each visited by every analyzer of the project); one string
@@ -345,17 +346,46 @@ namespace CmaaGen.Generation
             return builder.ToString();
         }
 
-        private static void PerPartner(SourceWriter writer, string type, string name, IEnumerable<string> values)
+        // Loops rather than LINQ over the model's element types: each such operator is generic types the runtime loads
+        // in every cold build with a list of the project's own (see AgreementSet).
+        private static void PerPartner(SourceWriter writer, string type, string name, int count, Func<int, string> value)
         {
-            var items = values.ToList();
-            writer.Line("private static readonly " + type + "[] " + name + " = new " + type + "[" + SourceWriter.Number(items.Count) + "]");
+            writer.Line("private static readonly " + type + "[] " + name + " = new " + type + "[" + SourceWriter.Number(count) + "]");
             writer.Line("{");
-            for (var i = 0; i < items.Count; i += 16)
+            var row = new List<string>(16);
+            for (var i = 0; i < count; i += 16)
             {
-                writer.Line("    " + string.Join(", ", items.Skip(i).Take(16)) + ",");
+                row.Clear();
+                for (var j = i; j < count && j < i + 16; j++)
+                {
+                    row.Add(value(j));
+                }
+
+                writer.Line("    " + string.Join(", ", row) + ",");
             }
 
             writer.Line("};").Line();
+        }
+
+        /// <summary>The remarks of a partner's enum member: each of its agreements, with kind and status when there are several.</summary>
+        private static string PartnerRemarks(AgreementsSpec spec, int partner)
+        {
+            var agreements = new List<AgreementSpec>();
+            foreach (var agreement in spec.Agreements)
+            {
+                if (agreement.Partner == partner)
+                {
+                    agreements.Add(agreement);
+                }
+            }
+
+            var remarks = new List<string>(agreements.Count);
+            foreach (var agreement in agreements)
+            {
+                remarks.Add(AgreementRemarks(agreement, describeKind: agreements.Count > 1));
+            }
+
+            return string.Join("\n", remarks);
         }
 
         private static int IndexOfPartner(AgreementsSpec spec, string alpha2)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text;
 using CmaaGen.Catalog;
 using CmaaGen.Model;
@@ -16,24 +15,43 @@ namespace CmaaGen.Generation
 
         public static AgreementsSpec Build(AgreementSet set, GeneratorSettings settings, bool embedded, string version)
         {
+            // Loops and StableSort rather than LINQ, as in AgreementSet: this runs in every cold build with a list of
+            // the project's own.
             var options = settings.Options;
             var catalog = CountryCatalog.Default;
             var governing = set.Governing();
             var members = MemberNames(governing);
 
-            var partners = governing.OrderBy(a => members[a.Alpha2], StringComparer.Ordinal).ToList();
+            var partners = new List<Agreement>(governing);
+            partners.SortStable((a, b) => string.CompareOrdinal(members[a.Alpha2], members[b.Alpha2]));
             var partnerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
             for (var i = 0; i < partners.Count; i++)
             {
                 partnerIndex[partners[i].Alpha2] = i;
             }
 
-            var agreements = set.Agreements
-                .OrderBy(a => partnerIndex[a.Alpha2])
-                .ThenBy(a => a.Signed, StringComparer.Ordinal)
-                .ToList();
+            var agreements = new List<Agreement>(set.Agreements);
+            agreements.SortStable((a, b) =>
+            {
+                var byPartner = partnerIndex[a.Alpha2].CompareTo(partnerIndex[b.Alpha2]);
+                return byPartner != 0 ? byPartner : string.CompareOrdinal(a.Signed, b.Signed);
+            });
 
-            var partnerSpecs = partners.Select(p => new PartnerSpec(
+            // Where each partner's governing agreement landed: Governing picked these very instances from the set, and a
+            // reference comparison spares the records' value equality, which is costly the first time in a process.
+            var governingAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < agreements.Count; i++)
+            {
+                if (ReferenceEquals(agreements[i], partners[partnerIndex[agreements[i].Alpha2]]))
+                {
+                    governingAt[agreements[i].Alpha2] = i;
+                }
+            }
+
+            var partnerSpecs = new List<PartnerSpec>(partners.Count);
+            foreach (var p in partners)
+            {
+                partnerSpecs.Add(new PartnerSpec(
                     members[p.Alpha2],
                     EnumValue(p.Alpha2, p.Numeric),
                     p.Alpha2,
@@ -41,16 +59,20 @@ namespace CmaaGen.Generation
                     p.Numeric,
                     p.Name,
                     Keys(catalog, p.Alpha2),
-                    agreements.IndexOf(p)))
-                .ToEquatableArray();
+                    governingAt[p.Alpha2]));
+            }
 
-            var agreementSpecs = agreements.Select(a => new AgreementSpec(
-                    partnerIndex[a.Alpha2], a.Name, a.Signed, a.InForce, a.Status, a.Kind, a.Note, a.Source))
-                .ToEquatableArray();
+            var agreementSpecs = new List<AgreementSpec>(agreements.Count);
+            foreach (var a in agreements)
+            {
+                agreementSpecs.Add(new AgreementSpec(partnerIndex[a.Alpha2], a.Name, a.Signed, a.InForce, a.Status, a.Kind, a.Note, a.Source));
+            }
 
-            var covered = set.Coverage()
-                .Select(c => new CoveredSpec(c.Covered, NameOf(catalog, c.Covered), partnerIndex[c.Partner], Keys(catalog, c.Covered)))
-                .ToEquatableArray();
+            var covered = new List<CoveredSpec>();
+            foreach (var c in set.Coverage())
+            {
+                covered.Add(new CoveredSpec(c.Covered, NameOf(catalog, c.Covered), partnerIndex[c.Partner], Keys(catalog, c.Covered)));
+            }
 
             var owner = set.Owner.Length == 0
                 ? null
@@ -64,9 +86,9 @@ namespace CmaaGen.Generation
                 options.Embeds(embedded),
                 set.Provenance,
                 owner,
-                partnerSpecs,
-                agreementSpecs,
-                covered);
+                partnerSpecs.ToEquatableArray(),
+                agreementSpecs.ToEquatableArray(),
+                covered.ToEquatableArray());
         }
 
         /// <summary>The ISO numeric code, or for codes without one 1000 + 26 × first letter + second letter.</summary>
@@ -78,9 +100,25 @@ namespace CmaaGen.Generation
         private static string NameOf(CountryCatalog catalog, string alpha2) => catalog.FindByAlpha2(alpha2)?.Name ?? alpha2;
 
         private static EquatableArray<string> Keys(CountryCatalog catalog, string alpha2)
-            => catalog.FindByAlpha2(alpha2) is { } country
-                ? CountryCatalog.KeysOf(country).Distinct(CountryText.Comparer).ToEquatableArray()
-                : new[] { alpha2 }.ToEquatableArray();
+        {
+            if (catalog.FindByAlpha2(alpha2) is not { } country)
+            {
+                return new[] { alpha2 }.ToEquatableArray();
+            }
+
+            // Each key once, in the catalogue's order, as text compares.
+            var keys = new List<string>();
+            var seen = new HashSet<string>(CountryText.Comparer);
+            foreach (var key in CountryCatalog.KeysOf(country))
+            {
+                if (seen.Add(key))
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys.ToEquatableArray();
+        }
 
         /// <summary>
         /// A C# identifier per partner from its name ("United Kingdom" → UnitedKingdom, "Türkiye" → Turkiye).
@@ -90,7 +128,9 @@ namespace CmaaGen.Generation
         {
             var names = new Dictionary<string, string>(StringComparer.Ordinal);
             var taken = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var agreement in governing.OrderBy(a => a.Alpha2, StringComparer.Ordinal))
+            var byCode = new List<Agreement>(governing);
+            byCode.SortStable((a, b) => string.CompareOrdinal(a.Alpha2, b.Alpha2));
+            foreach (var agreement in byCode)
             {
                 var name = ToIdentifier(agreement.Name);
                 if (name.Length == 0)

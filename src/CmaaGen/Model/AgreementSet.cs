@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using CmaaGen.Diagnostics;
 
 namespace CmaaGen.Model
@@ -28,13 +27,28 @@ namespace CmaaGen.Model
         /// </summary>
         public static AgreementSet Merge(IEnumerable<AgreementList> lists)
         {
-            var ordered = lists.OrderBy(l => l.Path, StringComparer.Ordinal).ToList();
-            var problems = ordered.SelectMany(l => l.Problems).ToList();
+            // Loops and StableSort rather than LINQ: this runs in every cold build with a list of the project's own,
+            // where each LINQ operator's generic types cost the runtime more to load than the work itself.
+            var ordered = new List<AgreementList>(lists);
+            ordered.SortStable((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            var problems = new List<ListProblem>();
+            foreach (var list in ordered)
+            {
+                foreach (var problem in list.Problems)
+                {
+                    problems.Add(problem);
+                }
+            }
 
             var owner = string.Empty;
             FileLocation? ownerLocation = null;
-            foreach (var list in ordered.Where(l => l.Owner.Length > 0))
+            foreach (var list in ordered)
             {
+                if (list.Owner.Length == 0)
+                {
+                    continue;
+                }
+
                 if (owner.Length == 0)
                 {
                     (owner, ownerLocation) = (list.Owner, list.OwnerLocation);
@@ -48,61 +62,72 @@ namespace CmaaGen.Model
 
             var first = new Dictionary<string, Agreement>(StringComparer.Ordinal);
             var agreements = new List<Agreement>();
-            foreach (var agreement in ordered.SelectMany(l => l.Agreements))
+            var provenances = new List<string>();
+            var fileNames = new List<string>();
+            foreach (var list in ordered)
             {
-                var key = agreement.Alpha2 + "|" + agreement.Signed;
-                if (first.TryGetValue(key, out var earlier))
+                foreach (var agreement in list.Agreements)
                 {
-                    var where = FileName(earlier.Location.Path) + " line " + (earlier.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    var duplicate = ListProblem.Create(Rules.DuplicateAgreement, agreement.Location, agreement.Alpha2, agreement.Signed, where);
-                    problems.Add(duplicate with { Related = earlier.Location });
-                    continue;
+                    var key = agreement.Alpha2 + "|" + agreement.Signed;
+                    if (first.TryGetValue(key, out var earlier))
+                    {
+                        var where = FileName(earlier.Location.Path) + " line " + (earlier.Location.StartLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        var duplicate = ListProblem.Create(Rules.DuplicateAgreement, agreement.Location, agreement.Alpha2, agreement.Signed, where);
+                        problems.Add(duplicate with { Related = earlier.Location });
+                        continue;
+                    }
+
+                    first.Add(key, agreement);
+                    agreements.Add(agreement);
                 }
 
-                first.Add(key, agreement);
-                agreements.Add(agreement);
+                if (list.Provenance.Length > 0 && !provenances.Contains(list.Provenance))
+                {
+                    provenances.Add(list.Provenance);
+                }
+
+                fileNames.Add(FileName(list.Path));
             }
 
-            var provenance = string.Join("; ", ordered.Select(l => l.Provenance).Where(p => p.Length > 0).Distinct().OrderBy(p => p, StringComparer.Ordinal));
-            var description = provenance.Length > 0
-                ? provenance
-                : string.Join(", ", ordered.Select(l => FileName(l.Path)));
+            provenances.SortStable(string.CompareOrdinal);
+            var provenance = string.Join("; ", provenances);
+            agreements.SortStable((a, b) =>
+            {
+                var byCountry = string.CompareOrdinal(a.Alpha2, b.Alpha2);
+                return byCountry != 0 ? byCountry : string.CompareOrdinal(a.Signed, b.Signed);
+            });
+            problems.SortStable(ListProblem.FileOrder.Compare);
 
             return new AgreementSet(
                 owner,
                 provenance,
-                description,
-                agreements
-                    .OrderBy(a => a.Alpha2, StringComparer.Ordinal)
-                    .ThenBy(a => a.Signed, StringComparer.Ordinal)
-                    .ToEquatableArray(),
-                problems.OrderBy(p => p, ListProblem.FileOrder).ToEquatableArray());
+                provenance.Length > 0 ? provenance : string.Join(", ", fileNames),
+                agreements.ToEquatableArray(),
+                problems.ToEquatableArray());
         }
 
         /// <summary>
         /// The agreement that governs each partner: one in force if there is one, else the most recently
-        /// signed. Partners are in alpha-2 order.
+        /// signed. Partners are in the order of their first agreement, which is alpha-2 order.
         /// </summary>
         public ImmutableArray<Agreement> Governing()
         {
-            // A pass over each partner's agreements, not OrderBy on the status: a sort keyed by a number is generic
-            // code that a new compiler process would compile for this generator alone.
-            var governing = ImmutableArray.CreateBuilder<Agreement>();
-            foreach (var partner in Agreements.GroupBy(a => a.Alpha2, StringComparer.Ordinal))
+            var governing = new List<Agreement>();
+            var position = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var agreement in Agreements)
             {
-                Agreement? best = null;
-                foreach (var agreement in partner)
+                if (!position.TryGetValue(agreement.Alpha2, out var at))
                 {
-                    if (best is null || Governs(agreement, best))
-                    {
-                        best = agreement;
-                    }
+                    position.Add(agreement.Alpha2, governing.Count);
+                    governing.Add(agreement);
                 }
-
-                governing.Add(best!);
+                else if (Governs(agreement, governing[at]))
+                {
+                    governing[at] = agreement;
+                }
             }
 
-            return governing.ToImmutable();
+            return governing.ToImmutableArray();
         }
 
         /// <summary>Whether an agreement governs rather than another: a better status, else a later signing date.</summary>
@@ -118,14 +143,38 @@ namespace CmaaGen.Model
         public ImmutableArray<CoverageEntry> Coverage()
         {
             var governing = Governing();
-            var partners = new HashSet<string>(governing.Select(a => a.Alpha2), StringComparer.Ordinal);
-            return governing
-                .SelectMany(a => a.Covers.Select(c => new CoverageEntry(c, a.Alpha2)))
-                .Where(c => !partners.Contains(c.Covered) && c.Covered != Owner)
-                .GroupBy(c => c.Covered, StringComparer.Ordinal)
-                .Select(g => g.OrderBy(c => c.Partner, StringComparer.Ordinal).First())
-                .OrderBy(c => c.Covered, StringComparer.Ordinal)
-                .ToImmutableArray();
+            var partners = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var agreement in governing)
+            {
+                partners.Add(agreement.Alpha2);
+            }
+
+            var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var agreement in governing)
+            {
+                foreach (var covered in agreement.Covers)
+                {
+                    if (partners.Contains(covered) || covered == Owner)
+                    {
+                        continue;
+                    }
+
+                    if (!coveredBy.TryGetValue(covered, out var partner) || string.CompareOrdinal(agreement.Alpha2, partner) < 0)
+                    {
+                        coveredBy[covered] = agreement.Alpha2;
+                    }
+                }
+            }
+
+            var countries = new List<string>(coveredBy.Keys);
+            countries.SortStable(string.CompareOrdinal);
+            var coverage = ImmutableArray.CreateBuilder<CoverageEntry>(countries.Count);
+            foreach (var country in countries)
+            {
+                coverage.Add(new CoverageEntry(country, coveredBy[country]));
+            }
+
+            return coverage.MoveToImmutable();
         }
 
         private static string FileName(string path) => Path.GetFileName(path);

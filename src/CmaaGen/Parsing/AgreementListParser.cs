@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using CmaaGen.Catalog;
 using CmaaGen.Diagnostics;
@@ -142,7 +141,10 @@ namespace CmaaGen.Parsing
             }
 
             private AgreementList Result()
-                => new(path, _owner, _ownerLocation, _provenance, _agreements.ToEquatableArray(), _problems.OrderBy(p => p, ListProblem.FileOrder).ToEquatableArray());
+            {
+                _problems.SortStable(ListProblem.FileOrder.Compare);
+                return new(path, _owner, _ownerLocation, _provenance, _agreements.ToEquatableArray(), _problems.ToEquatableArray());
+            }
 
             private void ReadDirective(CsvField comment)
             {
