@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using CmaaGen.Catalog;
 using CmaaGen.Generation;
 using CmaaGen.Model;
@@ -25,8 +24,19 @@ namespace CmaaGen.Analysis
         {
             _catalog = catalog;
             Set = set;
-            _governing = set.Governing().ToDictionary(a => a.Alpha2, StringComparer.Ordinal);
-            _coveringAgreement = set.Coverage().ToDictionary(c => c.Covered, c => _governing[c.Partner], StringComparer.Ordinal);
+            // Loops rather than ToDictionary, as in AgreementSet: the analyzer's first compilation with an exchange pays
+            // for every generic type over the models' types.
+            _governing = new Dictionary<string, Agreement>(StringComparer.Ordinal);
+            foreach (var agreement in set.Governing())
+            {
+                _governing.Add(agreement.Alpha2, agreement);
+            }
+
+            _coveringAgreement = new Dictionary<string, Agreement>(StringComparer.Ordinal);
+            foreach (var entry in set.Coverage())
+            {
+                _coveringAgreement.Add(entry.Covered, _governing[entry.Partner]);
+            }
             _compute = Compute;
             _memberNames = new Lazy<Dictionary<string, string>>(() => SpecBuilder.MemberNames(_governing.Values));
         }
