@@ -33,9 +33,31 @@ namespace CmaaGen.Generation
         /// <summary>Writes a block of lines at the current indentation; its own line endings do not matter.</summary>
         public SourceWriter Lines(string text)
         {
-            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+            // Copied range by range, not split into a string per line: the templates are most of the generated text,
+            // and what a cold build allocates here brings the compiler's next garbage collection into its generator time.
+            var start = 0;
+            while (start <= text.Length)
             {
-                Line(line.TrimEnd());
+                var end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                // Trailing white space goes, with the CR of a CRLF ending.
+                var last = end;
+                while (last > start && char.IsWhiteSpace(text[last - 1]))
+                {
+                    last--;
+                }
+
+                if (last > start)
+                {
+                    _builder.Append(' ', _indent * 4).Append(text, start, last - start);
+                }
+
+                _builder.Append('\n');
+                start = end + 1;
             }
 
             return this;
