@@ -25,15 +25,19 @@ namespace CmaaGen.Catalog
 
         private readonly Dictionary<string, Country> _byKey;
         private readonly Dictionary<string, Country> _byAlpha2;
-        private readonly ImmutableArray<string> _foldedKeys;
+        private readonly ImmutableArray<string> _keys;
         private readonly ImmutableArray<Country> _keyCountries;
+
+        // Only suggestions for unknown text compare folded keys: folded on first use, not in every cold build. Two
+        // threads may both fold them; they get the same array contents.
+        private string[]? _foldedKeys;
 
         private CountryCatalog(ImmutableArray<Country> countries)
         {
             Countries = countries;
             _byKey = new Dictionary<string, Country>(CountryText.Comparer);
             _byAlpha2 = new Dictionary<string, Country>(StringComparer.Ordinal);
-            var foldedKeys = ImmutableArray.CreateBuilder<string>();
+            var keys = ImmutableArray.CreateBuilder<string>();
             var keyCountries = ImmutableArray.CreateBuilder<Country>();
             foreach (var country in countries)
             {
@@ -43,13 +47,13 @@ namespace CmaaGen.Catalog
                     if (!_byKey.ContainsKey(key))
                     {
                         _byKey.Add(key, country);
-                        foldedKeys.Add(CountryText.Fold(key));
+                        keys.Add(key);
                         keyCountries.Add(country);
                     }
                 }
             }
 
-            _foldedKeys = foldedKeys.ToImmutable();
+            _keys = keys.ToImmutable();
             _keyCountries = keyCountries.ToImmutable();
         }
 
@@ -122,11 +126,12 @@ namespace CmaaGen.Catalog
             // A name the text begins ("GER" → GERMANY) ranks above any misspelling; misspellings rank by edit distance,
             // preferring keys with the same first letter and the same length.
             var folded = CountryText.Fold(CountryText.CleanKeepingWords(text));
+            var foldedKeys = FoldedKeys();
             if (folded.Length >= 3)
             {
-                for (var i = 0; i < _foldedKeys.Length; i++)
+                for (var i = 0; i < foldedKeys.Length; i++)
                 {
-                    var key = _foldedKeys[i];
+                    var key = foldedKeys[i];
                     if (key.Length > folded.Length && key.StartsWith(folded, StringComparison.Ordinal))
                     {
                         Add(_keyCountries[i], 2);
@@ -135,9 +140,9 @@ namespace CmaaGen.Catalog
             }
 
             var limit = Math.Max(1, folded.Length / 3);
-            for (var i = 0; i < _foldedKeys.Length; i++)
+            for (var i = 0; i < foldedKeys.Length; i++)
             {
-                var key = _foldedKeys[i];
+                var key = foldedKeys[i];
                 if (folded.Length > 0 && Math.Abs(key.Length - folded.Length) <= limit)
                 {
                     var distance = EditDistance.Compute(folded, key, limit);
@@ -153,6 +158,22 @@ namespace CmaaGen.Catalog
                 .ThenBy(s => s.Country.Alpha2, StringComparer.Ordinal)
                 .Take(max)
                 .ToImmutableArray();
+        }
+
+        private string[] FoldedKeys()
+        {
+            if (_foldedKeys is null)
+            {
+                var folded = new string[_keys.Length];
+                for (var i = 0; i < folded.Length; i++)
+                {
+                    folded[i] = CountryText.Fold(_keys[i]);
+                }
+
+                _foldedKeys = folded;
+            }
+
+            return _foldedKeys;
         }
 
         /// <summary>"did you mean DE (Germany) or GE (Georgia)?", or empty when nothing is close.</summary>
