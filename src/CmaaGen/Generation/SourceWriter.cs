@@ -81,9 +81,24 @@ namespace CmaaGen.Generation
         public SourceWriter Doc(string element, string text)
         {
             Line("/// <" + element + ">");
-            foreach (var line in text.Split('\n'))
+
+            // Range by range, as in Lines: a doc comment per enum member is most of CmaaCountry's text.
+            var start = 0;
+            while (true)
             {
-                Line("/// " + line);
+                var end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                _builder.Append(' ', _indent * 4).Append("/// ").Append(text, start, end - start).Append('\n');
+                if (end == text.Length)
+                {
+                    break;
+                }
+
+                start = end + 1;
             }
 
             return Line("/// </" + element + ">");

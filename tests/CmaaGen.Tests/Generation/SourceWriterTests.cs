@@ -19,4 +19,18 @@ public class SourceWriterTests
 
         Assert.Equal("n\n{\n" + expected, writer.ToString());
     }
+
+    [Theory]
+    [InlineData("a", "    /// a\n")]
+    [InlineData("a\nb", "    /// a\n    /// b\n")]
+    [InlineData("a\n", "    /// a\n    /// \n")]
+    [InlineData("", "    /// \n")]
+    public void A_doc_comment_has_a_line_per_line_of_text(string text, string expected)
+    {
+        var writer = new SourceWriter().Open("n");
+
+        writer.Doc("summary", text);
+
+        Assert.Equal("n\n{\n    /// <summary>\n" + expected + "    /// </summary>\n", writer.ToString());
+    }
 }
