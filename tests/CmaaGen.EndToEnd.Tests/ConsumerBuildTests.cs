@@ -1,8 +1,6 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
@@ -240,8 +238,7 @@ public class ConsumerBuildTests(PackageFixture package)
 
     /// <summary>
     /// A command-line build on Linux x64 gives the compiler the package's precompiled copy of the analyzer, and still
-    /// finds the violation; CmaaReadyToRun=false, and any other OS or architecture, give it the IL assembly. The same
-    /// SDK packs the package and builds the consumer, so the copy is made for this runtime's major version.
+    /// finds the violation; CmaaReadyToRun=false, and any other OS or architecture, give it the IL assembly.
     /// </summary>
     [Theory]
     [InlineData("precompiled", new string[0])]
@@ -249,13 +246,13 @@ public class ConsumerBuildTests(PackageFixture package)
     public async Task A_command_line_build_on_Linux_x64_compiles_with_the_precompiled_analyzer(string how, string[] properties)
     {
         var consumer = App("readytorun-" + how);
-        var precompiled = properties.Length == 0 && RuntimeInformation.RuntimeIdentifier == "linux-x64";
+        var precompiled = properties.Length == 0 && PackageFixture.PrecompiledHost;
 
         var build = await consumer.DotNetAsync(["build", "App", "--no-incremental", "-v:n", .. properties]);
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(
-            precompiled ? $"build/readytorun/net{Environment.Version.Major}-linux-x64/CmaaGen.dll" : "analyzers/dotnet/cs/CmaaGen.dll",
+            precompiled ? PackageFixture.PrecompiledAnalyzer : PackageFixture.ILAnalyzer,
             Assert.Single(CmaaGenAnalyzers(build.Output)));
         Assert.Contains(Cmaa001At + "warning CMAA001", build.Output);
     }
@@ -274,7 +271,7 @@ public class ConsumerBuildTests(PackageFixture package)
             "-p:ProvideCommandLineArgs=true", "-getItem:CscCommandLineArgs");
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Equal("analyzers/dotnet/cs/CmaaGen.dll", Assert.Single(CmaaGenAnalyzers(build.Output)));
+        Assert.Equal(PackageFixture.ILAnalyzer, Assert.Single(CmaaGenAnalyzers(build.Output)));
     }
 
     /// <summary>Where in the package each /analyzer: argument for CmaaGen.dll points.</summary>

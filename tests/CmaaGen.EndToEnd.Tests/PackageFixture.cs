@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 
 namespace CmaaGen.EndToEnd.Tests;
@@ -22,6 +23,18 @@ public sealed class PackageFixture : IAsyncLifetime
     public string PackagePath => Path.Combine(Feed, "CmaaGen." + Version + ".nupkg");
 
     public CommandResult Pack { get; private set; } = new(-1, "not packed");
+
+    /// <summary>The package's path of the analyzer and its IL copy's, as the compiler's /analyzer: arguments name them.</summary>
+    public const string ILAnalyzer = "analyzers/dotnet/cs/CmaaGen.dll";
+
+    /// <summary>
+    /// Where the package holds the precompiled analyzer: made by a linux-x64 SDK for its runtime's major version, the
+    /// one these tests run on, as the same SDK packs the package and builds its consumers.
+    /// </summary>
+    public static string PrecompiledAnalyzer => "build/readytorun/net" + Environment.Version.Major.ToString(CultureInfo.InvariantCulture) + "-linux-x64/CmaaGen.dll";
+
+    /// <summary>Whether this host packs the precompiled analyzer, and its command-line builds use it.</summary>
+    public static bool PrecompiledHost => RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
     public async Task InitializeAsync()
     {

@@ -5,7 +5,6 @@ using System.IO.Compression;
 using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using System.Runtime.InteropServices;
 using System.Xml.Linq;
 
 namespace CmaaGen.EndToEnd.Tests;
@@ -60,22 +59,22 @@ public class PackageTests(PackageFixture package)
 
     /// <summary>
     /// Command-line builds on Linux x64 load a precompiled (ReadyToRun) image of the very assembly in analyzers/ (the
-    /// same module version id), made for Linux x64 and for the major version of the runtime the packing SDK runs on (the
-    /// one this test runs on). Only a Linux x64 SDK makes it.
+    /// same module version id), made for Linux x64 and for the major version of the runtime the packing SDK runs on.
+    /// Only a Linux x64 SDK makes it.
     /// </summary>
     [Fact]
     public void Holds_a_precompiled_copy_of_the_analyzer_made_for_Linux_x64()
     {
         using var archive = ZipFile.OpenRead(package.PackagePath);
-        var image = archive.GetEntry("build/readytorun/net" + Environment.Version.Major + "-linux-x64/CmaaGen.dll");
-        if (RuntimeInformation.RuntimeIdentifier != "linux-x64")
+        var image = archive.GetEntry(PackageFixture.PrecompiledAnalyzer);
+        if (!PackageFixture.PrecompiledHost)
         {
             Assert.Null(image);
             return;
         }
 
         Assert.NotNull(image);
-        using var il = Open(archive.GetEntry("analyzers/dotnet/cs/CmaaGen.dll")!);
+        using var il = Open(archive.GetEntry(PackageFixture.ILAnalyzer)!);
         using var precompiled = Open(image);
 
         Assert.Equal(0, il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size);

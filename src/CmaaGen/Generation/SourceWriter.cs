@@ -31,37 +31,7 @@ namespace CmaaGen.Generation
         }
 
         /// <summary>Writes a block of lines at the current indentation; its own line endings do not matter.</summary>
-        public SourceWriter Lines(string text)
-        {
-            // Copied range by range, not split into a string per line: the templates are most of the generated text,
-            // and what a cold build allocates here brings the compiler's next garbage collection into its generator time.
-            var start = 0;
-            while (start <= text.Length)
-            {
-                var end = text.IndexOf('\n', start);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                // Trailing white space goes, with the CR of a CRLF ending.
-                var last = end;
-                while (last > start && char.IsWhiteSpace(text[last - 1]))
-                {
-                    last--;
-                }
-
-                if (last > start)
-                {
-                    _builder.Append(' ', _indent * 4).Append(text, start, last - start);
-                }
-
-                _builder.Append('\n');
-                start = end + 1;
-            }
-
-            return this;
-        }
+        public SourceWriter Lines(string text) => EachLine(text, string.Empty, trimEnd: true);
 
         public SourceWriter Open(string header)
         {
@@ -81,10 +51,17 @@ namespace CmaaGen.Generation
         public SourceWriter Doc(string element, string text)
         {
             Line("/// <" + element + ">");
+            EachLine(text, "/// ", trimEnd: false);
+            return Line("/// </" + element + ">");
+        }
 
-            // Range by range, as in Lines: a doc comment per enum member is most of CmaaCountry's text.
+        // Each line of the text, split at LF as string.Split('\n') would, but copied range by range rather than as a string
+        // per line: the templates and doc comments are most of the generated text, and what a cold build allocates here
+        // brings the compiler's next garbage collection into its generator time. A line left empty gets no indentation.
+        private SourceWriter EachLine(string text, string prefix, bool trimEnd)
+        {
             var start = 0;
-            while (true)
+            while (start <= text.Length)
             {
                 var end = text.IndexOf('\n', start);
                 if (end < 0)
@@ -92,16 +69,23 @@ namespace CmaaGen.Generation
                     end = text.Length;
                 }
 
-                _builder.Append(' ', _indent * 4).Append("/// ").Append(text, start, end - start).Append('\n');
-                if (end == text.Length)
+                // Trailing white space goes, with the CR of a CRLF ending.
+                var last = end;
+                while (trimEnd && last > start && char.IsWhiteSpace(text[last - 1]))
                 {
-                    break;
+                    last--;
                 }
 
+                if (prefix.Length > 0 || last > start)
+                {
+                    _builder.Append(' ', _indent * 4).Append(prefix).Append(text, start, last - start);
+                }
+
+                _builder.Append('\n');
                 start = end + 1;
             }
 
-            return Line("/// </" + element + ">");
+            return this;
         }
 
         public override string ToString() => _builder.ToString();
