@@ -19,7 +19,7 @@ internal static class ColdProcesses
         var firsts = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            var line = Start(mode, childArgs).Trim();
+            var line = Output(mode, childArgs).Trim();
             Console.WriteLine(line);
             firsts.Add(double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture));
         }
@@ -32,7 +32,7 @@ internal static class ColdProcesses
     /// <summary>Runs one child and relays what it prints.</summary>
     public static int Once(string mode, params string[] childArgs)
     {
-        Console.Write(Start(mode, childArgs));
+        Console.Write(Output(mode, childArgs));
         return 0;
     }
 
@@ -43,7 +43,8 @@ internal static class ColdProcesses
         return args.FirstOrDefault() == "child";
     }
 
-    private static string Start(string mode, string[] childArgs)
+    /// <summary>Runs one child and returns what it printed.</summary>
+    public static string Output(string mode, params string[] childArgs)
     {
         using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [mode, "child", .. childArgs]) { RedirectStandardOutput = true })!;
         var output = child.StandardOutput.ReadToEnd();
@@ -59,7 +60,8 @@ internal static class ColdProcesses
 
 /// <summary>
 /// The JIT done between <see cref="Open"/> and <see cref="Close"/>, read from <see cref="JitInfo"/>, with the
-/// listener (if any) recording the same window. Open and close one around a warm-up first, so that the window's own
+/// listener (if any) recording the same window, and what the window allocated and how many collections fell into it:
+/// in a compiler process, the allocations decide whether one of its collections lands in CmaaGen's run. Open and close one around a warm-up first, so that the window's own
 /// code is compiled before a measured window.
 /// </summary>
 internal sealed class JitWindow
@@ -67,14 +69,20 @@ internal sealed class JitWindow
     private readonly JitEvents? _events;
     private readonly TimeSpan _startTime;
     private readonly long _startMethods;
+    private readonly long _startBytes;
+    private readonly int _startCollections;
     private TimeSpan _time;
     private long _methods;
+    private long _bytes;
+    private int _collections;
 
     private JitWindow(JitEvents? events)
     {
         _events = events;
         _startTime = JitInfo.GetCompilationTime();
         _startMethods = JitInfo.GetCompiledMethodCount();
+        _startCollections = GC.CollectionCount(0);
+        _startBytes = GC.GetTotalAllocatedBytes(precise: true);
         events?.Start();
     }
 
@@ -85,9 +93,11 @@ internal sealed class JitWindow
     {
         _time = JitInfo.GetCompilationTime() - _startTime;
         _methods = JitInfo.GetCompiledMethodCount() - _startMethods;
+        _bytes = GC.GetTotalAllocatedBytes(precise: true) - _startBytes;
+        _collections = GC.CollectionCount(0) - _startCollections;
         _events?.Stop();
     }
 
     public override string ToString()
-        => string.Create(CultureInfo.InvariantCulture, $"JIT {_time.TotalMilliseconds:F1} ms for {_methods} methods");
+        => string.Create(CultureInfo.InvariantCulture, $"JIT {_time.TotalMilliseconds:F1} ms for {_methods} methods, {_bytes / 1024} KB allocated, {_collections} collections");
 }

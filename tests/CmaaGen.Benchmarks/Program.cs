@@ -32,13 +32,15 @@ switch (mode)
         break;
     case "cold-generator":
         return ColdGenerator.Run(rest);
+    case "cold-stages":
+        return ColdStages.Run(rest);
     case "cold-analyzer":
         return await ColdAnalyzer.RunAsync(rest);
     case "generated-code":
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-stages [processes]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 
