@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text;
 using CmaaGen.Model;
 
 namespace CmaaGen.Generation
@@ -40,8 +39,12 @@ namespace CmaaGen.Generation
             foreach (var partner in spec.Partners)
             {
                 var governing = spec.Agreements[partner.Governing];
-                writer.Doc("summary", SourceWriter.Xml(partner.Name + " (" + Codes(partner) + "): " + KindText(governing.Kind) + ", " + StatusText(governing.Status) + "."));
-                writer.Doc("remarks", PartnerRemarks(spec, governing.Partner));
+                writer.Line("/// <summary>")
+                    .StartLine().Text("/// ").XmlText(partner.Name + " (" + Codes(partner) + "): " + KindText(governing.Kind) + ", " + StatusText(governing.Status) + ".").EndLine()
+                    .Line("/// </summary>");
+                writer.Line("/// <remarks>");
+                PartnerRemarks(writer, spec, governing.Partner);
+                writer.Line("/// </remarks>");
                 writer.Line(partner.Member + " = " + SourceWriter.Number(partner.Value) + ",");
             }
 
@@ -275,7 +278,13 @@ namespace CmaaGen.Generation
             writer.Line("{");
             foreach (var keys in keySets)
             {
-                writer.Line("    " + string.Join(", ", keys.Select(SourceWriter.Literal)) + ",");
+                writer.StartLine().Text("    ");
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    (i > 0 ? writer.Text(", ") : writer).LiteralText(keys[i]);
+                }
+
+                writer.Text(',').EndLine();
             }
 
             writer.Line("};").Line();
@@ -283,7 +292,14 @@ namespace CmaaGen.Generation
             writer.Line("{");
             for (var i = 0; i < keySets.Count; i++)
             {
-                writer.Line("    " + string.Join(", ", Enumerable.Repeat(SourceWriter.Number(codes[i]), keySets[i].Count)) + ",");
+                var code = SourceWriter.Number(codes[i]);
+                writer.StartLine().Text("    ");
+                for (var j = 0; j < keySets[i].Count; j++)
+                {
+                    (j > 0 ? writer.Text(", ") : writer).Text(code);
+                }
+
+                writer.Text(',').EndLine();
             }
 
             writer.Line("};").Line();
@@ -305,21 +321,23 @@ namespace CmaaGen.Generation
             writer.Line("// status and kind are values of CmaaAgreementStatus and CmaaAgreementKind, and \\XXXX is the character U+XXXX.");
             writer.Line("private const int AgreementCount = " + SourceWriter.Number(spec.Agreements.Count) + ";");
             writer.Line("private static readonly string s_agreementRows =");
-            var rows = new StringBuilder("@\"");
+
+            // The rows are the inside of a verbatim string: written at column 0, where indentation would be part of it.
+            writer.Text("@\"");
             foreach (var agreement in spec.Agreements)
             {
-                rows.Append(spec.Partners[agreement.Partner].Alpha2)
-                    .Append('|').Append(RowField(agreement.Name))
-                    .Append('|').Append(RowField(agreement.Signed))
-                    .Append('|').Append(RowField(agreement.InForce))
-                    .Append('|').Append(SourceWriter.Number((int)agreement.Status))
-                    .Append('|').Append(SourceWriter.Number((int)agreement.Kind))
-                    .Append('|').Append(RowField(agreement.Note))
-                    .Append('|').Append(RowField(agreement.Source))
-                    .Append('\n');
+                writer.Text(spec.Partners[agreement.Partner].Alpha2);
+                RowField(writer.Text('|'), agreement.Name);
+                RowField(writer.Text('|'), agreement.Signed);
+                RowField(writer.Text('|'), agreement.InForce);
+                writer.Text('|').Text(SourceWriter.Number((int)agreement.Status))
+                    .Text('|').Text(SourceWriter.Number((int)agreement.Kind));
+                RowField(writer.Text('|'), agreement.Note);
+                RowField(writer.Text('|'), agreement.Source);
+                writer.EndLine();
             }
 
-            writer.Unindented(rows.Append("\";").ToString());
+            writer.Text("\";").EndLine();
             writer.Line();
             writer.Lines(Tables);
         }
@@ -328,22 +346,19 @@ namespace CmaaGen.Generation
         /// A field of the agreement rows, printable ASCII only, like <see cref="SourceWriter.Literal"/>: the separator,
         /// the escape character, the quote and anything outside printable ASCII are written \XXXX.
         /// </summary>
-        private static string RowField(string value)
+        private static void RowField(SourceWriter writer, string value)
         {
-            var builder = new StringBuilder(value.Length);
             foreach (var c in value)
             {
                 if (c is >= ' ' and <= '~' and not ('|' or '\\' or '"'))
                 {
-                    builder.Append(c);
+                    writer.Text(c);
                 }
                 else
                 {
-                    builder.Append('\\').Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    writer.Text('\\').Text(((int)c).ToString("X4", CultureInfo.InvariantCulture));
                 }
             }
-
-            return builder.ToString();
         }
 
         // Loops rather than LINQ over the model's element types: each such operator is generic types the runtime loads
@@ -352,23 +367,22 @@ namespace CmaaGen.Generation
         {
             writer.Line("private static readonly " + type + "[] " + name + " = new " + type + "[" + SourceWriter.Number(count) + "]");
             writer.Line("{");
-            var row = new List<string>(16);
             for (var i = 0; i < count; i += 16)
             {
-                row.Clear();
+                writer.StartLine().Text("    ");
                 for (var j = i; j < count && j < i + 16; j++)
                 {
-                    row.Add(value(j));
+                    (j > i ? writer.Text(", ") : writer).Text(value(j));
                 }
 
-                writer.Line("    " + string.Join(", ", row) + ",");
+                writer.Text(',').EndLine();
             }
 
             writer.Line("};").Line();
         }
 
         /// <summary>The remarks of a partner's enum member: each of its agreements, with kind and status when there are several.</summary>
-        private static string PartnerRemarks(AgreementsSpec spec, int partner)
+        private static void PartnerRemarks(SourceWriter writer, AgreementsSpec spec, int partner)
         {
             var agreements = new List<AgreementSpec>();
             foreach (var agreement in spec.Agreements)
@@ -379,13 +393,10 @@ namespace CmaaGen.Generation
                 }
             }
 
-            var remarks = new List<string>(agreements.Count);
             foreach (var agreement in agreements)
             {
-                remarks.Add(AgreementRemarks(agreement, describeKind: agreements.Count > 1));
+                writer.StartLine().Text("/// <para>").XmlText(AgreementRemarks(agreement, describeKind: agreements.Count > 1)).Text("</para>").EndLine();
             }
-
-            return string.Join("\n", remarks);
         }
 
         private static int IndexOfPartner(AgreementsSpec spec, string alpha2)
@@ -423,7 +434,7 @@ namespace CmaaGen.Generation
                 text += " Source: " + agreement.Source;
             }
 
-            return "<para>" + SourceWriter.Xml(text) + "</para>";
+            return text;
         }
 
         private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);

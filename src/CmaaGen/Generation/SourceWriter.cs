@@ -30,6 +30,50 @@ namespace CmaaGen.Generation
             return this;
         }
 
+        /// <summary>
+        /// Starts a line at the current indentation, written piece by piece and ended by <see cref="EndLine"/>: a line
+        /// of many values (a table row) is then written without a string per value, as a cold build would pay for them.
+        /// </summary>
+        public SourceWriter StartLine()
+        {
+            _builder.Append(' ', _indent * 4);
+            return this;
+        }
+
+        /// <summary>Writes text where the writer is, without indentation or line ending.</summary>
+        public SourceWriter Text(string text)
+        {
+            _builder.Append(text);
+            return this;
+        }
+
+        /// <summary>Writes a character where the writer is.</summary>
+        public SourceWriter Text(char c)
+        {
+            _builder.Append(c);
+            return this;
+        }
+
+        /// <summary>Writes a value as a C# string literal where the writer is (see <see cref="Literal"/>).</summary>
+        public SourceWriter LiteralText(string value)
+        {
+            AppendLiteral(_builder, value);
+            return this;
+        }
+
+        /// <summary>Writes text for an XML doc comment where the writer is (see <see cref="Xml"/>).</summary>
+        public SourceWriter XmlText(string value)
+        {
+            AppendXml(_builder, value);
+            return this;
+        }
+
+        public SourceWriter EndLine()
+        {
+            _builder.Append('\n');
+            return this;
+        }
+
         /// <summary>Writes a block of lines at the current indentation; its own line endings do not matter.</summary>
         public SourceWriter Lines(string text) => EachLine(text, string.Empty, trimEnd: true);
 
@@ -91,9 +135,11 @@ namespace CmaaGen.Generation
         public override string ToString() => _builder.ToString();
 
         /// <summary>A C# string literal; anything outside printable ASCII is escaped so the literal reads the same in any encoding.</summary>
-        public static string Literal(string value)
+        public static string Literal(string value) => AppendLiteral(new StringBuilder(value.Length + 2), value).ToString();
+
+        private static StringBuilder AppendLiteral(StringBuilder builder, string value)
         {
-            var builder = new StringBuilder(value.Length + 2).Append('"');
+            builder.Append('"');
             foreach (var c in value)
             {
                 switch (c)
@@ -118,13 +164,14 @@ namespace CmaaGen.Generation
                 }
             }
 
-            return builder.Append('"').ToString();
+            return builder.Append('"');
         }
 
         /// <summary>Text for an XML doc comment: markup characters escaped, line breaks folded into spaces, other control characters dropped.</summary>
-        public static string Xml(string value)
+        public static string Xml(string value) => AppendXml(new StringBuilder(value.Length), value).ToString();
+
+        private static StringBuilder AppendXml(StringBuilder builder, string value)
         {
-            var builder = new StringBuilder(value.Length);
             foreach (var c in value)
             {
                 switch (c)
@@ -158,7 +205,7 @@ namespace CmaaGen.Generation
                 }
             }
 
-            return builder.ToString();
+            return builder;
         }
 
         public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,4 +33,19 @@ public class SourceWriterTests
 
         Assert.Equal("n\n{\n    /// <summary>\n" + expected + "    /// </summary>\n", writer.ToString());
     }
+
+    [Fact]
+    public void A_line_written_piece_by_piece_is_indented_once_and_escapes_as_Literal_and_Xml_do()
+    {
+        var writer = new SourceWriter().Open("n");
+
+        writer.StartLine().Text("x = ").LiteralText("a\"\\\u00e9").Text(';').Text(" // ").XmlText("<b> & \n").EndLine();
+        writer.Text("@\"").Text("at column 0").EndLine();
+
+        Assert.Equal(
+            "n\n{\n    x = " + SourceWriter.Literal("a\"\\\u00e9") + "; // " + SourceWriter.Xml("<b> & \n") + "\n@\"at column 0\n",
+            writer.ToString());
+        Assert.Equal("\"a\\\"\\\\\\u00e9\"", SourceWriter.Literal("a\"\\\u00e9"));
+        Assert.Equal("&lt;b&gt; &amp;  ", SourceWriter.Xml("<b> & \n"));
+    }
 }
