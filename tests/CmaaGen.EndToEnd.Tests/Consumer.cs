@@ -13,8 +13,6 @@ public sealed class Consumer(PackageFixture package, string directory)
     /// <summary>Writes a project that references the packed CmaaGen, with a private package cache.</summary>
     public Consumer Project(string name, string extraProperties = "", string extraItems = "", string outputType = "Exe", string targetFramework = "net10.0")
     {
-        var fallback = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         return File(Path.Combine(name, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -23,7 +21,7 @@ public sealed class Consumer(PackageFixture package, string directory)
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <RestorePackagesPath>{package.PackagesFolder}</RestorePackagesPath>
-                <RestoreAdditionalProjectFallbackFolders>{fallback}</RestoreAdditionalProjectFallbackFolders>
+                <RestoreAdditionalProjectFallbackFolders>{PackageFixture.GlobalPackagesFolder}</RestoreAdditionalProjectFallbackFolders>
                 {extraProperties}
               </PropertyGroup>
               <ItemGroup>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
@@ -36,11 +37,20 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>Whether this host packs the precompiled analyzer, and its command-line builds use it.</summary>
     public static bool PrecompiledHost => RuntimeInformation.RuntimeIdentifier == "linux-x64";
 
+    /// <summary>The machine's package folder, where restore finds what the NuGet copy served before.</summary>
+    public static string GlobalPackagesFolder => Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
+
+        // The package folder named without a trailing separator, as a NUGET_PACKAGES setting often is: the precompiled
+        // copy's crossgen2 path was once built from it without one, and every pack on such a machine failed.
+        var packagesFolder = new Dictionary<string, string> { ["NUGET_PACKAGES"] = GlobalPackagesFolder.TrimEnd('/', '\\') };
         Pack = await DotNet.RunAsync(
             DotNet.RepositoryRoot(),
+            packagesFolder,
             "pack", Path.Combine("src", "CmaaGen.Package", "CmaaGen.Package.csproj"),
             "-c", "Release",
             "-o", Feed,
