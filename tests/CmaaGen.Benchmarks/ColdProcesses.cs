@@ -61,8 +61,8 @@ internal static class ColdProcesses
 /// <summary>
 /// The JIT done between <see cref="Open"/> and <see cref="Close"/>, read from <see cref="JitInfo"/>, with the
 /// listener (if any) recording the same window, and what the window allocated and how many collections fell into it:
-/// in a compiler process, the allocations decide whether one of its collections lands in CmaaGen's run. Open and close one around a warm-up first, so that the window's own
-/// code is compiled before a measured window.
+/// in a compiler process, the allocations decide whether one of its collections lands in CmaaGen's run. Open and close
+/// one around a warm-up first, so that the window's own code is compiled before a measured window.
 /// </summary>
 internal sealed class JitWindow
 {

@@ -281,7 +281,12 @@ namespace CmaaGen.Generation
                 writer.StartLine().Text("    ");
                 for (var i = 0; i < keys.Count; i++)
                 {
-                    (i > 0 ? writer.Text(", ") : writer).LiteralText(keys[i]);
+                    if (i > 0)
+                    {
+                        writer.Text(", ");
+                    }
+
+                    writer.LiteralText(keys[i]);
                 }
 
                 writer.Text(',').EndLine();
@@ -296,7 +301,12 @@ namespace CmaaGen.Generation
                 writer.StartLine().Text("    ");
                 for (var j = 0; j < keySets[i].Count; j++)
                 {
-                    (j > 0 ? writer.Text(", ") : writer).Text(code);
+                    if (j > 0)
+                    {
+                        writer.Text(", ");
+                    }
+
+                    writer.Text(code);
                 }
 
                 writer.Text(',').EndLine();
@@ -372,7 +382,12 @@ namespace CmaaGen.Generation
                 writer.StartLine().Text("    ");
                 for (var j = i; j < count && j < i + 16; j++)
                 {
-                    (j > i ? writer.Text(", ") : writer).Text(value(j));
+                    if (j > i)
+                    {
+                        writer.Text(", ");
+                    }
+
+                    writer.Text(value(j));
                 }
 
                 writer.Text(',').EndLine();
