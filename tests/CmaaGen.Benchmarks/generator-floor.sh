@@ -10,17 +10,20 @@
 # and prints the medians of CmaaGen's row, the baseline's row and the total generator time. The baseline's row is what
 # any generator of this shape costs in a new process; CmaaGen's row after it is what CmaaGen's own work costs.
 # With --own-list the projects give the default list as a list of their own, so CmaaGen parses it and emits the code
-# instead of using the default list's stored files. With --il the compiler gets the IL assembly where the package
-# would give it the precompiled one (Linux x64; CmaaReadyToRun=false).
-#   tests/CmaaGen.Benchmarks/generator-floor.sh [runs-per-way] [--own-list] [--il]
+# instead of using the default list's stored files. With --namespace they set CmaaNamespace to another namespace. With
+# --il the compiler gets the IL assembly where the package would give it the precompiled one (Linux x64;
+# CmaaReadyToRun=false).
+#   tests/CmaaGen.Benchmarks/generator-floor.sh [runs-per-way] [--own-list] [--namespace] [--il]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 runs="${1:-8}"
 own_list=""
+namespace=""
 source "$root/tests/CmaaGen.Benchmarks/package-feed.sh"
 for flag in "${@:2}"; do
   case "$flag" in
     --own-list) own_list="$flag" ;;
+    --namespace) namespace="<CmaaNamespace>Contoso.Customs</CmaaNamespace>" ;;
     *) build_flag "$flag" ;;
   esac
 done
@@ -45,6 +48,7 @@ project() {
     <TargetFramework>$2</TargetFramework>
     <OutputType>$3</OutputType>
     <RestorePackagesPath>$work/packages</RestorePackagesPath>
+    $namespace
   </PropertyGroup>
   <ItemGroup><PackageReference Include="CmaaGen" Version="$version" /></ItemGroup>
   <ItemGroup Condition="'$own_list' == '--own-list'"><AdditionalFiles Include="$root/data/us-cbp-2014.cmaa.csv" /></ItemGroup>

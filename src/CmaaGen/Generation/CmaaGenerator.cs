@@ -98,12 +98,13 @@ namespace CmaaGen.Generation
                 .Select(static (pair, _) => new GeneratorSettings(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Settings);
 
-            // Model: what the emitter needs, and nothing more; only the settings where the default list's stored files fit.
-            // The default list is read here when its stored files do not fit, so a failure here is CMAA900 too.
+            // Model: what the emitter needs, and nothing more; only the settings for the default list's stored files.
+            // The default list is read here when the generator is told not to use them (tests), so a failure here is
+            // CMAA900 too.
             var spec = agreements.Combine(settings)
                 .Select((input, cancellationToken) => Guarded(
                     "spec",
-                    () => input.Left is null && stored && StoredDefault.Fits(input.Right)
+                    () => input.Left is null && stored
                         ? StoredDefault.Spec(input.Right, embedded, Version)
                         : SpecBuilder.Build(input.Left ?? DefaultAgreements.Set, input.Right, embedded, Version),
                     error => AgreementsSpec.Failed(Describe(error)),

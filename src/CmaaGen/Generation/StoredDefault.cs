@@ -5,30 +5,25 @@ using CmaaGen.Model;
 namespace CmaaGen.Generation
 {
     /// <summary>
-    /// The default list's two generated files for a project that keeps the default namespace, stored in the assembly
-    /// as the emitter writes them (<c>Generation/Stored</c>, held to the emitter's output by <c>GeneratorSnapshotTests</c>). Such a
-    /// project gets them without the list being parsed or the code emitted: in a new compiler process that is the
-    /// JIT of about 260 methods, most of the generator's cold cost. The files are stored for internal types, C# 8 and
-    /// later, on a compiler with <c>[Embedded]</c>; for the other cases the emitter knows, they are changed as it would
-    /// write them: public types without <c>[Embedded]</c> (<c>CmaaPublicTypes</c>), no <c>[Embedded]</c> on a compiler
-    /// older than Roslyn 4.14 (the .NET 8 SDK, Visual Studio before 17.14), and no nullable annotations before C# 8 (a
-    /// .NET Standard 2.0 or .NET Framework project). Another namespace or a list of the project's own take the emitter.
+    /// The default list's two generated files, stored in the assembly as the emitter writes them
+    /// (<c>Generation/Stored</c>, held to the emitter's output by <c>GeneratorSnapshotTests</c>). A project without a
+    /// list of its own gets them without the list being parsed or the code emitted: in a new compiler process that is
+    /// the JIT of about 260 methods, most of the generator's cold cost. The files are stored for internal types in the
+    /// default namespace, C# 8 and later, on a compiler with <c>[Embedded]</c>; for the other cases the emitter knows,
+    /// they are changed as it would write them: another namespace (<c>CmaaNamespace</c>), public types without
+    /// <c>[Embedded]</c> (<c>CmaaPublicTypes</c>), no <c>[Embedded]</c> on a compiler older than Roslyn 4.14 (the .NET 8
+    /// SDK, Visual Studio before 17.14), and no nullable annotations before C# 8 (a .NET Standard 2.0 or .NET Framework
+    /// project). A list of the project's own takes the emitter.
     /// </summary>
     internal static class StoredDefault
     {
         /// <summary>Stands for the generator's version in the stored files, which do not change with each release.</summary>
         public const string VersionToken = "VERSION";
 
-        /// <summary>
-        /// Whether the stored files, changed for the settings as they are read, are what the emitter would write for the
-        /// default list: in the default namespace (also when a namespace was refused and replaced by it).
-        /// </summary>
-        public static bool Fits(GeneratorSettings settings) => settings.Options.Namespace == GeneratorOptions.DefaultNamespace;
-
         /// <summary>The emitter's model for the stored files: the settings they are written for, and no lists.</summary>
         public static AgreementsSpec Spec(GeneratorSettings settings, bool embedded, string version)
             => new(
-                GeneratorOptions.DefaultNamespace,
+                settings.Options.Namespace,
                 version,
                 settings.Language.NullableAnnotations,
                 settings.Options.Visibility,
@@ -54,6 +49,12 @@ namespace CmaaGen.Generation
                 ?? throw new InvalidDataException("The stored " + hintName + " is not embedded in the analyzer assembly.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             var text = WithVersion(reader.ReadToEnd(), VersionToken, spec.Version);
+            if (spec.Namespace != GeneratorOptions.DefaultNamespace)
+            {
+                // The namespace is written once per file, on its own line; the code names no type by its namespace.
+                text = text.Replace("\nnamespace " + GeneratorOptions.DefaultNamespace + "\n", "\nnamespace " + spec.Namespace + "\n");
+            }
+
             if (spec.Visibility != "internal")
             {
                 // Every generated type is declared one level deep, in the namespace; nothing else starts a line there.
