@@ -59,13 +59,40 @@ public class ConsumerBuildTests(PackageFixture package)
         var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=generated");
 
         Assert.True(build.ExitCode == 0, build.ToString());
+        AssertStoredFiles(consumer, "Cmaa");
+    }
+
+    /// <summary>
+    /// A project that sets its own namespace gets the same stored files with that namespace, and the rules follow the
+    /// attribute into it.
+    /// </summary>
+    [Fact]
+    public async Task Another_namespace_gets_the_stored_files_in_it_and_the_rules_fire()
+    {
+        var consumer = package.NewConsumer("stored-namespace")
+            .Project("App", "<CmaaNamespace>Contoso.Customs</CmaaNamespace>")
+            .File("App/Program.cs", Program.Replace("using Cmaa;", "using Contoso.Customs;"));
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:EmitCompilerGeneratedFiles=true", "-p:CompilerGeneratedFilesOutputPath=generated");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains(Cmaa001At + "warning CMAA001: 'IR' is Iran (IR)", build.Output);
+        AssertStoredFiles(consumer, "Contoso.Customs");
+
+        var run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("68\nGermany=DE\n", run.Output.Replace("\r\n", "\n"));
+    }
+
+    /// <summary>The files a build with generated files written out got: the repository's stored files, with the package's version and the namespace.</summary>
+    private void AssertStoredFiles(Consumer consumer, string cmaaNamespace)
+    {
         var version = package.Version.Split('-')[0];
         foreach (var file in new[] { "CmaaCountry.g.cs", "CmaaAgreements.g.cs" })
         {
             var stored = File.ReadAllText(Path.Combine(DotNet.RepositoryRoot(), "src", "CmaaGen", "Generation", "Stored", file));
             var generated = consumer.Read(Path.Combine("App", "generated", "CmaaGen", "CmaaGen.Generation.CmaaGenerator", file));
             Assert.Contains("CmaaGen " + version, generated);
-            Assert.Equal(stored, generated.Replace(version, "VERSION"));
+            Assert.Equal(stored.Replace("\nnamespace Cmaa\n", "\nnamespace " + cmaaNamespace + "\n"), generated.Replace(version, "VERSION"));
         }
     }
 
