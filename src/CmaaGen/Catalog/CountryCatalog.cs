@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using System.Text;
 using CmaaGen.Model;
 using CmaaGen.Parsing;
 
@@ -234,27 +233,7 @@ namespace CmaaGen.Catalog
             return new CountryCatalog(countries.ToImmutable());
         }
 
-        private static CountryCatalog Load()
-        {
-            using var stream = typeof(CountryCatalog).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidDataException("The country catalogue is not embedded in the analyzer assembly.");
-
-            // Decoded in one call: a StreamReader's buffers cost more than the 9 KB file.
-            var bytes = new byte[stream.Length];
-            var read = 0;
-            while (read < bytes.Length)
-            {
-                var count = stream.Read(bytes, read, bytes.Length - read);
-                if (count == 0)
-                {
-                    throw new InvalidDataException("The embedded country catalogue is shorter than its length.");
-                }
-
-                read += count;
-            }
-
-            return Parse(Encoding.UTF8.GetString(bytes));
-        }
+        private static CountryCatalog Load() => Parse(EmbeddedText.Read(ResourceName, "country catalogue"));
     }
 
     /// <summary>A country suggested for unknown text; a lower rank is a better match.</summary>

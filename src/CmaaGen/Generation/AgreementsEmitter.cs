@@ -39,9 +39,7 @@ namespace CmaaGen.Generation
             foreach (var partner in spec.Partners)
             {
                 var governing = spec.Agreements[partner.Governing];
-                writer.Line("/// <summary>")
-                    .StartLine().Text("/// ").XmlText(partner.Name + " (" + Codes(partner) + "): " + KindText(governing.Kind) + ", " + StatusText(governing.Status) + ".").EndLine()
-                    .Line("/// </summary>");
+                writer.Doc("summary", SourceWriter.Xml(partner.Name + " (" + Codes(partner) + "): " + KindText(governing.Kind) + ", " + StatusText(governing.Status) + "."));
                 writer.Line("/// <remarks>");
                 PartnerRemarks(writer, spec, governing.Partner);
                 writer.Line("/// </remarks>");
@@ -278,18 +276,7 @@ namespace CmaaGen.Generation
             writer.Line("{");
             foreach (var keys in keySets)
             {
-                writer.StartLine().Text("    ");
-                for (var i = 0; i < keys.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        writer.Text(", ");
-                    }
-
-                    writer.LiteralText(keys[i]);
-                }
-
-                writer.Text(',').EndLine();
+                Row(writer, 0, keys.Count, i => writer.LiteralText(keys[i]));
             }
 
             writer.Line("};").Line();
@@ -298,18 +285,7 @@ namespace CmaaGen.Generation
             for (var i = 0; i < keySets.Count; i++)
             {
                 var code = SourceWriter.Number(codes[i]);
-                writer.StartLine().Text("    ");
-                for (var j = 0; j < keySets[i].Count; j++)
-                {
-                    if (j > 0)
-                    {
-                        writer.Text(", ");
-                    }
-
-                    writer.Text(code);
-                }
-
-                writer.Text(',').EndLine();
+                Row(writer, 0, keySets[i].Count, _ => writer.Text(code));
             }
 
             writer.Line("};").Line();
@@ -379,21 +355,28 @@ namespace CmaaGen.Generation
             writer.Line("{");
             for (var i = 0; i < count; i += 16)
             {
-                writer.StartLine().Text("    ");
-                for (var j = i; j < count && j < i + 16; j++)
-                {
-                    if (j > i)
-                    {
-                        writer.Text(", ");
-                    }
-
-                    writer.Text(value(j));
-                }
-
-                writer.Text(',').EndLine();
+                Row(writer, i, Math.Min(i + 16, count), j => writer.Text(value(j)));
             }
 
             writer.Line("};").Line();
+        }
+
+        // One row of an array initializer, written into the output item by item (a cold build pays for a string per
+        // value): the items from start to end, separated by commas.
+        private static void Row(SourceWriter writer, int start, int end, Action<int> item)
+        {
+            writer.StartLine().Text("    ");
+            for (var i = start; i < end; i++)
+            {
+                if (i > start)
+                {
+                    writer.Text(", ");
+                }
+
+                item(i);
+            }
+
+            writer.Text(',').EndLine();
         }
 
         /// <summary>The remarks of a partner's enum member: each of its agreements, with kind and status when there are several.</summary>

@@ -1,5 +1,3 @@
-using System.IO;
-using System.Text;
 using CmaaGen.Model;
 
 namespace CmaaGen.Generation
@@ -45,10 +43,7 @@ namespace CmaaGen.Generation
 
         private static string Read(string hintName, AgreementsSpec spec)
         {
-            using var stream = typeof(StoredDefault).Assembly.GetManifestResourceStream("CmaaGen.Stored." + hintName)
-                ?? throw new InvalidDataException("The stored " + hintName + " is not embedded in the analyzer assembly.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var text = WithVersion(reader.ReadToEnd(), VersionToken, spec.Version);
+            var text = WithVersion(EmbeddedText.Read("CmaaGen.Stored." + hintName, "stored " + hintName), VersionToken, spec.Version);
             if (spec.Namespace != GeneratorOptions.DefaultNamespace)
             {
                 // The namespace is written once per file, on its own line; the code names no type by its namespace.

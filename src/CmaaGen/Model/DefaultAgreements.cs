@@ -1,6 +1,4 @@
 using System;
-using System.IO;
-using System.Text;
 using CmaaGen.Catalog;
 using CmaaGen.Parsing;
 using Microsoft.CodeAnalysis.Text;
@@ -21,10 +19,7 @@ namespace CmaaGen.Model
 
         private static AgreementSet Load()
         {
-            using var stream = typeof(DefaultAgreements).Assembly.GetManifestResourceStream(ResourceName)
-                ?? throw new InvalidDataException("The default agreement list is not embedded in the analyzer assembly.");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var list = AgreementListParser.Parse("us-cbp-2014.cmaa.csv", SourceText.From(reader.ReadToEnd()), CountryCatalog.Default);
+            var list = AgreementListParser.Parse("us-cbp-2014.cmaa.csv", SourceText.From(EmbeddedText.Read(ResourceName, "default agreement list")), CountryCatalog.Default);
             return AgreementSet.Merge([list]);
         }
     }
