@@ -86,14 +86,15 @@ public class SolutionTests(PackageFixture package)
 
     /// <summary>
     /// A .NET Standard 2.0 library, the usual target of a shared SDK: C# 7.3, nullable off and no spans, so the generated
-    /// code takes its string-only branch. It must compile without a warning of its own, and an application must get the
-    /// same answers from it as from the span code.
+    /// code takes its string-only branch. It also compiles with overflow checking, as some shops require, which the
+    /// generated hashing and range tests must not trip over. It must compile without a warning of its own, and an
+    /// application must get the same answers from it as from the span code.
     /// </summary>
     [Fact]
     public async Task A_netstandard2_0_library_compiles_and_runs_the_string_only_lookup()
     {
         var consumer = package.NewConsumer("netstandard-library")
-            .Project("Library", extraProperties: "<Nullable>disable</Nullable>", outputType: "Library", targetFramework: "netstandard2.0")
+            .Project("Library", extraProperties: "<Nullable>disable</Nullable><CheckForOverflowUnderflow>true</CheckForOverflowUnderflow>", outputType: "Library", targetFramework: "netstandard2.0")
             .File("Library/Partners.cs", """
                 using Cmaa;
 

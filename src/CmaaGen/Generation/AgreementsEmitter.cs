@@ -198,7 +198,8 @@ namespace CmaaGen.Generation
             writer.Line(Inline);
             writer.Open("public static bool TryGetCountry(" + input + " value, out CmaaCountry country)");
             writer.Line("int code = " + find + ";");
-            writer.Line("if (code != 0 && code < CoveredFlag)");
+            writer.Line("// One unsigned compare tests both ends: nothing (0) wraps round to the largest value.");
+            writer.Line("if (unchecked((uint)(code - 1)) < CoveredFlag - 1)");
             writer.Line("{");
             writer.Line("    country = (CmaaCountry)(code & ValueMask);");
             writer.Line("    return true;");
@@ -211,7 +212,7 @@ namespace CmaaGen.Generation
             writer.Line(Inline);
             writer.Open("public static bool HasAgreement(" + input + " value)");
             writer.Line("int code = " + find + ";");
-            writer.Line("return code != 0 && code < NotInForce;");
+            writer.Line("return unchecked((uint)(code - 1)) < NotInForce - 1;");
             writer.Close().Line();
 
             writer.Doc("summary", "Whether a code or name denotes the lists' owner: the administration itself, which needs no agreement with itself.");
@@ -497,7 +498,7 @@ namespace CmaaGen.Generation
 
             private static int IndexOf(CmaaCountry country)
             {
-                uint value = (uint)country;
+                uint value = unchecked((uint)country);
                 ushort[] map = s_indexByValue;
                 if (value < (uint)map.Length)
                 {
@@ -547,11 +548,13 @@ namespace CmaaGen.Generation
                 if (length == 2)
                 {
                     // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
-                    // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                    // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range. The
+                    // final mask drops the first letter's high bits and shows the JIT that the index is within the table,
+                    // so no bounds check is left.
                     int a = value[0], b = value[1];
                     if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                     {
-                        return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
+                        return s_twoLetters[((a << 5) | (b & 0x1F)) & 0x3FF];
                     }
                 }
                 else if (length == 3)
@@ -559,11 +562,11 @@ namespace CmaaGen.Generation
                     int a = value[0], b = value[1], c = value[2];
                     if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                     {
-                        return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
+                        return s_threeLetters[((a << 10) | ((b & 0x1F) << 5) | (c & 0x1F)) & 0x7FFF];
                     }
 
                     int d = a - '0', e = b - '0', f = c - '0';
-                    if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
+                    if (unchecked((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9))
                     {
                         return s_threeDigits[(d * 100) + (e * 10) + f];
                     }
@@ -585,7 +588,7 @@ namespace CmaaGen.Generation
                 char second = length > 1 ? value[1] : first;
                 uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
                 ulong[] slots = s_nameSlots;
-                int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+                int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
                 while (true)
                 {
                     ulong entry = slots[slot];
@@ -598,8 +601,8 @@ namespace CmaaGen.Generation
                     {
                         // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
                         // comparison with that form settles it, and only other spellings are folded character by character.
-                        int key = (int)(uint)entry - 1;
-                        string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                        int key = (int)unchecked((uint)entry) - 1;
+                        string form = IsAsciiLetter(first, 'a') ? s_lowerKeys[key] : IsAsciiLetter(second, 'A') ? s_keys[key] : s_keyText[key];
                         if (SameText(form, value) || EqualsFolded(s_keys[key], value))
                         {
                             return s_keyCodes[key];
@@ -627,7 +630,7 @@ namespace CmaaGen.Generation
                     // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
                     // character matches only itself, and a non-ASCII one what folds onto it.
                     char k = key[i], v = value[i];
-                    if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
+                    if (k != v && (k < 0x80 ? (v ^ 0x20) != k || !IsAsciiLetter(k, 'A') : Fold(v) != k))
                     {
                         return false;
                     }
@@ -690,16 +693,24 @@ namespace CmaaGen.Generation
             {
                 if (c < 0x80)
                 {
-                    return (uint)(c - 'a') <= 'z' - 'a' ? (char)(c - 0x20) : c;
+                    return IsAsciiLetter(c, 'a') ? (char)(c - 0x20) : c;
                 }
 
                 char upper = char.ToUpperInvariant(c);
                 return upper < 0x80 ? c : upper;
             }
 
+            // One unsigned compare per letter range: its wrap-around below 'A' or 'a' is meant, so it is unchecked
+            // whatever overflow checking the project compiles with.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool IsAsciiLetter(char c, char first)
+            {
+                return unchecked((uint)(c - first)) <= 'Z' - 'A';
+            }
+
             private static int Digit(char c)
             {
-                uint digit = (uint)(c - '0');
+                uint digit = unchecked((uint)(c - '0'));
                 return digit < 10u ? (int)digit : -1;
             }
 
@@ -760,7 +771,7 @@ namespace CmaaGen.Generation
                     for (int j = 0; j < chars.Length; j++)
                     {
                         char folded = Fold(chars[j]);
-                        chars[j] = lower && (uint)(folded - 'A') <= 'Z' - 'A' ? (char)(folded | 0x20) : folded;
+                        chars[j] = lower && IsAsciiLetter(folded, 'A') ? (char)(folded | 0x20) : folded;
                     }
 
                     keys[i] = new string(chars);
@@ -816,7 +827,7 @@ namespace CmaaGen.Generation
                     }
 
                     uint shape = NameShape(key.Length, key[0], key[key.Length >> 1], key[key.Length - 1]);
-                    int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+                    int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
                     while (slots[slot] != 0)
                     {
                         slot = (slot + 1) & (slots.Length - 1);

@@ -9,7 +9,12 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace CmaaGen.Tests.Infrastructure;
 
-/// <summary>Compiles the generator's output with extra source and loads it, so tests call the generated code for real.</summary>
+/// <summary>
+/// Compiles the generator's output with extra source and loads it, so tests call the generated code for real. It is
+/// compiled with overflow checking, as in a project that sets CheckForOverflowUnderflow: generated code runs under the
+/// project's setting, so its hashing and range tests must not depend on it, and where nothing throws the answers are
+/// those of an unchecked build.
+/// </summary>
 internal sealed class GeneratedAssembly
 {
     private readonly Assembly _assembly;
@@ -24,7 +29,7 @@ internal sealed class GeneratedAssembly
             "Generated" + Guid.NewGuid().ToString("N"),
             [CSharpSyntaxTree.ParseText(extraSource, parseOptions)],
             Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release, checkOverflow: true));
         GeneratorHarness.Driver(lists ?? [], parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
 
         using var stream = new MemoryStream();

@@ -162,7 +162,8 @@ namespace Cmaa
         public static bool TryGetCountry(string? value, out CmaaCountry country)
         {
             int code = (value == null ? 0 : Find(value));
-            if (code != 0 && code < CoveredFlag)
+            // One unsigned compare tests both ends: nothing (0) wraps round to the largest value.
+            if (unchecked((uint)(code - 1)) < CoveredFlag - 1)
             {
                 country = (CmaaCountry)(code & ValueMask);
                 return true;
@@ -179,7 +180,7 @@ namespace Cmaa
         public static bool HasAgreement(string? value)
         {
             int code = (value == null ? 0 : Find(value));
-            return code != 0 && code < NotInForce;
+            return unchecked((uint)(code - 1)) < NotInForce - 1;
         }
 
         /// <summary>
@@ -214,7 +215,8 @@ namespace Cmaa
         public static bool TryGetCountry(global::System.ReadOnlySpan<char> value, out CmaaCountry country)
         {
             int code = Find(value);
-            if (code != 0 && code < CoveredFlag)
+            // One unsigned compare tests both ends: nothing (0) wraps round to the largest value.
+            if (unchecked((uint)(code - 1)) < CoveredFlag - 1)
             {
                 country = (CmaaCountry)(code & ValueMask);
                 return true;
@@ -231,7 +233,7 @@ namespace Cmaa
         public static bool HasAgreement(global::System.ReadOnlySpan<char> value)
         {
             int code = Find(value);
-            return code != 0 && code < NotInForce;
+            return unchecked((uint)(code - 1)) < NotInForce - 1;
         }
 
         /// <summary>
@@ -305,7 +307,7 @@ namespace Cmaa
 
         private static int IndexOf(CmaaCountry country)
         {
-            uint value = (uint)country;
+            uint value = unchecked((uint)country);
             ushort[] map = s_indexByValue;
             if (value < (uint)map.Length)
             {
@@ -346,11 +348,13 @@ namespace Cmaa
             if (length == 2)
             {
                 // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
-                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range. The
+                // final mask drops the first letter's high bits and shows the JIT that the index is within the table,
+                // so no bounds check is left.
                 int a = value[0], b = value[1];
                 if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
+                    return s_twoLetters[((a << 5) | (b & 0x1F)) & 0x3FF];
                 }
             }
             else if (length == 3)
@@ -358,11 +362,11 @@ namespace Cmaa
                 int a = value[0], b = value[1], c = value[2];
                 if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
+                    return s_threeLetters[((a << 10) | ((b & 0x1F) << 5) | (c & 0x1F)) & 0x7FFF];
                 }
 
                 int d = a - '0', e = b - '0', f = c - '0';
-                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
+                if (unchecked((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9))
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
@@ -384,7 +388,7 @@ namespace Cmaa
             char second = length > 1 ? value[1] : first;
             uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
             ulong[] slots = s_nameSlots;
-            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+            int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
             while (true)
             {
                 ulong entry = slots[slot];
@@ -397,8 +401,8 @@ namespace Cmaa
                 {
                     // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
                     // comparison with that form settles it, and only other spellings are folded character by character.
-                    int key = (int)(uint)entry - 1;
-                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                    int key = (int)unchecked((uint)entry) - 1;
+                    string form = IsAsciiLetter(first, 'a') ? s_lowerKeys[key] : IsAsciiLetter(second, 'A') ? s_keys[key] : s_keyText[key];
                     if (SameText(form, value) || EqualsFolded(s_keys[key], value))
                     {
                         return s_keyCodes[key];
@@ -426,7 +430,7 @@ namespace Cmaa
                 // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
                 // character matches only itself, and a non-ASCII one what folds onto it.
                 char k = key[i], v = value[i];
-                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
+                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || !IsAsciiLetter(k, 'A') : Fold(v) != k))
                 {
                     return false;
                 }
@@ -443,11 +447,13 @@ namespace Cmaa
             if (length == 2)
             {
                 // Letters (either case) are the characters 0x40-0x7F with bit 0x40 set; their low five bits index the
-                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range.
+                // table, which is empty at the few non-letters (@ [ \ ] ^ _ ` { | } ~ DEL) that share the range. The
+                // final mask drops the first letter's high bits and shows the JIT that the index is within the table,
+                // so no bounds check is left.
                 int a = value[0], b = value[1];
                 if ((a & b & 0x40) != 0 && (a | b) < 0x80)
                 {
-                    return s_twoLetters[((a & 0x1F) << 5) | (b & 0x1F)];
+                    return s_twoLetters[((a << 5) | (b & 0x1F)) & 0x3FF];
                 }
             }
             else if (length == 3)
@@ -455,11 +461,11 @@ namespace Cmaa
                 int a = value[0], b = value[1], c = value[2];
                 if ((a & b & c & 0x40) != 0 && (a | b | c) < 0x80)
                 {
-                    return s_threeLetters[((a & 0x1F) << 10) | ((b & 0x1F) << 5) | (c & 0x1F)];
+                    return s_threeLetters[((a << 10) | ((b & 0x1F) << 5) | (c & 0x1F)) & 0x7FFF];
                 }
 
                 int d = a - '0', e = b - '0', f = c - '0';
-                if ((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9)
+                if (unchecked((uint)d <= 9 && (uint)e <= 9 && (uint)f <= 9))
                 {
                     return s_threeDigits[(d * 100) + (e * 10) + f];
                 }
@@ -481,7 +487,7 @@ namespace Cmaa
             char second = length > 1 ? value[1] : first;
             uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
             ulong[] slots = s_nameSlots;
-            int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+            int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
             while (true)
             {
                 ulong entry = slots[slot];
@@ -494,8 +500,8 @@ namespace Cmaa
                 {
                     // Text is mostly written as the key is (Germany), in lower case or in upper case: one ordinal
                     // comparison with that form settles it, and only other spellings are folded character by character.
-                    int key = (int)(uint)entry - 1;
-                    string form = (uint)(first - 'a') <= 'z' - 'a' ? s_lowerKeys[key] : (uint)(second - 'A') <= 'Z' - 'A' ? s_keys[key] : s_keyText[key];
+                    int key = (int)unchecked((uint)entry) - 1;
+                    string form = IsAsciiLetter(first, 'a') ? s_lowerKeys[key] : IsAsciiLetter(second, 'A') ? s_keys[key] : s_keyText[key];
                     if (SameText(form, value) || EqualsFolded(s_keys[key], value))
                     {
                         return s_keyCodes[key];
@@ -523,7 +529,7 @@ namespace Cmaa
                 // The key is folded: an ASCII letter in it is upper case and matches either case; any other ASCII
                 // character matches only itself, and a non-ASCII one what folds onto it.
                 char k = key[i], v = value[i];
-                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || (uint)(k - 'A') > 'Z' - 'A' : Fold(v) != k))
+                if (k != v && (k < 0x80 ? (v ^ 0x20) != k || !IsAsciiLetter(k, 'A') : Fold(v) != k))
                 {
                     return false;
                 }
@@ -585,16 +591,24 @@ namespace Cmaa
         {
             if (c < 0x80)
             {
-                return (uint)(c - 'a') <= 'z' - 'a' ? (char)(c - 0x20) : c;
+                return IsAsciiLetter(c, 'a') ? (char)(c - 0x20) : c;
             }
 
             char upper = char.ToUpperInvariant(c);
             return upper < 0x80 ? c : upper;
         }
 
+        // One unsigned compare per letter range: its wrap-around below 'A' or 'a' is meant, so it is unchecked
+        // whatever overflow checking the project compiles with.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static bool IsAsciiLetter(char c, char first)
+        {
+            return unchecked((uint)(c - first)) <= 'Z' - 'A';
+        }
+
         private static int Digit(char c)
         {
-            uint digit = (uint)(c - '0');
+            uint digit = unchecked((uint)(c - '0'));
             return digit < 10u ? (int)digit : -1;
         }
 
@@ -655,7 +669,7 @@ namespace Cmaa
                 for (int j = 0; j < chars.Length; j++)
                 {
                     char folded = Fold(chars[j]);
-                    chars[j] = lower && (uint)(folded - 'A') <= 'Z' - 'A' ? (char)(folded | 0x20) : folded;
+                    chars[j] = lower && IsAsciiLetter(folded, 'A') ? (char)(folded | 0x20) : folded;
                 }
 
                 keys[i] = new string(chars);
@@ -711,7 +725,7 @@ namespace Cmaa
                 }
 
                 uint shape = NameShape(key.Length, key[0], key[key.Length >> 1], key[key.Length - 1]);
-                int slot = (int)((shape * 0x9E3779B1u) >> s_nameShift);
+                int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
                 while (slots[slot] != 0)
                 {
                     slot = (slot + 1) & (slots.Length - 1);
