@@ -148,6 +148,46 @@ public class ConsumerBuildTests(PackageFixture package)
         Assert.Contains("Forward.cs(3,78): warning CMAA004", build.Output);
     }
 
+    /// <summary>
+    /// The strictest settings a team is likely to turn on: every .NET analyzer rule, code style enforced in the build,
+    /// the highest warning level, AOT and trimming analysis, overflow checking, and every warning an error. The generated
+    /// code, stored (default list) and emitted (a list of the project's own), must build clean under them and answer.
+    /// </summary>
+    [Fact]
+    public async Task Strict_project_settings_build_the_generated_code_clean()
+    {
+        const string Strict = """
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <AnalysisLevel>latest-all</AnalysisLevel>
+            <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>
+            <WarningLevel>9999</WarningLevel>
+            <IsAotCompatible>true</IsAotCompatible>
+            <CheckForOverflowUnderflow>true</CheckForOverflowUnderflow>
+            <GenerateDocumentationFile>true</GenerateDocumentationFile>
+            """;
+        var consumer = package.NewConsumer("strict").Project("App", Strict).File("App/Program.cs", """
+            using System;
+            using Cmaa;
+
+            Console.WriteLine(CmaaAgreements.TryGetCountry("Germany", out CmaaCountry germany) ? CmaaAgreements.GetAlpha3(germany) : "none");
+            Console.WriteLine(CmaaAgreements.TryGetCoveringPartner("Croatia", out CmaaCountry partner) ? partner.ToString() : "none");
+            Console.WriteLine(CmaaAgreements.HasAgreement("gbr") + " " + CmaaAgreements.IsDefined((CmaaCountry)(-5)));
+            """);
+
+        var stored = await consumer.DotNetAsync("build", "App", "--no-incremental");
+        Assert.True(stored.ExitCode == 0, stored.ToString());
+        Assert.Equal(0, stored.Warnings);
+        var run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("DEU\nnone\nTrue False\n", run.Output.Replace("\r\n", "\n"));
+
+        consumer.File("App/partners.cmaa.csv", "# owner: US\ncountry,status,covers\nDE,in force,\nGB,signed,\nEU,in force,HR;EE\n");
+        var emitted = await consumer.DotNetAsync("build", "App", "--no-incremental");
+        Assert.True(emitted.ExitCode == 0, emitted.ToString());
+        Assert.Equal(0, emitted.Warnings);
+        run = await consumer.DotNetAsync("run", "--project", "App", "--no-build");
+        Assert.Equal("DEU\nEuropeanUnion\nFalse False\n", run.Output.Replace("\r\n", "\n"));
+    }
+
     [Fact]
     public async Task A_custom_list_replaces_the_default_one_and_a_shared_list_joins_it()
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 
@@ -10,6 +11,12 @@ namespace CmaaGen.EndToEnd.Tests;
 /// <summary>The result of one dotnet CLI command.</summary>
 public sealed record CommandResult(int ExitCode, string Output)
 {
+    /// <summary>Distinct warnings in a build's output (MSBuild repeats them in its summary).</summary>
+    public int Warnings
+        => new HashSet<string>(
+            System.Text.RegularExpressions.Regex.Matches(Output, @"^.*: warning [A-Z]+\d+:.*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Value.Trim())).Count;
+
     public override string ToString() => $"exit code {ExitCode}\n{Output}";
 }
 
