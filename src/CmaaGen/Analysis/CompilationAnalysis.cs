@@ -189,7 +189,7 @@ namespace CmaaGen.Analysis
         private void Check(OperationAnalysisContext context, ISymbol target, IOperation value)
         {
             // CmaaGen's own generated files are the one generated code not analyzed.
-            if (IsCountryEnum(TypeOf(target)) || CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
+            if (CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
             {
                 return;
             }
@@ -207,7 +207,7 @@ namespace CmaaGen.Analysis
                 return graph;
             }
 
-            var values = new CountryValueCollector(_members, Graph, context.CancellationToken).Collect(value);
+            var values = new CountryValueCollector(_members, CountryEnum, Graph, context.CancellationToken).Collect(value);
             var reported = new HashSet<(TextSpan Site, TextSpan? Origin, string? Text)>();
             foreach (var flowing in values)
             {
@@ -232,7 +232,14 @@ namespace CmaaGen.Analysis
         private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text)
         {
             var verdict = Index.Judge(text);
-            var diagnostic = CountryReports.Create(verdict, text, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
+            if (flowing.Shown is not null && verdict.Kind == VerdictKind.Unknown)
+            {
+                // A CmaaCountry value that stands for no country (default, a cast number): codes near its number are
+                // no help, and the string fix cannot apply.
+                verdict = CountryVerdict.Unknown(default, ": no country has that CmaaCountry value");
+            }
+
+            var diagnostic = CountryReports.Create(verdict, flowing.Shown ?? text, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {
                 context.ReportDiagnostic(diagnostic);
@@ -311,19 +318,7 @@ namespace CmaaGen.Analysis
                     || invocation.TargetMethod.Name == nameof(ToString) && IsCountryEnum(invocation.Instance?.Type));
         }
 
-        private bool IsCountryEnum(ITypeSymbol? type)
-            => CountryEnum is { } countryEnum && type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, countryEnum)
-                    || type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T
-                        && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], countryEnum));
-
-        private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
-        {
-            IParameterSymbol p => p.Type,
-            IPropertySymbol p => p.Type,
-            IFieldSymbol f => f.Type,
-            _ => null,
-        };
+        private bool IsCountryEnum(ITypeSymbol? type) => CountryValueCollector.IsCountryEnum(type, CountryEnum);
 
         /// <summary>CMAA004 is off by default; its flow analysis runs only where a configuration turns it on.</summary>
         private bool IsUncheckedEnabled(SyntaxTree tree, OperationAnalysisContext context)

@@ -14,6 +14,9 @@ namespace CmaaGen.Analysis
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
     /// reach a local, and the constant initial value of a <c>static readonly</c> field or get-only property.
+    /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
+    /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
+    /// read from it.
     /// Anything else is a value known only at run time.
     /// </summary>
     internal sealed class CountryValueCollector
@@ -22,13 +25,15 @@ namespace CmaaGen.Analysis
         private const int MaxDepth = 8;
 
         private readonly MemberValues _members;
+        private readonly ITypeSymbol? _countryEnum;
         private readonly Func<ControlFlowGraph?> _graph;
         private readonly CancellationToken _cancellationToken;
         private readonly List<FlowingValue> _values = [];
 
-        public CountryValueCollector(MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+        public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
             _members = members;
+            _countryEnum = countryEnum;
             _graph = graph;
             _cancellationToken = cancellationToken;
         }
@@ -58,7 +63,8 @@ namespace CmaaGen.Analysis
             {
                 if (CountryText(value) is { } text)
                 {
-                    _values.Add(new FlowingValue(text, site ?? value, site is null ? null : value));
+                    var shown = IsCountryEnum(value.Type) ? value.Syntax.ToString() : null;
+                    _values.Add(new FlowingValue(text, site ?? value, site is null ? null : value, shown));
                 }
 
                 return;
@@ -119,6 +125,12 @@ namespace CmaaGen.Analysis
 
                     return;
 
+                case IInvocationOperation invocation when CountryRead(invocation) is { } country:
+                    // A code or name read from a CmaaCountry (GetAlpha2, ToString) is that country's: the diagnostic
+                    // goes on the call, pointing at the enum value.
+                    Collect(country, site ?? value, depth);
+                    return;
+
                 case IFieldReferenceOperation or IPropertyReferenceOperation when _members.InitialValue((ISymbol?)(value as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)value).Property, value, _cancellationToken) is { } initial:
                     Collect(initial, site ?? value, depth + 1);
                     return;
@@ -150,15 +162,18 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The text of a constant: a string, or an integer read as an ISO numeric code ("364"). Enum constants,
-        /// such as a CmaaCountry member, null and the empty string (a placeholder, not a country) are not country text.
+        /// The text of a constant: a string, an integer read as an ISO numeric code ("364"), or the code a CmaaCountry
+        /// constant stands for. Other enums' constants, null and the empty string (a placeholder, not a country) are
+        /// not country text.
         /// </summary>
-        private static string? CountryText(IOperation value)
+        private string? CountryText(IOperation value)
         {
             switch (value.ConstantValue.Value)
             {
                 case string text:
                     return text.Length > 0 ? text : null;
+                case int member when IsCountryEnum(value.Type):
+                    return Generation.SpecBuilder.CodeOfEnumValue(member);
                 case int or long or short or uint or ushort or ulong when value.Type?.TypeKind != TypeKind.Enum:
                     var number = Convert.ToInt64(value.ConstantValue.Value, CultureInfo.InvariantCulture);
                     return number is >= 0 and <= 999 ? number.ToString("D3", CultureInfo.InvariantCulture) : number.ToString(CultureInfo.InvariantCulture);
@@ -166,6 +181,33 @@ namespace CmaaGen.Analysis
                     return null;
             }
         }
+
+        private bool IsCountryEnum(ITypeSymbol? type) => IsCountryEnum(type, _countryEnum);
+
+        /// <summary>The CmaaCountry a call reads a code or name from: its <c>ToString()</c>, or a <c>CmaaAgreements</c> getter's argument.</summary>
+        private IOperation? CountryRead(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (method.Name == nameof(ToString) && method.Parameters.Length == 0)
+            {
+                return invocation.Instance is { } instance && IsCountryEnum(instance.Type) ? instance : null;
+            }
+
+            return method.Parameters.Length == 1
+                && method.ReturnType.SpecialType == SpecialType.System_String
+                && method.ContainingType is { Name: "CmaaAgreements" } type
+                && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, _countryEnum?.ContainingNamespace)
+                && IsCountryEnum(method.Parameters[0].Type)
+                    ? invocation.Arguments[0].Value
+                    : null;
+        }
+
+        /// <summary>Whether the type is the generated CmaaCountry, or a nullable one.</summary>
+        internal static bool IsCountryEnum(ITypeSymbol? type, ITypeSymbol? countryEnum)
+            => countryEnum is not null && type is not null
+                && (SymbolEqualityComparer.Default.Equals(type, countryEnum)
+                    || type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T
+                        && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], countryEnum));
 
         // Collection expressions (C# 12) and their spreads have no operation kind in the Roslyn 4.8 this assembly
         // compiles against; the compiler that runs it may define them. Resolved once: naming a kind costs an allocation.

@@ -8,5 +8,6 @@ namespace CmaaGen.Analysis
     /// <param name="Text">The country text when it is a compile-time constant, else null.</param>
     /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field or property it reached through.</param>
     /// <param name="Origin">For a constant reached through a local, field or property: where the constant is written.</param>
-    internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin);
+    /// <param name="Shown">How a message quotes the value when not by its text: a CmaaCountry constant as it is written.</param>
+    internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, string? Shown = null);
 }

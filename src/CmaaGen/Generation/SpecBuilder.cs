@@ -97,6 +97,21 @@ namespace CmaaGen.Generation
                 ? int.Parse(numeric, NumberStyles.None, CultureInfo.InvariantCulture)
                 : AlphaValueBase + ((alpha2[0] - 'A') * 26) + (alpha2[1] - 'A');
 
+        /// <summary>
+        /// The code a CmaaCountry value stands for, the inverse of <see cref="EnumValue"/>: the numeric code ("860"), or
+        /// the alpha-2 code of a country without one ("EU"); null for a value that no code gives.
+        /// </summary>
+        public static string? CodeOfEnumValue(long value)
+        {
+            if (value is >= 0 and < AlphaValueBase)
+            {
+                return value.ToString("D3", CultureInfo.InvariantCulture);
+            }
+
+            var letters = value - AlphaValueBase;
+            return letters is >= 0 and < 26 * 26 ? new string(new[] { (char)('A' + (letters / 26)), (char)('A' + (letters % 26)) }) : null;
+        }
+
         private static string NameOf(CountryCatalog catalog, string alpha2) => catalog.FindByAlpha2(alpha2)?.Name ?? alpha2;
 
         private static EquatableArray<string> Keys(CountryCatalog catalog, string alpha2)

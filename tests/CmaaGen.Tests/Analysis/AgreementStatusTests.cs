@@ -71,6 +71,68 @@ public class AgreementStatusTests
         await test.VerifyAsync();
     }
 
+    /// <summary>
+    /// The generated enum has a member for every partner of the lists, in force or not, and any number can be cast to
+    /// it: a CmaaCountry constant is judged as the code it stands for, and quoted as it is written; a number cast to
+    /// it is judged as the number, and a code or name read from a constant as that constant.
+    /// </summary>
+    [Fact]
+    public async Task A_CmaaCountry_constant_is_judged_by_the_country_it_stands_for()
+    {
+        var test = new AnalyzerTest(
+            Gateway + """
+            internal class Typed
+            {
+                public void Send([CustomsDataExchange] CmaaCountry country) { }
+                public void SendNumber([CustomsDataExchange] int numeric) { }
+                [CustomsDataExchange] public CmaaCountry? Partner { get; set; }
+            }
+
+            class C
+            {
+                const CmaaCountry Pending = CmaaCountry.Uzbekistan;
+
+                void M(Typed t)
+                {
+                    t.Send(CmaaCountry.Germany);
+                    t.Send({|#0:CmaaCountry.Uzbekistan|});
+                    t.Send({|#1:Pending|});
+                    t.Send((CmaaCountry){|#2:364|});
+                    t.Send((CmaaCountry)276);
+                    t.SendNumber((int){|#3:CmaaCountry.CaboVerde|});
+                    t.Partner = {|#4:CmaaCountry.CoteDIvoire|};
+                    t.Send({|#5:default|});
+                }
+
+                void Read(Gateway g, CmaaCountry country)
+                {
+                    g.Send({|#6:CmaaAgreements.GetAlpha2({|#7:CmaaCountry.Uzbekistan|})|});
+                    g.Send({|#8:{|#9:CmaaCountry.CaboVerde|}.ToString()|});
+                    g.Send(CmaaAgreements.GetName(CmaaCountry.Germany));
+                    g.Send(CmaaAgreements.GetAlpha3(country));
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("CmaaCountry.Uzbekistan", "Uzbekistan (UZ)", "Contoso compliance list", "it was signed 2024-09-13 and no entry into force is recorded"),
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(1)
+                .WithArguments("Pending", "Uzbekistan (UZ)", "Contoso compliance list", "it was signed 2024-09-13 and no entry into force is recorded"),
+            new DiagnosticResult("CMAA001", DiagnosticSeverity.Warning).WithLocation(2)
+                .WithArguments("364", "Iran (IR)", "Contoso compliance list"),
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(3)
+                .WithArguments("CmaaCountry.CaboVerde", "Cabo Verde (CV)", "Contoso compliance list", "it is signed and no entry into force is recorded"),
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(4)
+                .WithArguments("CmaaCountry.CoteDIvoire", "Côte d'Ivoire (CI)", "Contoso compliance list", "it is terminated"),
+            new DiagnosticResult("CMAA002", DiagnosticSeverity.Warning).WithLocation(5)
+                .WithArguments("default", ": no country has that CmaaCountry value"),
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7)
+                .WithArguments("CmaaCountry.Uzbekistan", "Uzbekistan (UZ)", "Contoso compliance list", "it was signed 2024-09-13 and no entry into force is recorded"),
+            new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9)
+                .WithArguments("CmaaCountry.CaboVerde", "Cabo Verde (CV)", "Contoso compliance list", "it is signed and no entry into force is recorded"));
+        test.Lists.Add(("/0/partners.cmaa.csv", List));
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task A_list_without_provenance_is_named_by_its_files()
     {

@@ -13,6 +13,7 @@ public class UncheckedValueTests
         {
             public void Send([CustomsDataExchange] string country) { }
             public void SendAny([CustomsDataExchange] object country) { }
+            internal void SendCountry([CustomsDataExchange] CmaaCountry country) { }
         }
 
         """;
@@ -68,11 +69,16 @@ public class UncheckedValueTests
                 }
             }
 
-            void Typed(Gateway g, CmaaCountry country)
+            void Typed(Gateway g, CmaaCountry country, int number)
             {
                 g.SendAny(country);
                 g.Send(CmaaAgreements.GetAlpha2(country));
                 g.Send(country.ToString());
+
+                g.SendCountry(country);
+
+                // A number cast to the enum can be any value.
+                g.SendCountry((CmaaCountry){|CMAA004:number|});
             }
 
             void Mixed(Gateway g, bool flag, string country)
