@@ -174,7 +174,8 @@ namespace CmaaGen.Analysis
                 return true;
             }
 
-            // Only an override or an interface implementation can inherit a mark (or a positional record property).
+            // Only an override or an interface implementation can inherit a mark; a positional record property and its
+            // parameter share theirs, whichever of the two the attribute targets.
             if (!MayInherit(symbol is IParameterSymbol parameterSymbol ? parameterSymbol.ContainingSymbol : symbol))
             {
                 return false;
@@ -182,7 +183,8 @@ namespace CmaaGen.Analysis
 
             return symbol switch
             {
-                IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter => Inherited(method).Any(m => m.Parameters.Length > parameter.Ordinal && IsContext(m.Parameters[parameter.Ordinal])),
+                IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter => Inherited(method).Any(m => m.Parameters.Length > parameter.Ordinal && IsContext(m.Parameters[parameter.Ordinal]))
+                    || PositionalProperty(parameter) is { } p && IsMarked(p),
                 IPropertySymbol property => Inherited(property).Any(IsContext) || PositionalParameter(property) is { } p && IsContext(p),
                 _ => false,
             };
@@ -190,7 +192,8 @@ namespace CmaaGen.Analysis
 
         private static bool MayInherit(ISymbol member) => member switch
         {
-            IMethodSymbol method => method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaces(method),
+            IMethodSymbol method => method.IsOverride || !method.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaces(method)
+                || method is { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true },
             IPropertySymbol property => property.IsOverride || !property.ExplicitInterfaceImplementations.IsEmpty || ImplementsInterfaces(property)
                 || property.ContainingType is { IsRecord: true },
             _ => false,
@@ -267,6 +270,29 @@ namespace CmaaGen.Analysis
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The positional record property a primary constructor parameter declares: <c>[property: CustomsDataExchange]</c>
+        /// marks the property alone, yet the constructor's argument is what flows into it. Only the property's own mark
+        /// counts here, as <see cref="PositionalParameter"/> goes the other way.
+        /// </summary>
+        private static IPropertySymbol? PositionalProperty(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingType is not { IsRecord: true } record)
+            {
+                return null;
+            }
+
+            foreach (var member in record.GetMembers(parameter.Name))
+            {
+                if (member is IPropertySymbol property && PositionalParameter(property) is { } declared && SymbolEqualityComparer.Default.Equals(declared, parameter))
+                {
+                    return property;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The primary constructor parameter a positional record property comes from, whose attributes it shares.</summary>

@@ -24,6 +24,8 @@ public class NoAgreementTests
 
         public record Shipment([CustomsDataExchange] string Destination, string Goods);
 
+        public record Filing([property: CustomsDataExchange] string Origin, string Goods);
+
         public static class GatewayExtensions
         {
             public static void SendTo([CustomsDataExchange] this string country, Gateway gateway) { }
@@ -234,6 +236,8 @@ public class NoAgreementTests
                     var b = new Shipment(Goods: "IR", Destination: {|CMAA001:"CU"|});
                     g.Send(payload: "IR", country: {|CMAA001:"SY"|});
                     var c = a with { Destination = {|CMAA001:"KP"|} };
+                    var d = new Filing({|CMAA001:"SY"|}, "IR");
+                    var e = d with { Origin = {|CMAA001:"CU"|}, Goods = "KP" };
                 }
             }
             """);
