@@ -87,13 +87,11 @@ namespace CmaaGen.Analysis
             {
                 InjectFault(context);
                 var assignment = (IAssignmentOperation)context.Operation;
-                var member = assignment.Target switch
+                if (assignment is IDeconstructionAssignmentOperation)
                 {
-                    IPropertyReferenceOperation property => (ISymbol)property.Property,
-                    IFieldReferenceOperation field => field.Field,
-                    _ => null,
-                };
-                if (member is not null && Contexts.IsContext(member))
+                    CheckDeconstruction(context, assignment.Target, assignment.Value);
+                }
+                else if (MemberOf(assignment.Target) is { } member && Contexts.IsContext(member))
                 {
                     Check(context, member, assignment.Value);
                 }
@@ -103,6 +101,39 @@ namespace CmaaGen.Analysis
                 ReportFailure(context, exception);
             }
         }
+
+        /// <summary>
+        /// <c>(gateway.Country, count) = ("IR", 1)</c>: each target gets the element at its position. A value that is not
+        /// a tuple literal (a call returning a tuple) is known only at run time, and reaches each context whole.
+        /// </summary>
+        private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value)
+        {
+            if (target is not ITupleOperation targets)
+            {
+                return;
+            }
+
+            var values = CountryValueCollector.Unwrap(value) as ITupleOperation;
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                var element = values is not null && values.Elements.Length == targets.Elements.Length ? values.Elements[i] : value;
+                if (targets.Elements[i] is ITupleOperation nested)
+                {
+                    CheckDeconstruction(context, nested, element);
+                }
+                else if (MemberOf(targets.Elements[i]) is { } member && Contexts.IsContext(member))
+                {
+                    Check(context, member, element);
+                }
+            }
+        }
+
+        private static ISymbol? MemberOf(IOperation target) => target switch
+        {
+            IPropertyReferenceOperation property => property.Property,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
 
         public void AnalyzeInitializer(OperationAnalysisContext context)
         {

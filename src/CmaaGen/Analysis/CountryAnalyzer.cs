@@ -64,7 +64,7 @@ namespace CmaaGen.Analysis
             }
 
             context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
-            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.DeconstructionAssignment);
             context.RegisterOperationAction(
                 analysis.AnalyzeInitializer,
                 OperationKind.PropertyInitializer,

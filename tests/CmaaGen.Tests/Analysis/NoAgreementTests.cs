@@ -243,6 +243,25 @@ public class NoAgreementTests
             """);
 
     [Fact]
+    public async Task Deconstruction_gives_each_member_the_element_at_its_position()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                (string, string) Pair() => ("DE", "FR");
+
+                void M(Gateway g, int count)
+                {
+                    (g.Destination, count) = ({|CMAA001:"IR"|}, 1);
+                    (count, g.Destination) = (2, "DE");
+                    (g.Field, (count, g.Destination)) = ({|CMAA001:"CU"|}, (3, {|CMAA001:"KP"|}));
+                    (g.Destination, g.Field) = ("IR", "SY") switch { var p => ("DE", "FR") };
+                    (g.Destination, g.Field) = Pair();
+                    var (a, b) = ("IR", "CU");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task Extension_methods_lambdas_and_local_functions()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             class C
