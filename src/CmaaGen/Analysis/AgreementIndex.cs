@@ -19,6 +19,7 @@ namespace CmaaGen.Analysis
         private readonly CountryCatalog _catalog;
         private readonly Func<string, CountryVerdict> _compute;
         private readonly Lazy<Dictionary<string, string>> _memberNames;
+        private readonly Lazy<Dictionary<string, string>> _identifierCodes;
 
         public AgreementIndex(AgreementSet set, CountryCatalog catalog)
         {
@@ -39,6 +40,7 @@ namespace CmaaGen.Analysis
             }
             _compute = Compute;
             _memberNames = new Lazy<Dictionary<string, string>>(() => SpecBuilder.MemberNames(_governing.Values));
+            _identifierCodes = new Lazy<Dictionary<string, string>>(IdentifierCodes);
         }
 
         public AgreementSet Set { get; }
@@ -51,8 +53,44 @@ namespace CmaaGen.Analysis
 
         public bool TryGetGoverning(string alpha2, out Agreement agreement) => _governing.TryGetValue(alpha2, out agreement!);
 
+        /// <summary>
+        /// What a member of one of the project's own enums names, by its name: a code (IR, IRN), or a country's name or
+        /// alias written as an identifier the way the generator writes one (Iran, NorthKorea, CoteDIvoire). Null for a
+        /// name that names no country (Other, Unknown): such a member is no country text at all.
+        /// </summary>
+        public CountryVerdict? JudgeMemberName(string name)
+        {
+            var verdict = Judge(name);
+            if (verdict.Kind != VerdictKind.Unknown)
+            {
+                return verdict;
+            }
+
+            return _identifierCodes.Value.TryGetValue(name, out var alpha2) ? Judge(alpha2) : null;
+        }
+
         /// <summary>The name the generator gives a partner's <c>CmaaCountry</c> member, by alpha-2 code.</summary>
         public string? MemberName(string alpha2) => _memberNames.Value.TryGetValue(alpha2, out var name) ? name : null;
+
+        // Every name and alias of the catalogue as an identifier, ignoring case; built on the first enum member that
+        // reaches an exchange without being a code or a one-word name.
+        private Dictionary<string, string> IdentifierCodes()
+        {
+            var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var country in _catalog.Countries)
+            {
+                foreach (var key in CountryCatalog.KeysOf(country))
+                {
+                    var identifier = SpecBuilder.ToIdentifier(key);
+                    if (identifier.Length > 0 && !codes.ContainsKey(identifier))
+                    {
+                        codes.Add(identifier, country.Alpha2);
+                    }
+                }
+            }
+
+            return codes;
+        }
 
         private CountryVerdict Compute(string text)
         {

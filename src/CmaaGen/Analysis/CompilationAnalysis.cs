@@ -262,12 +262,25 @@ namespace CmaaGen.Analysis
 
         private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text)
         {
-            var verdict = Index.Judge(text);
-            if (flowing.Shown is not null && verdict.Kind == VerdictKind.Unknown)
+            CountryVerdict verdict;
+            if (flowing.IsMemberName)
             {
-                // A CmaaCountry value that stands for no country (default, a cast number): codes near its number are
-                // no help, and the string fix cannot apply.
-                verdict = CountryVerdict.Unknown(default, ": no country has that CmaaCountry value");
+                if (Index.JudgeMemberName(text) is not { } named)
+                {
+                    return;
+                }
+
+                verdict = named;
+            }
+            else
+            {
+                verdict = Index.Judge(text);
+                if (flowing.Shown is not null && verdict.Kind == VerdictKind.Unknown)
+                {
+                    // A CmaaCountry value that stands for no country (default, a cast number): codes near its number
+                    // are no help, and the string fix cannot apply.
+                    verdict = CountryVerdict.Unknown(default, ": no country has that CmaaCountry value");
+                }
             }
 
             var diagnostic = CountryReports.Create(verdict, flowing.Shown ?? text, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());

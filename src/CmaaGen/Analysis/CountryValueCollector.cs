@@ -16,7 +16,7 @@ namespace CmaaGen.Analysis
     /// reach a local, and the constant initial value of a <c>static readonly</c> field or get-only property.
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
-    /// read from it.
+    /// read from it. A constant of one of the project's own enums is judged by its member's name (IR, NorthKorea).
     /// Anything else is a value known only at run time.
     /// </summary>
     internal sealed class CountryValueCollector
@@ -65,6 +65,10 @@ namespace CmaaGen.Analysis
                 {
                     var shown = IsCountryEnum(value.Type) ? value.Syntax.ToString() : null;
                     _values.Add(new FlowingValue(text, site ?? value, site is null ? null : value, shown));
+                }
+                else if (EnumMemberName(value) is { } member)
+                {
+                    _values.Add(new FlowingValue(member, site ?? value, site is null ? null : value, value.Syntax.ToString(), IsMemberName: true));
                 }
 
                 return;
@@ -163,8 +167,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The text of a constant: a string, an integer read as an ISO numeric code ("364"), or the code a CmaaCountry
-        /// constant stands for. Other enums' constants, null and the empty string (a placeholder, not a country) are
-        /// not country text.
+        /// constant stands for. Other enums' constants (see <see cref="EnumMemberName"/>), null and the empty string (a
+        /// placeholder, not a country) are not country text.
         /// </summary>
         private string? CountryText(IOperation value)
         {
@@ -183,6 +187,31 @@ namespace CmaaGen.Analysis
         }
 
         private bool IsCountryEnum(ITypeSymbol? type) => IsCountryEnum(type, _countryEnum);
+
+        /// <summary>The name of the member a constant of another enum is: a country enum of the project's own names its members by code or name.</summary>
+        private string? EnumMemberName(IOperation value)
+        {
+            if (value.Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } type || IsCountryEnum(type))
+            {
+                return null;
+            }
+
+            if (value is IFieldReferenceOperation { Field: { ContainingType: var declaring } field } && SymbolEqualityComparer.Default.Equals(declaring, type))
+            {
+                return field.Name;
+            }
+
+            // A const of the enum type, or a cast: the member of that value, if there is one.
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } candidate && Equals(candidate.ConstantValue, value.ConstantValue.Value))
+                {
+                    return candidate.Name;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The CmaaCountry a call reads a code or name from: its <c>ToString()</c>, or a <c>CmaaAgreements</c> getter's argument.</summary>
         private IOperation? CountryRead(IInvocationOperation invocation)

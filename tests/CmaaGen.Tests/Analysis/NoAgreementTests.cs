@@ -261,6 +261,48 @@ public class NoAgreementTests
             }
             """);
 
+    /// <summary>
+    /// A team's own country enum names its members by code or name; such a member flowing into an exchange is judged by
+    /// its name, and a member that names no country (Other) is not country text at all.
+    /// </summary>
+    [Fact]
+    public async Task A_member_of_a_project_enum_is_judged_by_its_name()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public enum Iso { DE = 276, IR = 364, Irn, Cuba, NorthKorea, UnitedKingdom, Other }
+
+            public class Typed
+            {
+                public void Send([CustomsDataExchange] Iso country) { }
+            }
+
+            class C
+            {
+                const Iso Pending = Iso.Cuba;
+
+                void M(Typed t, Gateway g)
+                {
+                    t.Send(Iso.DE);
+                    t.Send(Iso.UnitedKingdom);
+                    t.Send(Iso.Other);
+                    t.Send({|#0:Iso.IR|});
+                    t.Send({|#1:Iso.Irn|});
+                    t.Send({|#2:Pending|});
+                    t.Send({|#3:Iso.NorthKorea|});
+                    g.SendObject({|#4:Iso.Cuba|});
+                    g.SendCode((int){|#5:Iso.IR|});
+                }
+            }
+            """,
+            NoAgreement(0, "Iso.IR", "Iran (IR)"),
+            NoAgreement(1, "Iso.Irn", "Iran (IR)"),
+            NoAgreement(2, "Pending", "Cuba (CU)"),
+            NoAgreement(3, "Iso.NorthKorea", "North Korea (KP)"),
+            NoAgreement(4, "Iso.Cuba", "Cuba (CU)"),
+            NoAgreement(5, "Iso.IR", "Iran (IR)"));
+
+    private static DiagnosticResult NoAgreement(int location, string shown, string country)
+        => new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(shown, country, "U.S. CBP, as of January 2014");
+
     [Fact]
     public async Task Extension_methods_lambdas_and_local_functions()
         => await AnalyzerTest.VerifyAsync(Gateway + """
