@@ -223,6 +223,7 @@ namespace CmaaGen.Analysis
             }
 
             return method.Parameters.Length == 1
+                && invocation.Arguments.Length == 1
                 && method.ReturnType.SpecialType == SpecialType.System_String
                 && method.ContainingType is { Name: "CmaaAgreements" } type
                 && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, _countryEnum?.ContainingNamespace)
