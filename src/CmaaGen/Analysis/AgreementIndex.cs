@@ -28,9 +28,11 @@ namespace CmaaGen.Analysis
             // Loops rather than ToDictionary, as in AgreementSet: the analyzer's first compilation with an exchange pays
             // for every generic type over the models' types.
             _governing = new Dictionary<string, Agreement>(StringComparer.Ordinal);
+            AllPartnersInForce = true;
             foreach (var agreement in set.Governing())
             {
                 _governing.Add(agreement.Alpha2, agreement);
+                AllPartnersInForce &= agreement.Status == AgreementStatus.InForce;
             }
 
             _coveringAgreement = new Dictionary<string, Agreement>(StringComparer.Ordinal);
@@ -44,6 +46,9 @@ namespace CmaaGen.Analysis
         }
 
         public AgreementSet Set { get; }
+
+        /// <summary>Whether every partner's governing agreement is in force: only then is every CmaaCountry a legal basis.</summary>
+        public bool AllPartnersInForce { get; }
 
         /// <summary>How messages name the lists.</summary>
         public string Description => Set.Description;

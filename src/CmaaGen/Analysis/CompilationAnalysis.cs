@@ -349,9 +349,18 @@ namespace CmaaGen.Analysis
                         .All(c => SymbolEqualityComparer.Default.Equals(c.Type, method.Parameters[c.Ordinal].Type)));
             });
 
-        /// <summary>A CmaaCountry, or a code or name taken from one, is a partner by construction.</summary>
+        /// <summary>
+        /// A CmaaCountry, or a code or name taken from one, is a partner by construction, which is a legal basis only
+        /// while every partner's agreement is in force; with a signed or terminated one in the lists it needs the check
+        /// that text needs.
+        /// </summary>
         private bool IsTrustedRuntimeValue(IOperation value)
         {
+            if (!Index.AllPartnersInForce)
+            {
+                return false;
+            }
+
             if (IsCountryEnum(value.Type))
             {
                 return true;

@@ -93,6 +93,29 @@ public class UncheckedValueTests
     public async Task Reports_values_without_a_dominating_guard_when_turned_on()
         => await new AnalyzerTest(Gateway + Code) { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>With a partner whose agreement is not in force, a CmaaCountry is no longer safe by construction.</summary>
+    [Fact]
+    public async Task A_CmaaCountry_needs_the_check_when_a_partner_is_not_in_force()
+    {
+        var test = new AnalyzerTest(Gateway + """
+            class C
+            {
+                void Typed(Gateway g, CmaaCountry country)
+                {
+                    g.SendCountry({|CMAA004:country|});
+                    g.Send({|CMAA004:CmaaAgreements.GetAlpha2(country)|});
+                    if (CmaaAgreements.HasAgreement(country))
+                    {
+                        g.SendCountry(country);
+                    }
+                }
+            }
+            """)
+        { EnableUnchecked = true };
+        test.Lists.Add(("/0/partners.cmaa.csv", "country,status\nDE,in force\nUZ,signed\n"));
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Code.Replace("{|CMAA004:", "").Replace("|}", ""));
