@@ -277,8 +277,8 @@ namespace CmaaGen.Analysis
                 verdict = Index.Judge(text);
                 if (flowing.Shown is not null && verdict.Kind == VerdictKind.Unknown)
                 {
-                    // A CmaaCountry value that stands for no country (default, a cast number): codes near its number
-                    // are no help, and the string fix cannot apply.
+                    // A CmaaCountry constant that stands for no country (a number cast to the enum): codes near its
+                    // number are no help, and the string fix cannot apply.
                     verdict = CountryVerdict.Unknown(default, ": no country has that CmaaCountry value");
                 }
             }

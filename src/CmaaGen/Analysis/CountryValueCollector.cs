@@ -167,8 +167,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The text of a constant: a string, an integer read as an ISO numeric code ("364"), or the code a CmaaCountry
-        /// constant stands for. Other enums' constants (see <see cref="EnumMemberName"/>), null and the empty string (a
-        /// placeholder, not a country) are not country text.
+        /// constant stands for. Other enums' constants (see <see cref="EnumMemberName"/>), null, the empty string and
+        /// default(CmaaCountry) (placeholders, not countries) are not country text.
         /// </summary>
         private string? CountryText(IOperation value)
         {
@@ -177,7 +177,8 @@ namespace CmaaGen.Analysis
                 case string text:
                     return text.Length > 0 ? text : null;
                 case int member when IsCountryEnum(value.Type):
-                    return Generation.SpecBuilder.CodeOfEnumValue(member);
+                    // default(CmaaCountry) names no country: a placeholder, as the empty string is.
+                    return member == 0 ? null : Generation.SpecBuilder.CodeOfEnumValue(member);
                 case int or long or short or uint or ushort or ulong when value.Type?.TypeKind != TypeKind.Enum:
                     var number = Convert.ToInt64(value.ConstantValue.Value, CultureInfo.InvariantCulture);
                     return number is >= 0 and <= 999 ? number.ToString("D3", CultureInfo.InvariantCulture) : number.ToString(CultureInfo.InvariantCulture);

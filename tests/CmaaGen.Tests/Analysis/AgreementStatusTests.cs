@@ -74,7 +74,8 @@ public class AgreementStatusTests
     /// <summary>
     /// The generated enum has a member for every partner of the lists, in force or not, and any number can be cast to
     /// it: a CmaaCountry constant is judged as the code it stands for, and quoted as it is written; a number cast to
-    /// it is judged as the number, and a code or name read from a constant as that constant.
+    /// it is judged as the number, and a code or name read from a constant as that constant. default(CmaaCountry) is a
+    /// placeholder, as the empty string is.
     /// </summary>
     [Fact]
     public async Task A_CmaaCountry_constant_is_judged_by_the_country_it_stands_for()
@@ -91,6 +92,7 @@ public class AgreementStatusTests
             class C
             {
                 const CmaaCountry Pending = CmaaCountry.Uzbekistan;
+                const CmaaCountry Five = (CmaaCountry)5;
 
                 void M(Typed t)
                 {
@@ -101,7 +103,9 @@ public class AgreementStatusTests
                     t.Send((CmaaCountry)276);
                     t.SendNumber((int){|#3:CmaaCountry.CaboVerde|});
                     t.Partner = {|#4:CmaaCountry.CoteDIvoire|};
-                    t.Send({|#5:default|});
+                    t.Send({|#5:Five|});
+                    t.Send(default);
+                    t.Send(default(CmaaCountry));
                 }
 
                 void Read(Gateway g, CmaaCountry country)
@@ -124,7 +128,7 @@ public class AgreementStatusTests
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(4)
                 .WithArguments("CmaaCountry.CoteDIvoire", "Côte d'Ivoire (CI)", "Contoso compliance list", "it is terminated"),
             new DiagnosticResult("CMAA002", DiagnosticSeverity.Warning).WithLocation(5)
-                .WithArguments("default", ": no country has that CmaaCountry value"),
+                .WithArguments("Five", ": no country has that CmaaCountry value"),
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7)
                 .WithArguments("CmaaCountry.Uzbekistan", "Uzbekistan (UZ)", "Contoso compliance list", "it was signed 2024-09-13 and no entry into force is recorded"),
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9)
