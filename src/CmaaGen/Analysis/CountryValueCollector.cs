@@ -154,10 +154,13 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
 
-        /// <summary>Conversions (to object, to a span, user-defined) keep the value they convert.</summary>
+        /// <summary>
+        /// Conversions (to object, to a span, user-defined) keep the value they convert, except a constant converted to
+        /// an enum: <c>(Iso)364</c> is a member of that enum, judged as the enum's constants are, not as a number.
+        /// </summary>
         internal static IOperation Unwrap(IOperation value)
         {
-            while (value is IConversionOperation conversion)
+            while (value is IConversionOperation conversion && !(conversion.ConstantValue.HasValue && conversion.Type?.TypeKind == TypeKind.Enum))
             {
                 value = conversion.Operand;
             }

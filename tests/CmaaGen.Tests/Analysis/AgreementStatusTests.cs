@@ -74,8 +74,8 @@ public class AgreementStatusTests
     /// <summary>
     /// The generated enum has a member for every partner of the lists, in force or not, and any number can be cast to
     /// it: a CmaaCountry constant is judged as the code it stands for, and quoted as it is written; a number cast to
-    /// it is judged as the number, and a code or name read from a constant as that constant. default(CmaaCountry) is a
-    /// placeholder, as the empty string is.
+    /// it is the member of that value, and a code or name read from a constant is that constant. default(CmaaCountry)
+    /// is a placeholder, as the empty string is.
     /// </summary>
     [Fact]
     public async Task A_CmaaCountry_constant_is_judged_by_the_country_it_stands_for()
@@ -99,7 +99,7 @@ public class AgreementStatusTests
                     t.Send(CmaaCountry.Germany);
                     t.Send({|#0:CmaaCountry.Uzbekistan|});
                     t.Send({|#1:Pending|});
-                    t.Send((CmaaCountry){|#2:364|});
+                    t.Send({|#2:(CmaaCountry)364|});
                     t.Send((CmaaCountry)276);
                     t.SendNumber((int){|#3:CmaaCountry.CaboVerde|});
                     t.Partner = {|#4:CmaaCountry.CoteDIvoire|};
@@ -122,7 +122,7 @@ public class AgreementStatusTests
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(1)
                 .WithArguments("Pending", "Uzbekistan (UZ)", "Contoso compliance list", "it was signed 2024-09-13 and no entry into force is recorded"),
             new DiagnosticResult("CMAA001", DiagnosticSeverity.Warning).WithLocation(2)
-                .WithArguments("364", "Iran (IR)", "Contoso compliance list"),
+                .WithArguments("(CmaaCountry)364", "Iran (IR)", "Contoso compliance list"),
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(3)
                 .WithArguments("CmaaCountry.CaboVerde", "Cabo Verde (CV)", "Contoso compliance list", "it is signed and no entry into force is recorded"),
             new DiagnosticResult("CMAA003", DiagnosticSeverity.Warning).WithLocation(4)

@@ -263,7 +263,8 @@ public class NoAgreementTests
 
     /// <summary>
     /// A team's own country enum names its members by code or name; such a member flowing into an exchange is judged by
-    /// its name, and a member that names no country (Other) is not country text at all.
+    /// its name, a number cast to the enum as the member of that value, and a member that names no country (Other), or
+    /// a number that is no member, is not country text at all.
     /// </summary>
     [Fact]
     public async Task A_member_of_a_project_enum_is_judged_by_its_name()
@@ -290,6 +291,8 @@ public class NoAgreementTests
                     t.Send({|#3:Iso.NorthKorea|});
                     g.SendObject({|#4:Iso.Cuba|});
                     g.SendCode((int){|#5:Iso.IR|});
+                    t.Send({|#6:(Iso)364|});
+                    t.Send((Iso)1);
                 }
             }
             """,
@@ -298,7 +301,8 @@ public class NoAgreementTests
             NoAgreement(2, "Pending", "Cuba (CU)"),
             NoAgreement(3, "Iso.NorthKorea", "North Korea (KP)"),
             NoAgreement(4, "Iso.Cuba", "Cuba (CU)"),
-            NoAgreement(5, "Iso.IR", "Iran (IR)"));
+            NoAgreement(5, "Iso.IR", "Iran (IR)"),
+            NoAgreement(6, "(Iso)364", "Iran (IR)"));
 
     private static DiagnosticResult NoAgreement(int location, string shown, string country)
         => new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(shown, country, "U.S. CBP, as of January 2014");
