@@ -64,15 +64,12 @@ namespace CmaaGen.Analysis
         /// name that names no country (Other, Unknown): such a member is no country text at all.
         /// </summary>
         public CountryVerdict? JudgeMemberName(string name)
-        {
-            var verdict = Judge(name);
-            if (verdict.Kind != VerdictKind.Unknown)
-            {
-                return verdict;
-            }
+            => Recognises(name) ? Judge(name)
+                : _identifierCodes.Value.TryGetValue(name, out var alpha2) ? Judge(alpha2)
+                : null;
 
-            return _identifierCodes.Value.TryGetValue(name, out var alpha2) ? Judge(alpha2) : null;
-        }
+        /// <summary>Whether the text names a country: what <see cref="Judge"/> tells, without the suggestions it makes for unknown text.</summary>
+        public bool Recognises(string text) => _catalog.TryFind(text, out _);
 
         /// <summary>The name the generator gives a partner's <c>CmaaCountry</c> member, by alpha-2 code.</summary>
         public string? MemberName(string alpha2) => _memberNames.Value.TryGetValue(alpha2, out var name) ? name : null;

@@ -262,28 +262,21 @@ namespace CmaaGen.Analysis
 
         private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text)
         {
-            CountryVerdict verdict;
-            if (flowing.IsMemberName)
+            var verdict = flowing.Kind switch
             {
-                if (Index.JudgeMemberName(text) is not { } named)
-                {
-                    return;
-                }
+                ConstantKind.EnumMemberName => Index.JudgeMemberName(text),
 
-                verdict = named;
-            }
-            else
+                // A CmaaCountry constant that stands for no country (a number cast to the enum): codes near its number
+                // are no help, and the string fix cannot apply.
+                ConstantKind.CountryEnum when !Index.Recognises(text) => CountryVerdict.Unknown(default, ": no country has that CmaaCountry value"),
+                _ => Index.Judge(text),
+            };
+            if (verdict is null)
             {
-                verdict = Index.Judge(text);
-                if (flowing.Shown is not null && verdict.Kind == VerdictKind.Unknown)
-                {
-                    // A CmaaCountry constant that stands for no country (a number cast to the enum): codes near its
-                    // number are no help, and the string fix cannot apply.
-                    verdict = CountryVerdict.Unknown(default, ": no country has that CmaaCountry value");
-                }
+                return;
             }
 
-            var diagnostic = CountryReports.Create(verdict, flowing.Shown ?? text, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
+            var diagnostic = CountryReports.Create(verdict, flowing.Shown, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {
                 context.ReportDiagnostic(diagnostic);

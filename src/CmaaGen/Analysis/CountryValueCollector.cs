@@ -63,12 +63,12 @@ namespace CmaaGen.Analysis
             {
                 if (CountryText(value) is { } text)
                 {
-                    var shown = IsCountryEnum(value.Type) ? value.Syntax.ToString() : null;
-                    _values.Add(new FlowingValue(text, site ?? value, site is null ? null : value, shown));
+                    var kind = IsCountryEnum(value.Type) ? ConstantKind.CountryEnum : ConstantKind.Text;
+                    _values.Add(new FlowingValue(text, site ?? value, site is null ? null : value, kind));
                 }
                 else if (EnumMemberName(value) is { } member)
                 {
-                    _values.Add(new FlowingValue(member, site ?? value, site is null ? null : value, value.Syntax.ToString(), IsMemberName: true));
+                    _values.Add(new FlowingValue(member, site ?? value, site is null ? null : value, ConstantKind.EnumMemberName));
                 }
 
                 return;

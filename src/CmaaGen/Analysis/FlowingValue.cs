@@ -8,7 +8,23 @@ namespace CmaaGen.Analysis
     /// <param name="Text">The country text when it is a compile-time constant, else null.</param>
     /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field or property it reached through.</param>
     /// <param name="Origin">For a constant reached through a local, field or property: where the constant is written.</param>
-    /// <param name="Shown">How a message quotes the value when not by its text: an enum constant as it is written.</param>
-    /// <param name="IsMemberName">Whether <paramref name="Text"/> is the name of a member of one of the project's own enums.</param>
-    internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, string? Shown = null, bool IsMemberName = false);
+    /// <param name="Kind">What <paramref name="Text"/> is, which decides how it is judged and quoted.</param>
+    internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, ConstantKind Kind = ConstantKind.Text)
+    {
+        /// <summary>How a message quotes the value: text as it reads, an enum constant as it is written.</summary>
+        public string Shown => Kind == ConstantKind.Text ? Text ?? string.Empty : (Origin ?? Site).Syntax.ToString();
+    }
+
+    /// <summary>Where a constant's country text comes from.</summary>
+    internal enum ConstantKind
+    {
+        /// <summary>A string, or an integer read as an ISO numeric code.</summary>
+        Text,
+
+        /// <summary>The code a constant of the generated CmaaCountry stands for.</summary>
+        CountryEnum,
+
+        /// <summary>The name of a member of one of the project's own enums.</summary>
+        EnumMemberName,
+    }
 }
