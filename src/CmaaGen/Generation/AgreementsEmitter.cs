@@ -588,7 +588,7 @@ namespace CmaaGen.Generation
                 char second = length > 1 ? value[1] : first;
                 uint shape = NameShape(length, first, value[length >> 1], value[length - 1]);
                 ulong[] slots = s_nameSlots;
-                int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
+                int slot = NameSlot(shape);
                 while (true)
                 {
                     ulong entry = slots[slot];
@@ -714,6 +714,13 @@ namespace CmaaGen.Generation
                 return digit < 10u ? (int)digit : -1;
             }
 
+            // Where a name's probe starts, for the lookup and the table alike: the hash wraps round on purpose.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static int NameSlot(uint shape)
+            {
+                return (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
+            }
+
             // The length and three characters, each with ASCII case ignored and every non-ASCII character alike, so that
             // every spelling EqualsFolded accepts has the key's shape.
             private static uint NameShape(int length, char first, char middle, char last)
@@ -747,14 +754,15 @@ namespace CmaaGen.Generation
                 return -1;
             }
 
+            // The index Find computes, written the same way, so the tables and the lookup agree.
             private static int CodeIndex(string key)
             {
                 switch (CodeKind(key))
                 {
                     case 0:
-                        return ((key[0] & 0x1F) << 5) | (key[1] & 0x1F);
+                        return ((key[0] << 5) | (key[1] & 0x1F)) & 0x3FF;
                     case 1:
-                        return ((key[0] & 0x1F) << 10) | ((key[1] & 0x1F) << 5) | (key[2] & 0x1F);
+                        return ((key[0] << 10) | ((key[1] & 0x1F) << 5) | (key[2] & 0x1F)) & 0x7FFF;
                     default:
                         return (Digit(key[0]) * 100) + (Digit(key[1]) * 10) + Digit(key[2]);
                 }
@@ -827,7 +835,7 @@ namespace CmaaGen.Generation
                     }
 
                     uint shape = NameShape(key.Length, key[0], key[key.Length >> 1], key[key.Length - 1]);
-                    int slot = (int)(unchecked(shape * 0x9E3779B1u) >> s_nameShift);
+                    int slot = NameSlot(shape);
                     while (slots[slot] != 0)
                     {
                         slot = (slot + 1) & (slots.Length - 1);

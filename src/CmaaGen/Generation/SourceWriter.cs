@@ -68,6 +68,7 @@ namespace CmaaGen.Generation
             return this;
         }
 
+        /// <summary>Ends a line begun with <see cref="StartLine"/>.</summary>
         public SourceWriter EndLine()
         {
             _builder.Append('\n');
