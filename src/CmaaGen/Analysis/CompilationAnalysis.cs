@@ -70,9 +70,19 @@ namespace CmaaGen.Analysis
             {
                 InjectFault(context);
                 var argument = (IArgumentOperation)context.Operation;
-                if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Parameter is { } parameter && Contexts.IsContext(parameter))
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
+                {
+                    return;
+                }
+
+                if (Contexts.IsContext(parameter))
                 {
                     Check(context, parameter, argument.Value);
+                }
+                else if (DelegateCalls.ReachedParameters(argument, () => TryGetGraph(context)).FirstOrDefault(Contexts.IsContext) is { } reached)
+                {
+                    // A local that may hold either of two marked targets reports each value once, against the first.
+                    Check(context, reached, argument.Value);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))

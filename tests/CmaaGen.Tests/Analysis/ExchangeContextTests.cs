@@ -117,6 +117,60 @@ public class ExchangeContextTests
         await test.VerifyAsync();
     }
 
+    // A delegate's Invoke has parameters of its own, without the mark; what it calls is the lambda or method the
+    // local was given, wherever the local may have been given it.
+    [Fact]
+    public async Task A_call_through_a_local_delegate_reaches_the_marked_parameter_of_what_it_was_given()
+        => await AnalyzerTest.VerifyAsync("""
+            using System;
+            using Cmaa;
+
+            public class Gateway
+            {
+                public void Send([CustomsDataExchange] string country, int count) { }
+                public void Log(string country, int count) { }
+            }
+
+            public static class Routes
+            {
+                public static void SendTo(this Gateway g, [CustomsDataExchange] string country) { }
+            }
+
+            class C
+            {
+                void M(Gateway g, bool quiet)
+                {
+                    Action<string, int> send = g.Send;
+                    send({|CMAA001:"IR"|}, 1);
+                    send.Invoke({|CMAA001:"CU"|}, 2);
+                    send("DE", 3);
+
+                    var post = ([CustomsDataExchange] string country) => { };
+                    post({|CMAA001:"KP"|});
+
+                    Action<string, int> either = quiet ? g.Log : g.Send;
+                    either({|CMAA001:"CU"|}, 4);
+
+                    Action<string, int> chosen = g.Log;
+                    if (!quiet)
+                    {
+                        chosen = g.Send;
+                    }
+
+                    chosen({|CMAA001:"SY"|}, 4);
+
+                    Action<string, int> log = g.Log;
+                    log("IR", 5);
+
+                    Action<string> route = g.SendTo;
+                    route({|CMAA001:"IR"|});
+                    Action<Gateway, string> direct = Routes.SendTo;
+                    direct(g, {|CMAA001:"CU"|});
+                    direct(g, "DE");
+                }
+            }
+            """);
+
     [Fact]
     public async Task An_API_list_entry_on_a_framework_member_holds_for_its_overrides()
     {

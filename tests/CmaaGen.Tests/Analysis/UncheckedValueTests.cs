@@ -81,6 +81,16 @@ public class UncheckedValueTests
                 g.SendCountry((CmaaCountry){|CMAA004:number|});
             }
 
+            void Delegated(Gateway g, string country)
+            {
+                System.Action<string> send = g.Send;
+                send({|CMAA004:country|});
+                if (CmaaAgreements.HasAgreement(country))
+                {
+                    send(country);
+                }
+            }
+
             void Mixed(Gateway g, bool flag, string country)
             {
                 var local = flag ? "DE" : country;
