@@ -8,7 +8,7 @@ namespace CmaaGen.Benchmarks;
 
 /// <summary>
 /// A deterministic synthetic application of N files that looks like line-of-business code: services with fields,
-/// properties, string literals, loops, conditionals and calls to each other, and a realistic share of calls
+/// properties, string literals, loops, conditionals, calls to each other and through local delegates, and a realistic share of calls
 /// into customs data exchange contexts (about one call in twenty).
 /// </summary>
 internal static class SyntheticProject
@@ -77,6 +77,13 @@ internal static class SyntheticProject
             if (other != index)
             {
                 text.Append("            total += new Synthetic.Module").Append(other / 100).Append(".Service").Append(other).Append("().Method").Append(random.Next(8)).Append("(\"k").Append(m).Append("\", 2);\n");
+            }
+
+            // A call through a local delegate, which the analyzer follows to what the local holds.
+            if (random.Next(8) == 0)
+            {
+                text.Append("            Func<string, int> weigh = s => s.Length * ").Append(random.Next(1, 10)).Append(";\n");
+                text.Append("            total += weigh(key);\n");
             }
 
             if (withContexts && random.Next(20) == 0)

@@ -79,15 +79,30 @@ namespace CmaaGen.Analysis
                 {
                     Check(context, parameter, argument.Value);
                 }
-                else if (DelegateCalls.ReachedParameters(argument, () => TryGetGraph(context)).FirstOrDefault(Contexts.IsContext) is { } reached)
+                else if (DelegateCalls.InvokedLocal(argument) is { } local)
                 {
-                    // A local that may hold either of two marked targets reports each value once, against the first.
-                    Check(context, reached, argument.Value);
+                    CheckDelegateCall(context, local, parameter.Ordinal, argument.Value);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
                 ReportFailure(context, exception);
+            }
+        }
+
+        /// <summary>
+        /// A value passed through a local delegate reaches the marked parameter of a method or lambda the local may hold;
+        /// when it may hold several, the value is reported once, against the first.
+        /// </summary>
+        private void CheckDelegateCall(OperationAnalysisContext context, ILocalReferenceOperation local, int ordinal, IOperation value)
+        {
+            foreach (var reached in DelegateCalls.ReachedParameters(local, ordinal, () => TryGetGraph(context)))
+            {
+                if (Contexts.IsContext(reached))
+                {
+                    Check(context, reached, value);
+                    return;
+                }
             }
         }
 
