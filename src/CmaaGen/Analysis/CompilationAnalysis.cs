@@ -90,22 +90,6 @@ namespace CmaaGen.Analysis
             }
         }
 
-        /// <summary>
-        /// A value passed through a local delegate reaches the marked parameter of a method or lambda the local may hold;
-        /// when it may hold several, the value is reported once, against the first.
-        /// </summary>
-        private void CheckDelegateCall(OperationAnalysisContext context, ILocalReferenceOperation local, int ordinal, IOperation value)
-        {
-            foreach (var reached in DelegateCalls.ReachedParameters(local, ordinal, () => TryGetGraph(context)))
-            {
-                if (Contexts.IsContext(reached))
-                {
-                    Check(context, reached, value);
-                    return;
-                }
-            }
-        }
-
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             try
@@ -244,26 +228,45 @@ namespace CmaaGen.Analysis
         /// <summary>Reports what flows from <paramref name="value"/> into <paramref name="target"/>, a context.</summary>
         private void Check(OperationAnalysisContext context, ISymbol target, IOperation value)
         {
-            // CmaaGen's own generated files are the one generated code not analyzed.
-            if (CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
+            var graph = new LazyGraph(context);
+            Report(context, target, Collect(value, graph), graph);
+        }
+
+        /// <summary>
+        /// A value passed through a local delegate reaches the marked parameter of a method or lambda the local may hold;
+        /// when it may hold several, the value is reported once, against the first. Finding what the local holds walks
+        /// the whole body, so it is done only for a value that can be reported: a constant, or any value where CMAA004
+        /// is on. Most calls through a delegate pass values known only at run time.
+        /// </summary>
+        private void CheckDelegateCall(OperationAnalysisContext context, ILocalReferenceOperation local, int ordinal, IOperation value)
+        {
+            var graph = new LazyGraph(context);
+            var values = Collect(value, graph);
+            if (!values.Exists(flowing => flowing.Text is not null || IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)))
             {
                 return;
             }
 
-            ControlFlowGraph? graph = null;
-            var graphBuilt = false;
-            ControlFlowGraph? Graph()
+            foreach (var reached in DelegateCalls.ReachedParameters(local, ordinal, graph.Get))
             {
-                if (!graphBuilt)
+                if (Contexts.IsContext(reached))
                 {
-                    graphBuilt = true;
-                    graph = TryGetGraph(context);
+                    Report(context, reached, values, graph);
+                    return;
                 }
-
-                return graph;
             }
+        }
 
-            var values = new CountryValueCollector(_members, CountryEnum, Graph, context.CancellationToken).Collect(value);
+        private List<FlowingValue> Collect(IOperation value, LazyGraph graph)
+        {
+            // CmaaGen's own generated files are the one generated code not analyzed.
+            return CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree)
+                ? new List<FlowingValue>()
+                : new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).Collect(value);
+        }
+
+        private void Report(OperationAnalysisContext context, ISymbol target, List<FlowingValue> values, LazyGraph graph)
+        {
             var reported = new HashSet<(TextSpan Site, TextSpan? Origin, string? Text)>();
             foreach (var flowing in values)
             {
@@ -278,7 +281,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
-                    && !_guards.IsGuarded(flowing.Site, Graph()))
+                    && !_guards.IsGuarded(flowing.Site, graph.Get()))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
                 }
@@ -410,16 +413,39 @@ namespace CmaaGen.Analysis
                     : Rules.UncheckedValue.IsEnabledByDefault;
             });
 
-        private static ControlFlowGraph? TryGetGraph(OperationAnalysisContext context)
+        /// <summary>The body's control flow graph, built at the first question that needs it, if any does.</summary>
+        private sealed class LazyGraph
         {
-            try
+            private readonly OperationAnalysisContext _context;
+            private ControlFlowGraph? _graph;
+            private bool _built;
+
+            public LazyGraph(OperationAnalysisContext context) => _context = context;
+
+            public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
+
+            public ControlFlowGraph? Get()
             {
-                return context.GetControlFlowGraph();
+                if (!_built)
+                {
+                    _built = true;
+                    _graph = TryGet(_context);
+                }
+
+                return _graph;
             }
-            catch (InvalidOperationException)
+
+            private static ControlFlowGraph? TryGet(OperationAnalysisContext context)
             {
-                // Operations outside an executable body (attribute arguments) have no graph.
-                return null;
+                try
+                {
+                    return context.GetControlFlowGraph();
+                }
+                catch (InvalidOperationException)
+                {
+                    // Operations outside an executable body (attribute arguments) have no graph.
+                    return null;
+                }
             }
         }
     }
