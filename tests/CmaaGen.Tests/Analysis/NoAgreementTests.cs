@@ -326,6 +326,28 @@ public class NoAgreementTests
             """);
 
     [Fact]
+    public async Task Indexer_parameters_and_params_spans()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public class Routes
+            {
+                public string this[[CustomsDataExchange] string country] { get => ""; set { } }
+                public void SendAll([CustomsDataExchange] params System.ReadOnlySpan<string> countries) { }
+            }
+
+            class C
+            {
+                void M(Routes r)
+                {
+                    r[{|CMAA001:"IR"|}] = "open";
+                    var route = r[{|CMAA001:"CU"|}];
+                    r["DE"] = route;
+                    r.SendAll("FR", {|CMAA001:"SY"|});
+                    r.SendAll(["JP", {|CMAA001:"KP"|}]);
+                }
+            }
+            """);
+
+    [Fact]
     public async Task Numeric_codes_as_integers_and_values_boxed_to_object()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             class C
