@@ -129,10 +129,10 @@ namespace CmaaGen.Analysis
 
                     return;
 
-                case IInvocationOperation invocation when CountryRead(invocation) is { } country:
-                    // A code or name read from a CmaaCountry (GetAlpha2, ToString) is that country's: the diagnostic
-                    // goes on the call, pointing at the enum value.
-                    Collect(country, site ?? value, depth);
+                case IInvocationOperation invocation when SameCountryAs(invocation) is { } source:
+                    // The call's text names the country its source names: the diagnostic goes on the call, pointing at
+                    // the source.
+                    Collect(source, site ?? value, depth);
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when _members.InitialValue((ISymbol?)(value as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)value).Property, value, _cancellationToken) is { } initial:
@@ -217,13 +217,19 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        /// <summary>The CmaaCountry a call reads a code or name from: its <c>ToString()</c>, or a <c>CmaaAgreements</c> getter's argument.</summary>
-        private IOperation? CountryRead(IInvocationOperation invocation)
+        /// <summary>
+        /// The value whose country a call's text names: an enum value's name (<c>ToString()</c>, of a CmaaCountry or of
+        /// the project's own enum), the code or name a <c>CmaaAgreements</c> getter reads from a CmaaCountry, or text
+        /// in another case (<c>ToUpperInvariant()</c> and the like, as codes and names are recognised in any case).
+        /// </summary>
+        private IOperation? SameCountryAs(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (method.Name == nameof(ToString) && method.Parameters.Length == 0)
+            if (invocation.Instance is { Type: { } instanceType } instance)
             {
-                return invocation.Instance is { } instance && IsCountryEnum(instance.Type) ? instance : null;
+                var changesCase = instanceType.SpecialType == SpecialType.System_String && method.Name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower";
+                var namesMember = UnderlyingType(instanceType).TypeKind == TypeKind.Enum && method.Name == nameof(ToString) && method.Parameters.Length == 0;
+                return changesCase || namesMember ? instance : null;
             }
 
             return method.Parameters.Length == 1
@@ -238,10 +244,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>Whether the type is the generated CmaaCountry, or a nullable one.</summary>
         internal static bool IsCountryEnum(ITypeSymbol? type, ITypeSymbol? countryEnum)
-            => countryEnum is not null && type is not null
-                && (SymbolEqualityComparer.Default.Equals(type, countryEnum)
-                    || type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T
-                        && SymbolEqualityComparer.Default.Equals(nullable.TypeArguments[0], countryEnum));
+            => countryEnum is not null && type is not null && SymbolEqualityComparer.Default.Equals(UnderlyingType(type), countryEnum);
+
+        /// <summary>The type a nullable value type wraps; any other type itself.</summary>
+        private static ITypeSymbol UnderlyingType(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true } nullable && nullable.ConstructedFrom.SpecialType == SpecialType.System_Nullable_T
+                ? nullable.TypeArguments[0]
+                : type;
 
         // Collection expressions (C# 12) and their spreads have no operation kind in the Roslyn 4.8 this assembly
         // compiles against; the compiler that runs it may define them. Resolved once: naming a kind costs an allocation.

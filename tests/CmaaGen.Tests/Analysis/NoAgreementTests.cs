@@ -304,6 +304,37 @@ public class NoAgreementTests
             NoAgreement(5, "Iso.IR", "Iran (IR)"),
             NoAgreement(6, "(Iso)364", "Iran (IR)"));
 
+    // Codes and names are recognised in any case, so a case change keeps the country; an enum value's ToString() is
+    // its member's name. The diagnostic is on the call, pointing at the constant.
+    [Fact]
+    public async Task Case_changes_and_enum_member_names_keep_the_country()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public enum Iso { DE, IR, Other }
+
+            class C
+            {
+                const string Home = "de";
+                const string Cuba = "cu";
+
+                void M(Gateway g, Iso runtime, Iso? maybe)
+                {
+                    g.Send({|#0:{|#1:"ir"|}.ToUpperInvariant()|});
+                    g.Send({|#2:{|#3:Cuba|}.ToUpper(System.Globalization.CultureInfo.InvariantCulture)|});
+                    g.Send(Home.ToUpperInvariant());
+                    g.Send({|#4:{|#5:Iso.IR|}.ToString()|});
+                    g.Send(Iso.DE.ToString());
+                    g.Send(Iso.Other.ToString());
+                    g.Send(runtime.ToString());
+                    g.Send({|#6:((Iso?){|#7:Iso.IR|}).ToString()|});
+                    g.Send(maybe.ToString());
+                }
+            }
+            """,
+            NoAgreement(0, "ir", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "cu", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "Iso.IR", "Iran (IR)").WithLocation(5),
+            NoAgreement(6, "Iso.IR", "Iran (IR)").WithLocation(7));
+
     private static DiagnosticResult NoAgreement(int location, string shown, string country)
         => new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(shown, country, "U.S. CBP, as of January 2014");
 
