@@ -135,6 +135,10 @@ namespace CmaaGen.Analysis
                     Collect(source, site ?? value, depth);
                     return;
 
+                case IInvocationOperation call when _members.InitialValue(call.TargetMethod, value, _cancellationToken) is { } returned:
+                    Collect(returned, site ?? value, depth + 1);
+                    return;
+
                 case IFieldReferenceOperation or IPropertyReferenceOperation when _members.InitialValue((ISymbol?)(value as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)value).Property, value, _cancellationToken) is { } initial:
                     Collect(initial, site ?? value, depth + 1);
                     return;

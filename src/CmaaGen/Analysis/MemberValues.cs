@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// The value a field or property always holds, when the compiler can tell: a <c>readonly</c> field or a
-    /// get-only property initialised once (<c>= "IR"</c> or <c>=&gt; "IR"</c>) and assigned nowhere else.
-    /// Decided once per member and compilation.
+    /// The value a field or property always holds, or a method always returns, when the compiler can tell: a
+    /// <c>readonly</c> field or a get-only property initialised once (<c>= "IR"</c> or <c>=&gt; "IR"</c>) and assigned
+    /// nowhere else, or a method without parameters that no override can replace and whose body is one expression or
+    /// one <c>return</c>. Decided once per member and compilation.
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
@@ -33,16 +34,26 @@ namespace CmaaGen.Analysis
                         when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => initializer.Value,
                     _ => null,
                 },
+                IMethodSymbol { Parameters.IsEmpty: true, ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+                {
+                    MethodDeclarationSyntax method => Returned(method.ExpressionBody, method.Body),
+                    LocalFunctionStatementSyntax function => Returned(function.ExpressionBody, function.Body),
+                    _ => null,
+                },
                 _ => null,
             };
 
-            if (syntax is null || AssignedInConstructor(member, cancellationToken))
+            if (syntax is null || (member is not IMethodSymbol && AssignedInConstructor(member, cancellationToken)))
             {
                 return null;
             }
 
             return ModelFor(syntax.SyntaxTree, use).GetOperation(syntax, cancellationToken);
         }
+
+        /// <summary>What a body that is one expression or one <c>return</c> gives back.</summary>
+        private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
+            => arrow?.Expression ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
 
         /// <summary>Readonly fields and get-only auto-properties may still be assigned in a constructor of their type.</summary>
         private bool AssignedInConstructor(ISymbol member, CancellationToken cancellationToken)

@@ -178,6 +178,49 @@ public class NoAgreementTests
             """);
 
     [Fact]
+    public async Task Methods_that_always_return_a_constant()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class Defaults
+            {
+                public static string Home() => {|#1:"IR"|};
+                public string Partner()
+                {
+                    return {|#3:"CU"|};
+                }
+
+                public virtual string Overridable() => "SY";
+                public string Ask(string country) => country;
+                public string Branching(bool flag)
+                {
+                    if (flag)
+                    {
+                        return "KP";
+                    }
+
+                    return "DE";
+                }
+            }
+
+            class C
+            {
+                void M(Gateway g, Defaults d)
+                {
+                    g.Send({|#0:Defaults.Home()|});
+                    g.Send({|#2:d.Partner()|});
+                    g.Send({|#4:Local()|});
+                    g.Send(d.Overridable());
+                    g.Send(d.Ask("FR"));
+                    g.Send(d.Branching(true));
+
+                    string Local() => {|#5:"SY"|};
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5));
+
+    [Fact]
     public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             class C
