@@ -21,7 +21,7 @@ public class UncheckedValueTests
     private const string Code = """
         class C
         {
-            string Lookup() => "";
+            string Lookup() => System.Environment.MachineName;
 
             void Unchecked(Gateway g, string country)
             {
