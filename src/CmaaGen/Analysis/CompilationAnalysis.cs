@@ -79,9 +79,9 @@ namespace CmaaGen.Analysis
                 {
                     Check(context, parameter, argument.Value);
                 }
-                else if (DelegateCalls.InvokedLocal(argument) is { } local)
+                else if (DelegateCalls.InvokedHolder(argument) is { } holder)
                 {
-                    CheckDelegateCall(context, local, parameter.Ordinal, argument.Value);
+                    CheckDelegateCall(context, holder, parameter.Ordinal, argument.Value);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
@@ -233,12 +233,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// A value passed through a local delegate reaches the marked parameter of a method or lambda the local may hold;
-        /// when it may hold several, the value is reported once, against the first. Finding what the local holds walks
-        /// the whole body, so it is done only for a value that can be reported: a constant, or any value where CMAA004
-        /// is on. Most calls through a delegate pass values known only at run time.
+        /// A value passed through a delegate reaches the marked parameter of a method or lambda its holder may hold; when
+        /// it may hold several, the value is reported once, against the first. Finding what a local holds walks the whole
+        /// body, so it is done only for a value that can be reported: a constant, or any value where CMAA004 is on. Most
+        /// calls through a delegate pass values known only at run time.
         /// </summary>
-        private void CheckDelegateCall(OperationAnalysisContext context, ILocalReferenceOperation local, int ordinal, IOperation value)
+        private void CheckDelegateCall(OperationAnalysisContext context, IOperation holder, int ordinal, IOperation value)
         {
             var graph = new LazyGraph(context);
             var values = Collect(value, graph);
@@ -247,7 +247,7 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            foreach (var reached in DelegateCalls.ReachedParameters(local, ordinal, graph.Get))
+            foreach (var reached in DelegateCalls.ReachedParameters(holder, ordinal, graph.Get, _members, context.CancellationToken))
             {
                 if (Contexts.IsContext(reached))
                 {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,38 +11,50 @@ namespace CmaaGen.Analysis
 {
     /// <summary>
     /// A call through a delegate passes its arguments to the delegate type's <c>Invoke</c>, whose parameters carry no
-    /// mark. Where the delegate is a local, what the call reaches is known: the lambdas and methods the local may hold
-    /// at the call (<c>Action&lt;string&gt; send = gateway.Send; send("IR");</c>).
+    /// mark. Where the delegate is a local, or a field or property that always holds one value, what the call reaches is
+    /// known: the lambdas and methods it may hold at the call (<c>Action&lt;string&gt; send = gateway.Send; send("IR");</c>).
     /// </summary>
     internal static class DelegateCalls
     {
         /// <summary>
-        /// The local an argument's call invokes, when the call is through a local delegate; null for every other argument,
-        /// which is nearly every argument, so the test allocates nothing.
+        /// The local, field or property an argument's call invokes, when the call is through a delegate held there; null
+        /// for every other argument, which is nearly every argument, so the test allocates nothing.
         /// </summary>
-        public static ILocalReferenceOperation? InvokedLocal(IArgumentOperation argument)
+        public static IOperation? InvokedHolder(IArgumentOperation argument)
             => argument.Parameter is { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.DelegateInvoke } }
-                && argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation local }
-                ? local
+                && argument.Parent is IInvocationOperation { Instance: ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation } invocation
+                ? invocation.Instance
                 : null;
 
         /// <summary>
-        /// The parameter at <paramref name="ordinal"/> of each lambda or method the local may hold at the call; none when
-        /// what it holds cannot be known.
+        /// The parameter at <paramref name="ordinal"/> of each lambda or method the holder may hold at the call: what
+        /// reaches the call, for a local; the one value a field or property always holds (<see cref="MemberValues"/>).
+        /// None when what it holds cannot be known.
         /// </summary>
-        public static IEnumerable<IParameterSymbol> ReachedParameters(ILocalReferenceOperation local, int ordinal, Func<ControlFlowGraph?> graph)
-            => LocalFlow.ReachingValues(local, graph)
+        public static IEnumerable<IParameterSymbol> ReachedParameters(IOperation holder, int ordinal, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
+        {
+            var held = holder switch
+            {
+                ILocalReferenceOperation local => LocalFlow.ReachingValues(local, graph),
+                IFieldReferenceOperation field => ImmutableArray.Create(members.InitialValue(field.Field, field, cancellationToken)),
+                IPropertyReferenceOperation property => ImmutableArray.Create(members.InitialValue(property.Property, property, cancellationToken)),
+                _ => ImmutableArray<IOperation?>.Empty,
+            };
+            return held
                 .SelectMany(Targets)
                 .Where(target => ordinal + target.Skipped < target.Method.Parameters.Length)
                 .Select(target => target.Method.Parameters[ordinal + target.Skipped]);
+        }
 
         // An extension method taken with its receiver (gateway.SendTo) gets the receiver as its first parameter, which
-        // the delegate's parameters skip.
+        // the delegate's parameters skip. A member's initial value is found by its syntax, which names the method group
+        // or lambda rather than the delegate made from it.
         private static IEnumerable<(IMethodSymbol Method, int Skipped)> Targets(IOperation? value) => value switch
         {
-            IDelegateCreationOperation { Target: IAnonymousFunctionOperation function } => new[] { (function.Symbol, 0) },
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { IsExtensionMethod: true } method, Instance: not null } } => new[] { (method, 1) },
-            IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => new[] { (reference.Method, 0) },
+            IDelegateCreationOperation creation => Targets(creation.Target),
+            IAnonymousFunctionOperation function => new[] { (function.Symbol, 0) },
+            IMethodReferenceOperation { Method.IsExtensionMethod: true, Instance: not null } reference => new[] { (reference.Method, 1) },
+            IMethodReferenceOperation reference => new[] { (reference.Method, 0) },
             IConversionOperation conversion => Targets(conversion.Operand),
             IConditionalOperation { WhenFalse: { } whenFalse } conditional => Targets(conditional.WhenTrue).Concat(Targets(whenFalse)),
             _ => Enumerable.Empty<(IMethodSymbol, int)>(),

@@ -118,9 +118,9 @@ public class ExchangeContextTests
     }
 
     // A delegate's Invoke has parameters of its own, without the mark; what it calls is the lambda or method the
-    // local was given, wherever the local may have been given it.
+    // local was given, wherever the local may have been given it, or the one a readonly field always holds.
     [Fact]
-    public async Task A_call_through_a_local_delegate_reaches_the_marked_parameter_of_what_it_was_given()
+    public async Task A_call_through_a_delegate_reaches_the_marked_parameter_of_what_it_was_given()
         => await AnalyzerTest.VerifyAsync("""
             using System;
             using Cmaa;
@@ -138,6 +138,30 @@ public class ExchangeContextTests
 
             class C
             {
+                private static readonly Gateway Shared = new Gateway();
+                private static readonly Action<string, int> Audit = Shared.Send;
+                private readonly Action<string, int> _injected;
+                private readonly Action<string, int> _reassigned = Shared.Send;
+                private Action<string, int> Logged { get; } = Shared.Log;
+                private Action<string, int> Posted { get; } = (country, count) => Shared.Send(country, count);
+                private Action<string> Routed { get; } = Shared.SendTo;
+
+                C(Action<string, int> injected)
+                {
+                    _injected = injected;
+                    _reassigned = Shared.Log;
+                }
+
+                void Held()
+                {
+                    Audit({|CMAA001:"IR"|}, 1);
+                    _injected("IR", 2);
+                    _reassigned("IR", 3);
+                    Logged("IR", 4);
+                    Posted("IR", 5);
+                    Routed({|CMAA001:"CU"|});
+                }
+
                 void M(Gateway g, bool quiet)
                 {
                     Action<string, int> send = g.Send;
