@@ -135,6 +135,23 @@ namespace CmaaGen.Analysis
                     Collect(source, site ?? value, depth);
                     return;
 
+                case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
+                    // t.Country, where t = (Country: "IR", Count: 1): the element at that position of each tuple t may be.
+                    var position = TuplePosition(element);
+                    foreach (var literal in TupleLiterals(tuple, depth))
+                    {
+                        if (literal is not null && position >= 0 && position < literal.Elements.Length)
+                        {
+                            Collect(literal.Elements[position], site ?? value, depth + 1);
+                        }
+                        else
+                        {
+                            _values.Add(new FlowingValue(null, site ?? value, null));
+                        }
+                    }
+
+                    return;
+
                 case IInvocationOperation call when _members.InitialValue(call.TargetMethod, value, _cancellationToken) is { } returned:
                     Collect(returned, site ?? value, depth + 1);
                     return;
@@ -156,6 +173,40 @@ namespace CmaaGen.Analysis
             }
 
             _values.Add(new FlowingValue(null, site ?? value, null));
+        }
+
+        /// <summary>The position of a tuple element, read by its name (Country) or by its default name (Item1).</summary>
+        private static int TuplePosition(IFieldSymbol element)
+        {
+            var elements = element.ContainingType.TupleElements;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, element.CorrespondingTupleField))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The tuple literals a tuple may be: itself, each branch of a conditional, or each value that reaches a local;
+        /// null for one that cannot be known.
+        /// </summary>
+        private IEnumerable<ITupleOperation?> TupleLiterals(IOperation? tuple, int depth)
+        {
+            switch (depth > MaxDepth || tuple is null ? null : Unwrap(tuple))
+            {
+                case ITupleOperation literal:
+                    return new[] { literal };
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return TupleLiterals(conditional.WhenTrue, depth + 1).Concat(TupleLiterals(whenFalse, depth + 1));
+                case ILocalReferenceOperation local:
+                    return LocalFlow.ReachingValues(local, _graph).SelectMany(reaching => TupleLiterals(reaching, depth + 1));
+                default:
+                    return new ITupleOperation?[] { null };
+            }
         }
 
         /// <summary>
@@ -223,8 +274,9 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The value whose country a call's text names: an enum value's name (<c>ToString()</c>, of a CmaaCountry or of
-        /// the project's own enum), the code or name a <c>CmaaAgreements</c> getter reads from a CmaaCountry, or text
-        /// in another case (<c>ToUpperInvariant()</c> and the like, as codes and names are recognised in any case).
+        /// the project's own enum), the code or name a <c>CmaaAgreements</c> getter reads from a CmaaCountry, text in
+        /// another case (<c>ToUpperInvariant()</c> and the like, as codes and names are recognised in any case), or
+        /// text as a span (<c>"IR".AsSpan()</c>).
         /// </summary>
         private IOperation? SameCountryAs(IInvocationOperation invocation)
         {
@@ -234,6 +286,13 @@ namespace CmaaGen.Analysis
                 var changesCase = instanceType.SpecialType == SpecialType.System_String && method.Name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower";
                 var namesMember = UnderlyingType(instanceType).TypeKind == TypeKind.Enum && method.Name == nameof(ToString) && method.Parameters.Length == 0;
                 return changesCase || namesMember ? instance : null;
+            }
+
+            if (method is { Name: "AsSpan", IsStatic: true, ContainingType: { Name: "MemoryExtensions", ContainingNamespace.Name: "System" } }
+                && invocation.Arguments.Length == 1
+                && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
+            {
+                return invocation.Arguments[0].Value;
             }
 
             return method.Parameters.Length == 1

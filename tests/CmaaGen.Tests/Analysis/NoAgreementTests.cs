@@ -422,6 +422,46 @@ public class NoAgreementTests
             """);
 
     [Fact]
+    public async Task Tuple_elements_and_text_as_a_span()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public class Spans { public void Send([CustomsDataExchange] System.ReadOnlySpan<char> country) { } }
+
+            class C
+            {
+                (string, int) Pair() => ("SY", 3);
+
+                void M(Gateway g, Spans s, bool flag, string runtime)
+                {
+                    s.Send({|CMAA001:"IR"|});
+                    s.Send({|#0:System.MemoryExtensions.AsSpan({|#1:"CU"|})|});
+                    s.Send(System.MemoryExtensions.AsSpan("DE"));
+
+                    var t = (Country: {|#3:"KP"|}, Count: 1);
+                    g.Send({|#2:t.Country|});
+                    g.Send({|#4:t.Item1|});
+                    (string Code, string Other) u = flag ? ("FR", {|#6:"IR"|}) : ("DE", runtime);
+                    g.Send(u.Code);
+                    g.Send({|#5:u.Other|});
+                    g.Send(Pair().Item1);
+                    g.Send(("DE", "CU").Item1);
+
+                    // A tuple that flows into itself round a loop ends at the depth limit.
+                    var w = ("FR", 1);
+                    while (flag)
+                    {
+                        w = w;
+                    }
+
+                    g.Send(w.Item1);
+                }
+            }
+            """,
+            NoAgreement(0, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(5, "IR", "Iran (IR)").WithLocation(6));
+
+    [Fact]
     public async Task Numeric_codes_as_integers_and_values_boxed_to_object()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             class C
