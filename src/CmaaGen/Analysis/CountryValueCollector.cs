@@ -175,13 +175,17 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
 
-        /// <summary>The position of a tuple element, read by its name (Country) or by its default name (Item1).</summary>
+        /// <summary>
+        /// The position of a tuple element, read by its name (Country) or by its default name (Item1). Names, which a tuple
+        /// keeps unique and an ItemN name only at position N, say it in every compiler; comparing the elements' default
+        /// fields did not in the SDK's compiler, for named elements.
+        /// </summary>
         private static int TuplePosition(IFieldSymbol element)
         {
             var elements = element.ContainingType.TupleElements;
             for (var i = 0; i < elements.Length; i++)
             {
-                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField, element.CorrespondingTupleField))
+                if (elements[i].Name == element.Name || elements[i].CorrespondingTupleField?.Name == element.Name)
                 {
                     return i;
                 }
