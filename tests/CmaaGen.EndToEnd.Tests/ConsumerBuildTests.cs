@@ -151,7 +151,8 @@ public class ConsumerBuildTests(PackageFixture package)
     /// <summary>
     /// The analyzer's tests run on the Roslyn of the test packages; the SDK's compiler can build the same code into
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
-    /// an exchange that depend on symbols are checked in a real build too.
+    /// an exchange that depend on symbols (delegates, tuples, record property marks, enum members) are checked in a real
+    /// build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -161,6 +162,13 @@ public class ConsumerBuildTests(PackageFixture package)
             using Cmaa;
 
             internal enum Iso { DE, SY }
+
+            internal sealed record Filing([property: CustomsDataExchange] string Origin);
+
+            internal sealed class Typed
+            {
+                public void Send([CustomsDataExchange] Iso country) { }
+            }
 
             internal static class Flows
             {
@@ -180,6 +188,9 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(Iso.SY.ToString());
                     gateway.Send(Home());
                     send("DE");
+                    _ = new Filing("CU");
+                    new Typed().Send(Iso.SY);
+                    new Typed().Send(Iso.DE);
                 }
             }
             """);
@@ -192,7 +203,10 @@ public class ConsumerBuildTests(PackageFixture package)
             .Distinct()
             .Order(System.StringComparer.Ordinal);
         Assert.Equal(
-            ["15,14 CMAA001 IR", "16,15 CMAA001 KP", "18,22 CMAA001 SY", "19,22 CMAA001 SY", "20,22 CMAA001 ir", "21,22 CMAA001 Iso.SY", "22,22 CMAA001 CU"],
+            [
+                "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
+                "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
+            ],
             found);
     }
 
