@@ -13,7 +13,9 @@ namespace CmaaGen.Analysis
     /// Finds the country values an operation can produce: constants (literals, const fields and locals,
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
-    /// reach a local, and the constant initial value of a <c>static readonly</c> field or get-only property.
+    /// reach a local, the constant initial value of a <c>readonly</c> field or get-only property, what a method without
+    /// parameters always returns, a tuple literal's element read by name, and text through a call that keeps its
+    /// country (a case change, <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
     /// read from it. A constant of one of the project's own enums is judged by its member's name (IR, NorthKorea).
@@ -138,9 +140,9 @@ namespace CmaaGen.Analysis
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
                     // t.Country, where t = (Country: "IR", Count: 1): the element at that position of each tuple t may be.
                     var position = TuplePosition(element);
-                    foreach (var literal in TupleLiterals(tuple, depth))
+                    foreach (var source in Sources(tuple, _graph))
                     {
-                        if (literal is not null && position >= 0 && position < literal.Elements.Length)
+                        if (source is ITupleOperation literal && position >= 0 && position < literal.Elements.Length)
                         {
                             Collect(literal.Elements[position], site ?? value, depth + 1);
                         }
@@ -195,21 +197,22 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The tuple literals a tuple may be: itself, each branch of a conditional, or each value that reaches a local;
-        /// null for one that cannot be known.
+        /// The operations a value may be, for a caller that needs the operation itself (a tuple literal, a lambda) rather
+        /// than the constants it carries: the value without its conversions, each branch of a conditional, each value
+        /// that reaches a local; a null entry for one that cannot be known, as <see cref="LocalFlow.ReachingValues"/> gives.
         /// </summary>
-        private IEnumerable<ITupleOperation?> TupleLiterals(IOperation? tuple, int depth)
+        internal static IEnumerable<IOperation?> Sources(IOperation? value, Func<ControlFlowGraph?> graph) => Sources(value, graph, 0);
+
+        private static IEnumerable<IOperation?> Sources(IOperation? value, Func<ControlFlowGraph?> graph, int depth)
         {
-            switch (depth > MaxDepth || tuple is null ? null : Unwrap(tuple))
+            switch (depth > MaxDepth || value is null ? null : Unwrap(value))
             {
-                case ITupleOperation literal:
-                    return new[] { literal };
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    return TupleLiterals(conditional.WhenTrue, depth + 1).Concat(TupleLiterals(whenFalse, depth + 1));
+                    return Sources(conditional.WhenTrue, graph, depth + 1).Concat(Sources(whenFalse, graph, depth + 1));
                 case ILocalReferenceOperation local:
-                    return LocalFlow.ReachingValues(local, _graph).SelectMany(reaching => TupleLiterals(reaching, depth + 1));
-                default:
-                    return new ITupleOperation?[] { null };
+                    return LocalFlow.ReachingValues(local, graph).SelectMany(reaching => Sources(reaching, graph, depth + 1));
+                case var operation:
+                    return new[] { operation };
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -35,12 +34,11 @@ namespace CmaaGen.Analysis
         {
             var held = holder switch
             {
-                ILocalReferenceOperation local => LocalFlow.ReachingValues(local, graph),
-                IFieldReferenceOperation field => ImmutableArray.Create(members.InitialValue(field.Field, field, cancellationToken)),
-                IPropertyReferenceOperation property => ImmutableArray.Create(members.InitialValue(property.Property, property, cancellationToken)),
-                _ => ImmutableArray<IOperation?>.Empty,
+                IFieldReferenceOperation field => members.InitialValue(field.Field, field, cancellationToken),
+                IPropertyReferenceOperation property => members.InitialValue(property.Property, property, cancellationToken),
+                _ => holder,
             };
-            return held
+            return CountryValueCollector.Sources(held, graph)
                 .SelectMany(Targets)
                 .Where(target => ordinal + target.Skipped < target.Method.Parameters.Length)
                 .Select(target => target.Method.Parameters[ordinal + target.Skipped]);
@@ -55,8 +53,6 @@ namespace CmaaGen.Analysis
             IAnonymousFunctionOperation function => new[] { (function.Symbol, 0) },
             IMethodReferenceOperation { Method.IsExtensionMethod: true, Instance: not null } reference => new[] { (reference.Method, 1) },
             IMethodReferenceOperation reference => new[] { (reference.Method, 0) },
-            IConversionOperation conversion => Targets(conversion.Operand),
-            IConditionalOperation { WhenFalse: { } whenFalse } conditional => Targets(conditional.WhenTrue).Concat(Targets(whenFalse)),
             _ => Enumerable.Empty<(IMethodSymbol, int)>(),
         };
     }

@@ -6,8 +6,8 @@ namespace CmaaGen.Analysis
     /// One value that flows into an exchange context.
     /// </summary>
     /// <param name="Text">The country text when it is a compile-time constant, else null.</param>
-    /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field or property it reached through.</param>
-    /// <param name="Origin">For a constant reached through a local, field or property: where the constant is written.</param>
+    /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field, property or call it reached through.</param>
+    /// <param name="Origin">For a constant reached through a local, field, property or call: where the constant is written.</param>
     /// <param name="Kind">What <paramref name="Text"/> is, which decides how it is judged and quoted.</param>
     internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, ConstantKind Kind = ConstantKind.Text)
     {
