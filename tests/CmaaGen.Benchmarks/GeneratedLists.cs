@@ -89,8 +89,10 @@ public readonly struct DefaultList : IGeneratedList
     internal static bool Parse<TEnum>(string text, out int country)
         where TEnum : struct, Enum
     {
+        // Every baseline enum is an int enum; a conversion through object would box, and the allocation would be
+        // counted against Enum.TryParse, which allocates nothing itself.
         var found = Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value);
-        country = Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        country = Unsafe.As<TEnum, int>(ref value);
         return found;
     }
 }
