@@ -33,6 +33,50 @@ public class GeneratedLookupTests
             }
             #endif
 
+            // Every text of the length over the alphabet, in order, with one number per text: what it finds and
+            // whether it has an agreement, is the owner or is covered.
+            public static int[] Answers(string alphabet, int length, bool span)
+            {
+                int count = 1;
+                for (int i = 0; i < length; i++)
+                {
+                    count *= alphabet.Length;
+                }
+
+                int[] answers = new int[count];
+                char[] text = new char[length];
+                for (int n = 0; n < count; n++)
+                {
+                    for (int i = 0, rest = n; i < length; i++, rest /= alphabet.Length)
+                    {
+                        text[i] = alphabet[rest % alphabet.Length];
+                    }
+
+                    answers[n] = span ? SpanAnswer(new string(text)) : Answer(new string(text));
+                }
+
+                return answers;
+            }
+
+            private static int Answer(string value)
+            {
+                CmaaCountry country;
+                int found = CmaaAgreements.TryGetCountry(value, out country) ? (int)country + 1 : 0;
+                return (found << 3) | (CmaaAgreements.HasAgreement(value) ? 1 : 0) | (CmaaAgreements.IsOwner(value) ? 2 : 0) | (CmaaAgreements.TryGetCoveringPartner(value, out country) ? 4 : 0);
+            }
+
+            #if NETCOREAPP2_1_OR_GREATER
+            private static int SpanAnswer(string value)
+            {
+                CmaaCountry country;
+                ReadOnlySpan<char> span = value.AsSpan();
+                int found = CmaaAgreements.TryGetCountry(span, out country) ? (int)country + 1 : 0;
+                return (found << 3) | (CmaaAgreements.HasAgreement(span) ? 1 : 0) | (CmaaAgreements.IsOwner(span) ? 2 : 0) | (CmaaAgreements.TryGetCoveringPartner(span, out country) ? 4 : 0);
+            }
+            #else
+            private static int SpanAnswer(string value) => Answer(value);
+            #endif
+
             public static bool Has(string value) => CmaaAgreements.HasAgreement(value);
 
             public static bool Owner(string value) => CmaaAgreements.IsOwner(value);
@@ -200,6 +244,42 @@ public class GeneratedLookupTests
         var found = (string)DefaultList.Value.Call("Probe", "Find", text)!;
         Assert.Equal(found, WithoutSpans.Value.Call("Probe", "Find", text));
         return found;
+    }
+
+    /// <summary>
+    /// Codes are found by the span copy of the lookup code where spans exist (for strings too) and by the string copy
+    /// elsewhere. Every text of two and three characters over all of ASCII and characters that differ from a letter
+    /// only in bits the code tests (a high bit, the Turkish i's, full-width forms) must get the same answers from a
+    /// string and a span, and from a target without spans.
+    /// </summary>
+    [Fact]
+    public void Strings_spans_and_targets_without_spans_answer_every_short_text_alike()
+    {
+        // Germany's letters with one high bit set would find Germany if the code tested only their low bits.
+        var aliases = "DEUdeu".SelectMany(letter => new[] { 0x80, 0x100, 0x4000, 0x8000 }.Select(bit => (char)(letter | bit)));
+        var alphabet = new string(Enumerable.Range(0, 0x80).Select(c => (char)c).Concat(aliases).ToArray())
+            + "\u0130\u0131\u0141\u0430\uFF10\uFF21\uFF41\uFFFF";
+        foreach (var length in new[] { 2, 3 })
+        {
+            var withoutSpans = (int[])WithoutSpans.Value.Call("Probe", "Answers", alphabet, length, false)!;
+            var fromStrings = (int[])DefaultList.Value.Call("Probe", "Answers", alphabet, length, false)!;
+            var fromSpans = (int[])DefaultList.Value.Call("Probe", "Answers", alphabet, length, true)!;
+
+            Assert.Empty(Differences(withoutSpans, fromStrings, alphabet, length));
+            Assert.Empty(Differences(withoutSpans, fromSpans, alphabet, length));
+            Assert.InRange(withoutSpans.Count(answer => answer != 0), 68 * 4, withoutSpans.Length / 10);
+        }
+    }
+
+    /// <summary>The first texts whose answers differ, spelt as code points.</summary>
+    private static string[] Differences(int[] expected, int[] actual, string alphabet, int length)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        return Enumerable.Range(0, expected.Length)
+            .Where(n => expected[n] != actual[n])
+            .Take(10)
+            .Select(n => string.Join(' ', Enumerable.Range(0, length).Select(i => ((int)alphabet[n / (int)Math.Pow(alphabet.Length, i) % alphabet.Length]).ToString("X4", CultureInfo.InvariantCulture))) + ": " + expected[n] + " vs " + actual[n])
+            .ToArray();
     }
 
     /// <summary>
