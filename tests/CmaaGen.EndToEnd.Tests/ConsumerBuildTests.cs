@@ -151,8 +151,8 @@ public class ConsumerBuildTests(PackageFixture package)
     /// <summary>
     /// The analyzer's tests run on the Roslyn of the test packages; the SDK's compiler can build the same code into
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
-    /// an exchange that depend on symbols (delegates, tuples, record property marks, enum members) are checked in a real
-    /// build too.
+    /// an exchange that depend on symbols (delegates, tuples and their deconstruction, record property marks, enum
+    /// members) are checked in a real build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -191,7 +191,15 @@ public class ConsumerBuildTests(PackageFixture package)
                     _ = new Filing("CU");
                     new Typed().Send(Iso.SY);
                     new Typed().Send(Iso.DE);
+                    var manifest = new Manifest();
+                    (manifest.Destination, _) = pair;
                 }
+            }
+
+            internal sealed class Manifest
+            {
+                [CustomsDataExchange]
+                public string Destination { get; set; } = "";
             }
             """);
 
@@ -205,7 +213,7 @@ public class ConsumerBuildTests(PackageFixture package)
         Assert.Equal(
             [
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
-                "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
+                "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY", "35,37 CMAA001 SY",
             ],
             found);
     }

@@ -112,10 +112,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// <c>(gateway.Country, count) = ("IR", 1)</c>: each target gets the element at its position. A value that is not
-        /// a tuple literal (a call returning a tuple) is known only at run time, and reaches each context whole.
+        /// <c>(gateway.Country, count) = ("IR", 1)</c>: each target gets the element at its position, written in place or
+        /// of each tuple literal a local or conditional may be (<c>= t</c>). Any other value (a call returning a tuple),
+        /// and a nested target's part of a tuple not written in place, is known only at run time and reaches each
+        /// context whole.
         /// </summary>
-        private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value)
+        private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value, bool byPosition = true)
         {
             if (target is not ITupleOperation targets)
             {
@@ -128,11 +130,13 @@ namespace CmaaGen.Analysis
                 var element = values is not null && values.Elements.Length == targets.Elements.Length ? values.Elements[i] : value;
                 if (targets.Elements[i] is ITupleOperation nested)
                 {
-                    CheckDeconstruction(context, nested, element);
+                    CheckDeconstruction(context, nested, element, byPosition && values is not null);
                 }
                 else if (MemberOf(targets.Elements[i]) is { } member && Contexts.IsContext(member))
                 {
-                    Check(context, member, element);
+                    var graph = new LazyGraph(context);
+                    var position = byPosition && values is null && element.Type is { IsTupleType: true } ? i : -1;
+                    Report(context, member, Collect(element, graph, position), graph);
                 }
             }
         }
@@ -257,12 +261,17 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private List<FlowingValue> Collect(IOperation value, LazyGraph graph)
+        /// <summary>The values <paramref name="value"/> may be, or those of its element at <paramref name="position"/> when it is a tuple.</summary>
+        private List<FlowingValue> Collect(IOperation value, LazyGraph graph, int position = -1)
         {
             // CmaaGen's own generated files are the one generated code not analyzed.
-            return CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree)
-                ? new List<FlowingValue>()
-                : new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).Collect(value);
+            if (CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
+            {
+                return new List<FlowingValue>();
+            }
+
+            var collector = new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken);
+            return position < 0 ? collector.Collect(value) : collector.CollectElement(value, position);
         }
 
         private void Report(OperationAnalysisContext context, ISymbol target, List<FlowingValue> values, LazyGraph graph)

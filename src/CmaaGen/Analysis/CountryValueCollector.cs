@@ -14,7 +14,7 @@ namespace CmaaGen.Analysis
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
     /// reach a local, the constant initial value of a <c>readonly</c> field or get-only property, what a method without
-    /// parameters always returns, a tuple literal's element read by name, and text through a call that keeps its
+    /// parameters always returns, a tuple literal's element read by name or deconstructed, and text through a call that keeps its
     /// country (a case change, <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
@@ -43,6 +43,16 @@ namespace CmaaGen.Analysis
         public List<FlowingValue> Collect(IOperation value)
         {
             Collect(value, site: null, depth: 0);
+            return _values;
+        }
+
+        /// <summary>
+        /// The values of the element at <paramref name="position"/> of a tuple, for a deconstruction
+        /// (<c>(gateway.Country, count) = t</c>); they are reported at the tuple.
+        /// </summary>
+        public List<FlowingValue> CollectElement(IOperation tuple, int position)
+        {
+            CollectElement(tuple, position, tuple, depth: 0);
             return _values;
         }
 
@@ -138,20 +148,8 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
-                    // t.Country, where t = (Country: "IR", Count: 1): the element at that position of each tuple t may be.
-                    var position = TuplePosition(element);
-                    foreach (var source in Sources(tuple, _graph))
-                    {
-                        if (source is ITupleOperation literal && position >= 0 && position < literal.Elements.Length)
-                        {
-                            Collect(literal.Elements[position], site ?? value, depth + 1);
-                        }
-                        else
-                        {
-                            _values.Add(new FlowingValue(null, site ?? value, null));
-                        }
-                    }
-
+                    // t.Country, where t = (Country: "IR", Count: 1).
+                    CollectElement(tuple, TuplePosition(element), site ?? value, depth);
                     return;
 
                 case IInvocationOperation call when _members.InitialValue(call.TargetMethod, value, _cancellationToken) is { } returned:
@@ -175,6 +173,22 @@ namespace CmaaGen.Analysis
             }
 
             _values.Add(new FlowingValue(null, site ?? value, null));
+        }
+
+        /// <summary>The element at a position of each tuple literal a tuple may be; anything else is known only at run time.</summary>
+        private void CollectElement(IOperation tuple, int position, IOperation site, int depth)
+        {
+            foreach (var source in Sources(tuple, _graph))
+            {
+                if (source is ITupleOperation literal && position >= 0 && position < literal.Elements.Length)
+                {
+                    Collect(literal.Elements[position], site, depth + 1);
+                }
+                else
+                {
+                    _values.Add(new FlowingValue(null, site, null));
+                }
+            }
         }
 
         /// <summary>

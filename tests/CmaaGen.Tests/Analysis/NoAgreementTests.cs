@@ -292,7 +292,7 @@ public class NoAgreementTests
             {
                 (string, string) Pair() => ("DE", "FR");
 
-                void M(Gateway g, int count)
+                void M(Gateway g, int count, bool flag)
                 {
                     (g.Destination, count) = ({|CMAA001:"IR"|}, 1);
                     (count, g.Destination) = (2, "DE");
@@ -300,9 +300,20 @@ public class NoAgreementTests
                     (g.Destination, g.Field) = ("IR", "SY") switch { var p => ("DE", "FR") };
                     (g.Destination, g.Field) = Pair();
                     var (a, b) = ("IR", "CU");
+
+                    // From a local or conditional, each literal it may be gives the element at the target's position;
+                    // a nested target's part of it is not followed.
+                    var t = flag ? ({|#1:"KP"|}, 1) : ("DE", 2);
+                    (g.Destination, count) = {|#0:t|};
+                    var n = ({|#3:"CU"|}, ("KP", 3));
+                    (g.Field, (g.Destination, count)) = {|#2:n|};
+                    var s = ("DE", "FR");
+                    (g.Destination, g.Field) = s;
                 }
             }
-            """);
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3));
 
     /// <summary>
     /// A team's own country enum names its members by code or name; such a member flowing into an exchange is judged by
