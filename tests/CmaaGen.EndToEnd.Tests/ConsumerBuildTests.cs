@@ -193,6 +193,8 @@ public class ConsumerBuildTests(PackageFixture package)
                     new Typed().Send(Iso.DE);
                     var manifest = new Manifest();
                     (manifest.Destination, _) = pair;
+                    var (code, _) = ("IR", 0);
+                    gateway.Send(code);
                 }
             }
 
@@ -213,7 +215,8 @@ public class ConsumerBuildTests(PackageFixture package)
         Assert.Equal(
             [
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
-                "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY", "35,37 CMAA001 SY",
+                "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
+                "35,37 CMAA001 SY", "37,22 CMAA001 IR",
             ],
             found);
     }

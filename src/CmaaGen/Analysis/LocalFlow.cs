@@ -22,6 +22,7 @@ namespace CmaaGen.Analysis
             var root = Root(use);
             var writes = new List<(IOperation Value, bool Nested)>();
             var declared = false;
+            var deconstructed = false;
             foreach (var operation in root.DescendantsAndSelf())
             {
                 switch (operation)
@@ -36,6 +37,19 @@ namespace CmaaGen.Analysis
                         break;
 
                     case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, use.Local):
+                        if (Deconstructs(reference, out var element))
+                        {
+                            if (element is null)
+                            {
+                                return Unknown;
+                            }
+
+                            declared |= reference.IsDeclaration;
+                            deconstructed = true;
+                            writes.Add((element, InNestedFunction(reference, root)));
+                            break;
+                        }
+
                         switch (Classify(reference))
                         {
                             case Access.Assigned:
@@ -58,6 +72,13 @@ namespace CmaaGen.Analysis
             if (writes.Count <= 1)
             {
                 return writes.Select(w => (IOperation?)w.Value).ToImmutableArray();
+            }
+
+            // The graph's search below finds simple assignments only: a local also written by a deconstruction is not
+            // ordered.
+            if (deconstructed)
+            {
+                return Unknown;
             }
 
             // Writes or the read inside a lambda or local function run at times the graph cannot order:
@@ -192,6 +213,40 @@ namespace CmaaGen.Analysis
 
             block = null!;
             index = 0;
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a deconstruction writes the local (<c>var (code, count) = ("IR", 1)</c>, <c>(code, count) = …</c>), and
+        /// the element of the tuple written in place that it gets, by its position in the targets, nested or not; null
+        /// when the value is not a tuple written in place.
+        /// </summary>
+        private static bool Deconstructs(ILocalReferenceOperation reference, out IOperation? element)
+        {
+            var positions = new Stack<int>();
+            IOperation node = reference;
+            for (var parent = reference.Parent; parent is ITupleOperation or IDeclarationExpressionOperation or IDeconstructionAssignmentOperation; node = parent, parent = parent.Parent)
+            {
+                if (parent is ITupleOperation tuple)
+                {
+                    positions.Push(tuple.Elements.IndexOf(node));
+                }
+                else if (parent is IDeconstructionAssignmentOperation deconstruction)
+                {
+                    element = deconstruction.Target == node ? deconstruction.Value : null;
+                    while (positions.Count > 0 && element is not null)
+                    {
+                        var position = positions.Pop();
+                        element = CountryValueCollector.Unwrap(element) is ITupleOperation literal && position >= 0 && position < literal.Elements.Length
+                            ? literal.Elements[position]
+                            : null;
+                    }
+
+                    return deconstruction.Target == node;
+                }
+            }
+
+            element = null;
             return false;
         }
 

@@ -299,7 +299,13 @@ public class NoAgreementTests
                     (g.Field, (count, g.Destination)) = ({|CMAA001:"CU"|}, (3, {|CMAA001:"KP"|}));
                     (g.Destination, g.Field) = ("IR", "SY") switch { var p => ("DE", "FR") };
                     (g.Destination, g.Field) = Pair();
-                    var (a, b) = ("IR", "CU");
+
+                    // A local a deconstruction declares gets its element too, nested or not.
+                    var (a, b) = ({|#5:"IR"|}, "DE");
+                    g.Destination = {|#4:a|};
+                    g.Field = b;
+                    var (x, (y, z)) = ("FR", (1, {|#7:"SY"|}));
+                    g.Destination = {|#6:z|};
 
                     // From a local or conditional, each literal it may be gives the element at the target's position;
                     // a nested target's part of it is not followed.
@@ -313,7 +319,9 @@ public class NoAgreementTests
             }
             """,
             NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
-            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3));
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "IR", "Iran (IR)").WithLocation(5),
+            NoAgreement(6, "SY", "Syria (SY)").WithLocation(7));
 
     /// <summary>
     /// A team's own country enum names its members by code or name; such a member flowing into an exchange is judged by

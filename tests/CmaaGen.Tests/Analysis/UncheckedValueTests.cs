@@ -95,6 +95,14 @@ public class UncheckedValueTests
             {
                 var local = flag ? "DE" : country;
                 g.Send({|CMAA004:local|});
+
+                // A local written by a deconstruction too is not ordered by the graph: "DE" is not all it may hold.
+                var written = "DE";
+                int count;
+                (written, count) = (country, 1);
+                g.Send({|CMAA004:written|});
+                var (code, number) = (country, 2);
+                g.Send({|CMAA004:code|});
             }
         }
         """;
