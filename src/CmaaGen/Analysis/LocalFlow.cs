@@ -223,6 +223,13 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static bool Deconstructs(ILocalReferenceOperation reference, out IOperation? element)
         {
+            element = null;
+            if (reference.Parent is not (ITupleOperation or IDeclarationExpressionOperation))
+            {
+                // A deconstruction's targets are a tuple or a declaration: most references are neither, and cost nothing.
+                return false;
+            }
+
             var positions = new Stack<int>();
             IOperation node = reference;
             for (var parent = reference.Parent; parent is ITupleOperation or IDeclarationExpressionOperation or IDeconstructionAssignmentOperation; node = parent, parent = parent.Parent)
@@ -246,7 +253,6 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            element = null;
             return false;
         }
 
