@@ -152,7 +152,7 @@ public class ConsumerBuildTests(PackageFixture package)
     /// The analyzer's tests run on the Roslyn of the test packages; the SDK's compiler can build the same code into
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
     /// an exchange that depend on symbols (delegates, tuples and their deconstruction, record property marks, enum
-    /// members) are checked in a real build too.
+    /// members, marks inherited from an interface or an overridden method) are checked in a real build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -195,7 +195,29 @@ public class ConsumerBuildTests(PackageFixture package)
                     (manifest.Destination, _) = pair;
                     var (code, _) = ("IR", 0);
                     gateway.Send(code);
+                    new Filer().File("KP");
+                    new Sender().Post("SY");
                 }
+            }
+
+            internal interface IFiler
+            {
+                void File([CustomsDataExchange] string country);
+            }
+
+            internal sealed class Filer : IFiler
+            {
+                public void File(string country) { }
+            }
+
+            internal class BaseSender
+            {
+                public virtual void Post([CustomsDataExchange] string country) { }
+            }
+
+            internal sealed class Sender : BaseSender
+            {
+                public override void Post(string country) { }
             }
 
             internal sealed class Manifest
@@ -216,7 +238,7 @@ public class ConsumerBuildTests(PackageFixture package)
             [
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
-                "35,37 CMAA001 SY", "37,22 CMAA001 IR",
+                "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
             ],
             found);
     }
