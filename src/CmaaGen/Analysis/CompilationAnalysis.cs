@@ -134,9 +134,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (MemberOf(targets.Elements[i]) is { } member && Contexts.IsContext(member))
                 {
-                    var graph = new LazyGraph(context);
-                    var position = byPosition && values is null && element.Type is { IsTupleType: true } ? i : -1;
-                    Report(context, member, Collect(element, graph, position), graph);
+                    Check(context, member, element, byPosition && values is null && element.Type is { IsTupleType: true } ? i : -1);
                 }
             }
         }
@@ -229,11 +227,14 @@ namespace CmaaGen.Analysis
             }
         }
 
-        /// <summary>Reports what flows from <paramref name="value"/> into <paramref name="target"/>, a context.</summary>
-        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value)
+        /// <summary>
+        /// Reports what flows from <paramref name="value"/>, or from its element at <paramref name="position"/> when it is
+        /// a tuple, into <paramref name="target"/>, a context.
+        /// </summary>
+        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, int position = -1)
         {
             var graph = new LazyGraph(context);
-            Report(context, target, Collect(value, graph), graph);
+            Report(context, target, Collect(value, graph, position), graph);
         }
 
         /// <summary>
@@ -261,7 +262,6 @@ namespace CmaaGen.Analysis
             }
         }
 
-        /// <summary>The values <paramref name="value"/> may be, or those of its element at <paramref name="position"/> when it is a tuple.</summary>
         private List<FlowingValue> Collect(IOperation value, LazyGraph graph, int position = -1)
         {
             // CmaaGen's own generated files are the one generated code not analyzed.
