@@ -197,6 +197,8 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(code);
                     new Filer().File("KP");
                     new Sender().Post("SY");
+                    var (destination, _) = pair;
+                    gateway.Send(destination);
                 }
             }
 
@@ -239,6 +241,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
+                "41,22 CMAA001 SY",
             ],
             found);
     }

@@ -98,7 +98,7 @@ namespace CmaaGen.Analysis
                 var assignment = (IAssignmentOperation)context.Operation;
                 if (assignment is IDeconstructionAssignmentOperation)
                 {
-                    CheckDeconstruction(context, assignment.Target, assignment.Value);
+                    CheckDeconstruction(context, assignment.Target, assignment.Value, ImmutableArray<int>.Empty);
                 }
                 else if (MemberOf(assignment.Target) is { } member && Contexts.IsContext(member))
                 {
@@ -113,28 +113,31 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// <c>(gateway.Country, count) = ("IR", 1)</c>: each target gets the element at its position, written in place or
-        /// of each tuple literal a local or conditional may be (<c>= t</c>). Any other value (a call returning a tuple),
-        /// and a nested target's part of a tuple not written in place, is known only at run time and reaches each
-        /// context whole.
+        /// of each tuple literal a local or conditional may be (<c>= t</c>), nested or not. Any other value (a call
+        /// returning a tuple) is known only at run time.
         /// </summary>
-        private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value, bool byPosition = true)
+        private void CheckDeconstruction(OperationAnalysisContext context, IOperation target, IOperation value, ImmutableArray<int> path)
         {
             if (target is not ITupleOperation targets)
             {
                 return;
             }
 
-            var values = CountryValueCollector.Unwrap(value) as ITupleOperation;
+            // While the value is written in place, each target takes its element; below a value that is not, the
+            // target's path of positions into it.
+            var values = path.IsEmpty ? CountryValueCollector.Unwrap(value) as ITupleOperation : null;
             for (var i = 0; i < targets.Elements.Length; i++)
             {
-                var element = values is not null && values.Elements.Length == targets.Elements.Length ? values.Elements[i] : value;
+                var inPlace = values is not null && values.Elements.Length == targets.Elements.Length;
+                var element = inPlace ? values!.Elements[i] : value;
+                var elementPath = inPlace ? path : path.Add(i);
                 if (targets.Elements[i] is ITupleOperation nested)
                 {
-                    CheckDeconstruction(context, nested, element, byPosition && values is not null);
+                    CheckDeconstruction(context, nested, element, elementPath);
                 }
                 else if (MemberOf(targets.Elements[i]) is { } member && Contexts.IsContext(member))
                 {
-                    Check(context, member, element, byPosition && values is null && element.Type is { IsTupleType: true } ? i : -1);
+                    Check(context, member, element, elementPath);
                 }
             }
         }
@@ -228,13 +231,13 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Reports what flows from <paramref name="value"/>, or from its element at <paramref name="position"/> when it is
+        /// Reports what flows from <paramref name="value"/>, or from its element at <paramref name="path"/> when it is
         /// a tuple, into <paramref name="target"/>, a context.
         /// </summary>
-        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, int position = -1)
+        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, ImmutableArray<int> path = default)
         {
             var graph = new LazyGraph(context);
-            Report(context, target, Collect(value, graph, position), graph);
+            Report(context, target, Collect(value, graph, path), graph);
         }
 
         /// <summary>
@@ -262,7 +265,7 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private List<FlowingValue> Collect(IOperation value, LazyGraph graph, int position = -1)
+        private List<FlowingValue> Collect(IOperation value, LazyGraph graph, ImmutableArray<int> path = default)
         {
             // CmaaGen's own generated files are the one generated code not analyzed.
             if (CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
@@ -271,7 +274,7 @@ namespace CmaaGen.Analysis
             }
 
             var collector = new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken);
-            return position < 0 ? collector.Collect(value) : collector.CollectElement(value, position);
+            return path.IsDefaultOrEmpty ? collector.Collect(value) : collector.CollectElement(value, path);
         }
 
         private void Report(OperationAnalysisContext context, ISymbol target, List<FlowingValue> values, LazyGraph graph)

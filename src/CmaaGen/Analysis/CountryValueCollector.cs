@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -47,12 +48,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The values of the element at <paramref name="position"/> of a tuple, for a deconstruction
+        /// The values of the element at <paramref name="path"/> of a tuple, for a deconstruction
         /// (<c>(gateway.Country, count) = t</c>); they are reported at the tuple.
         /// </summary>
-        public List<FlowingValue> CollectElement(IOperation tuple, int position)
+        public List<FlowingValue> CollectElement(IOperation tuple, ImmutableArray<int> path)
         {
-            CollectElement(tuple, position, tuple, depth: 0);
+            CollectElement(tuple, path, tuple, depth: 0);
             return _values;
         }
 
@@ -149,7 +150,7 @@ namespace CmaaGen.Analysis
 
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
                     // t.Country, where t = (Country: "IR", Count: 1).
-                    CollectElement(tuple, TuplePosition(element), site ?? value, depth);
+                    CollectElement(tuple, ImmutableArray.Create(TuplePosition(element)), site ?? value, depth);
                     return;
 
                 case IInvocationOperation call when _members.InitialValue(call.TargetMethod, value, _cancellationToken) is { } returned:
@@ -175,20 +176,42 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
 
-        /// <summary>The element at a position of each tuple literal a tuple may be; anything else is known only at run time.</summary>
-        private void CollectElement(IOperation tuple, int position, IOperation site, int depth)
+        /// <summary>The element at a path of each tuple literal a tuple may be; anything else is known only at run time.</summary>
+        private void CollectElement(IOperation tuple, ImmutableArray<int> path, IOperation site, int depth)
         {
-            foreach (var source in Sources(tuple, _graph))
+            foreach (var element in Elements(tuple, path, _graph))
             {
-                if (source is ITupleOperation literal && position >= 0 && position < literal.Elements.Length)
-                {
-                    Collect(literal.Elements[position], site, depth + 1);
-                }
-                else
+                if (element is null)
                 {
                     _values.Add(new FlowingValue(null, site, null));
                 }
+                else
+                {
+                    Collect(element, site, depth + 1);
+                }
             }
+        }
+
+        /// <summary>
+        /// The operations the element at <paramref name="path"/> of a tuple may be, a position for each level of nesting
+        /// (<c>[1, 0]</c> is <c>"KP"</c> in <c>("CU", ("KP", 1))</c>): the element of each tuple literal the tuple and its
+        /// nested tuples may be, through locals and conditionals; a null entry for a tuple known only at run time, such as
+        /// a call's result.
+        /// </summary>
+        internal static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, Func<ControlFlowGraph?> graph)
+            => Elements(tuple, path, 0, graph);
+
+        private static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, int level, Func<ControlFlowGraph?> graph)
+        {
+            if (level == path.Length)
+            {
+                return new[] { tuple };
+            }
+
+            return Sources(tuple, graph).SelectMany(source =>
+                source is ITupleOperation literal && path[level] >= 0 && path[level] < literal.Elements.Length
+                    ? Elements(literal.Elements[path[level]], path, level + 1, graph)
+                    : new IOperation?[] { null });
         }
 
         /// <summary>

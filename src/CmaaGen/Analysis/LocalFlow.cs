@@ -20,9 +20,8 @@ namespace CmaaGen.Analysis
         public static ImmutableArray<IOperation?> ReachingValues(ILocalReferenceOperation use, System.Func<ControlFlowGraph?> graph)
         {
             var root = Root(use);
-            var writes = new List<(IOperation Value, bool Nested)>();
+            var writes = new List<Write>();
             var declared = false;
-            var deconstructed = false;
             foreach (var operation in root.DescendantsAndSelf())
             {
                 switch (operation)
@@ -31,29 +30,24 @@ namespace CmaaGen.Analysis
                         declared = true;
                         if (declarator.GetVariableInitializer() is { } initializer)
                         {
-                            writes.Add((initializer.Value, InNestedFunction(declarator, root)));
+                            writes.Add(new Write(initializer.Value.Syntax, ImmutableArray.Create((IOperation?)initializer.Value), InNestedFunction(declarator, root)));
                         }
 
                         break;
 
                     case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, use.Local):
-                        if (Deconstructs(reference, out var element))
+                        if (Deconstructs(reference, out var source, out var path))
                         {
-                            if (element is null)
-                            {
-                                return Unknown;
-                            }
-
                             declared |= reference.IsDeclaration;
-                            deconstructed = true;
-                            writes.Add((element, InNestedFunction(reference, root)));
+                            writes.Add(new Write(source.Syntax, CountryValueCollector.Elements(source, path, graph).ToImmutableArray(), InNestedFunction(reference, root)));
                             break;
                         }
 
                         switch (Classify(reference))
                         {
                             case Access.Assigned:
-                                writes.Add((((ISimpleAssignmentOperation)reference.Parent!).Value, InNestedFunction(reference, root)));
+                                var value = ((ISimpleAssignmentOperation)reference.Parent!).Value;
+                                writes.Add(new Write(value.Syntax, ImmutableArray.Create((IOperation?)value), InNestedFunction(reference, root)));
                                 break;
                             case Access.Unknown:
                                 return Unknown;
@@ -69,26 +63,35 @@ namespace CmaaGen.Analysis
                 return Unknown;
             }
 
-            if (writes.Count <= 1)
-            {
-                return writes.Select(w => (IOperation?)w.Value).ToImmutableArray();
-            }
-
-            // The graph's search below finds simple assignments only: a local also written by a deconstruction is not
-            // ordered.
-            if (deconstructed)
-            {
-                return Unknown;
-            }
-
             // Writes or the read inside a lambda or local function run at times the graph cannot order:
             // every value the local is ever given may reach the read.
-            if (writes.Any(w => w.Nested) || InNestedFunction(use, root) || graph() is not { } cfg)
+            if (writes.Count <= 1 || writes.Any(w => w.Nested) || InNestedFunction(use, root) || graph() is not { } cfg)
             {
-                return writes.Select(w => (IOperation?)w.Value).ToImmutableArray();
+                return writes.SelectMany(w => w.Values).ToImmutableArray();
             }
 
-            return Reaching(cfg, use, writes.Select(w => w.Value).ToList());
+            return Reaching(cfg, use, writes);
+        }
+
+        /// <summary>
+        /// A write of the local: the values it may give, and the syntax of the operation they come from, by which the
+        /// graph's copy of the write is matched with it.
+        /// </summary>
+        private readonly struct Write
+        {
+            public Write(SyntaxNode source, ImmutableArray<IOperation?> values, bool nested)
+            {
+                Source = source;
+                Values = values;
+                Nested = nested;
+            }
+
+            public SyntaxNode Source { get; }
+
+            public ImmutableArray<IOperation?> Values { get; }
+
+            /// <summary>Whether the write is inside a lambda or local function.</summary>
+            public bool Nested { get; }
         }
 
         private static readonly ImmutableArray<IOperation?> Unknown = ImmutableArray.Create((IOperation?)null);
@@ -131,17 +134,17 @@ namespace CmaaGen.Analysis
             return reference.Parent is ISimpleAssignmentOperation { IsRef: true } ? Access.Unknown : Access.Read;
         }
 
-        private static ImmutableArray<IOperation?> Reaching(ControlFlowGraph cfg, ILocalReferenceOperation use, List<IOperation> values)
+        private static ImmutableArray<IOperation?> Reaching(ControlFlowGraph cfg, ILocalReferenceOperation use, List<Write> writes)
         {
-            var bySyntax = new Dictionary<SyntaxNode, IOperation>();
-            foreach (var value in values)
+            var bySource = new Dictionary<SyntaxNode, ImmutableArray<IOperation?>>();
+            foreach (var write in writes)
             {
-                bySyntax[value.Syntax] = value;
+                bySource[write.Source] = write.Values;
             }
 
             if (!Find(cfg, use.Syntax, out var useBlock, out var useIndex))
             {
-                return values.Select(v => (IOperation?)v).ToImmutableArray();
+                return writes.SelectMany(w => w.Values).ToImmutableArray();
             }
 
             var reached = new List<IOperation?>();
@@ -151,10 +154,17 @@ namespace CmaaGen.Analysis
             while (work.Count > 0)
             {
                 var (block, end) = work.Pop();
-                var write = LastWrite(block, end, use.Local);
-                if (write is not null)
+                if (LastWrite(block, end, use.Local) is { } source)
                 {
-                    reached.Add(bySyntax.TryGetValue(write.Value.Syntax, out var original) ? original : null);
+                    if (bySource.TryGetValue(source, out var values))
+                    {
+                        reached.AddRange(values);
+                    }
+                    else
+                    {
+                        reached.Add(null);
+                    }
+
                     continue;
                 }
 
@@ -176,19 +186,32 @@ namespace CmaaGen.Analysis
             return reached.Distinct().ToImmutableArray();
         }
 
-        /// <summary>The last assignment to the local among the block's first <paramref name="end"/> operations (the branch value counts last).</summary>
-        private static ISimpleAssignmentOperation? LastWrite(BasicBlock block, int end, ILocalSymbol local)
+        /// <summary>
+        /// The syntax of the value the last write of the local gives, by an assignment or a deconstruction, among the
+        /// block's first <paramref name="end"/> operations (the branch value counts last); null when none writes it.
+        /// </summary>
+        private static SyntaxNode? LastWrite(BasicBlock block, int end, ILocalSymbol local)
         {
             for (var i = end - 1; i >= 0; i--)
             {
                 var operation = i < block.Operations.Length ? block.Operations[i] : block.BranchValue;
-                var write = operation?.DescendantsAndSelf()
-                    .OfType<ISimpleAssignmentOperation>()
-                    .Where(a => a.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local))
-                    .LastOrDefault();
-                if (write is not null)
+                SyntaxNode? written = null;
+                foreach (var candidate in operation?.DescendantsAndSelf() ?? Enumerable.Empty<IOperation>())
                 {
-                    return write;
+                    switch (candidate)
+                    {
+                        case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                            written = assignment.Value.Syntax;
+                            break;
+                        case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && Deconstructs(reference, out var source, out _):
+                            written = source.Syntax;
+                            break;
+                    }
+                }
+
+                if (written is not null)
+                {
+                    return written;
                 }
             }
 
@@ -217,13 +240,14 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a deconstruction writes the local (<c>var (code, count) = ("IR", 1)</c>, <c>(code, count) = …</c>), and
-        /// the element of the tuple written in place that it gets, by its position in the targets, nested or not; null
-        /// when the value is not a tuple written in place.
+        /// Whether a deconstruction writes the local (<c>var (code, count) = ("IR", 1)</c>, <c>(code, count) = t</c>), and
+        /// what it gets: the element of the tuple written in place at the local's position in the targets, nested or
+        /// not, or, below a value not written in place, that value and the local's path of positions into it.
         /// </summary>
-        private static bool Deconstructs(ILocalReferenceOperation reference, out IOperation? element)
+        private static bool Deconstructs(ILocalReferenceOperation reference, out IOperation source, out ImmutableArray<int> path)
         {
-            element = null;
+            source = reference;
+            path = ImmutableArray<int>.Empty;
             if (reference.Parent is not (ITupleOperation or IDeclarationExpressionOperation))
             {
                 // A deconstruction's targets are a tuple or a declaration: most references are neither, and cost nothing.
@@ -240,16 +264,21 @@ namespace CmaaGen.Analysis
                 }
                 else if (parent is IDeconstructionAssignmentOperation deconstruction)
                 {
-                    element = deconstruction.Target == node ? deconstruction.Value : null;
-                    while (positions.Count > 0 && element is not null)
+                    if (deconstruction.Target != node)
                     {
-                        var position = positions.Pop();
-                        element = CountryValueCollector.Unwrap(element) is ITupleOperation literal && position >= 0 && position < literal.Elements.Length
-                            ? literal.Elements[position]
-                            : null;
+                        return false;
                     }
 
-                    return deconstruction.Target == node;
+                    source = deconstruction.Value;
+                    while (positions.Count > 0
+                        && CountryValueCollector.Unwrap(source) is ITupleOperation literal
+                        && positions.Peek() >= 0 && positions.Peek() < literal.Elements.Length)
+                    {
+                        source = literal.Elements[positions.Pop()];
+                    }
+
+                    path = positions.ToImmutableArray();
+                    return true;
                 }
             }
 

@@ -307,20 +307,80 @@ public class NoAgreementTests
                     var (x, (y, z)) = ("FR", (1, {|#7:"SY"|}));
                     g.Destination = {|#6:z|};
 
-                    // From a local or conditional, each literal it may be gives the element at the target's position;
-                    // a nested target's part of it is not followed.
+                    // From a local or conditional, each literal it may be gives the element at the target's position,
+                    // nested or not, into members and locals alike.
                     var t = flag ? ({|#1:"KP"|}, 1) : ("DE", 2);
                     (g.Destination, count) = {|#0:t|};
-                    var n = ({|#3:"CU"|}, ("KP", 3));
+                    var n = ({|#3:"CU"|}, ({|#9:"KP"|}, 3));
                     (g.Field, (g.Destination, count)) = {|#2:n|};
                     var s = ("DE", "FR");
                     (g.Destination, g.Field) = s;
+                    var (first, (second, third)) = n;
+                    g.Destination = {|#8:second|};
+                    g.Field = {|#10:first|};
+                    var (home, k) = s;
+                    g.Destination = home;
                 }
             }
             """,
             NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
             NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(9),
             NoAgreement(4, "IR", "Iran (IR)").WithLocation(5),
+            NoAgreement(6, "SY", "Syria (SY)").WithLocation(7),
+            NoAgreement(8, "KP", "North Korea (KP)").WithLocation(9),
+            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(3));
+
+    /// <summary>
+    /// A local written both by deconstructions and by assignments holds what the last write before the use gave it,
+    /// by the control flow graph, as a local written by assignments alone does.
+    /// </summary>
+    [Fact]
+    public async Task A_local_written_by_deconstructions_and_assignments_holds_the_last_write()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g, int count, bool flag)
+                {
+                    var replaced = "IR";
+                    (replaced, count) = ("DE", 1);
+                    g.Destination = replaced;
+
+                    var later = "DE";
+                    (later, count) = ({|#1:"KP"|}, 2);
+                    g.Destination = {|#0:later|};
+
+                    var (reassigned, n) = ("IR", 3);
+                    reassigned = {|#3:"SY"|};
+                    g.Destination = {|#2:reassigned|};
+
+                    var (kept, m) = ("FR", 4);
+                    if (flag)
+                    {
+                        (count, (kept, m)) = (5, ({|#5:"CU"|}, 6));
+                    }
+
+                    g.Destination = {|#4:kept|};
+
+                    // From a tuple held by a local, too.
+                    var home = ("DE", 7);
+                    var overwritten = "KP";
+                    (overwritten, count) = home;
+                    g.Destination = overwritten;
+                    var pending = ({|#7:"SY"|}, 8);
+                    var maybe = "DE";
+                    if (flag)
+                    {
+                        (maybe, count) = pending;
+                    }
+
+                    g.Destination = {|#6:maybe|};
+                }
+            }
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(5),
             NoAgreement(6, "SY", "Syria (SY)").WithLocation(7));
 
     /// <summary>

@@ -96,13 +96,23 @@ public class UncheckedValueTests
                 var local = flag ? "DE" : country;
                 g.Send({|CMAA004:local|});
 
-                // A local written by a deconstruction too is not ordered by the graph: "DE" is not all it may hold.
+                // Writes by deconstructions are ordered with assignments: only the last one before the use counts.
                 var written = "DE";
                 int count;
                 (written, count) = (country, 1);
                 g.Send({|CMAA004:written|});
                 var (code, number) = (country, 2);
                 g.Send({|CMAA004:code|});
+                var settled = country;
+                (settled, count) = ("DE", 3);
+                g.Send(settled);
+                var (declared, k) = ("DE", 4);
+                if (flag)
+                {
+                    declared = "FR";
+                }
+
+                g.Send(declared);
             }
         }
         """;
