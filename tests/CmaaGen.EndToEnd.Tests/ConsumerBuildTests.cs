@@ -199,7 +199,10 @@ public class ConsumerBuildTests(PackageFixture package)
                     new Sender().Post("SY");
                     var (destination, _) = pair;
                     gateway.Send(destination);
+                    foreach (var partner in Partners) gateway.Send(partner);
                 }
+
+                private static readonly string[] Partners = { "DE", "CU" };
             }
 
             internal interface IFiler
@@ -241,7 +244,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
-                "41,22 CMAA001 SY",
+                "41,22 CMAA001 SY", "42,56 CMAA001 CU",
             ],
             found);
     }

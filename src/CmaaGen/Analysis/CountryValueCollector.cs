@@ -14,7 +14,7 @@ namespace CmaaGen.Analysis
     /// Finds the country values an operation can produce: constants (literals, const fields and locals,
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
-    /// reach a local, the constant initial value of a <c>readonly</c> field or get-only property, what a method without
+    /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c> field or get-only property, what a method without
     /// parameters always returns, a tuple literal's element read by name or deconstructed, and text through a call that
     /// keeps its country (a case change, <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
@@ -108,7 +108,17 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IArrayCreationOperation array:
-                    foreach (var element in array.Initializer?.ElementValues ?? System.Collections.Immutable.ImmutableArray<IOperation>.Empty)
+                    foreach (var element in array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty)
+                    {
+                        Collect(element, site, depth);
+                    }
+
+                    return;
+
+                case IArrayInitializerOperation initializer:
+                    // A field's initializer without new (static readonly string[] Partners = { "DE", "IR" }) is found by
+                    // its syntax, which is the initializer's.
+                    foreach (var element in initializer.ElementValues)
                     {
                         Collect(element, site, depth);
                     }
@@ -125,6 +135,12 @@ namespace CmaaGen.Analysis
                         }
                     }
 
+                    return;
+
+                case ILocalReferenceOperation local when LocalFlow.IteratedCollection(local) is { } collection:
+                    // A foreach variable holds each element of its collection in turn, which is what the collection
+                    // itself gives to a context: the elements of each array or collection it may be.
+                    Collect(collection, site ?? local, depth + 1);
                     return;
 
                 case ILocalReferenceOperation local:

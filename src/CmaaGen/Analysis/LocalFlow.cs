@@ -285,6 +285,32 @@ namespace CmaaGen.Analysis
             return false;
         }
 
+        /// <summary>
+        /// The collection a <c>foreach</c> variable takes its values from (<c>foreach (var code in codes)</c>); null for
+        /// any other local, and for a variable of a deconstructing <c>foreach</c> or of characters, whose values are not
+        /// the collection's elements.
+        /// </summary>
+        public static IOperation? IteratedCollection(ILocalReferenceOperation use)
+        {
+            if (use.Local.Type.SpecialType == SpecialType.System_Char)
+            {
+                // The characters of a string, which is itself country text.
+                return null;
+            }
+
+            // A foreach variable is in scope only in its loop's body, so the loop is among the use's parents.
+            for (var parent = use.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation declarator } loop
+                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, use.Local))
+                {
+                    return loop.Collection;
+                }
+            }
+
+            return null;
+        }
+
         internal static IOperation Root(IOperation operation)
         {
             while (operation.Parent is not null)

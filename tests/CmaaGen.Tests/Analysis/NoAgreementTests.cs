@@ -332,6 +332,82 @@ public class NoAgreementTests
             NoAgreement(10, "CU", "Cuba (CU)").WithLocation(3));
 
     /// <summary>
+    /// A foreach variable holds each element of its collection: an array, collection expression or collection
+    /// initializer, written in place, held by a local or a readonly field.
+    /// </summary>
+    [Fact]
+    public async Task A_foreach_variable_holds_each_element_of_its_collection()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly string[] Partners = { "DE", {|#1:"IR"|} };
+                static readonly string[] Created = new[] { "FR", {|#13:"SY"|} };
+
+                void M(Gateway g, bool flag, IEnumerable<string> unknown)
+                {
+                    foreach (var partner in Partners)
+                    {
+                        g.Destination = {|#0:partner|};
+                    }
+
+                    foreach (var partner in Created)
+                    {
+                        g.Send({|#12:partner|});
+                    }
+
+                    // The field itself, as a collection.
+                    g.SendList({|#10:Partners|});
+
+                    foreach (var code in new[] { "FR", {|#3:"KP"|} })
+                    {
+                        g.Send({|#2:code|});
+                    }
+
+                    foreach (string code in new List<string> { {|#5:"SY"|}, "DE" })
+                    {
+                        g.Field = {|#4:code|};
+                    }
+
+                    var picked = flag ? new[] { "DE" } : new[] { {|#7:"CU"|} };
+                    foreach (var code in picked)
+                    {
+                        g.Send({|#6:code|});
+                    }
+
+                    List<string> listed = ["DE", {|#9:"IR"|}];
+                    foreach (var code in listed)
+                    {
+                        System.Action send = () => g.Send({|#8:code|});
+                    }
+
+                    // The characters of a code are no country, and what an unknown collection holds is known only at
+                    // run time.
+                    foreach (var c in "IR")
+                    {
+                        g.Send(c.ToString());
+                    }
+
+                    foreach (var code in unknown)
+                    {
+                        g.Send(code);
+                    }
+
+                    foreach (var (code, n) in new[] { ("KP", 1) })
+                    {
+                        g.Send(code);
+                    }
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(12, "SY", "Syria (SY)").WithLocation(13),
+            NoAgreement(10, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
+            NoAgreement(8, "IR", "Iran (IR)").WithLocation(9));
+
+    /// <summary>
     /// A local written both by deconstructions and by assignments holds what the last write before the use gave it,
     /// by the control flow graph, as a local written by assignments alone does.
     /// </summary>

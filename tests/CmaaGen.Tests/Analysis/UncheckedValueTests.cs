@@ -91,6 +91,24 @@ public class UncheckedValueTests
                 }
             }
 
+            void Iterated(Gateway g, string[] countries)
+            {
+                foreach (var country in countries)
+                {
+                    g.Send({|CMAA004:country|});
+                    if (CmaaAgreements.HasAgreement(country))
+                    {
+                        g.Send(country);
+                    }
+                }
+
+                // Every element is known, and has an agreement.
+                foreach (var known in new[] { "DE", "FR" })
+                {
+                    g.Send(known);
+                }
+            }
+
             void Mixed(Gateway g, bool flag, string country)
             {
                 var local = flag ? "DE" : country;
