@@ -46,7 +46,8 @@ namespace CmaaGen.Analysis
                         switch (Classify(reference))
                         {
                             case Access.Assigned:
-                                var value = ((ISimpleAssignmentOperation)reference.Parent!).Value;
+                                // x = value, or x ??= value, which leaves a value that is not null as it is.
+                                var value = reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
                                 writes.Add(new Write(value.Syntax, ImmutableArray.Create((IOperation?)value), InNestedFunction(reference, root)));
                                 break;
                             case Access.Unknown:
@@ -113,9 +114,9 @@ namespace CmaaGen.Analysis
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
                     return Access.Assigned;
                 case ICompoundAssignmentOperation compound when compound.Target == reference:
-                case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
                 case IIncrementOrDecrementOperation:
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 case IAddressOfOperation:
@@ -154,7 +155,7 @@ namespace CmaaGen.Analysis
             while (work.Count > 0)
             {
                 var (block, end) = work.Pop();
-                if (LastWrite(block, end, use.Local) is { } source)
+                if (LastWrite(block, end, use.Local, bySource) is { } source)
                 {
                     if (bySource.TryGetValue(source, out var values))
                     {
@@ -190,7 +191,7 @@ namespace CmaaGen.Analysis
         /// The syntax of the value the last write of the local gives, by an assignment or a deconstruction, among the
         /// block's first <paramref name="end"/> operations (the branch value counts last); null when none writes it.
         /// </summary>
-        private static SyntaxNode? LastWrite(BasicBlock block, int end, ILocalSymbol local)
+        private static SyntaxNode? LastWrite(BasicBlock block, int end, ILocalSymbol local, Dictionary<SyntaxNode, ImmutableArray<IOperation?>> writes)
         {
             for (var i = end - 1; i >= 0; i--)
             {
@@ -201,6 +202,11 @@ namespace CmaaGen.Analysis
                     switch (candidate)
                     {
                         case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                            written = assignment.Value.Syntax;
+                            break;
+                        case ISimpleAssignmentOperation { Target: IFlowCaptureReferenceOperation } assignment when writes.ContainsKey(assignment.Value.Syntax):
+                            // The graph's form of local ??= value assigns the value to a capture of the local; the value
+                            // is one of the local's writes, and no other's.
                             written = assignment.Value.Syntax;
                             break;
                         case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && Deconstructs(reference, out var source, out _):

@@ -408,6 +408,29 @@ public class NoAgreementTests
             NoAgreement(8, "IR", "Iran (IR)").WithLocation(9));
 
     /// <summary>
+    /// <c>x ??= value</c> gives a local that was null the value, and leaves one that was not as it was.
+    /// </summary>
+    [Fact]
+    public async Task A_coalescing_assignment_gives_a_local_its_value()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            #nullable enable
+            class C
+            {
+                void M(Gateway g, string? requested)
+                {
+                    string? fallback = null;
+                    fallback ??= {|#1:"KP"|};
+                    g.Destination = {|#0:fallback|};
+
+                    var chosen = requested;
+                    chosen ??= "DE";
+                    g.Send(chosen);
+                }
+            }
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1));
+
+    /// <summary>
     /// A local written both by deconstructions and by assignments holds what the last write before the use gave it,
     /// by the control flow graph, as a local written by assignments alone does.
     /// </summary>

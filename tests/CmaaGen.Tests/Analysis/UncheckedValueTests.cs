@@ -109,6 +109,16 @@ public class UncheckedValueTests
                 }
             }
 
+            void Coalesced(Gateway g, string? requested)
+            {
+                var chosen = requested;
+                chosen ??= "DE";
+                g.Send({|CMAA004:chosen|});
+                string? fallback = null;
+                fallback ??= "DE";
+                g.Send(fallback);
+            }
+
             void Mixed(Gateway g, bool flag, string country)
             {
                 var local = flag ? "DE" : country;
