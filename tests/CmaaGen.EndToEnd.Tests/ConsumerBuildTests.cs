@@ -200,6 +200,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     var (destination, _) = pair;
                     gateway.Send(destination);
                     foreach (var partner in Partners) gateway.Send(partner);
+                    _ = new Consignment("SY");
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -225,6 +226,14 @@ public class ConsumerBuildTests(PackageFixture package)
                 public override void Post(string country) { }
             }
 
+            internal sealed class Consignment
+            {
+                public Consignment(string destination) => Destination = destination;
+
+                [CustomsDataExchange]
+                public string Destination { get; }
+            }
+
             internal sealed class Manifest
             {
                 [CustomsDataExchange]
@@ -244,7 +253,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
-                "41,22 CMAA001 SY", "42,56 CMAA001 CU",
+                "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY",
             ],
             found);
     }

@@ -293,6 +293,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
+                    && !IsCheckedByCallers(flowing.Site)
                     && !_guards.IsGuarded(flowing.Site, graph.Get()))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
@@ -403,6 +404,13 @@ namespace CmaaGen.Analysis
                 && (invocation.TargetMethod.ContainingType is { Name: "CmaaAgreements" } type && type.ContainingNamespace.ToDisplayString() == _namespace
                     || invocation.TargetMethod.Name == nameof(ToString) && IsCountryEnum(invocation.Instance?.Type));
         }
+
+        /// <summary>
+        /// A parameter that is itself a context (marked, inherited, or stored by a constructor in a marked member) gets its
+        /// values checked where they are passed, so passing it on is not one more unchecked value.
+        /// </summary>
+        private bool IsCheckedByCallers(IOperation value)
+            => value is IParameterReferenceOperation reference && Contexts.IsContext(reference.Parameter);
 
         private bool IsCountryEnum(ITypeSymbol? type) => CountryValueCollector.IsCountryEnum(type, CountryEnum);
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using CmaaGen.Generation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,8 +13,8 @@ namespace CmaaGen.Analysis
     /// <summary>
     /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
-    /// own copy of the attribute counts), those named in an API list, and overrides and implementations of
-    /// either. Each type is decided once per compilation, and each member of a type that may hold a context.
+    /// own copy of the attribute counts), those named in an API list, overrides and implementations of
+    /// either, and constructor parameters stored unchanged in one of their type's contexts. Each type is decided once per compilation, and each member of a type that may hold a context.
     /// </summary>
     internal sealed class ExchangeContexts
     {
@@ -170,6 +171,15 @@ namespace CmaaGen.Analysis
             }
 
             if (IsMarked(symbol) || (!_declared.IsEmpty && _declared.Contains(symbol)))
+            {
+                return true;
+            }
+
+            // A constructor's parameter stored unchanged in a context of its type is where that context's value comes
+            // from. The member is one declared with its own syntax, never the parameter's record property, so deciding
+            // it does not come back here.
+            if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } stored
+                && ConstructorStores.Members(stored, CancellationToken.None).Any(IsContext))
             {
                 return true;
             }

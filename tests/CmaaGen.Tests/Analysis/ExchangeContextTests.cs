@@ -40,6 +40,78 @@ public class ExchangeContextTests
             }
             """);
 
+    /// <summary>
+    /// A constructor that stores a parameter unchanged in a marked property or field makes the parameter the way into
+    /// it, as a positional record's parameter is; a parameter transformed, stored elsewhere, or hidden by a local or
+    /// parameter of the member's name is not.
+    /// </summary>
+    [Fact]
+    public async Task A_constructor_parameter_stored_in_a_marked_member_is_a_context()
+        => await AnalyzerTest.VerifyAsync("""
+            #nullable enable
+            using System;
+            using Cmaa;
+
+            public sealed class Declaration
+            {
+                private readonly string _route;
+
+                public Declaration(string destination, string origin, string route)
+                {
+                    Destination = destination ?? throw new ArgumentNullException(nameof(destination));
+                    this.Origin = (origin);
+                    _route = route;
+                }
+
+                public Declaration(string destination) => Destination = destination;
+
+                public Declaration(int code, string destination)
+                {
+                    Destination = destination.Trim();
+                    Notes = destination;
+                }
+
+                public Declaration(string first, string second, string third, string fourth)
+                {
+                    var Destination = "";
+                    Destination = first;
+                    Notes = Destination;
+                    Action later = () => this.Destination = second;
+                }
+
+                [CustomsDataExchange] public string Destination { get; set; } = "";
+                [CustomsDataExchange] public string Origin = "";
+                public string Notes { get; set; } = "";
+            }
+
+            public sealed class Filing(string destination, string goods)
+            {
+                [CustomsDataExchange] public string Destination { get; } = destination;
+                [CustomsDataExchange] private readonly string _copy = destination;
+                public string Goods { get; } = goods;
+            }
+
+            public struct Route
+            {
+                public Route(string via) { Via = via; }
+                [CustomsDataExchange] public string Via { get; }
+            }
+
+            class C
+            {
+                void M()
+                {
+                    _ = new Declaration({|CMAA001:"IR"|}, {|CMAA001:"KP"|}, "CU");
+                    _ = new Declaration({|CMAA001:"SY"|});
+                    _ = new Declaration(1, "IR");
+                    _ = new Declaration("IR", "KP", "CU", "SY");
+                    _ = new Filing({|CMAA001:"CU"|}, "IR");
+                    _ = new Route({|CMAA001:"KP"|});
+                    Declaration d = new({|CMAA001:"IR"|});
+                }
+            }
+            """);
+
     // The analyzer first asks whether a member's type can hold a context at all; these cases spread the mark,
     // the types that inherit it and the calls over files that never spell the attribute's name.
     [Fact]

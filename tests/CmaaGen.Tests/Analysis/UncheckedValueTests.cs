@@ -12,6 +12,9 @@ public class UncheckedValueTests
         public class Gateway
         {
             public void Send([CustomsDataExchange] string country) { }
+            public Gateway() { }
+            public Gateway(string home) { Home = home; }
+            [CustomsDataExchange] public string Home { get; } = "";
             public void SendAny([CustomsDataExchange] object country) { }
             internal void SendCountry([CustomsDataExchange] CmaaCountry country) { }
         }
@@ -107,6 +110,13 @@ public class UncheckedValueTests
                 {
                     g.Send(known);
                 }
+            }
+
+            // A parameter that is a context is checked at its callers: passing it on reports nothing more.
+            void Forward(Gateway g, [CustomsDataExchange] string country, string other)
+            {
+                g.Send(country);
+                g.Send({|CMAA004:other|});
             }
 
             void Coalesced(Gateway g, string? requested)

@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// The members of its own type a constructor stores a parameter in, unchanged: <c>Destination = destination;</c>
+    /// (or <c>this.Destination = …</c>, or <c>destination ?? throw …</c>) in a constructor's body, and
+    /// <c>public string Destination { get; } = destination;</c> for a primary constructor's parameter. The argument of
+    /// <c>new Declaration("IR")</c> is then what the member holds, as a positional record's is. Read from the syntax, so
+    /// no semantic model is built: an unqualified name in a constructor is its type's member unless a parameter or a
+    /// local of the same name hides it.
+    /// </summary>
+    internal static class ConstructorStores
+    {
+        public static IEnumerable<ISymbol> Members(IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
+            {
+                yield break;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var names = syntax switch
+                {
+                    ConstructorDeclarationSyntax declaration => Assigned(declaration, parameter),
+                    TypeDeclarationSyntax type => Initialized(type, parameter),
+                    _ => null,
+                };
+                foreach (var name in names ?? [])
+                {
+                    foreach (var member in constructor.ContainingType.GetMembers(name))
+                    {
+                        if (member is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false, IsIndexer: false })
+                        {
+                            yield return member;
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>The names a constructor's body assigns the parameter to, outside lambdas and local functions.</summary>
+        private static IEnumerable<string> Assigned(ConstructorDeclarationSyntax constructor, IParameterSymbol parameter)
+        {
+            SyntaxNode? body = (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody;
+            if (body is null)
+            {
+                yield break;
+            }
+
+            var hidden = new HashSet<string>();
+            foreach (var other in ((IMethodSymbol)parameter.ContainingSymbol).Parameters)
+            {
+                hidden.Add(other.Name);
+            }
+
+            foreach (var token in body.DescendantNodes().Select(Declared))
+            {
+                if (token.ValueText is { Length: > 0 } local)
+                {
+                    hidden.Add(local);
+                }
+            }
+
+            foreach (var node in body.DescendantNodes(descendIntoChildren: n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                    && Names(assignment.Right, parameter)
+                    && Target(assignment.Left, hidden) is { } name)
+                {
+                    yield return name;
+                }
+            }
+        }
+
+        /// <summary>The name a node declares as a local, if any.</summary>
+        private static SyntaxToken Declared(SyntaxNode node) => node switch
+        {
+            VariableDeclaratorSyntax variable => variable.Identifier,
+            SingleVariableDesignationSyntax designation => designation.Identifier,
+            ForEachStatementSyntax loop => loop.Identifier,
+            CatchDeclarationSyntax caught => caught.Identifier,
+            _ => default,
+        };
+
+        /// <summary>The members a primary constructor's parameter initializes: <c>{ get; } = destination</c>, <c>_d = destination</c>.</summary>
+        private static IEnumerable<string> Initialized(TypeDeclarationSyntax type, IParameterSymbol parameter)
+        {
+            foreach (var member in type.Members)
+            {
+                switch (member)
+                {
+                    case PropertyDeclarationSyntax { Initializer: { } initializer } property when Names(initializer.Value, parameter):
+                        yield return property.Identifier.ValueText;
+                        break;
+                    case FieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (variable.Initializer is { } value && Names(value.Value, parameter))
+                            {
+                                yield return variable.Identifier.ValueText;
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Whether the expression is the parameter itself, allowing for parentheses and <c>?? throw …</c>.</summary>
+        private static bool Names(ExpressionSyntax expression, IParameterSymbol parameter)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        continue;
+                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression, Right: ThrowExpressionSyntax } coalesce:
+                        expression = coalesce.Left;
+                        continue;
+                    case IdentifierNameSyntax identifier:
+                        return identifier.Identifier.ValueText == parameter.Name;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The member an assignment's target names: <c>this.Destination</c>, or <c>Destination</c> unless a parameter or
+        /// local of that name hides the member.
+        /// </summary>
+        private static string? Target(ExpressionSyntax target, HashSet<string> hidden) => target switch
+        {
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            IdentifierNameSyntax name when !hidden.Contains(name.Identifier.ValueText) => name.Identifier.ValueText,
+            _ => null,
+        };
+    }
+}
