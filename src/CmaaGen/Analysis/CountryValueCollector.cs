@@ -144,7 +144,7 @@ namespace CmaaGen.Analysis
                     return;
 
                 case ILocalReferenceOperation local:
-                    foreach (var reaching in LocalFlow.ReachingValues(local, _graph))
+                    foreach (var reaching in LocalFlow.ReachingValues(local, _graph, depth))
                     {
                         if (reaching is null)
                         {
@@ -195,7 +195,7 @@ namespace CmaaGen.Analysis
         /// <summary>The element at a path of each tuple literal a tuple may be; anything else is known only at run time.</summary>
         private void CollectElement(IOperation tuple, ImmutableArray<int> path, IOperation site, int depth)
         {
-            foreach (var element in Elements(tuple, path, _graph))
+            foreach (var element in Elements(tuple, path, _graph, depth))
             {
                 if (element is null)
                 {
@@ -212,21 +212,22 @@ namespace CmaaGen.Analysis
         /// The operations the element at <paramref name="path"/> of a tuple may be, a position for each level of nesting
         /// (<c>[1, 0]</c> is <c>"KP"</c> in <c>("CU", ("KP", 1))</c>): the element of each tuple literal the tuple and its
         /// nested tuples may be, through locals and conditionals; a null entry for a tuple known only at run time, such as
-        /// a call's result.
+        /// a call's result. <paramref name="depth"/> is how far values have been followed to get here: a local can be
+        /// deconstructed from a value that converts from the local itself, so only the depth ends the search.
         /// </summary>
-        internal static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, Func<ControlFlowGraph?> graph)
-            => Elements(tuple, path, 0, graph);
+        internal static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, Func<ControlFlowGraph?> graph, int depth)
+            => Elements(tuple, path, 0, graph, depth);
 
-        private static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, int level, Func<ControlFlowGraph?> graph)
+        private static IEnumerable<IOperation?> Elements(IOperation? tuple, ImmutableArray<int> path, int level, Func<ControlFlowGraph?> graph, int depth)
         {
             if (level == path.Length)
             {
                 return new[] { tuple };
             }
 
-            return Sources(tuple, graph).SelectMany(source =>
+            return Sources(tuple, graph, depth).SelectMany(source =>
                 source is ITupleOperation literal && path[level] >= 0 && path[level] < literal.Elements.Length
-                    ? Elements(literal.Elements[path[level]], path, level + 1, graph)
+                    ? Elements(literal.Elements[path[level]], path, level + 1, graph, depth + 1)
                     : new IOperation?[] { null });
         }
 
@@ -263,7 +264,7 @@ namespace CmaaGen.Analysis
                 case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                     return Sources(conditional.WhenTrue, graph, depth + 1).Concat(Sources(whenFalse, graph, depth + 1));
                 case ILocalReferenceOperation local:
-                    return LocalFlow.ReachingValues(local, graph).SelectMany(reaching => Sources(reaching, graph, depth + 1));
+                    return LocalFlow.ReachingValues(local, graph, depth + 1).SelectMany(reaching => Sources(reaching, graph, depth + 1));
                 case var operation:
                     return new[] { operation };
             }

@@ -16,8 +16,10 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// The values (operations of the original tree) the local may hold at <paramref name="use"/>; a null
         /// entry stands for a value that cannot be known, such as an <c>out</c> argument or a loop variable.
+        /// <paramref name="depth"/> is how far values have been followed to get here, which the elements of a
+        /// deconstruction's value carry on.
         /// </summary>
-        public static ImmutableArray<IOperation?> ReachingValues(ILocalReferenceOperation use, System.Func<ControlFlowGraph?> graph)
+        public static ImmutableArray<IOperation?> ReachingValues(ILocalReferenceOperation use, System.Func<ControlFlowGraph?> graph, int depth)
         {
             var root = Root(use);
             var writes = new List<Write>();
@@ -39,7 +41,7 @@ namespace CmaaGen.Analysis
                         if (Deconstructs(reference, out var source, out var path))
                         {
                             declared |= reference.IsDeclaration;
-                            writes.Add(new Write(source.Syntax, CountryValueCollector.Elements(source, path, graph).ToImmutableArray(), InNestedFunction(reference, root)));
+                            writes.Add(new Write(source.Syntax, CountryValueCollector.Elements(source, path, graph, depth + 1).ToImmutableArray(), InNestedFunction(reference, root)));
                             break;
                         }
 

@@ -128,6 +128,62 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Values_that_refer_to_themselves_do_not_send_the_flow_round_in_circles()
+    {
+        // Deconstructions, foreach loops and ??= whose values name the locals they write, in code that compiles and in
+        // code that does not.
+        const string Loops = """
+            using System.Collections.Generic;
+
+            public class Loops
+            {
+                void M(Gateway g, bool flag)
+                {
+                    var (a, b) = a;
+                    g.Send(a);
+                    var (x, (y, z)) = (y, (x, z));
+                    g.Send(y);
+                    (string, int) t = ("DE", 1);
+                    ((string, int), int) w = (t, 3);
+                    (t, var n) = w;
+                    w = (t, 4);
+                    if (flag) { (t, n) = (t, 5); }
+                    g.Send(t.Item1);
+                    var (p, q) = (p: "KP", q: p);
+                    g.Send(q);
+                    foreach (var item in item) { g.Send(item); }
+                    var list = new List<string> { "IR" };
+                    foreach (var code in list) { list = new List<string> { code }; g.Send(code); }
+                    string? s = null;
+                    s ??= s;
+                    g.Send(s);
+                    Pair pair = "DE";
+                    var (text, k) = pair;
+                    pair = text;
+                    (text, k) = pair;
+                    g.Send(text);
+                }
+            }
+
+            // A value that converts from text and deconstructs into text: each names the other without end.
+            public readonly struct Pair
+            {
+                public static implicit operator Pair(string text) => default;
+                public void Deconstruct(out string text, out int count) { text = ""; count = 0; }
+            }
+            """;
+
+        var result = PipelineRunner.Run([Seed, Loops]);
+
+        result.AssertNothingCrashed();
+        // Of them, only the foreach over a list written in place with "IR" reaches an exchange with a country.
+        var reported = result.AnalyzerDiagnostics
+            .Where(d => d.Location.SourceTree?.FilePath.EndsWith("File1.cs", StringComparison.Ordinal) == true)
+            .Select(d => d.Id + " " + (d.Location.GetLineSpan().StartLinePosition.Line + 1) + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)[..4]);
+        Assert.Equal(["CMAA001 21 'IR'"], reported);
+    }
+
+    [Fact]
     public void The_unbroken_seed_code_is_analyzed()
     {
         var result = PipelineRunner.Run([Seed, Relay]);
