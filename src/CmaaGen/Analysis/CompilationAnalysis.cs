@@ -406,11 +406,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// A parameter that is itself a context (marked, inherited, or stored by a constructor in a marked member) gets its
-        /// values checked where they are passed, so passing it on is not one more unchecked value.
+        /// A parameter that is itself a context gets its values checked where they are passed, so passing it on is not
+        /// one more unchecked value; see <see cref="ExchangeContexts.IsCheckedWhereCalled"/> for the callers that a
+        /// constructor's inferred context cannot see.
         /// </summary>
         private bool IsCheckedByCallers(IOperation value)
-            => value is IParameterReferenceOperation reference && Contexts.IsContext(reference.Parameter);
+            => value is IParameterReferenceOperation reference && Contexts.IsCheckedWhereCalled(reference.Parameter);
 
         private bool IsCountryEnum(ITypeSymbol? type) => CountryValueCollector.IsCountryEnum(type, CountryEnum);
 

@@ -164,6 +164,27 @@ namespace CmaaGen.Analysis
             => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
+            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && IsStoredInContext(parameter));
+
+        /// <summary>
+        /// Whether a parameter's callers are checked wherever they are: it is a context by a mark (its own, inherited,
+        /// or its record property's), which a referencing assembly sees too, or only callers in this compilation can
+        /// reach it. A parameter that is a context only because a constructor stores it is invisible as one to other
+        /// assemblies, which have no syntax to read.
+        /// </summary>
+        public bool IsCheckedWhereCalled(IParameterSymbol parameter)
+            => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol));
+
+        /// <summary>
+        /// A constructor's parameter stored unchanged in a context of its type is where that context's value comes from.
+        /// The member is one declared with its own syntax, never the parameter's record property, so deciding it does
+        /// not come back here.
+        /// </summary>
+        private bool IsStoredInContext(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
+                && ConstructorStores.Members(parameter, CancellationToken.None).Any(IsContext);
+
+        private bool DecideByMarks(ISymbol symbol)
         {
             if (symbol.Kind is not (SymbolKind.Parameter or SymbolKind.Property or SymbolKind.Field))
             {
@@ -171,15 +192,6 @@ namespace CmaaGen.Analysis
             }
 
             if (IsMarked(symbol) || (!_declared.IsEmpty && _declared.Contains(symbol)))
-            {
-                return true;
-            }
-
-            // A constructor's parameter stored unchanged in a context of its type is where that context's value comes
-            // from. The member is one declared with its own syntax, never the parameter's record property, so deciding
-            // it does not come back here.
-            if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } stored
-                && ConstructorStores.Members(stored, CancellationToken.None).Any(IsContext))
             {
                 return true;
             }
@@ -198,6 +210,20 @@ namespace CmaaGen.Analysis
                 IPropertySymbol property => Inherited(property).Any(IsContext) || PositionalParameter(property) is { } p && IsContext(p),
                 _ => false,
             };
+        }
+
+        /// <summary>Whether another assembly can call the member: it and every type around it are public or protected.</summary>
+        private static bool VisibleOutside(ISymbol member)
+        {
+            for (var symbol = member; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool MayInherit(ISymbol member) => member switch

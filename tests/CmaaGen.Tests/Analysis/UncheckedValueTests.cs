@@ -12,9 +12,6 @@ public class UncheckedValueTests
         public class Gateway
         {
             public void Send([CustomsDataExchange] string country) { }
-            public Gateway() { }
-            public Gateway(string home) { Home = home; }
-            [CustomsDataExchange] public string Home { get; } = "";
             public void SendAny([CustomsDataExchange] object country) { }
             internal void SendCountry([CustomsDataExchange] CmaaCountry country) { }
         }
@@ -22,6 +19,20 @@ public class UncheckedValueTests
         """;
 
     private const string Code = """
+        // A constructor that stores its parameter in a marked member makes the parameter a context, checked at the
+        // constructor's callers; another assembly cannot see that, so a public constructor's store is still checked.
+        public class Consignee
+        {
+            public Consignee(string home) { Home = {|CMAA004:home|}; }
+            [CustomsDataExchange] public string Home { get; } = "";
+        }
+
+        internal class Consignment
+        {
+            public Consignment(string destination) { Destination = destination; }
+            [CustomsDataExchange] public string Destination { get; } = "";
+        }
+
         class C
         {
             string Lookup() => System.Environment.MachineName;
