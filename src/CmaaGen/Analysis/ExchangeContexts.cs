@@ -322,7 +322,10 @@ namespace CmaaGen.Analysis
 
             foreach (var member in record.GetMembers(parameter.Name))
             {
-                if (member is IPropertySymbol property && PositionalParameter(property) is { } declared && SymbolEqualityComparer.Default.Equals(declared, parameter))
+                if (member is IPropertySymbol property
+                    && (parameter.DeclaringSyntaxReferences.IsEmpty
+                        ? IsCompiledPositional(property, parameter)
+                        : PositionalParameter(property) is { } declared && SymbolEqualityComparer.Default.Equals(declared, parameter)))
                 {
                     return property;
                 }
@@ -339,6 +342,13 @@ namespace CmaaGen.Analysis
                 return null;
             }
 
+            if (property.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return record.InstanceConstructors
+                    .SelectMany(c => c.Parameters)
+                    .FirstOrDefault(p => IsCompiledPositional(property, p));
+            }
+
             foreach (var reference in property.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax() is ParameterSyntax syntax)
@@ -351,6 +361,16 @@ namespace CmaaGen.Analysis
 
             return null;
         }
+
+        /// <summary>
+        /// A compiled record keeps no trace of which constructor was the primary one; its positional properties are the
+        /// instance properties named and typed as a constructor's parameter, which the compiler generates that way.
+        /// </summary>
+        private static bool IsCompiledPositional(IPropertySymbol property, IParameterSymbol parameter)
+            => !property.IsStatic
+                && property.Name == parameter.Name
+                && SymbolEqualityComparer.Default.Equals(property.Type, parameter.Type)
+                && SymbolEqualityComparer.Default.Equals(property.ContainingType, parameter.ContainingType);
 
         private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
         {

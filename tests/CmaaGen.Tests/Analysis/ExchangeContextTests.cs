@@ -382,6 +382,42 @@ public class ExchangeContextTests
     /// A module added to the assembly (a netmodule) gives the assembly types that no file declares, so no file can be
     /// searched for the attribute: such a type is decided member by member, like a referenced assembly's.
     /// </summary>
+    /// <summary>
+    /// A library's positional record whose property alone carries the mark (<c>[property: CustomsDataExchange]</c>):
+    /// the application sees the compiled record, without the syntax that ties the constructor's parameter to the
+    /// property, and must still check what it passes to the constructor.
+    /// </summary>
+    [Fact]
+    public async Task A_library_records_property_mark_holds_for_its_constructor_in_the_application()
+    {
+        var test = new AnalyzerTest("""
+            class App
+            {
+                void M(Contoso.Customs.Shipment s)
+                {
+                    _ = new Contoso.Customs.Shipment({|CMAA001:"IR"|}, "oil");
+                    _ = s with { Destination = {|CMAA001:"KP"|} };
+                    _ = new Contoso.Customs.Manifest("CU", "SY");
+                    _ = new Contoso.Customs.Route({|CMAA001:"CU"|}) with { Via = {|CMAA001:"SY"|} };
+                }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(LibraryReference.Build("""
+            namespace Contoso.Customs
+            {
+                public record Shipment([property: Cmaa.CustomsDataExchange] string Destination, string Goods);
+
+                public record Route([Cmaa.CustomsDataExchange] string Via);
+
+                public record Manifest(string Destination, string Goods)
+                {
+                    public Manifest(string destination, string goods, int count) : this(destination, goods) { }
+                }
+            }
+            """));
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Contexts_in_an_added_module_apply_to_the_application()
     {
