@@ -294,7 +294,7 @@ namespace CmaaGen.Analysis
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
                     && !IsCheckedByCallers(flowing.Site)
-                    && !_guards.IsGuarded(flowing.Site, graph.Get()))
+                    && !_guards.IsGuarded(GuardedText(flowing.Site), graph.Get()))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
                 }
@@ -403,6 +403,20 @@ namespace CmaaGen.Analysis
             return value is IInvocationOperation invocation
                 && (invocation.TargetMethod.ContainingType is { Name: "CmaaAgreements" } type && type.ContainingNamespace.ToDisplayString() == _namespace
                     || invocation.TargetMethod.Name == nameof(ToString) && IsCountryEnum(invocation.Instance?.Type));
+        }
+
+        /// <summary>
+        /// The value a guard has to check for <paramref name="site"/>: <c>country</c> for
+        /// <c>country.ToUpperInvariant()</c>, which names the same country.
+        /// </summary>
+        private static IOperation GuardedText(IOperation site)
+        {
+            while (CountryValueCollector.Unwrap(site) is IInvocationOperation call && CountryValueCollector.SameText(call) is { } text)
+            {
+                site = CountryValueCollector.Unwrap(text);
+            }
+
+            return site;
         }
 
         /// <summary>

@@ -341,19 +341,15 @@ namespace CmaaGen.Analysis
         /// </summary>
         private IOperation? SameCountryAs(IInvocationOperation invocation)
         {
+            if (SameText(invocation) is { } text)
+            {
+                return text;
+            }
+
             var method = invocation.TargetMethod;
             if (invocation.Instance is { Type: { } instanceType } instance)
             {
-                var changesCase = instanceType.SpecialType == SpecialType.System_String && method.Name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower";
-                var namesMember = UnderlyingType(instanceType).TypeKind == TypeKind.Enum && method.Name == nameof(ToString) && method.Parameters.Length == 0;
-                return changesCase || namesMember ? instance : null;
-            }
-
-            if (method is { Name: "AsSpan", IsStatic: true, ContainingType: { Name: "MemoryExtensions", ContainingNamespace.Name: "System" } }
-                && invocation.Arguments.Length == 1
-                && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String)
-            {
-                return invocation.Arguments[0].Value;
+                return UnderlyingType(instanceType).TypeKind == TypeKind.Enum && method.Name == nameof(ToString) && method.Parameters.Length == 0 ? instance : null;
             }
 
             return method.Parameters.Length == 1
@@ -362,6 +358,26 @@ namespace CmaaGen.Analysis
                 && method.ContainingType is { Name: "CmaaAgreements" } type
                 && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, _countryEnum?.ContainingNamespace)
                 && IsCountryEnum(method.Parameters[0].Type)
+                    ? invocation.Arguments[0].Value
+                    : null;
+        }
+
+        /// <summary>
+        /// The text a call gives back in another case (<c>ToUpperInvariant()</c> and the like) or as a span
+        /// (<c>AsSpan()</c>): the same country, and the same value a guard on the text checked.
+        /// </summary>
+        internal static IOperation? SameText(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (invocation.Instance is { Type.SpecialType: SpecialType.System_String } instance
+                && method.Name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower")
+            {
+                return instance;
+            }
+
+            return method is { Name: "AsSpan", IsStatic: true, ContainingType: { Name: "MemoryExtensions", ContainingNamespace.Name: "System" } }
+                && invocation.Arguments.Length == 1
+                && invocation.Arguments[0].Value.Type?.SpecialType == SpecialType.System_String
                     ? invocation.Arguments[0].Value
                     : null;
         }

@@ -50,6 +50,11 @@ public class UncheckedValueTests
                 {
                     g.Send(country);
                     g.Send({|CMAA004:other|});
+
+                    // The same country, in another case.
+                    g.Send(country.ToUpperInvariant());
+                    g.Send(country.ToLower().ToUpperInvariant());
+                    g.Send({|CMAA004:other.ToLowerInvariant()|});
                 }
 
                 g.Send({|CMAA004:country|});
