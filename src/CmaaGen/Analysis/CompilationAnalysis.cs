@@ -294,7 +294,7 @@ namespace CmaaGen.Analysis
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
                     && !IsCheckedByCallers(flowing.Site)
-                    && !_guards.IsGuarded(GuardedText(flowing.Site), graph.Get()))
+                    && !_guards.IsGuarded(GuardedValue(flowing.Site), graph.Get()))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
                 }
@@ -407,13 +407,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The value a guard has to check for <paramref name="site"/>: <c>country</c> for
-        /// <c>country.ToUpperInvariant()</c>, which names the same country.
+        /// <c>country.ToUpperInvariant()</c> or <c>CmaaAgreements.GetAlpha2(country)</c>, which name the same country.
         /// </summary>
-        private static IOperation GuardedText(IOperation site)
+        private IOperation GuardedValue(IOperation site)
         {
-            while (CountryValueCollector.Unwrap(site) is IInvocationOperation call && CountryValueCollector.SameText(call) is { } text)
+            while (CountryValueCollector.Unwrap(site) is IInvocationOperation call && CountryValueCollector.SameCountryAs(call, CountryEnum) is { } source)
             {
-                site = CountryValueCollector.Unwrap(text);
+                site = CountryValueCollector.Unwrap(source);
             }
 
             return site;

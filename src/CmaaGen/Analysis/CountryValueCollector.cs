@@ -158,7 +158,7 @@ namespace CmaaGen.Analysis
 
                     return;
 
-                case IInvocationOperation invocation when SameCountryAs(invocation) is { } source:
+                case IInvocationOperation invocation when SameCountryAs(invocation, _countryEnum) is { } source:
                     // The call's text names the country its source names: the diagnostic goes on the call, pointing at
                     // the source.
                     Collect(source, site ?? value, depth);
@@ -339,7 +339,7 @@ namespace CmaaGen.Analysis
         /// another case (<c>ToUpperInvariant()</c> and the like, as codes and names are recognised in any case), or
         /// text as a span (<c>"IR".AsSpan()</c>).
         /// </summary>
-        private IOperation? SameCountryAs(IInvocationOperation invocation)
+        internal static IOperation? SameCountryAs(IInvocationOperation invocation, ITypeSymbol? countryEnum)
         {
             if (SameText(invocation) is { } text)
             {
@@ -356,17 +356,17 @@ namespace CmaaGen.Analysis
                 && invocation.Arguments.Length == 1
                 && method.ReturnType.SpecialType == SpecialType.System_String
                 && method.ContainingType is { Name: "CmaaAgreements" } type
-                && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, _countryEnum?.ContainingNamespace)
-                && IsCountryEnum(method.Parameters[0].Type)
+                && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, countryEnum?.ContainingNamespace)
+                && IsCountryEnum(method.Parameters[0].Type, countryEnum)
                     ? invocation.Arguments[0].Value
                     : null;
         }
 
         /// <summary>
         /// The text a call gives back in another case (<c>ToUpperInvariant()</c> and the like) or as a span
-        /// (<c>AsSpan()</c>): the same country, and the same value a guard on the text checked.
+        /// (<c>AsSpan()</c>).
         /// </summary>
-        internal static IOperation? SameText(IInvocationOperation invocation)
+        private static IOperation? SameText(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (invocation.Instance is { Type.SpecialType: SpecialType.System_String } instance

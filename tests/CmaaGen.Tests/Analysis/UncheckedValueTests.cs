@@ -189,6 +189,8 @@ public class UncheckedValueTests
                     if (CmaaAgreements.HasAgreement(country))
                     {
                         g.SendCountry(country);
+                        g.Send(CmaaAgreements.GetAlpha2(country));
+                        g.Send(CmaaAgreements.GetAlpha3(country).ToLowerInvariant());
                     }
                 }
             }
