@@ -44,7 +44,7 @@ namespace CmaaGen.Analysis
 
                 foreach (var branch in block.Predecessors)
                 {
-                    if (!IsGuardTrueEdge(branch, guarded) && seen.Add(branch.Source.Ordinal))
+                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal))
                     {
                         work.Push(branch.Source);
                     }
@@ -54,7 +54,7 @@ namespace CmaaGen.Analysis
             return true;
         }
 
-        private bool IsGuardTrueEdge(ControlFlowBranch branch, ISymbol guarded)
+        private bool IsGuardTrueEdge(ControlFlowBranch branch, ISymbol guarded, ControlFlowGraph cfg)
         {
             var source = branch.Source;
             if (source.BranchValue is not { } condition || source.ConditionKind == ControlFlowConditionKind.None)
@@ -70,7 +70,7 @@ namespace CmaaGen.Analysis
                 whenTrue = !whenTrue;
             }
 
-            if (!IsGuardCall(condition, guarded))
+            if (!IsGuardCall(condition, guarded) && !(condition is ILocalReferenceOperation flag && IsGuardCall(OnlyValue(cfg, flag.Local), guarded)))
             {
                 return false;
             }
@@ -79,7 +79,7 @@ namespace CmaaGen.Analysis
             return takesTrueEdge;
         }
 
-        private bool IsGuardCall(IOperation condition, ISymbol guarded)
+        private bool IsGuardCall(IOperation? condition, ISymbol guarded)
         {
             if (condition is not IInvocationOperation { TargetMethod: { ContainingType: { Name: "CmaaAgreements" } type } method } invocation
                 || !GuardMethods.Contains(method.Name)
@@ -97,6 +97,42 @@ namespace CmaaGen.Analysis
                 _ => null,
             };
             return SymbolEqualityComparer.Default.Equals(symbol, guarded);
+        }
+
+        /// <summary>
+        /// The one value a local is ever given in the graph (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a
+        /// branch on the local tests; null when it is written more than once or in any other way.
+        /// </summary>
+        private static IOperation? OnlyValue(ControlFlowGraph cfg, ILocalSymbol local)
+        {
+            IOperation? value = null;
+            foreach (var block in cfg.Blocks)
+            {
+                var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
+                foreach (var reference in operations.SelectMany(o => o.DescendantsAndSelf()).OfType<ILocalReferenceOperation>())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    {
+                        continue;
+                    }
+
+                    switch (reference.Parent)
+                    {
+                        case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                            if (value is not null)
+                            {
+                                return null;
+                            }
+
+                            value = assignment.Value;
+                            break;
+                        case IAssignmentOperation or IIncrementOrDecrementOperation or IArgumentOperation { Parameter.RefKind: not RefKind.None } or IAddressOfOperation or ITupleOperation:
+                            return null;
+                    }
+                }
+            }
+
+            return value;
         }
 
         private static bool Find(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block)

@@ -60,6 +60,30 @@ public class UncheckedValueTests
                 g.Send({|CMAA004:country|});
             }
 
+            void Flagged(Gateway g, string country, string other, bool ready)
+            {
+                var allowed = CmaaAgreements.HasAgreement(country);
+                if (allowed)
+                {
+                    g.Send(country);
+                    g.Send({|CMAA004:other|});
+                }
+
+                var changed = CmaaAgreements.HasAgreement(country);
+                changed = ready;
+                if (changed)
+                {
+                    g.Send({|CMAA004:country|});
+                }
+
+                var combined = CmaaAgreements.HasAgreement(country);
+                combined &= ready;
+                if (combined)
+                {
+                    g.Send({|CMAA004:country|});
+                }
+            }
+
             void EarlyExit(Gateway g, string country)
             {
                 if (!CmaaAgreements.HasAgreement(country))
