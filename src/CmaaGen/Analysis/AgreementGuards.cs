@@ -116,17 +116,12 @@ namespace CmaaGen.Analysis
                         continue;
                     }
 
-                    switch (reference.Parent)
+                    switch (LocalFlow.Classify(reference))
                     {
-                        case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                            if (value is not null)
-                            {
-                                return null;
-                            }
-
+                        case LocalFlow.Access.Assigned when value is null && reference.Parent is ISimpleAssignmentOperation assignment:
                             value = assignment.Value;
                             break;
-                        case IAssignmentOperation or IIncrementOrDecrementOperation or IArgumentOperation { Parameter.RefKind: not RefKind.None } or IAddressOfOperation or ITupleOperation:
+                        case LocalFlow.Access.Assigned or LocalFlow.Access.Unknown:
                             return null;
                     }
                 }

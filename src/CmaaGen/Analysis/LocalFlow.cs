@@ -99,20 +99,24 @@ namespace CmaaGen.Analysis
 
         private static readonly ImmutableArray<IOperation?> Unknown = ImmutableArray.Create((IOperation?)null);
 
-        private enum Access
+        /// <summary>How a reference uses its local.</summary>
+        internal enum Access
         {
             Read,
+
+            /// <summary><c>x = value</c> or <c>x ??= value</c>.</summary>
             Assigned,
+
+            /// <summary>A write whose value cannot be followed: <c>out</c>, <c>ref</c>, <c>+=</c>, <c>++</c>, a deconstruction.</summary>
             Unknown,
         }
 
-        private static Access Classify(ILocalReferenceOperation reference)
+        /// <summary>
+        /// How a reference uses its local, in the original tree or in a control flow graph, where a declarator with a
+        /// value becomes an assignment whose target is a declaration.
+        /// </summary>
+        internal static Access Classify(ILocalReferenceOperation reference)
         {
-            if (reference.IsDeclaration)
-            {
-                return Access.Unknown;
-            }
-
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
@@ -123,6 +127,11 @@ namespace CmaaGen.Analysis
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 case IAddressOfOperation:
                     return Access.Unknown;
+            }
+
+            if (reference.IsDeclaration)
+            {
+                return Access.Unknown;
             }
 
             // Deconstruction targets and ref assignments write the local too.
