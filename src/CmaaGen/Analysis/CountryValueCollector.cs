@@ -14,9 +14,10 @@ namespace CmaaGen.Analysis
     /// Finds the country values an operation can produce: constants (literals, const fields and locals,
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
-    /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c> field or get-only property, what a method without
-    /// parameters always returns, a tuple literal's element read by name or deconstructed, and text through a call that
-    /// keeps its country (a case change, <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
+    /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c>
+    /// field or get-only property, what a method without parameters always returns, a tuple literal's element read by
+    /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
+    /// value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
     /// read from it. A constant of one of the project's own enums is judged by its member's name (IR, NorthKorea).
