@@ -14,7 +14,8 @@ namespace CmaaGen.Analysis
     /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
     /// own copy of the attribute counts), those named in an API list, overrides and implementations of
-    /// either, and constructor parameters stored unchanged in one of their type's contexts. Each type is decided once per compilation, and each member of a type that may hold a context.
+    /// either, and constructor parameters stored unchanged in one of their type's contexts. Each type is decided once
+    /// per compilation, and each member of a type that may hold a context.
     /// </summary>
     internal sealed class ExchangeContexts
     {
@@ -177,8 +178,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// A constructor's parameter stored unchanged in a context of its type is where that context's value comes from.
-        /// The member is one declared with its own syntax, never the parameter's record property, so deciding it does
-        /// not come back here.
+        /// Deciding the member asks at most about a primary constructor's parameter, whose only stores are member
+        /// initializers that no positional property has, so the decision does not come round to this parameter.
         /// </summary>
         private bool IsStoredInContext(IParameterSymbol parameter)
             => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
@@ -369,8 +370,7 @@ namespace CmaaGen.Analysis
         private static bool IsCompiledPositional(IPropertySymbol property, IParameterSymbol parameter)
             => !property.IsStatic
                 && property.Name == parameter.Name
-                && SymbolEqualityComparer.Default.Equals(property.Type, parameter.Type)
-                && SymbolEqualityComparer.Default.Equals(property.ContainingType, parameter.ContainingType);
+                && SymbolEqualityComparer.Default.Equals(property.Type, parameter.Type);
 
         private sealed class ReferenceComparer : IEqualityComparer<ISymbol>
         {
