@@ -201,6 +201,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(destination);
                     foreach (var partner in Partners) gateway.Send(partner);
                     _ = new Consignment("SY");
+                    _ = new Consignment("IR", 2);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -230,6 +231,8 @@ public class ConsumerBuildTests(PackageFixture package)
             {
                 public Consignment(string destination) => Destination = destination;
 
+                public Consignment(string destination, int count) : this(destination) { }
+
                 [CustomsDataExchange]
                 public string Destination { get; }
             }
@@ -253,7 +256,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "22,14 CMAA001 IR", "23,15 CMAA001 KP", "25,22 CMAA001 SY", "26,22 CMAA001 SY", "27,22 CMAA001 ir",
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
-                "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY",
+                "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
             ],
             found);
     }

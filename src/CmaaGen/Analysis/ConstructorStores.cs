@@ -46,6 +46,74 @@ namespace CmaaGen.Analysis
             }
         }
 
+        /// <summary>
+        /// The parameter of another constructor that this one passes the parameter to unchanged, through
+        /// <c>: this(destination, …)</c>, <c>: base(destination)</c> or a primary constructor's base type
+        /// (<c>class Export(string destination) : Declaration(destination)</c>); null when it passes it to none. The
+        /// constructor called is bound by the compiler, as overloads of the same length are common.
+        /// </summary>
+        public static IParameterSymbol? ForwardedTo(IParameterSymbol parameter, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
+            {
+                return null;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                SyntaxNode? call = reference.GetSyntax(cancellationToken) switch
+                {
+                    ConstructorDeclarationSyntax { Initializer: { } initializer } => initializer,
+                    TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } when types[0] is PrimaryConstructorBaseTypeSyntax primary => primary,
+                    _ => null,
+                };
+                var arguments = call switch
+                {
+                    ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
+                    PrimaryConstructorBaseTypeSyntax primary => primary.ArgumentList.Arguments,
+                    _ => default,
+                };
+                var index = IndexOf(arguments, parameter);
+                if (call is null || index < 0)
+                {
+                    continue;
+                }
+
+#pragma warning disable RS1030 // Once per constructor parameter that is passed on, and cached with the decision.
+                var model = compilation.GetSemanticModel(call.SyntaxTree);
+#pragma warning restore RS1030
+                if (model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol target)
+                {
+                    continue;
+                }
+
+                var name = arguments[index].NameColon?.Name.Identifier.ValueText;
+                var forwarded = name is null
+                    ? index < target.Parameters.Length ? target.Parameters[index] : null
+                    : target.Parameters.FirstOrDefault(p => p.Name == name);
+                if (forwarded is { IsParams: false, RefKind: RefKind.None })
+                {
+                    return forwarded;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The position of the argument that is the parameter itself; -1 when none is.</summary>
+        private static int IndexOf(SeparatedSyntaxList<ArgumentSyntax> arguments, IParameterSymbol parameter)
+        {
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                if (arguments[i].RefKindKeyword.IsKind(SyntaxKind.None) && Names(arguments[i].Expression, parameter))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>The names a constructor's body assigns the parameter to, outside lambdas and local functions.</summary>
         private static IEnumerable<string> Assigned(ConstructorDeclarationSyntax constructor, IParameterSymbol parameter)
         {

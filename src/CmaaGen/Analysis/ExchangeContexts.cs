@@ -14,8 +14,9 @@ namespace CmaaGen.Analysis
     /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
     /// own copy of the attribute counts), those named in an API list, overrides and implementations of
-    /// either, and constructor parameters stored unchanged in one of their type's contexts. Each type is decided once
-    /// per compilation, and each member of a type that may hold a context.
+    /// either, and constructor parameters stored unchanged in one of their type's contexts or passed on to a
+    /// constructor's parameter that is a context. Each type is decided once per compilation, and each member of a type
+    /// that may hold a context.
     /// </summary>
     internal sealed class ExchangeContexts
     {
@@ -165,7 +166,28 @@ namespace CmaaGen.Analysis
             => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
-            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && IsStoredInContext(parameter));
+            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && (IsStoredInContext(parameter) || IsForwardedToContext(parameter)));
+
+        /// <summary>
+        /// A constructor's parameter passed unchanged to a constructor it chains to, whose parameter is a context by a
+        /// mark or by a store. The chain is walked here rather than by asking about each constructor's parameter in
+        /// turn: code being typed can chain constructors in a circle, which the visited set ends.
+        /// </summary>
+        private bool IsForwardedToContext(IParameterSymbol parameter)
+        {
+            var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { parameter.ContainingSymbol.OriginalDefinition };
+            for (var next = ConstructorStores.ForwardedTo(parameter, _compilation, CancellationToken.None);
+                next is not null && visited.Add(next.ContainingSymbol.OriginalDefinition);
+                next = ConstructorStores.ForwardedTo(next, _compilation, CancellationToken.None))
+            {
+                if (DecideByMarks(next.OriginalDefinition) || IsStoredInContext(next))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>
         /// Whether a parameter's callers are checked wherever they are: it is a context by a mark (its own, inherited,

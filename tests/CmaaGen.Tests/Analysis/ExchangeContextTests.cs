@@ -97,6 +97,25 @@ public class ExchangeContextTests
                 [CustomsDataExchange] public string Via { get; }
             }
 
+            // Constructors that pass the parameter on to one that stores it, or whose parameter is marked.
+            public sealed class Chained
+            {
+                public Chained(string destination) : this(destination, 1) { }
+                public Chained(string destination, int count) { Destination = destination; }
+                public Chained(int code) : this(code.ToString(), code) { }
+                public Chained(string origin, string destination) : this(count: 2, destination: destination) { }
+                [CustomsDataExchange] public string Destination { get; } = "";
+            }
+
+            public class Marked
+            {
+                public Marked([CustomsDataExchange] string country) { }
+                public Marked(int code) { }
+            }
+
+            public sealed class Derived : Marked { public Derived(string country) : base(country) { } }
+            public sealed class PrimaryDerived(string country) : Marked(country);
+
             class C
             {
                 void M()
@@ -108,6 +127,11 @@ public class ExchangeContextTests
                     _ = new Filing({|CMAA001:"CU"|}, "IR");
                     _ = new Route({|CMAA001:"KP"|});
                     Declaration d = new({|CMAA001:"IR"|});
+                    _ = new Chained({|CMAA001:"IR"|});
+                    _ = new Chained(364);
+                    _ = new Chained("IR", {|CMAA001:"KP"|});
+                    _ = new Derived({|CMAA001:"KP"|});
+                    _ = new PrimaryDerived({|CMAA001:"CU"|});
                 }
             }
             """);

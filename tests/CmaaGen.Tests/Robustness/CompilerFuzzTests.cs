@@ -165,6 +165,15 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 }
             }
 
+            // Constructors that chain to each other in a circle, which does not compile.
+            public class Circle
+            {
+                public Circle(string a) : this(a, 1) { }
+                public Circle(string a, int b) : this(a) { }
+                [Cmaa.CustomsDataExchange] public string Other { get; } = "";
+                void Use() => _ = new Circle("KP");
+            }
+
             // A value that converts from text and deconstructs into text: each names the other without end.
             public readonly struct Pair
             {
