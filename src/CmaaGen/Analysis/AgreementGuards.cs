@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,11 +12,15 @@ namespace CmaaGen.Analysis
     /// Whether a run-time value is checked before it reaches an exchange: every path from the start of the
     /// body to the use passes the true branch of <c>CmaaAgreements.HasAgreement(x)</c> or
     /// <c>CmaaAgreements.IsOwner(x)</c> on the same local or parameter, as in
-    /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>.
+    /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
+    /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>).
     /// </summary>
-    internal sealed class AgreementGuards(string generatedNamespace)
+    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation)
     {
         private static readonly string[] GuardMethods = ["HasAgreement", "IsOwner"];
+
+        // Which parameter, if any, each called method checks before anything else; decided once per method.
+        private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
         public bool IsGuarded(IOperation value, ControlFlowGraph? cfg)
         {
@@ -24,9 +30,14 @@ namespace CmaaGen.Analysis
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            if (guarded is null || cfg is null || !Find(cfg, value.Syntax, out var useBlock))
+            if (guarded is null || cfg is null || !Find(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
                 return false;
+            }
+
+            if (CallsCheck(useBlock, useIndex, guarded))
+            {
+                return true;
             }
 
             // Walk back from the use; a path is cut where it crosses the true edge of a guard. Reaching the
@@ -44,7 +55,8 @@ namespace CmaaGen.Analysis
 
                 foreach (var branch in block.Predecessors)
                 {
-                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal))
+                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal)
+                        && !CallsCheck(branch.Source, branch.Source.Operations.Length, guarded))
                     {
                         work.Push(branch.Source);
                     }
@@ -130,19 +142,83 @@ namespace CmaaGen.Analysis
             return value;
         }
 
-        private static bool Find(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block)
+        /// <summary>Whether one of the block's first <paramref name="end"/> statements calls a method that checks the value.</summary>
+        private bool CallsCheck(BasicBlock block, int end, ISymbol guarded)
         {
-            foreach (var candidate in cfg.Blocks)
+            for (var i = 0; i < end && i < block.Operations.Length; i++)
             {
-                var operations = candidate.BranchValue is null ? candidate.Operations : candidate.Operations.Add(candidate.BranchValue);
-                if (operations.Any(o => o.DescendantsAndSelf().Any(d => d.Syntax == syntax)))
+                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
+                    && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
+                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
+                    && CountryValueCollector.Unwrap(argument.Value) switch
+                    {
+                        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, guarded),
+                        IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, guarded),
+                        _ => false,
+                    })
                 {
-                    block = candidate;
                     return true;
                 }
             }
 
+            return false;
+        }
+
+        /// <summary>
+        /// The parameter a method of the project checks before anything else, throwing unless it passes:
+        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> as its first statement; -1 for any other method.
+        /// </summary>
+        private int CheckedParameter(IMethodSymbol method)
+            => _checkedParameters.GetOrAdd(method.OriginalDefinition, m =>
+            {
+                if (m.DeclaringSyntaxReferences.Length != 1
+                    || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements }
+                    || statements[0] is not IfStatementSyntax { Else: null } check
+                    || !Throws(check.Statement))
+                {
+                    return -1;
+                }
+
+#pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
+                var operation = compilation.GetSemanticModel(check.SyntaxTree).GetOperation(check);
+#pragma warning restore RS1030
+                if (operation is not IConditionalOperation { Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not })
+                {
+                    return -1;
+                }
+
+                foreach (var parameter in m.Parameters)
+                {
+                    if (IsGuardCall(not.Operand, parameter))
+                    {
+                        return parameter.Ordinal;
+                    }
+                }
+
+                return -1;
+            });
+
+        private static bool Throws(StatementSyntax statement)
+            => statement is ThrowStatementSyntax || statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is ThrowStatementSyntax;
+
+        private static bool Find(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block, out int index)
+        {
+            foreach (var candidate in cfg.Blocks)
+            {
+                for (var i = 0; i <= candidate.Operations.Length; i++)
+                {
+                    var operation = i < candidate.Operations.Length ? candidate.Operations[i] : candidate.BranchValue;
+                    if (operation is not null && operation.DescendantsAndSelf().Any(d => d.Syntax == syntax))
+                    {
+                        block = candidate;
+                        index = i;
+                        return true;
+                    }
+                }
+            }
+
             block = null!;
+            index = 0;
             return false;
         }
     }

@@ -48,7 +48,7 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
-            _guards = new AgreementGuards(_namespace);
+            _guards = new AgreementGuards(_namespace, _compilation);
         }
 
         /// <summary>The project's agreements; only a compilation that <see cref="CanHaveContexts"/> has them.</summary>

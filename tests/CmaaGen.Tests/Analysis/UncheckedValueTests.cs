@@ -84,6 +84,40 @@ public class UncheckedValueTests
                 }
             }
 
+            // A method of the project that throws unless the check holds, as its first statement, checks its argument.
+            static void EnsureAgreement(string code)
+            {
+                if (!CmaaAgreements.HasAgreement(code))
+                {
+                    throw new System.InvalidOperationException(code);
+                }
+            }
+
+            static void Log(string code)
+            {
+                System.Console.WriteLine(code);
+                if (!CmaaAgreements.HasAgreement(code))
+                {
+                    throw new System.InvalidOperationException(code);
+                }
+            }
+
+            void Validated(Gateway g, string country, string other, bool ready)
+            {
+                EnsureAgreement(country);
+                g.Send(country);
+                Log(other);
+                g.Send({|CMAA004:other|});
+                EnsureAgreement(other.ToUpperInvariant());
+                g.Send({|CMAA004:other|});
+                if (ready)
+                {
+                    EnsureAgreement(other);
+                }
+
+                g.Send({|CMAA004:other|});
+            }
+
             void EarlyExit(Gateway g, string country)
             {
                 if (!CmaaAgreements.HasAgreement(country))
