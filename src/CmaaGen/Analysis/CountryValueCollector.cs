@@ -138,10 +138,28 @@ namespace CmaaGen.Analysis
 
                     return;
 
-                case ILocalReferenceOperation local when LocalFlow.IteratedCollection(local) is { } collection:
+                case ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection:
                     // A foreach variable holds each element of its collection in turn, which is what the collection
-                    // itself gives to a context: the elements of each array or collection it may be.
-                    Collect(collection, site ?? local, depth + 1);
+                    // itself gives to a context: the elements of each array or collection it may be. A deconstructing
+                    // loop's variable holds its position in each of them.
+                    if (path.IsEmpty)
+                    {
+                        Collect(collection, site ?? local, depth + 1);
+                        return;
+                    }
+
+                    foreach (var item in Items(collection, depth + 1))
+                    {
+                        if (item is null)
+                        {
+                            _values.Add(new FlowingValue(null, site ?? local, null));
+                        }
+                        else
+                        {
+                            CollectElement(item, path, site ?? local, depth + 1);
+                        }
+                    }
+
                     return;
 
                 case ILocalReferenceOperation local:
@@ -205,6 +223,73 @@ namespace CmaaGen.Analysis
                 else
                 {
                     Collect(element, site, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The items of each array or collection written in place that a collection may be, through locals,
+        /// conditionals and members that always hold one value; a null entry for a collection known only at run time.
+        /// </summary>
+        private IEnumerable<IOperation?> Items(IOperation? collection, int depth)
+        {
+            foreach (var source in Sources(collection, _graph, depth))
+            {
+                switch (source)
+                {
+                    case IArrayCreationOperation { Initializer: { } initializer }:
+                        foreach (var item in initializer.ElementValues)
+                        {
+                            yield return item;
+                        }
+
+                        break;
+
+                    case IArrayInitializerOperation initializer:
+                        foreach (var item in initializer.ElementValues)
+                        {
+                            yield return item;
+                        }
+
+                        break;
+
+                    case IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }):
+                        foreach (var add in initializer.Initializers.Cast<IInvocationOperation>())
+                        {
+                            yield return add.Arguments[0].Value;
+                        }
+
+                        break;
+
+                    case IFieldReferenceOperation or IPropertyReferenceOperation when depth <= MaxDepth
+                        && _members.InitialValue((ISymbol?)(source as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)source).Property, source, _cancellationToken) is { } initial:
+                        foreach (var item in Items(initial, depth + 1))
+                        {
+                            yield return item;
+                        }
+
+                        break;
+
+                    case { } expression when IsCollectionExpression(expression):
+                        foreach (var element in expression.ChildOperations)
+                        {
+                            if (element.Kind != SpreadKind)
+                            {
+                                yield return element;
+                                continue;
+                            }
+
+                            foreach (var item in Items(element.ChildOperations.FirstOrDefault(), depth + 1))
+                            {
+                                yield return item;
+                            }
+                        }
+
+                        break;
+
+                    default:
+                        yield return null;
+                        break;
                 }
             }
         }

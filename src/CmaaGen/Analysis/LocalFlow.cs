@@ -303,26 +303,60 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The collection a <c>foreach</c> variable takes its values from (<c>foreach (var code in codes)</c>); null for
-        /// any other local, and for a variable of a deconstructing <c>foreach</c> or of characters, whose values are not
-        /// the collection's elements.
+        /// The collection a <c>foreach</c> variable takes its values from (<c>foreach (var code in codes)</c>), and for a
+        /// deconstructing loop (<c>foreach (var (code, n) in pairs)</c>) the variable's path of positions in each item;
+        /// null for any other local, and for a loop over characters, which are no country.
         /// </summary>
-        public static IOperation? IteratedCollection(ILocalReferenceOperation use)
+        public static IOperation? IteratedCollection(ILocalReferenceOperation use, out ImmutableArray<int> path)
         {
-            if (use.Local.Type.SpecialType == SpecialType.System_Char)
-            {
-                // The characters of a string, which is itself country text.
-                return null;
-            }
+            path = ImmutableArray<int>.Empty;
 
             // A foreach variable is in scope only in its loop's body, so the loop is among the use's parents.
             for (var parent = use.Parent; parent is not null; parent = parent.Parent)
             {
-                if (parent is IForEachLoopOperation { LoopControlVariable: IVariableDeclaratorOperation declarator } loop
-                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, use.Local))
+                if (parent is not IForEachLoopOperation { LoopControlVariable: { } control } loop)
                 {
+                    continue;
+                }
+
+                if (control is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, use.Local))
+                {
+                    return use.Local.Type.SpecialType == SpecialType.System_Char ? null : loop.Collection;
+                }
+
+                if (PathIn(control, use.Local) is { } found)
+                {
+                    path = found;
                     return loop.Collection;
                 }
+            }
+
+            return null;
+        }
+
+        /// <summary>The positions of a local among a deconstructing loop's targets, outermost first; null when it is not one.</summary>
+        private static ImmutableArray<int>? PathIn(IOperation targets, ILocalSymbol local)
+        {
+            foreach (var reference in targets.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    continue;
+                }
+
+                var positions = new Stack<int>();
+                IOperation node = reference;
+                while (node != targets && node.Parent is { } parent)
+                {
+                    if (parent is ITupleOperation tuple)
+                    {
+                        positions.Push(tuple.Elements.IndexOf(node));
+                    }
+
+                    node = parent;
+                }
+
+                return positions.ToImmutableArray();
             }
 
             return null;

@@ -333,7 +333,8 @@ public class NoAgreementTests
 
     /// <summary>
     /// A foreach variable holds each element of its collection: an array, collection expression or collection
-    /// initializer, written in place, held by a local or a readonly field.
+    /// initializer, written in place, held by a local or a readonly field; a deconstructing loop's variable, its
+    /// position in each.
     /// </summary>
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()
@@ -392,11 +393,20 @@ public class NoAgreementTests
                         g.Send(code);
                     }
 
-                    foreach (var (code, n) in new[] { ("KP", 1) })
+                    // A deconstructing loop's variables hold their positions in each item.
+                    foreach (var (code, n) in new[] { ({|#15:"KP"|}, 1) })
                     {
-                        g.Send(code);
+                        g.Send({|#14:code|});
+                    }
+
+                    foreach (var (first, (second, count)) in Pairs)
+                    {
+                        g.Send({|#16:second|});
+                        g.Field = first;
                     }
                 }
+
+                static readonly (string, (string, int))[] Pairs = { ("DE", ("FR", 1)), ("FR", ({|#17:"CU"|}, 2)) };
             }
             """,
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
@@ -405,7 +415,9 @@ public class NoAgreementTests
             NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
             NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
-            NoAgreement(8, "IR", "Iran (IR)").WithLocation(9));
+            NoAgreement(8, "IR", "Iran (IR)").WithLocation(9),
+            NoAgreement(14, "KP", "North Korea (KP)").WithLocation(15),
+            NoAgreement(16, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
     /// <c>x ??= value</c> gives a local that was null the value, and leaves one that was not as it was.

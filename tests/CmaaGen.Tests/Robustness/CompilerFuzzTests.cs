@@ -162,6 +162,9 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                     pair = text;
                     (text, k) = pair;
                     g.Send(text);
+                    var pairs = new[] { ("DE", 1) };
+                    foreach (var (c, d) in pairs) { pairs = new[] { (c, d) }; g.Send(c); }
+                    foreach (var (e, f) in e) { g.Send(e); }
                 }
             }
 
