@@ -108,36 +108,6 @@ namespace CmaaGen.Analysis
                     Collect(coalesce.WhenNull, site, depth);
                     return;
 
-                case IArrayCreationOperation array:
-                    foreach (var element in array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty)
-                    {
-                        Collect(element, site, depth);
-                    }
-
-                    return;
-
-                case IArrayInitializerOperation initializer:
-                    // A field's initializer without new (static readonly string[] Partners = { "DE", "IR" }) is found by
-                    // its syntax, which is the initializer's.
-                    foreach (var element in initializer.ElementValues)
-                    {
-                        Collect(element, site, depth);
-                    }
-
-                    return;
-
-                case IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation):
-                    // A collection initializer: each element is an Add call.
-                    foreach (var add in initializer.Initializers.Cast<IInvocationOperation>())
-                    {
-                        foreach (var argument in add.Arguments)
-                        {
-                            Collect(argument.Value, site, depth);
-                        }
-                    }
-
-                    return;
-
                 case ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection:
                     // A foreach variable holds each element of its collection in turn, which is what the collection
                     // itself gives to a context: the elements of each array or collection it may be. A deconstructing
@@ -192,17 +162,17 @@ namespace CmaaGen.Analysis
                     Collect(returned, site ?? value, depth + 1);
                     return;
 
-                case IFieldReferenceOperation or IPropertyReferenceOperation when _members.InitialValue((ISymbol?)(value as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)value).Property, value, _cancellationToken) is { } initial:
+                case IFieldReferenceOperation or IPropertyReferenceOperation when InitialValueOf(value) is { } initial:
                     Collect(initial, site ?? value, depth + 1);
                     return;
             }
 
-            if (IsCollectionExpression(value))
+            if (ItemsInPlace(value) is { } items)
             {
-                foreach (var element in value.ChildOperations)
+                foreach (var item in items)
                 {
                     // A spread element (..items) contributes the elements of its operand.
-                    Collect(element.Kind == SpreadKind ? element.ChildOperations.FirstOrDefault() : element, site, depth);
+                    Collect(item.Kind == SpreadKind ? item.ChildOperations.FirstOrDefault() : item, site, depth);
                 }
 
                 return;
@@ -210,6 +180,30 @@ namespace CmaaGen.Analysis
 
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
+
+        /// <summary>The one value a field or property read always gives (<see cref="MemberValues"/>); null for anything else.</summary>
+        private IOperation? InitialValueOf(IOperation reference) => reference switch
+        {
+            IFieldReferenceOperation field => _members.InitialValue(field.Field, reference, _cancellationToken),
+            IPropertyReferenceOperation property => _members.InitialValue(property.Property, reference, _cancellationToken),
+            _ => null,
+        };
+
+        /// <summary>
+        /// The items written in place of an array or collection: an array's initializer (also a field's without
+        /// <c>new</c>, <c>= { "DE", "IR" }</c>, whose operation is the initializer's), a collection expression's elements,
+        /// where a spread element stands for its operand's items, and each argument of a collection initializer's
+        /// <c>Add</c> calls; null for any other value.
+        /// </summary>
+        private static IEnumerable<IOperation>? ItemsInPlace(IOperation value) => value switch
+        {
+            IArrayCreationOperation array => array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty,
+            IArrayInitializerOperation initializer => initializer.ElementValues,
+            IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation)
+                => initializer.Initializers.Cast<IInvocationOperation>().SelectMany(add => add.Arguments.Select(argument => argument.Value)),
+            _ when IsCollectionExpression(value) => value.ChildOperations,
+            _ => null,
+        };
 
         /// <summary>The element at a path of each tuple literal a tuple may be; anything else is known only at run time.</summary>
         private void CollectElement(IOperation tuple, ImmutableArray<int> path, IOperation site, int depth)
@@ -229,67 +223,40 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The items of each array or collection written in place that a collection may be, through locals,
-        /// conditionals and members that always hold one value; a null entry for a collection known only at run time.
+        /// conditionals and members that always hold one value; a null entry for a collection known only at run time,
+        /// and for an item that is an <c>Add</c> call's argument among several (a dictionary's key or value).
         /// </summary>
         private IEnumerable<IOperation?> Items(IOperation? collection, int depth)
         {
             foreach (var source in Sources(collection, _graph, depth))
             {
-                switch (source)
+                if (source is not null && ItemsInPlace(source) is { } items)
                 {
-                    case IArrayCreationOperation { Initializer: { } initializer }:
-                        foreach (var item in initializer.ElementValues)
+                    foreach (var item in items)
+                    {
+                        if (item.Kind == SpreadKind)
                         {
-                            yield return item;
-                        }
-
-                        break;
-
-                    case IArrayInitializerOperation initializer:
-                        foreach (var item in initializer.ElementValues)
-                        {
-                            yield return item;
-                        }
-
-                        break;
-
-                    case IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation { Arguments.Length: 1 }):
-                        foreach (var add in initializer.Initializers.Cast<IInvocationOperation>())
-                        {
-                            yield return add.Arguments[0].Value;
-                        }
-
-                        break;
-
-                    case IFieldReferenceOperation or IPropertyReferenceOperation when depth <= MaxDepth
-                        && _members.InitialValue((ISymbol?)(source as IFieldReferenceOperation)?.Field ?? ((IPropertyReferenceOperation)source).Property, source, _cancellationToken) is { } initial:
-                        foreach (var item in Items(initial, depth + 1))
-                        {
-                            yield return item;
-                        }
-
-                        break;
-
-                    case { } expression when IsCollectionExpression(expression):
-                        foreach (var element in expression.ChildOperations)
-                        {
-                            if (element.Kind != SpreadKind)
+                            foreach (var spread in Items(item.ChildOperations.FirstOrDefault(), depth + 1))
                             {
-                                yield return element;
-                                continue;
-                            }
-
-                            foreach (var item in Items(element.ChildOperations.FirstOrDefault(), depth + 1))
-                            {
-                                yield return item;
+                                yield return spread;
                             }
                         }
-
-                        break;
-
-                    default:
-                        yield return null;
-                        break;
+                        else
+                        {
+                            yield return item.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item;
+                        }
+                    }
+                }
+                else if (depth <= MaxDepth && source is not null && InitialValueOf(source) is { } initial)
+                {
+                    foreach (var item in Items(initial, depth + 1))
+                    {
+                        yield return item;
+                    }
+                }
+                else
+                {
+                    yield return null;
                 }
             }
         }
