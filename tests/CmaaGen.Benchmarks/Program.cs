@@ -30,6 +30,9 @@ switch (mode)
     case "ide-edits":
         await IdeEdits.RunAsync(rest);
         break;
+    case "long-methods":
+        await LongMethods.RunAsync(rest);
+        break;
     case "cold-generator":
         return ColdGenerator.Run(rest);
     case "cold-stages":
@@ -40,7 +43,7 @@ switch (mode)
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-stages [processes]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|long-methods [exchanges...]|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-stages [processes]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

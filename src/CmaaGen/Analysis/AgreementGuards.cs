@@ -30,7 +30,7 @@ namespace CmaaGen.Analysis
                 IParameterReferenceOperation parameter => parameter.Parameter,
                 _ => null,
             };
-            if (guarded is null || cfg is null || !Find(cfg, value.Syntax, out var useBlock, out var useIndex))
+            if (guarded is null || cfg is null || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
                 return false;
             }
@@ -200,26 +200,5 @@ namespace CmaaGen.Analysis
 
         private static bool Throws(StatementSyntax statement)
             => statement is ThrowStatementSyntax || statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is ThrowStatementSyntax;
-
-        private static bool Find(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block, out int index)
-        {
-            foreach (var candidate in cfg.Blocks)
-            {
-                for (var i = 0; i <= candidate.Operations.Length; i++)
-                {
-                    var operation = i < candidate.Operations.Length ? candidate.Operations[i] : candidate.BranchValue;
-                    if (operation is not null && operation.DescendantsAndSelf().Any(d => d.Syntax == syntax))
-                    {
-                        block = candidate;
-                        index = i;
-                        return true;
-                    }
-                }
-            }
-
-            block = null!;
-            index = 0;
-            return false;
-        }
     }
 }

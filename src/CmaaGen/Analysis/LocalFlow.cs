@@ -22,49 +22,14 @@ namespace CmaaGen.Analysis
         public static ImmutableArray<IOperation?> ReachingValues(ILocalReferenceOperation use, System.Func<ControlFlowGraph?> graph, int depth)
         {
             var root = Root(use);
-            var writes = new List<Write>();
-            var declared = false;
-            foreach (var operation in root.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, use.Local):
-                        declared = true;
-                        if (declarator.GetVariableInitializer() is { } initializer)
-                        {
-                            writes.Add(new Write(initializer.Value.Syntax, ImmutableArray.Create((IOperation?)initializer.Value), InNestedFunction(declarator, root)));
-                        }
-
-                        break;
-
-                    case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, use.Local):
-                        if (Deconstructs(reference, out var source, out var path))
-                        {
-                            declared |= reference.IsDeclaration;
-                            writes.Add(new Write(source.Syntax, CountryValueCollector.Elements(source, path, graph, depth + 1).ToImmutableArray(), InNestedFunction(reference, root)));
-                            break;
-                        }
-
-                        switch (Classify(reference))
-                        {
-                            case Access.Assigned:
-                                // x = value, or x ??= value, which leaves a value that is not null as it is.
-                                var value = reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
-                                writes.Add(new Write(value.Syntax, ImmutableArray.Create((IOperation?)value), InNestedFunction(reference, root)));
-                                break;
-                            case Access.Unknown:
-                                return Unknown;
-                        }
-
-                        break;
-                }
-            }
-
-            // A pattern, foreach, catch or out-var local has no declarator whose value we could follow.
-            if (!declared)
+            if (LocalWrites.Of(root)[use.Local] is not { Declared: true, Unknown: false } local)
             {
                 return Unknown;
             }
+
+            var writes = local.Writes
+                .Select(w => new Write(w.Source.Syntax, CountryValueCollector.Elements(w.Source, w.Path, graph, depth + 1).ToImmutableArray(), w.Nested))
+                .ToList();
 
             // Writes or the read inside a lambda or local function run at times the graph cannot order:
             // every value the local is ever given may reach the read.
@@ -154,7 +119,7 @@ namespace CmaaGen.Analysis
                 bySource[write.Source] = write.Values;
             }
 
-            if (!Find(cfg, use.Syntax, out var useBlock, out var useIndex))
+            if (!GraphPositions.TryFind(cfg, use.Syntax, out var useBlock, out var useIndex))
             {
                 return writes.SelectMany(w => w.Values).ToImmutableArray();
             }
@@ -235,33 +200,12 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        private static bool Find(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block, out int index)
-        {
-            foreach (var candidate in cfg.Blocks)
-            {
-                for (var i = 0; i <= candidate.Operations.Length; i++)
-                {
-                    var operation = i < candidate.Operations.Length ? candidate.Operations[i] : candidate.BranchValue;
-                    if (operation is not null && operation.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation && o.Syntax == syntax))
-                    {
-                        block = candidate;
-                        index = i;
-                        return true;
-                    }
-                }
-            }
-
-            block = null!;
-            index = 0;
-            return false;
-        }
-
         /// <summary>
         /// Whether a deconstruction writes the local (<c>var (code, count) = ("IR", 1)</c>, <c>(code, count) = t</c>), and
         /// what it gets: the element of the tuple written in place at the local's position in the targets, nested or
         /// not, or, below a value not written in place, that value and the local's path of positions into it.
         /// </summary>
-        private static bool Deconstructs(ILocalReferenceOperation reference, out IOperation source, out ImmutableArray<int> path)
+        internal static bool Deconstructs(ILocalReferenceOperation reference, out IOperation source, out ImmutableArray<int> path)
         {
             source = reference;
             path = ImmutableArray<int>.Empty;

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Every write of every local of one body, found in one walk of it and kept as long as the body's operations live.
+    /// Following a local used to walk the whole body each time, so a long method with many exchanges through locals
+    /// took time that grew with the square of its length.
+    /// </summary>
+    internal sealed class LocalWrites
+    {
+        private static readonly ConditionalWeakTable<IOperation, LocalWrites> Bodies = new();
+
+        private readonly Dictionary<ILocalSymbol, Local> _locals = new(SymbolEqualityComparer.Default);
+
+        private LocalWrites(IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        var declared = For(declarator.Symbol);
+                        declared.Declared = true;
+                        if (declarator.GetVariableInitializer() is { } initializer)
+                        {
+                            declared.Writes.Add(new Write(initializer.Value, ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(declarator, root)));
+                        }
+
+                        break;
+
+                    case ILocalReferenceOperation reference:
+                        var local = For(reference.Local);
+                        if (LocalFlow.Deconstructs(reference, out var source, out var path))
+                        {
+                            local.Declared |= reference.IsDeclaration;
+                            local.Writes.Add(new Write(source, path, LocalFlow.InNestedFunction(reference, root)));
+                            break;
+                        }
+
+                        switch (LocalFlow.Classify(reference))
+                        {
+                            case LocalFlow.Access.Assigned:
+                                // x = value, or x ??= value, which leaves a value that is not null as it is.
+                                var value = reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
+                                local.Writes.Add(new Write(value, ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(reference, root)));
+                                break;
+                            case LocalFlow.Access.Unknown:
+                                local.Unknown = true;
+                                break;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The writes of the body that <paramref name="root"/> is the root of, walked once.</summary>
+        public static LocalWrites Of(IOperation root) => Bodies.GetValue(root, body => new LocalWrites(body));
+
+        /// <summary>What the body does to a local; null for a local it never declares, reads or writes.</summary>
+        public Local? this[ILocalSymbol local] => _locals.TryGetValue(local, out var found) ? found : null;
+
+        private Local For(ILocalSymbol symbol)
+        {
+            if (!_locals.TryGetValue(symbol, out var local))
+            {
+                local = new Local();
+                _locals.Add(symbol, local);
+            }
+
+            return local;
+        }
+
+        /// <summary>What a body does to one local.</summary>
+        internal sealed class Local
+        {
+            /// <summary>Whether a declarator or a deconstruction declares it; a pattern, foreach, catch or out-var local has none.</summary>
+            public bool Declared { get; set; }
+
+            /// <summary>Whether it is written in a way whose value cannot be followed (<c>out</c>, <c>ref</c>, <c>+=</c>, <c>++</c>).</summary>
+            public bool Unknown { get; set; }
+
+            public List<Write> Writes { get; } = [];
+        }
+
+        /// <summary>
+        /// A write: the value it gives, or for a deconstruction from a tuple not written in place, that tuple and the
+        /// local's path of positions in it.
+        /// </summary>
+        internal readonly struct Write(IOperation source, ImmutableArray<int> path, bool nested)
+        {
+            public IOperation Source { get; } = source;
+
+            public ImmutableArray<int> Path { get; } = path;
+
+            /// <summary>Whether the write is inside a lambda or local function.</summary>
+            public bool Nested { get; } = nested;
+        }
+    }
+}

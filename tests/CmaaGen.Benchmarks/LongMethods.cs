@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using CmaaGen.Analysis;
+
+namespace CmaaGen.Benchmarks;
+
+/// <summary>
+/// The analyzer's callback time on one method of 500 to 4,000 exchanges, each through a local, against the same
+/// method passing the values in place. Following a local looks up its writes and its place in the control flow graph;
+/// if that lookup walked the body, the time per exchange would grow with the method's length, and a long generated or
+/// legacy method would stall the IDE on every keystroke. The time per exchange should stay flat.
+/// </summary>
+internal static class LongMethods
+{
+    private static readonly string[] Shapes = ["in place", "local written once", "local written twice"];
+
+    public static async Task RunAsync(string[] args)
+    {
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [500, 1_000, 2_000, 4_000];
+
+        // First use and the JIT belong to no size.
+        await MeasureAsync(200, Shapes[2]);
+
+        Console.WriteLine("| exchanges in the method | shape | CmaaGen callback time (median of three) | per exchange |");
+        Console.WriteLine("|---:|---|---:|---:|");
+        foreach (var size in sizes)
+        {
+            foreach (var shape in Shapes)
+            {
+                var time = await MeasureAsync(size, shape);
+                Console.WriteLine($"| {size:N0} | {shape} | {time.TotalMilliseconds:N1} ms | {time.TotalMilliseconds * 1000 / size:N1} µs |");
+            }
+        }
+    }
+
+    private static async Task<TimeSpan> MeasureAsync(int exchanges, string shape)
+    {
+        var sources = new List<string> { SyntheticProject.Gateway, Method(exchanges, shape) };
+        var times = new List<TimeSpan>();
+        for (var run = 0; run < 3; run++)
+        {
+            var (time, _) = await Measurements.CallbackTimeAsync(BuildCost.GeneratorRun(sources, []).Output, [new CountryAnalyzer()], []);
+            times.Add(time);
+        }
+
+        times.Sort();
+        return times[1];
+    }
+
+    private static string Method(int exchanges, string shape)
+    {
+        var text = new StringBuilder("namespace Synthetic\n{\n    public static class Long\n    {\n        public static void Run(CustomsGateway gateway, bool express)\n        {\n");
+        for (var i = 0; i < exchanges; i++)
+        {
+            var local = "c" + i.ToString(CultureInfo.InvariantCulture);
+            text.Append(shape switch
+            {
+                "in place" => $"            gateway.Send(express ? \"DE\" : \"FR\", \"{i}\");\n",
+                "local written once" => $"            var {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
+                _ => $"            var {local} = \"JP\";\n            {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
+            });
+        }
+
+        return text.Append("        }\n    }\n}\n").ToString();
+    }
+}
