@@ -112,35 +112,13 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The one value a local is ever given in the graph (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a
-        /// branch on the local tests; null when it is written more than once or in any other way.
+        /// The one value a local is ever given (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a branch on the
+        /// local tests; null when it is written more than once or in any other way.
         /// </summary>
         private static IOperation? OnlyValue(ControlFlowGraph cfg, ILocalSymbol local)
-        {
-            IOperation? value = null;
-            foreach (var block in cfg.Blocks)
-            {
-                var operations = block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue);
-                foreach (var reference in operations.SelectMany(o => o.DescendantsAndSelf()).OfType<ILocalReferenceOperation>())
-                {
-                    if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                    {
-                        continue;
-                    }
-
-                    switch (LocalFlow.Classify(reference))
-                    {
-                        case LocalFlow.Access.Assigned when value is null && reference.Parent is ISimpleAssignmentOperation assignment:
-                            value = assignment.Value;
-                            break;
-                        case LocalFlow.Access.Assigned or LocalFlow.Access.Unknown:
-                            return null;
-                    }
-                }
-            }
-
-            return value;
-        }
+            => LocalWrites.Of(cfg.OriginalOperation)[local] is { Unknown: false } found && found.Writes.Count == 1 && found.Writes[0].Path.IsEmpty
+                ? found.Writes[0].Source
+                : null;
 
         /// <summary>Whether one of the block's first <paramref name="end"/> statements calls a method that checks the value.</summary>
         private bool CallsCheck(BasicBlock block, int end, ISymbol guarded)

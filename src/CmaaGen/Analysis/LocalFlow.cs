@@ -76,12 +76,14 @@ namespace CmaaGen.Analysis
             Unknown,
         }
 
-        /// <summary>
-        /// How a reference uses its local, in the original tree or in a control flow graph, where a declarator with a
-        /// value becomes an assignment whose target is a declaration.
-        /// </summary>
+        /// <summary>How a reference uses its local.</summary>
         internal static Access Classify(ILocalReferenceOperation reference)
         {
+            if (reference.IsDeclaration)
+            {
+                return Access.Unknown;
+            }
+
             switch (reference.Parent)
             {
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
@@ -92,11 +94,6 @@ namespace CmaaGen.Analysis
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 case IAddressOfOperation:
                     return Access.Unknown;
-            }
-
-            if (reference.IsDeclaration)
-            {
-                return Access.Unknown;
             }
 
             // Deconstruction targets and ref assignments write the local too.
