@@ -27,39 +27,19 @@ namespace CmaaGen.Analysis
                 return Unknown;
             }
 
-            var writes = local.Writes
-                .Select(w => new Write(w.Source.Syntax, CountryValueCollector.Elements(w.Source, w.Path, graph, depth + 1).ToImmutableArray(), w.Nested))
+            // What each write gives: the value itself, or the elements of a tuple it deconstructs.
+            var values = local.Writes
+                .Select(w => CountryValueCollector.Elements(w.Source, w.Path, graph, depth + 1).ToImmutableArray())
                 .ToList();
 
             // Writes or the read inside a lambda or local function run at times the graph cannot order:
             // every value the local is ever given may reach the read.
-            if (writes.Count <= 1 || writes.Any(w => w.Nested) || InNestedFunction(use, root) || graph() is not { } cfg)
+            if (values.Count <= 1 || local.Writes.Any(w => w.Nested) || InNestedFunction(use, root) || graph() is not { } cfg)
             {
-                return writes.SelectMany(w => w.Values).ToImmutableArray();
+                return values.SelectMany(v => v).ToImmutableArray();
             }
 
-            return Reaching(cfg, use, writes);
-        }
-
-        /// <summary>
-        /// A write of the local: the values it may give, and the syntax of the operation they come from, by which the
-        /// graph's copy of the write is matched with it.
-        /// </summary>
-        private readonly struct Write
-        {
-            public Write(SyntaxNode source, ImmutableArray<IOperation?> values, bool nested)
-            {
-                Source = source;
-                Values = values;
-                Nested = nested;
-            }
-
-            public SyntaxNode Source { get; }
-
-            public ImmutableArray<IOperation?> Values { get; }
-
-            /// <summary>Whether the write is inside a lambda or local function.</summary>
-            public bool Nested { get; }
+            return Reaching(cfg, use, local.Writes, values);
         }
 
         private static readonly ImmutableArray<IOperation?> Unknown = ImmutableArray.Create((IOperation?)null);
@@ -108,17 +88,21 @@ namespace CmaaGen.Analysis
             return reference.Parent is ISimpleAssignmentOperation { IsRef: true } ? Access.Unknown : Access.Read;
         }
 
-        private static ImmutableArray<IOperation?> Reaching(ControlFlowGraph cfg, ILocalReferenceOperation use, List<Write> writes)
+        /// <summary>
+        /// The values of the writes that reach the use in the graph. The graph holds copies of the body's operations, so
+        /// a write found there is matched with the body's by the syntax of the value it writes.
+        /// </summary>
+        private static ImmutableArray<IOperation?> Reaching(ControlFlowGraph cfg, ILocalReferenceOperation use, List<LocalWrites.Write> writes, List<ImmutableArray<IOperation?>> values)
         {
             var bySource = new Dictionary<SyntaxNode, ImmutableArray<IOperation?>>();
-            foreach (var write in writes)
+            for (var i = 0; i < writes.Count; i++)
             {
-                bySource[write.Source] = write.Values;
+                bySource[writes[i].Source.Syntax] = values[i];
             }
 
             if (!GraphPositions.TryFind(cfg, use.Syntax, out var useBlock, out var useIndex))
             {
-                return writes.SelectMany(w => w.Values).ToImmutableArray();
+                return values.SelectMany(v => v).ToImmutableArray();
             }
 
             var reached = new List<IOperation?>();
@@ -130,9 +114,9 @@ namespace CmaaGen.Analysis
                 var (block, end) = work.Pop();
                 if (LastWrite(block, end, use.Local, bySource) is { } source)
                 {
-                    if (bySource.TryGetValue(source, out var values))
+                    if (bySource.TryGetValue(source, out var written))
                     {
-                        reached.AddRange(values);
+                        reached.AddRange(written);
                     }
                     else
                     {
