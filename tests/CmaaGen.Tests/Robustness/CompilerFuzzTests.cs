@@ -49,8 +49,26 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 Local(); void Local() => Send("\u200BDE");
                 Send(Unknown.Value);
                 Send(this.Missing(input));
+                var (a, (b, c)) = ("IR", ("KP", 1));
+                (local, n) = (a, 2);
+                Send(local);
+                foreach (var (x, y) in new[] { ("CU", 1), (b, 2) }) { Send(x); }
+                string? z = null; z ??= "SY"; Send(z);
+                var t = (a, 3); var (p, q) = t; Send(p);
+                _ = new Declaration("IR"); _ = new Declaration("KP", 1); _ = new Export("CU");
+                if (!CmaaAgreements.HasAgreement(input)) throw new Exception(); Send(input);
+                var ok = CmaaAgreements.HasAgreement(input); if (ok) Send(input);
             }
         }
+
+        public class Declaration
+        {
+            public Declaration(string destination) : this(destination, 0) { }
+            public Declaration(string destination, int count) { Destination = destination ?? throw new ArgumentNullException(); }
+            [CustomsDataExchange] public string Destination { get; }
+        }
+
+        public class Export(string to) : Declaration(to);
         """";
 
     /// <summary>A file that never names the attribute, so the contexts it reaches are found through the seed's types.</summary>
