@@ -24,12 +24,7 @@ namespace CmaaGen.Analysis
 
         public bool IsGuarded(IOperation value, ControlFlowGraph? cfg)
         {
-            var guarded = value switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
+            var guarded = ReadSymbol(value);
             if (guarded is null || cfg is null || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
                 return false;
@@ -101,15 +96,16 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
-            var argument = CountryValueCollector.Unwrap(invocation.Arguments[0].Value);
-            var symbol = argument switch
-            {
-                ILocalReferenceOperation local => (ISymbol)local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-            return SymbolEqualityComparer.Default.Equals(symbol, guarded);
+            return SymbolEqualityComparer.Default.Equals(ReadSymbol(invocation.Arguments[0].Value), guarded);
         }
+
+        /// <summary>The local or parameter a value reads, through conversions; null for any other value.</summary>
+        private static ISymbol? ReadSymbol(IOperation value) => CountryValueCollector.Unwrap(value) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
 
         /// <summary>
         /// The one value a local is ever given (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a branch on the
@@ -128,12 +124,7 @@ namespace CmaaGen.Analysis
                 if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
                     && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
                     && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
-                    && CountryValueCollector.Unwrap(argument.Value) switch
-                    {
-                        ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, guarded),
-                        IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, guarded),
-                        _ => false,
-                    })
+                    && SymbolEqualityComparer.Default.Equals(ReadSymbol(argument.Value), guarded))
                 {
                     return true;
                 }

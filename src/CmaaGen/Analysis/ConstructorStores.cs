@@ -61,17 +61,11 @@ namespace CmaaGen.Analysis
 
             foreach (var reference in constructor.DeclaringSyntaxReferences)
             {
-                SyntaxNode? call = reference.GetSyntax(cancellationToken) switch
+                var (call, arguments) = reference.GetSyntax(cancellationToken) switch
                 {
-                    ConstructorDeclarationSyntax { Initializer: { } initializer } => initializer,
-                    TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } when types[0] is PrimaryConstructorBaseTypeSyntax primary => primary,
-                    _ => null,
-                };
-                var arguments = call switch
-                {
-                    ConstructorInitializerSyntax initializer => initializer.ArgumentList.Arguments,
-                    PrimaryConstructorBaseTypeSyntax primary => primary.ArgumentList.Arguments,
-                    _ => default,
+                    ConstructorDeclarationSyntax { Initializer: { } initializer } => ((SyntaxNode)initializer, initializer.ArgumentList.Arguments),
+                    TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } when types[0] is PrimaryConstructorBaseTypeSyntax primary => (primary, primary.ArgumentList.Arguments),
+                    _ => (null, default),
                 };
                 var index = IndexOf(arguments, parameter);
                 if (call is null || index < 0)

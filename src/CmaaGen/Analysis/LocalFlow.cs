@@ -196,35 +196,45 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
-            var positions = new Stack<int>();
-            IOperation node = reference;
-            for (var parent = reference.Parent; parent is ITupleOperation or IDeclarationExpressionOperation or IDeconstructionAssignmentOperation; node = parent, parent = parent.Parent)
+            var positions = TuplePath(reference, out var targets);
+            if (targets.Parent is not IDeconstructionAssignmentOperation deconstruction || deconstruction.Target != targets)
             {
-                if (parent is ITupleOperation tuple)
-                {
-                    positions.Push(tuple.Elements.IndexOf(node));
-                }
-                else if (parent is IDeconstructionAssignmentOperation deconstruction)
-                {
-                    if (deconstruction.Target != node)
-                    {
-                        return false;
-                    }
-
-                    source = deconstruction.Value;
-                    while (positions.Count > 0
-                        && CountryValueCollector.Unwrap(source) is ITupleOperation literal
-                        && positions.Peek() >= 0 && positions.Peek() < literal.Elements.Length)
-                    {
-                        source = literal.Elements[positions.Pop()];
-                    }
-
-                    path = positions.ToImmutableArray();
-                    return true;
-                }
+                return false;
             }
 
-            return false;
+            source = deconstruction.Value;
+            var level = 0;
+            while (level < positions.Length
+                && CountryValueCollector.Unwrap(source) is ITupleOperation literal
+                && positions[level] >= 0 && positions[level] < literal.Elements.Length)
+            {
+                source = literal.Elements[positions[level++]];
+            }
+
+            path = positions.RemoveRange(0, level);
+            return true;
+        }
+
+        /// <summary>
+        /// A reference's positions in the tuples around it, outermost first, and the outermost of those tuples and
+        /// declarations (<c>(a, (b, c))</c> or <c>var (a, (b, c))</c>): the targets of a deconstruction or of a
+        /// deconstructing loop.
+        /// </summary>
+        private static ImmutableArray<int> TuplePath(IOperation reference, out IOperation targets)
+        {
+            var positions = new Stack<int>();
+            targets = reference;
+            while (targets.Parent is ITupleOperation or IDeclarationExpressionOperation)
+            {
+                if (targets.Parent is ITupleOperation tuple)
+                {
+                    positions.Push(tuple.Elements.IndexOf(targets));
+                }
+
+                targets = targets.Parent;
+            }
+
+            return positions.ToImmutableArray();
         }
 
         /// <summary>
@@ -249,39 +259,11 @@ namespace CmaaGen.Analysis
                     return use.Local.Type.SpecialType == SpecialType.System_Char ? null : loop.Collection;
                 }
 
-                if (PathIn(control, use.Local) is { } found)
+                if (control.DescendantsAndSelf().OfType<ILocalReferenceOperation>().FirstOrDefault(r => SymbolEqualityComparer.Default.Equals(r.Local, use.Local)) is { } declared)
                 {
-                    path = found;
+                    path = TuplePath(declared, out _);
                     return loop.Collection;
                 }
-            }
-
-            return null;
-        }
-
-        /// <summary>The positions of a local among a deconstructing loop's targets, outermost first; null when it is not one.</summary>
-        private static ImmutableArray<int>? PathIn(IOperation targets, ILocalSymbol local)
-        {
-            foreach (var reference in targets.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
-            {
-                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
-                {
-                    continue;
-                }
-
-                var positions = new Stack<int>();
-                IOperation node = reference;
-                while (node != targets && node.Parent is { } parent)
-                {
-                    if (parent is ITupleOperation tuple)
-                    {
-                        positions.Push(tuple.Elements.IndexOf(node));
-                    }
-
-                    node = parent;
-                }
-
-                return positions.ToImmutableArray();
             }
 
             return null;
