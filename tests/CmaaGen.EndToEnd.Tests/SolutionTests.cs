@@ -83,6 +83,53 @@ public class SolutionTests(PackageFixture package)
         Assert.True(again.ExitCode == 0, again.ToString());
     }
 
+    [Fact]
+    public async Task Dotnet_format_applies_a_CMAA004_fix_from_the_package()
+    {
+        var consumer = package.NewConsumer("format-unchecked")
+            .Project("App")
+            .File(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CMAA004.severity = warning\n")
+            .File("App/Program.cs", """
+                using Cmaa;
+
+                new Shipping().SendTo(args[0]);
+
+                internal sealed class Shipping
+                {
+                    private readonly Gateway _gateway = new Gateway();
+
+                    public void SendTo(string country) => _gateway.Send(country);
+                }
+
+                internal sealed class Gateway
+                {
+                    public void Send([CustomsDataExchange] string country) { }
+                }
+                """);
+        Assert.Equal(0, (await consumer.DotNetAsync("restore", "App")).ExitCode);
+
+        var format = await consumer.DotNetAsync("format", "analyzers", "App", "--diagnostics", "CMAA004", "--severity", "warn");
+        Assert.True(format.ExitCode == 0, format.ToString());
+
+        // Of the rule's two fixes, dotnet format applies the guard, which changes no signature; its using is added.
+        var program = consumer.Read("App/Program.cs");
+        Assert.StartsWith("using System;\nusing Cmaa;\n", program);
+        Assert.Contains("""
+                public void SendTo(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country))
+                    {
+                        throw new ArgumentException($"No customs mutual assistance agreement with '{country}'.", nameof(country));
+                    }
+
+                    _gateway.Send(country);
+                }
+            """, program);
+
+        var again = await consumer.DotNetAsync("format", "analyzers", "App", "--diagnostics", "CMAA004", "--verify-no-changes");
+        Assert.True(again.ExitCode == 0, again.ToString());
+    }
+
     /// <summary>
     /// A .NET Standard 2.0 library, the usual target of a shared SDK: C# 7.3, nullable off and no spans, so the generated
     /// code takes its string-only branch. It also compiles with overflow checking, as some shops require, which the

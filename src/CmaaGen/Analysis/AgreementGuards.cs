@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -22,27 +23,44 @@ namespace CmaaGen.Analysis
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
-        public bool IsGuarded(IOperation value, ControlFlowGraph? cfg)
+        /// <param name="value">The local or parameter read at the exchange.</param>
+        /// <param name="cfg">The graph of the body that holds the exchange.</param>
+        /// <param name="sameCountry">
+        /// The value whose country a value names (<c>country</c> for <c>country.ToUpperInvariant()</c>): a write of
+        /// the same country, such as <c>country = country.ToUpperInvariant();</c>, keeps a check made before it.
+        /// </param>
+        public bool IsGuarded(IOperation value, ControlFlowGraph? cfg, Func<IOperation, IOperation> sameCountry)
         {
+            // A use inside a lambda or local function is guarded within that function's own graph.
             var guarded = ReadSymbol(value);
+            cfg = cfg is null ? null : GraphPositions.Holding(cfg, value.Syntax);
             if (guarded is null || cfg is null || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
                 return false;
             }
 
-            if (CallsCheck(useBlock, useIndex, guarded))
-            {
-                return true;
-            }
+            var writes = GraphPositions.WritesOf(cfg, guarded);
 
-            // Walk back from the use; a path is cut where it crosses the true edge of a guard. Reaching the
-            // entry block means some path skips every guard.
-            var seen = new HashSet<int> { useBlock.Ordinal };
-            var work = new Stack<BasicBlock>();
-            work.Push(useBlock);
+            // Walk back from the use; a path is cut where it crosses the true edge of a guard or a call that checks the
+            // value, unless the value is written after that. Reaching the entry block means some path skips every guard.
+            // The use's own block is walked up to the use first, and whole if a loop comes back round to it.
+            var seen = new HashSet<int>();
+            var work = new Stack<(BasicBlock Block, int End)>();
+            work.Push((useBlock, useIndex));
             while (work.Count > 0)
             {
-                var block = work.Pop();
+                var (block, end) = work.Pop();
+                var check = LastCheck(block, end, guarded);
+                if (WritesOtherCountry(writes, block, check + 1, end, guarded, sameCountry))
+                {
+                    return false;
+                }
+
+                if (check >= 0)
+                {
+                    continue;
+                }
+
                 if (block.Kind == BasicBlockKind.Entry)
                 {
                     return false;
@@ -50,15 +68,34 @@ namespace CmaaGen.Analysis
 
                 foreach (var branch in block.Predecessors)
                 {
-                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal)
-                        && !CallsCheck(branch.Source, branch.Source.Operations.Length, guarded))
+                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal))
                     {
-                        work.Push(branch.Source);
+                        work.Push((branch.Source, branch.Source.Operations.Length + 1));
                     }
                 }
             }
 
             return true;
+        }
+
+        /// <summary>Whether the block writes the value, between two of its positions, with anything but the same country.</summary>
+        private static bool WritesOtherCountry(Dictionary<int, List<GraphPositions.Write>> writes, BasicBlock block, int start, int end, ISymbol guarded, Func<IOperation, IOperation> sameCountry)
+        {
+            if (!writes.TryGetValue(block.Ordinal, out var inBlock))
+            {
+                return false;
+            }
+
+            foreach (var write in inBlock)
+            {
+                if (write.Index >= start && write.Index < end
+                    && !(write.Value is { } written && SymbolEqualityComparer.Default.Equals(ReadSymbol(sameCountry(written)), guarded)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool IsGuardTrueEdge(ControlFlowBranch branch, ISymbol guarded, ControlFlowGraph cfg)
@@ -116,21 +153,21 @@ namespace CmaaGen.Analysis
                 ? found.Writes[0].Source
                 : null;
 
-        /// <summary>Whether one of the block's first <paramref name="end"/> statements calls a method that checks the value.</summary>
-        private bool CallsCheck(BasicBlock block, int end, ISymbol guarded)
+        /// <summary>The index of the last of the block's first <paramref name="end"/> statements that calls a method that checks the value; -1 for none.</summary>
+        private int LastCheck(BasicBlock block, int end, ISymbol guarded)
         {
-            for (var i = 0; i < end && i < block.Operations.Length; i++)
+            for (var i = Math.Min(end, block.Operations.Length) - 1; i >= 0; i--)
             {
                 if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
                     && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
                     && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
                     && SymbolEqualityComparer.Default.Equals(ReadSymbol(argument.Value), guarded))
                 {
-                    return true;
+                    return i;
                 }
             }
 
-            return false;
+            return -1;
         }
 
         /// <summary>

@@ -32,6 +32,7 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
         private readonly Action<string>? _faultInjection;
+        private readonly Func<IOperation, IOperation> _guardedValue;
 
         /// <param name="faultInjection">Test hook: runs at the start of each callback with the file's path, and may throw.</param>
         public CompilationAnalysis(Compilation compilation, AnalyzerOptions options, TextValues values, Action<string>? faultInjection, System.Threading.CancellationToken cancellationToken)
@@ -49,6 +50,7 @@ namespace CmaaGen.Analysis
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
             _guards = new AgreementGuards(_namespace, _compilation);
+            _guardedValue = GuardedValue;
         }
 
         /// <summary>The project's agreements; only a compilation that <see cref="CanHaveContexts"/> has them.</summary>
@@ -293,10 +295,11 @@ namespace CmaaGen.Analysis
                 }
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
-                    && !IsCheckedByCallers(flowing.Site)
-                    && !_guards.IsGuarded(GuardedValue(flowing.Site), graph.Get()))
+                    && GuardedValue(flowing.Site) is var guarded
+                    && !IsCheckedByCallers(guarded)
+                    && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedValue, flowing.Site.Syntax.GetLocation(), ExchangeContexts.Describe(target)));
+                    context.ReportDiagnostic(UncheckedReports.Create(flowing.Site.Syntax.GetLocation(), target, guarded, IsCheckable, _namespace));
                 }
             }
         }
@@ -420,14 +423,17 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// A parameter that is itself a context gets its values checked where they are passed, so passing it on is not
-        /// one more unchecked value; see <see cref="ExchangeContexts.IsCheckedWhereCalled"/> for the callers that a
-        /// constructor's inferred context cannot see.
+        /// A parameter that is itself a context gets its values checked where they are passed, so passing it on, or the
+        /// same country in another case, is not one more unchecked value; see
+        /// <see cref="ExchangeContexts.IsCheckedWhereCalled"/> for the callers that a constructor's inferred context cannot see.
         /// </summary>
         private bool IsCheckedByCallers(IOperation value)
             => value is IParameterReferenceOperation reference && Contexts.IsCheckedWhereCalled(reference.Parameter);
 
         private bool IsCountryEnum(ITypeSymbol? type) => CountryValueCollector.IsCountryEnum(type, CountryEnum);
+
+        /// <summary>Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type, so a guard can check it.</summary>
+        private bool IsCheckable(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || IsCountryEnum(type);
 
         /// <summary>CMAA004 is off by default; its flow analysis runs only where a configuration turns it on.</summary>
         private bool IsUncheckedEnabled(SyntaxTree tree, OperationAnalysisContext context)

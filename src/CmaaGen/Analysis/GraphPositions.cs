@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -7,17 +8,20 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Where each read of a local or parameter sits in a control flow graph: its block, and the index of the operation
-    /// that holds it (the block's length for its branch value). Found in one walk of the graph and kept as long as the
-    /// graph lives; searching the blocks for each use made a long method's analysis grow with the square of its length.
+    /// Where each read of a local or parameter sits in a control flow graph (its block, and the index of the operation
+    /// that holds it: the block's length for its branch value), and where each local and parameter is written. Found in
+    /// one walk of the graph and kept as long as the graph lives; searching the blocks for each use made a long
+    /// method's analysis grow with the square of its length.
     /// </summary>
     internal static class GraphPositions
     {
-        private static readonly ConditionalWeakTable<ControlFlowGraph, Dictionary<SyntaxNode, (BasicBlock Block, int Index)>> Graphs = new();
+        private static readonly ConditionalWeakTable<ControlFlowGraph, Positions> Graphs = new();
+
+        private static readonly Dictionary<int, List<Write>> None = [];
 
         public static bool TryFind(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block, out int index)
         {
-            if (Graphs.GetValue(cfg, Index).TryGetValue(syntax, out var position))
+            if (Graphs.GetValue(cfg, Index).Reads.TryGetValue(syntax, out var position))
             {
                 (block, index) = position;
                 return true;
@@ -28,10 +32,50 @@ namespace CmaaGen.Analysis
             return false;
         }
 
-        private static Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Index(ControlFlowGraph cfg)
+        /// <summary>
+        /// The graph that holds the syntax: the body's own, or the graph of the lambda or local function around it,
+        /// which the compiler builds apart; null when none does.
+        /// </summary>
+        public static ControlFlowGraph? Holding(ControlFlowGraph cfg, SyntaxNode syntax)
+        {
+            var positions = Graphs.GetValue(cfg, Index);
+            if (positions.Reads.ContainsKey(syntax))
+            {
+                return cfg;
+            }
+
+            foreach (var function in positions.Functions)
+            {
+                if (Contains(function.Syntax, syntax))
+                {
+                    return Holding(cfg.GetAnonymousFunctionControlFlowGraph(function), syntax);
+                }
+            }
+
+            foreach (var function in cfg.LocalFunctions)
+            {
+                foreach (var reference in function.DeclaringSyntaxReferences)
+                {
+                    if (reference.SyntaxTree == syntax.SyntaxTree && reference.Span.Contains(syntax.Span))
+                    {
+                        return Holding(cfg.GetLocalFunctionControlFlowGraph(function), syntax);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Contains(SyntaxNode outer, SyntaxNode inner) => outer.SyntaxTree == inner.SyntaxTree && outer.Span.Contains(inner.Span);
+
+        /// <summary>The writes of a local or parameter in the graph, by the ordinal of their block.</summary>
+        public static Dictionary<int, List<Write>> WritesOf(ControlFlowGraph cfg, ISymbol symbol)
+            => Graphs.GetValue(cfg, Index).Writes.TryGetValue(symbol, out var writes) ? writes : None;
+
+        private static Positions Index(ControlFlowGraph cfg)
         {
             // The first place in block order wins, as a search of the blocks in order would find it.
-            var positions = new Dictionary<SyntaxNode, (BasicBlock Block, int Index)>();
+            var positions = new Positions();
             foreach (var block in cfg.Blocks)
             {
                 for (var i = 0; i <= block.Operations.Length; i++)
@@ -39,15 +83,94 @@ namespace CmaaGen.Analysis
                     var operation = i < block.Operations.Length ? block.Operations[i] : block.BranchValue;
                     foreach (var reference in operation?.DescendantsAndSelf() ?? [])
                     {
-                        if (reference is ILocalReferenceOperation or IParameterReferenceOperation && !positions.ContainsKey(reference.Syntax))
+                        if (reference is IFlowAnonymousFunctionOperation function)
                         {
-                            positions.Add(reference.Syntax, (block, i));
+                            positions.Functions.Add(function);
+                            continue;
+                        }
+
+                        var symbol = reference switch
+                        {
+                            ILocalReferenceOperation local => (ISymbol)local.Local,
+                            IParameterReferenceOperation parameter => parameter.Parameter,
+                            _ => null,
+                        };
+                        if (symbol is null)
+                        {
+                            continue;
+                        }
+
+                        if (!positions.Reads.ContainsKey(reference.Syntax))
+                        {
+                            positions.Reads.Add(reference.Syntax, (block, i));
+                        }
+
+                        if (IsWrite(reference, out var value))
+                        {
+                            if (!positions.Writes.TryGetValue(symbol, out var byBlock))
+                            {
+                                positions.Writes.Add(symbol, byBlock = []);
+                            }
+
+                            if (!byBlock.TryGetValue(block.Ordinal, out var writes))
+                            {
+                                byBlock.Add(block.Ordinal, writes = []);
+                            }
+
+                            writes.Add(new Write(i, value));
                         }
                     }
                 }
             }
 
             return positions;
+        }
+
+        /// <summary>Whether the reference is written, and the value it is given when that is one value.</summary>
+        private static bool IsWrite(IOperation reference, out IOperation? value)
+        {
+            value = null;
+            switch (reference.Parent)
+            {
+                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
+                    value = assignment.IsRef ? null : assignment.Value;
+                    return true;
+                case IAssignmentOperation assignment when assignment.Target == reference:
+                case IIncrementOrDecrementOperation:
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                case IAddressOfOperation:
+                    return true;
+                case ITupleOperation or IDeclarationExpressionOperation:
+                    for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IDeconstructionAssignmentOperation deconstruction)
+                        {
+                            return deconstruction.Target.DescendantsAndSelf().Contains(reference);
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A write of a local or parameter: where it sits in its block, and the value it gives when that is one value.</summary>
+        internal readonly struct Write(int index, IOperation? value)
+        {
+            public int Index { get; } = index;
+
+            public IOperation? Value { get; } = value;
+        }
+
+        private sealed class Positions
+        {
+            public Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Reads { get; } = [];
+
+            public Dictionary<ISymbol, Dictionary<int, List<Write>>> Writes { get; } = new(SymbolEqualityComparer.Default);
+
+            /// <summary>The lambdas the graph creates, whose bodies have graphs of their own.</summary>
+            public List<IFlowAnonymousFunctionOperation> Functions { get; } = [];
         }
     }
 }

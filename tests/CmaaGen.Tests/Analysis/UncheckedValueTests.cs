@@ -186,11 +186,63 @@ public class UncheckedValueTests
                 }
             }
 
-            // A parameter that is a context is checked at its callers: passing it on reports nothing more.
+            // A parameter that is a context is checked at its callers: passing it on, or the same country in another
+            // case, reports nothing more.
             void Forward(Gateway g, [CustomsDataExchange] string country, string other)
             {
                 g.Send(country);
+                g.Send(country.ToUpperInvariant());
                 g.Send({|CMAA004:other|});
+            }
+
+            // A check holds until the value is written again, unless with the same country.
+            void Rewritten(Gateway g, string country, string other, string[] more)
+            {
+                if (!CmaaAgreements.HasAgreement(country))
+                {
+                    return;
+                }
+
+                g.Send(country);
+                country = country.ToUpperInvariant();
+                g.Send(country);
+                country = other;
+                g.Send({|CMAA004:country|});
+
+                if (CmaaAgreements.HasAgreement(other))
+                {
+                    foreach (var next in more)
+                    {
+                        g.Send({|CMAA004:other|});
+                        other = next;
+                    }
+                }
+            }
+
+            // A lambda or local function is checked within its own body.
+            void Nested(Gateway g, string[] countries)
+            {
+                System.Array.ForEach(countries, c =>
+                {
+                    if (CmaaAgreements.HasAgreement(c))
+                    {
+                        g.Send(c);
+                    }
+
+                    g.Send({|CMAA004:c|});
+                });
+
+                void Local(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code))
+                    {
+                        return;
+                    }
+
+                    g.Send(code);
+                }
+
+                Local("DE");
             }
 
             void Coalesced(Gateway g, string? requested)

@@ -45,6 +45,19 @@ public class RuleCatalogTests
             new CountryAnalyzer().SupportedDiagnostics.Select(r => r.Id).Order());
 
     [Fact]
+    public void A_page_says_there_is_a_code_fix_exactly_when_one_fixes_its_rule()
+    {
+        var fixedIds = typeof(CmaaGen.CodeFixes.UncheckedValueFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+        Assert.Contains("CMAA004", fixedIds);
+        Assert.All(Rules.All, rule => Assert.Contains(
+            "| Code fix | " + (fixedIds.Contains(rule.Id) ? "yes" : "no") + " |",
+            File.ReadAllText(RepositoryFile("docs", "rules", rule.Id + ".md"))));
+    }
+
+    [Fact]
     public void The_release_tracking_file_lists_every_rule_with_its_severity()
     {
         var rows = File.ReadAllLines(Path.Combine(RepositoryRoot(), "src", "CmaaGen", "AnalyzerReleases.Unshipped.md"))

@@ -50,9 +50,12 @@ internal sealed class CodeFixTest<TFix> : CSharpCodeFixTest<CountryAnalyzer, TFi
 
     public List<(string Path, string Text)> Lists { get; } = [];
 
+    /// <summary>Turns CMAA004 (off by default) on, for its fixes.</summary>
+    public bool EnableUnchecked { get; init; }
+
     public Task VerifyAsync(CancellationToken cancellationToken = default)
     {
-        TestSetup.Apply(TestState, FixedState, DisabledDiagnostics, Lists, enableUnchecked: false);
+        TestSetup.Apply(TestState, FixedState, DisabledDiagnostics, Lists, EnableUnchecked);
         return RunAsync(cancellationToken);
     }
 }

@@ -21,7 +21,8 @@ internal static class PipelineRunner
         IEnumerable<string> sources,
         IEnumerable<(string Path, string Text)>? additionalFiles = null,
         CmaaGenerator? generator = null,
-        CountryAnalyzer? analyzer = null)
+        CountryAnalyzer? analyzer = null,
+        bool enableUnchecked = false)
     {
         var files = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var parseOptions = GeneratorHarness.ParseOptions();
@@ -29,7 +30,8 @@ internal static class PipelineRunner
             "Fuzzed",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: "/src/File" + i + ".cs")),
             Basic.Reference.Assemblies.Net80.References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(enableUnchecked ? [new("CMAA004", ReportDiagnostic.Warn)] : []));
 
         var driver = CSharpGeneratorDriver.Create([(generator ?? new CmaaGenerator()).AsSourceGenerator()], files, parseOptions, TestOptionsProvider.Empty)
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);

@@ -58,7 +58,13 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 _ = new Declaration("IR"); _ = new Declaration("KP", 1); _ = new Export("CU");
                 if (!CmaaAgreements.HasAgreement(input)) throw new Exception(); Send(input);
                 var ok = CmaaAgreements.HasAgreement(input); if (ok) Send(input);
+                Ensure(input); Send(input); input = input.ToUpperInvariant(); Send(input); input = Iran; Send(input);
+                Array.ForEach(more, m => { if (CmaaAgreements.HasAgreement(m)) Send(m); Send(m); });
+                void Checked(string code) { if (!CmaaAgreements.HasAgreement(code)) return; Action inner = () => Send(code); Send(code); }
+                while (flag) { Send(input); input = Cuba; }
             }
+
+            static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
         }
 
         public class Declaration
@@ -107,16 +113,16 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Broken_code_and_lists_never_crash_the_generator_or_the_analyzer()
         => Fuzz.Run(
-            Gen.Select(BrokenSources, Lists),
+            Gen.Select(BrokenSources, Lists, Gen.Bool),
             input =>
             {
-                var (source, list) = input;
+                var (source, list, withUnchecked) = input;
                 var files = list.Length == 0 ? [] : new[] { ("/p/fuzz.cmaa.csv", list), ("/p/CustomsDataExchangeApis.txt", "M:Gateway.Route(System.String,System.Int32)#country\nbroken line\n") };
-                PipelineRunner.Run([source, Relay], files).AssertNothingCrashed();
+                PipelineRunner.Run([source, Relay], files, enableUnchecked: withUnchecked).AssertNothingCrashed();
             },
             iterations: 300,
             output,
-            input => input.Item1 + "\n----- list -----\n" + input.Item2);
+            input => input.Item1 + "\n----- list -----\n" + input.Item2 + "\n----- CMAA004 on: " + input.Item3);
 
     [Fact]
     public void Cyclic_inheritance_does_not_send_the_type_decision_round_in_circles()
@@ -213,14 +219,17 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         Assert.Equal(["CMAA001 21 'IR'"], reported);
     }
 
-    [Fact]
-    public void The_unbroken_seed_code_is_analyzed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_unbroken_seed_code_is_analyzed(bool enableUnchecked)
     {
-        var result = PipelineRunner.Run([Seed, Relay]);
+        var result = PipelineRunner.Run([Seed, Relay], enableUnchecked: enableUnchecked);
 
         result.AssertNothingCrashed();
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001");
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA002");
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001" && d.Location.GetLineSpan().Path == "/src/File1.cs");
+        Assert.Equal(enableUnchecked, result.AnalyzerDiagnostics.Any(d => d.Id == "CMAA004"));
     }
 }

@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CmaaGen.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace CmaaGen.CodeFixes
+{
+    /// <summary>
+    /// The CMAA004 fix that marks the parameter an unchecked value comes from <c>[CustomsDataExchange]</c>. The method
+    /// then is an exchange itself, so the value is checked where its callers pass it (a constant there is judged at
+    /// compile time), which is how a wrapper such as <c>void SendTo(string country) =&gt; gateway.Send(country);</c>
+    /// gets its callers checked.
+    /// </summary>
+    internal static class ParameterMark
+    {
+        public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var marks = new Dictionary<ParameterSyntax, string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (Find(root, diagnostic) is { } parameter && diagnostic.Properties.TryGetValue(UncheckedReports.NamespaceProperty, out var ns) && ns is not null)
+                {
+                    marks[parameter] = ns;
+                }
+            }
+
+            var marked = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, current) => AddMark(current, marks[original])));
+            return await ImportAdder.AddImportsAsync(marked, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The declaration of the parameter the diagnostic names, found as the compiler's scoping does: the nearest
+        /// enclosing parameter list that declares the name. None where the analyzer found the parameter unmarkable.
+        /// </summary>
+        public static ParameterSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.ContainsKey(UncheckedReports.MarkableProperty)
+                || !diagnostic.Properties.TryGetValue(UncheckedReports.ValueProperty, out var name)
+                || name is null)
+            {
+                return null;
+            }
+
+            foreach (var node in root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf())
+            {
+                var parameters = node switch
+                {
+                    BaseMethodDeclarationSyntax method => method.ParameterList.Parameters,
+                    LocalFunctionStatementSyntax function => function.ParameterList.Parameters,
+                    TypeDeclarationSyntax { ParameterList: { } primary } => primary.Parameters,
+                    ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
+                    SimpleLambdaExpressionSyntax lambda => SyntaxFactory.SingletonSeparatedList(lambda.Parameter),
+                    AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters,
+                    _ => default,
+                };
+                if (parameters.FirstOrDefault(p => p.Identifier.ValueText == name) is { } parameter)
+                {
+                    // A lambda's parameter of that name hides the method's, and a lambda's cannot be marked usefully.
+                    return parameter.Parent?.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or TypeDeclarationSyntax ? parameter : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static ParameterSyntax AddMark(ParameterSyntax parameter, string generatedNamespace)
+        {
+            // The fully qualified name always binds; the simplifier shortens it, adding the using if there is none.
+            var name = SyntaxFactory.ParseName("global::" + generatedNamespace + ".CustomsDataExchange")
+                .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+            var mark = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(name)))
+                .WithLeadingTrivia(parameter.GetLeadingTrivia())
+                .WithTrailingTrivia(SyntaxFactory.Space);
+            var stripped = parameter.WithoutLeadingTrivia();
+            return stripped.WithAttributeLists(stripped.AttributeLists.Insert(0, mark));
+        }
+    }
+}

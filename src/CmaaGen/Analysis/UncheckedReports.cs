@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Linq;
+using CmaaGen.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Creates CMAA004's diagnostic, with what its fixes need: the local or parameter a guard would check, and
+    /// whether that parameter can carry the mark instead, which moves the check to its callers.
+    /// </summary>
+    internal static class UncheckedReports
+    {
+        /// <summary>Diagnostic property: the name of the local or parameter whose country the reported value is.</summary>
+        public const string ValueProperty = "Value";
+
+        /// <summary>
+        /// Diagnostic property, present when <c>CmaaAgreements.HasAgreement</c> takes the value's type: whether a guard
+        /// checks a parameter (<see cref="ParameterKind"/>) or a local (<see cref="LocalKind"/>).
+        /// </summary>
+        public const string GuardProperty = "Guard";
+
+        /// <summary>Diagnostic property, present when the value is a parameter that can be marked, so that its callers are checked.</summary>
+        public const string MarkableProperty = "Markable";
+
+        /// <summary>Diagnostic property: the namespace of the generated types a fix names.</summary>
+        public const string NamespaceProperty = "Namespace";
+
+        public const string ParameterKind = "Parameter";
+        public const string LocalKind = "Local";
+
+        /// <param name="guarded">The value a guard has to check for the reported one, which names the same country.</param>
+        /// <param name="checkable">Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type.</param>
+        public static Diagnostic Create(Location location, ISymbol target, IOperation guarded, System.Func<ITypeSymbol, bool> checkable, string generatedNamespace)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(NamespaceProperty, generatedNamespace);
+            var (symbol, type, kind) = CountryValueCollector.Unwrap(guarded) switch
+            {
+                ILocalReferenceOperation local => ((ISymbol?)local.Local, local.Local.Type, LocalKind),
+                IParameterReferenceOperation parameter => (parameter.Parameter, parameter.Parameter.Type, ParameterKind),
+                _ => (null, null, null),
+            };
+            if (symbol is not null)
+            {
+                properties = properties.Add(ValueProperty, symbol.Name);
+                if (checkable(type!))
+                {
+                    properties = properties.Add(GuardProperty, kind);
+                }
+
+                if (symbol is IParameterSymbol parameter && IsMarkable(parameter))
+                {
+                    properties = properties.Add(MarkableProperty, "true");
+                }
+            }
+
+            return Diagnostic.Create(Rules.UncheckedValue, location, properties, ExchangeContexts.Describe(target));
+        }
+
+        /// <summary>
+        /// A parameter whose mark its callers see: one written in source, of a method, constructor or local function
+        /// (a lambda's is reached through delegates the caller cannot be told about), that neither overrides nor
+        /// implements a member, whose callers can reach it through that member's unmarked parameter instead.
+        /// </summary>
+        private static bool IsMarkable(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method
+                || method.MethodKind is not (MethodKind.Ordinary or MethodKind.Constructor or MethodKind.LocalFunction)
+                || method.IsOverride
+                || !method.ExplicitInterfaceImplementations.IsEmpty
+                || parameter.DeclaringSyntaxReferences.Length != 1
+                || parameter.DeclaringSyntaxReferences[0].GetSyntax() is not ParameterSyntax syntax)
+            {
+                return false;
+            }
+
+            // Attributes on a local function's parameters came with C# 9.
+            if (method.MethodKind == MethodKind.LocalFunction
+                && syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp9 })
+            {
+                return false;
+            }
+
+            return method.IsStatic || method.ContainingType is not { } type || !type.AllInterfaces.Any(i => i.GetMembers(method.Name).Any(
+                m => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), method)));
+        }
+    }
+}
