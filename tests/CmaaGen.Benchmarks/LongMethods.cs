@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using CmaaGen.Analysis;
+using Microsoft.CodeAnalysis;
 
 namespace CmaaGen.Benchmarks;
 
@@ -16,7 +17,12 @@ namespace CmaaGen.Benchmarks;
 /// </summary>
 internal static class LongMethods
 {
-    private static readonly string[] Shapes = ["in place", "local written once", "local written twice"];
+    // The last two shapes turn CMAA004 on and put each exchange of a parameter in a branch of its own, checked once at
+    // the top or never, so that deciding whether a use is checked has the branches of every exchange before it behind it.
+    private const string Guarded = "parameter checked once, each exchange in a branch (CMAA004 on)";
+    private const string Unguarded = "parameter never checked, each exchange in a branch (CMAA004 on)";
+
+    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Guarded, Unguarded];
 
     public static async Task RunAsync(string[] args)
     {
@@ -43,7 +49,13 @@ internal static class LongMethods
         var times = new List<TimeSpan>();
         for (var run = 0; run < 3; run++)
         {
-            var (time, _) = await Measurements.CallbackTimeAsync(BuildCost.GeneratorRun(sources, []).Output, [new CountryAnalyzer()], []);
+            var compilation = BuildCost.GeneratorRun(sources, []).Output;
+            if (shape is Guarded or Unguarded)
+            {
+                compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("CMAA004", ReportDiagnostic.Warn)]));
+            }
+
+            var (time, _) = await Measurements.CallbackTimeAsync(compilation, [new CountryAnalyzer()], []);
             times.Add(time);
         }
 
@@ -53,7 +65,12 @@ internal static class LongMethods
 
     private static string Method(int exchanges, string shape)
     {
-        var text = new StringBuilder("namespace Synthetic\n{\n    public static class Long\n    {\n        public static void Run(CustomsGateway gateway, bool express)\n        {\n");
+        var text = new StringBuilder("namespace Synthetic\n{\n    public static class Long\n    {\n        public static void Run(CustomsGateway gateway, bool express, string country)\n        {\n");
+        if (shape == Guarded)
+        {
+            text.Append("            if (!Cmaa.CmaaAgreements.HasAgreement(country))\n            {\n                return;\n            }\n\n");
+        }
+
         for (var i = 0; i < exchanges; i++)
         {
             var local = "c" + i.ToString(CultureInfo.InvariantCulture);
@@ -61,6 +78,7 @@ internal static class LongMethods
             {
                 "in place" => $"            gateway.Send(express ? \"DE\" : \"FR\", \"{i}\");\n",
                 "local written once" => $"            var {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
+                Guarded or Unguarded => $"            if (express)\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 _ => $"            var {local} = \"JP\";\n            {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
             });
         }

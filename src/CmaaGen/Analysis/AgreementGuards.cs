@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -23,6 +24,9 @@ namespace CmaaGen.Analysis
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
+        // Which blocks of a graph each value enters checked; kept as long as the graph lives.
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ISymbol, bool[]>> _checkedOnEntry = new();
+
         /// <param name="value">The local or parameter read at the exchange.</param>
         /// <param name="cfg">The graph of the body that holds the exchange.</param>
         /// <param name="sameCountry">
@@ -40,62 +44,76 @@ namespace CmaaGen.Analysis
             }
 
             var writes = GraphPositions.WritesOf(cfg, guarded);
+            return LastEvent(useBlock, useIndex, guarded, writes, sameCountry)
+                ?? _checkedOnEntry.GetValue(cfg, _ => new ConcurrentDictionary<ISymbol, bool[]>(SymbolEqualityComparer.Default))
+                    .GetOrAdd(guarded, symbol => CheckedOnEntry(cfg, symbol, writes, sameCountry))[useBlock.Ordinal];
+        }
 
-            // Walk back from the use; a path is cut where it crosses the true edge of a guard or a call that checks the
-            // value, unless the value is written after that. Reaching the entry block means some path skips every guard.
-            // The use's own block is walked up to the use first, and whole if a loop comes back round to it.
-            var seen = new HashSet<int>();
-            var work = new Stack<(BasicBlock Block, int End)>();
-            work.Push((useBlock, useIndex));
-            while (work.Count > 0)
+        /// <summary>
+        /// Whether each block of the graph is entered with the value checked on every path from the start of the body:
+        /// every edge into it is the true edge of a guard or leaves a block that ends checked, by a check (or a call that
+        /// checks) after its last write of the value, or by being entered checked and not writing it. Solved once per
+        /// graph and value, from "checked" down to the largest answer that holds; walking back from each use instead made
+        /// a long method of many exchanges of one value cost the square of its length.
+        /// </summary>
+        private bool[] CheckedOnEntry(ControlFlowGraph cfg, ISymbol guarded, Dictionary<int, List<GraphPositions.Write>> writes, Func<IOperation, IOperation> sameCountry)
+        {
+            var blocks = cfg.Blocks;
+            var onEntry = new bool[blocks.Length];
+            var atExit = new bool?[blocks.Length];
+            for (var i = 0; i < blocks.Length; i++)
             {
-                var (block, end) = work.Pop();
-                var check = LastCheck(block, end, guarded);
-                if (WritesOtherCountry(writes, block, check + 1, end, guarded, sameCountry))
-                {
-                    return false;
-                }
+                onEntry[i] = blocks[i].Kind != BasicBlockKind.Entry;
+                atExit[i] = LastEvent(blocks[i], blocks[i].Operations.Length + 1, guarded, writes, sameCountry);
+            }
 
-                if (check >= 0)
+            // Blocks are numbered in the order of the code, so one pass settles all but what loops carry back.
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var block in blocks)
                 {
-                    continue;
-                }
-
-                if (block.Kind == BasicBlockKind.Entry)
-                {
-                    return false;
-                }
-
-                foreach (var branch in block.Predecessors)
-                {
-                    if (!IsGuardTrueEdge(branch, guarded, cfg) && seen.Add(branch.Source.Ordinal))
+                    if (!onEntry[block.Ordinal])
                     {
-                        work.Push((branch.Source, branch.Source.Operations.Length + 1));
+                        continue;
+                    }
+
+                    foreach (var branch in block.Predecessors)
+                    {
+                        if (!(atExit[branch.Source.Ordinal] ?? onEntry[branch.Source.Ordinal]) && !IsGuardTrueEdge(branch, guarded, cfg))
+                        {
+                            onEntry[block.Ordinal] = false;
+                            changed = true;
+                            break;
+                        }
                     }
                 }
             }
 
-            return true;
+            return onEntry;
         }
 
-        /// <summary>Whether the block writes the value, between two of its positions, with anything but the same country.</summary>
-        private static bool WritesOtherCountry(Dictionary<int, List<GraphPositions.Write>> writes, BasicBlock block, int start, int end, ISymbol guarded, Func<IOperation, IOperation> sameCountry)
+        /// <summary>
+        /// What a block does to the value before <paramref name="end"/>, last: true for a call that checks it, false for a
+        /// write of anything but the same country, null for neither.
+        /// </summary>
+        private bool? LastEvent(BasicBlock block, int end, ISymbol guarded, Dictionary<int, List<GraphPositions.Write>> writes, Func<IOperation, IOperation> sameCountry)
         {
-            if (!writes.TryGetValue(block.Ordinal, out var inBlock))
+            var check = LastCheck(block, end, guarded);
+            var write = -1;
+            if (writes.TryGetValue(block.Ordinal, out var inBlock))
             {
-                return false;
-            }
-
-            foreach (var write in inBlock)
-            {
-                if (write.Index >= start && write.Index < end
-                    && !(write.Value is { } written && SymbolEqualityComparer.Default.Equals(ReadSymbol(sameCountry(written)), guarded)))
+                foreach (var candidate in inBlock)
                 {
-                    return true;
+                    if (candidate.Index < end && candidate.Index > write
+                        && !(candidate.Value is { } written && SymbolEqualityComparer.Default.Equals(ReadSymbol(sameCountry(written)), guarded)))
+                    {
+                        write = candidate.Index;
+                    }
                 }
             }
 
-            return false;
+            return check < 0 && write < 0 ? null : check > write;
         }
 
         private bool IsGuardTrueEdge(ControlFlowBranch branch, ISymbol guarded, ControlFlowGraph cfg)

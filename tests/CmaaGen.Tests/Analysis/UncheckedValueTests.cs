@@ -219,6 +219,26 @@ public class UncheckedValueTests
                 }
             }
 
+            // A write on one branch of a loop comes round to the top of the loop.
+            void Looped(Gateway g, string country, string other, bool ready)
+            {
+                if (!CmaaAgreements.HasAgreement(country))
+                {
+                    return;
+                }
+
+                while (ready)
+                {
+                    g.Send({|CMAA004:country|});
+                    if (ready)
+                    {
+                        country = other;
+                    }
+
+                    ready = !ready;
+                }
+            }
+
             // A lambda or local function is checked within its own body.
             void Nested(Gateway g, string[] countries)
             {
