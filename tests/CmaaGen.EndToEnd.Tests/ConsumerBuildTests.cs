@@ -152,7 +152,8 @@ public class ConsumerBuildTests(PackageFixture package)
     /// The analyzer's tests run on the Roslyn of the test packages; the SDK's compiler can build the same code into
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
     /// an exchange that depend on symbols (delegates, tuples and their deconstruction, record property marks, enum
-    /// members, marks inherited from an interface or an overridden method) are checked in a real build too.
+    /// members, marks inherited from an interface or an overridden method, members set in a constructor) are checked in
+    /// a real build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -202,6 +203,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var partner in Partners) gateway.Send(partner);
                     _ = new Consignment("SY");
                     _ = new Consignment("IR", 2);
+                    gateway.Send(Settings.Partner);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -237,6 +239,13 @@ public class ConsumerBuildTests(PackageFixture package)
                 public string Destination { get; }
             }
 
+            internal static class Settings
+            {
+                public static readonly string Partner;
+
+                static Settings() => Partner = "KP";
+            }
+
             internal sealed class Manifest
             {
                 [CustomsDataExchange]
@@ -257,6 +266,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "28,22 CMAA001 Iso.SY", "29,22 CMAA001 CU", "31,24 CMAA001 CU", "32,26 CMAA001 Iso.SY",
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
                 "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
+                "45,22 CMAA001 KP",
             ],
             found);
     }

@@ -158,12 +158,16 @@ namespace CmaaGen.Analysis
                     CollectElement(tuple, ImmutableArray.Create(TuplePosition(element)), site ?? value, depth);
                     return;
 
-                case IInvocationOperation call when _members.InitialValue(call.TargetMethod, value, _cancellationToken) is { } returned:
-                    Collect(returned, site ?? value, depth + 1);
+                case IInvocationOperation call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
+                    Collect(returned[0], site ?? value, depth + 1);
                     return;
 
-                case IFieldReferenceOperation or IPropertyReferenceOperation when InitialValueOf(value) is { } initial:
-                    Collect(initial, site ?? value, depth + 1);
+                case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
+                    foreach (var initial in held)
+                    {
+                        Collect(initial, site ?? value, depth + 1);
+                    }
+
                     return;
             }
 
@@ -181,12 +185,12 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
 
-        /// <summary>The one value a field or property read always gives (<see cref="MemberValues"/>); null for anything else.</summary>
-        private IOperation? InitialValueOf(IOperation reference) => reference switch
+        /// <summary>The values a field or property read can give (<see cref="MemberValues"/>); empty for anything else.</summary>
+        private ImmutableArray<IOperation> ValuesOf(IOperation reference) => reference switch
         {
-            IFieldReferenceOperation field => _members.InitialValue(field.Field, reference, _cancellationToken),
-            IPropertyReferenceOperation property => _members.InitialValue(property.Property, reference, _cancellationToken),
-            _ => null,
+            IFieldReferenceOperation field => _members.Values(field.Field, reference, _cancellationToken),
+            IPropertyReferenceOperation property => _members.Values(property.Property, reference, _cancellationToken),
+            _ => ImmutableArray<IOperation>.Empty,
         };
 
         /// <summary>
@@ -223,7 +227,7 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The items of each array or collection written in place that a collection may be, through locals,
-        /// conditionals and members that always hold one value; a null entry for a collection known only at run time,
+        /// conditionals and members whose values are known; a null entry for a collection known only at run time,
         /// and for an item that is an <c>Add</c> call's argument among several (a dictionary's key or value).
         /// </summary>
         private IEnumerable<IOperation?> Items(IOperation? collection, int depth)
@@ -247,9 +251,9 @@ namespace CmaaGen.Analysis
                         }
                     }
                 }
-                else if (depth <= MaxDepth && source is not null && InitialValueOf(source) is { } initial)
+                else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
                 {
-                    foreach (var item in Items(initial, depth + 1))
+                    foreach (var item in held.SelectMany(initial => Items(initial, depth + 1)))
                     {
                         yield return item;
                     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -27,18 +28,18 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The parameter at <paramref name="ordinal"/> of each lambda or method the holder may hold at the call: what
-        /// reaches the call, for a local; the one value a field or property always holds (<see cref="MemberValues"/>).
+        /// reaches the call, for a local; the values a field or property can hold (<see cref="MemberValues"/>).
         /// None when what it holds cannot be known.
         /// </summary>
         public static IEnumerable<IParameterSymbol> ReachedParameters(IOperation holder, int ordinal, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
         {
             var held = holder switch
             {
-                IFieldReferenceOperation field => members.InitialValue(field.Field, field, cancellationToken),
-                IPropertyReferenceOperation property => members.InitialValue(property.Property, property, cancellationToken),
-                _ => holder,
+                IFieldReferenceOperation field => members.Values(field.Field, field, cancellationToken),
+                IPropertyReferenceOperation property => members.Values(property.Property, property, cancellationToken),
+                _ => ImmutableArray.Create(holder),
             };
-            return CountryValueCollector.Sources(held, graph)
+            return held.SelectMany(value => CountryValueCollector.Sources(value, graph))
                 .SelectMany(Targets)
                 .Where(target => ordinal + target.Skipped < target.Method.Parameters.Length)
                 .Select(target => target.Method.Parameters[ordinal + target.Skipped]);

@@ -1,88 +1,139 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// The value a field or property always holds, or a method always returns, when the compiler can tell: a
-    /// <c>readonly</c> field or a get-only property initialised once (<c>= "IR"</c> or <c>=&gt; "IR"</c>) and assigned
-    /// nowhere else, or a method without parameters that no override can replace and whose body is one expression or
-    /// one <c>return</c>. Decided once per member and compilation.
+    /// The values a field or property can hold, or a method always returns, when the compiler can tell: a
+    /// <c>readonly</c> field or a get-only auto-property holds its initializer (<c>= "IR"</c>) and what the constructors
+    /// of its type assign to it (<c>Home = "IR";</c> in a constructor, or a static constructor for a static member); a
+    /// get-only property with an expression body (<c>=&gt; "IR"</c>) and a method without parameters that no override
+    /// can replace, whose body is one expression or one <c>return</c>, give that expression. Decided once per member and
+    /// compilation.
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
-        private readonly ConcurrentDictionary<ISymbol, IOperation?> _values = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _values = new(SymbolEqualityComparer.Default);
 
-        public IOperation? InitialValue(ISymbol member, IOperation use, CancellationToken cancellationToken)
+        /// <summary>The values; empty when the member can hold anything else, or is not declared in source.</summary>
+        public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
             => member.DeclaringSyntaxReferences.IsEmpty
-                ? null
+                ? ImmutableArray<IOperation>.Empty
                 : _values.GetOrAdd(member.OriginalDefinition, m => Compute(m, use, cancellationToken));
 
-        private IOperation? Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
+        private ImmutableArray<IOperation> Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
-            var syntax = member switch
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var (expression, stored) = member switch
             {
-                IFieldSymbol { IsReadOnly: true, IsConst: false } => (member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value,
-                IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false } => member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+                IFieldSymbol { IsReadOnly: true, IsConst: false } => ((declaration as VariableDeclaratorSyntax)?.Initializer?.Value, true),
+                IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false } => declaration switch
                 {
-                    PropertyDeclarationSyntax { ExpressionBody: { } body } => body.Expression,
-                    PropertyDeclarationSyntax { Initializer: { } initializer, AccessorList: { } accessors }
-                        when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => initializer.Value,
-                    _ => null,
+                    PropertyDeclarationSyntax { ExpressionBody: { } body } => (body.Expression, false),
+                    PropertyDeclarationSyntax { AccessorList: { } accessors } property
+                        when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => (property.Initializer?.Value, true),
+                    _ => (null, false),
                 },
-                IMethodSymbol { Parameters.IsEmpty: true, ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+                IMethodSymbol { Parameters.IsEmpty: true, ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => declaration switch
                 {
-                    MethodDeclarationSyntax method => Returned(method.ExpressionBody, method.Body),
-                    LocalFunctionStatementSyntax function => Returned(function.ExpressionBody, function.Body),
-                    _ => null,
+                    MethodDeclarationSyntax method => (Returned(method.ExpressionBody, method.Body), false),
+                    LocalFunctionStatementSyntax function => (Returned(function.ExpressionBody, function.Body), false),
+                    _ => (null, false),
                 },
-                _ => null,
+                _ => (null, false),
             };
 
-            if (syntax is null || (member is not IMethodSymbol && AssignedInConstructor(member, cancellationToken)))
+            IOperation? initial = null;
+            if (expression is not null)
             {
-                return null;
+                initial = ModelFor(expression.SyntaxTree, use).GetOperation(expression, cancellationToken);
             }
 
-            return ModelFor(syntax.SyntaxTree, use).GetOperation(syntax, cancellationToken);
+            if (!stored)
+            {
+                return initial is null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(initial);
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            if (!AddConstructorWrites(member, values, out var initializerRuns, cancellationToken))
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            if (initial is not null && initializerRuns)
+            {
+                values.Insert(0, initial);
+            }
+
+            return values.ToImmutable();
         }
 
         /// <summary>What a body that is one expression or one <c>return</c> gives back.</summary>
         private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
             => arrow?.Expression ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
 
-        /// <summary>Readonly fields and get-only auto-properties may still be assigned in a constructor of their type.</summary>
-        private bool AssignedInConstructor(ISymbol member, CancellationToken cancellationToken)
+        /// <summary>
+        /// Adds the values the constructors of the member's type assign to it, the only other place a readonly field or a
+        /// get-only auto-property can be written, from the last assignment each makes whatever the path (a statement of
+        /// its body) on; false when one writes it in a way whose value cannot be followed (<c>out</c>, <c>ref</c>,
+        /// <c>+=</c>, a deconstruction, or a struct's <c>this = …</c>). <paramref name="initializerRuns"/> says whether
+        /// the initializer's value can still be read: some constructor that runs it (one without <c>: this(…)</c>, a
+        /// primary or an implicit one) does not assign the member on every path.
+        /// </summary>
+        private bool AddConstructorWrites(ISymbol member, ImmutableArray<IOperation>.Builder values, out bool initializerRuns, CancellationToken cancellationToken)
         {
             var constructors = member.IsStatic ? member.ContainingType.StaticConstructors : member.ContainingType.InstanceConstructors;
+            initializerRuns = constructors.IsEmpty;
             foreach (var constructor in constructors)
             {
-                foreach (var reference in constructor.DeclaringSyntaxReferences)
+                if (constructor.DeclaringSyntaxReferences.IsEmpty
+                    || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
                 {
-                    var body = reference.GetSyntax(cancellationToken);
-                    var operation = ModelFor(body.SyntaxTree, null).GetOperation(body, cancellationToken);
-                    if (operation is not null && operation.DescendantsAndSelf().Any(o => Writes(o, member)))
+                    initializerRuns = true;
+                    continue;
+                }
+
+                var writes = new List<IOperation>();
+                foreach (var operation in ModelFor(declaration.SyntaxTree, null).GetOperation(declaration, cancellationToken)?.DescendantsAndSelf() ?? [])
+                {
+                    switch (operation)
                     {
-                        return true;
+                        case ISimpleAssignmentOperation { IsRef: false } assignment when IsMember(assignment.Target, member):
+                        case ICoalesceAssignmentOperation coalesce when IsMember(coalesce.Target, member):
+                            writes.Add(operation);
+                            break;
+                        case IAssignmentOperation assignment when IsMember(assignment.Target, member)
+                            || assignment.Target is IInstanceReferenceOperation
+                            || assignment is IDeconstructionAssignmentOperation && assignment.Target.DescendantsAndSelf().Any(t => IsMember(t, member)):
+                        case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsMember(argument.Value, member):
+                            return false;
                     }
                 }
+
+                writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                var settled = writes.FindLastIndex(write => write is ISimpleAssignmentOperation && IsStatementOf(write.Syntax, declaration));
+                values.AddRange(writes.Skip(Math.Max(settled, 0)).Select(write => ((IAssignmentOperation)write).Value));
+                initializerRuns |= settled < 0 && declaration.Initializer is not { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword };
             }
 
-            return false;
+            return true;
         }
 
-        private static bool Writes(IOperation operation, ISymbol member)
+        /// <summary>Whether an assignment is a statement of the constructor's own body, which every path through it runs.</summary>
+        private static bool IsStatementOf(SyntaxNode assignment, ConstructorDeclarationSyntax constructor)
+            => assignment.Parent is ExpressionStatementSyntax { Parent: { } block } && block == constructor.Body
+                || assignment.Parent is ArrowExpressionClauseSyntax arrow && arrow == constructor.ExpressionBody;
+
+        private static bool IsMember(IOperation target, ISymbol member)
         {
-            var target = operation switch
-            {
-                IAssignmentOperation assignment => assignment.Target,
-                IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
-                _ => null,
-            };
             var written = target switch
             {
                 IFieldReferenceOperation field => (ISymbol)field.Field,

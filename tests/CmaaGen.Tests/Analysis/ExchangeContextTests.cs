@@ -238,6 +238,7 @@ public class ExchangeContextTests
                 private static readonly Action<string, int> Audit = Shared.Send;
                 private readonly Action<string, int> _injected;
                 private readonly Action<string, int> _reassigned = Shared.Send;
+                private readonly Action<string, int> _late;
                 private Action<string, int> Logged { get; } = Shared.Log;
                 private Action<string, int> Posted { get; } = (country, count) => Shared.Send(country, count);
                 private Action<string> Routed { get; } = Shared.SendTo;
@@ -246,6 +247,7 @@ public class ExchangeContextTests
                 {
                     _injected = injected;
                     _reassigned = Shared.Log;
+                    _late = Shared.Send;
                 }
 
                 void Held()
@@ -256,6 +258,7 @@ public class ExchangeContextTests
                     Logged("IR", 4);
                     Posted("IR", 5);
                     Routed({|CMAA001:"CU"|});
+                    _late({|CMAA001:"SY"|}, 6);
                 }
 
                 void M(Gateway g, bool quiet)

@@ -177,6 +177,61 @@ public class NoAgreementTests
             }
             """);
 
+    /// <summary>
+    /// A readonly field or get-only auto-property holds what the constructors assign, and its initializer unless every
+    /// constructor that runs it assigns the member first. A write whose value cannot be followed leaves it unknown.
+    /// </summary>
+    [Fact]
+    public async Task Readonly_members_hold_what_the_constructors_assign()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static class Settings
+            {
+                public static readonly string Partner;
+                public static readonly string Overwritten = "IR";
+                static Settings() { Partner = "KP"; Overwritten = "DE"; }
+            }
+
+            class Consignor
+            {
+                private readonly string _home;
+                private readonly string _via = "SY";
+                private readonly string _route = "DE";
+                private readonly string _fixed = "KP";
+                private readonly string _out = "IR";
+                public string Origin { get; }
+
+                public Consignor() { _home = "CU"; _via = "DE"; _fixed = "DE"; Origin = "IR"; TryRead(out _out); }
+
+                public Consignor(int n) : this() { }
+
+                public Consignor(bool express)
+                {
+                    _home = express ? "DE" : "FR";
+                    if (express)
+                    {
+                        _route = "IR";
+                    }
+
+                    _fixed = "FR";
+                    Origin = "DE";
+                }
+
+                static bool TryRead(out string code) { code = "DE"; return true; }
+
+                void M(Gateway g)
+                {
+                    g.Send({|CMAA001:Settings.Partner|});
+                    g.Send(Settings.Overwritten);
+                    g.Send({|CMAA001:_home|});
+                    g.Send({|CMAA001:_via|});
+                    g.Send({|CMAA001:_route|});
+                    g.Send(_fixed);
+                    g.Send({|CMAA001:Origin|});
+                    g.Send(_out);
+                }
+            }
+            """);
+
     [Fact]
     public async Task Methods_that_always_return_a_constant()
         => await AnalyzerTest.VerifyAsync(Gateway + """

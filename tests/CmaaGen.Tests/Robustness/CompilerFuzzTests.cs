@@ -32,6 +32,8 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             [CustomsDataExchange] public readonly List<string> Partners = new() { "FR", "IR" };
             static readonly string Iran = "IR";
             static string Cuba => "CU";
+            readonly string _assigned = "DE";
+            public Gateway() { _assigned = "KP"; if (Iran.Length > 1) { _assigned ??= Cuba; } }
 
             void M(bool flag, string input, int n)
             {
@@ -62,6 +64,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 Array.ForEach(more, m => { if (CmaaAgreements.HasAgreement(m)) Send(m); Send(m); });
                 void Checked(string code) { if (!CmaaAgreements.HasAgreement(code)) return; Action inner = () => Send(code); Send(code); }
                 while (flag) { Send(input); input = Cuba; }
+                Send(_assigned);
             }
 
             static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
