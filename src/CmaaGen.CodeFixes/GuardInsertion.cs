@@ -88,13 +88,23 @@ namespace CmaaGen.CodeFixes
                 return null;
             }
 
+            // The value as written at the exchange (country, or request.Country), and what it is read from first.
             var site = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var symbol = site.DescendantNodesAndSelf()
-                .OfType<IdentifierNameSyntax>()
-                .Where(identifier => identifier.Identifier.ValueText == name)
-                .Select(identifier => model.GetSymbolInfo(identifier, cancellationToken).Symbol)
-                .FirstOrDefault(s => s is ILocalSymbol or IParameterSymbol);
-            if (symbol is null)
+            var member = kind == UncheckedReports.MemberKind;
+            if (site.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
+                .FirstOrDefault(e => e is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText == name : e.ToString() == name) is not { } value)
+            {
+                return null;
+            }
+
+            var start = value;
+            while (start is MemberAccessExpressionSyntax access)
+            {
+                start = access.Expression;
+            }
+
+            var symbol = start is IdentifierNameSyntax ? model.GetSymbolInfo(start, cancellationToken).Symbol : null;
+            if (!member && symbol is not (ILocalSymbol or IParameterSymbol))
             {
                 return null;
             }
@@ -116,7 +126,7 @@ namespace CmaaGen.CodeFixes
                 if (anchor is not null)
                 {
                     return InScope(symbol, anchor) && returnsValue is not null
-                        ? new PlannedGuard(anchor, placement, returnsValue.Value, symbol, kind == UncheckedReports.ParameterKind, generatedNamespace)
+                        ? new PlannedGuard(anchor, placement, returnsValue.Value, value.ToString(), symbol, kind, generatedNamespace)
                         : null;
                 }
 
@@ -129,8 +139,8 @@ namespace CmaaGen.CodeFixes
             return null;
         }
 
-        /// <summary>Whether the value can be read where the guard goes: a parameter always, a local once declared.</summary>
-        private static bool InScope(ISymbol symbol, SyntaxNode anchor)
+        /// <summary>Whether the value can be read where the guard goes: a parameter or member always, a local once declared.</summary>
+        private static bool InScope(ISymbol? symbol, SyntaxNode anchor)
         {
             if (symbol is not ILocalSymbol local)
             {
@@ -187,7 +197,7 @@ namespace CmaaGen.CodeFixes
             => SyntaxFactory.ParseExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         /// <summary>A guard to insert: where, for which local or parameter, and how the exception names it.</summary>
-        internal sealed class PlannedGuard(SyntaxNode anchor, Placement placement, bool returnsValue, ISymbol symbol, bool isParameter, string generatedNamespace)
+        internal sealed class PlannedGuard(SyntaxNode anchor, Placement placement, bool returnsValue, string value, ISymbol? start, string kind, string generatedNamespace)
         {
             public SyntaxNode Anchor { get; } = anchor;
 
@@ -195,15 +205,21 @@ namespace CmaaGen.CodeFixes
 
             public bool ReturnsValue { get; } = returnsValue;
 
-            public ISymbol Symbol { get; } = symbol;
+            /// <summary>The value as written at the exchange: a local's or parameter's name, or a member read (<c>request.Country</c>).</summary>
+            public string Value { get; } = value;
+
+            /// <summary>The local, parameter or member the value is read from first; null for <c>this</c>.</summary>
+            public ISymbol? Start { get; } = start;
 
             /// <summary>
             /// Whether this guard, placed earlier, already dominates <paramref name="later"/>'s exchange: the same value,
-            /// checked before a statement of a block that holds the later one, and not written in between.
+            /// checked before a statement of a block that holds the later one, and not written in between: neither what it
+            /// is read from first (by the compiler's data flow) nor, for a member read, any member on the way to it, as the
+            /// analyzer's check does.
             /// </summary>
             public bool Covers(PlannedGuard later, SemanticModel model)
             {
-                if (!SymbolEqualityComparer.Default.Equals(Symbol, later.Symbol))
+                if (Value != later.Value || !SymbolEqualityComparer.Default.Equals(Start, later.Start))
                 {
                     return false;
                 }
@@ -221,18 +237,40 @@ namespace CmaaGen.CodeFixes
                 }
 
                 var flow = model.AnalyzeDataFlow(statement, holder);
-                return flow is { Succeeded: true } && !flow.WrittenInside.Contains(Symbol, SymbolEqualityComparer.Default);
+                return flow is { Succeeded: true }
+                    && (Start is null || !flow.WrittenInside.Contains(Start, SymbolEqualityComparer.Default))
+                    && (kind != UncheckedReports.MemberKind || !WritesMember(block, statement, holder));
+            }
+
+            /// <summary>Whether the statements from <paramref name="first"/> to <paramref name="last"/> assign the member or one it is read through.</summary>
+            private bool WritesMember(BlockSyntax block, StatementSyntax first, StatementSyntax last)
+            {
+                var written = new HashSet<string>();
+                for (var end = Value.IndexOf('.'); end > 0; end = Value.IndexOf('.', end + 1))
+                {
+                    written.Add(Value.Substring(0, end));
+                }
+
+                written.Add(Value);
+                return block.Statements
+                    .Where(s => s.SpanStart >= first.SpanStart && s.SpanStart <= last.SpanStart)
+                    .SelectMany(s => s.DescendantNodes())
+                    .Any(node => node switch
+                    {
+                        AssignmentExpressionSyntax assignment => written.Contains(assignment.Left.ToString()),
+                        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => written.Contains(argument.Expression.ToString()),
+                        _ => false,
+                    });
             }
 
             public StatementSyntax Statement()
             {
-                var name = SyntaxFacts.GetKeywordKind(Symbol.Name) == SyntaxKind.None ? Symbol.Name : "@" + Symbol.Name;
-                var message = "$\"No customs mutual assistance agreement with '{" + name + "}'.\"";
-                var exception = isParameter
-                    ? "new global::System.ArgumentException(" + message + ", nameof(" + name + "))"
+                var message = "$\"No customs mutual assistance agreement with '{" + Value + "}'.\"";
+                var exception = kind == UncheckedReports.ParameterKind
+                    ? "new global::System.ArgumentException(" + message + ", nameof(" + Value + "))"
                     : "new global::System.InvalidOperationException(" + message + ")";
                 return SyntaxFactory.IfStatement(
-                        Simplified("!global::" + generatedNamespace + ".CmaaAgreements.HasAgreement(" + name + ")"),
+                        Simplified("!global::" + generatedNamespace + ".CmaaAgreements.HasAgreement(" + Value + ")"),
                         SyntaxFactory.Block(SyntaxFactory.ThrowStatement(Simplified(exception))))
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }

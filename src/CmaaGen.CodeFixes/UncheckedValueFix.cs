@@ -49,7 +49,7 @@ namespace CmaaGen.CodeFixes
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            "Check '" + guard.Symbol.Name + "' with CmaaAgreements.HasAgreement before the exchange",
+                            "Check '" + guard.Value + "' with CmaaAgreements.HasAgreement before the exchange",
                             cancellationToken => GuardInsertion.ApplyAsync(context.Document, only, cancellationToken),
                             GuardKey),
                         diagnostic);

@@ -13,7 +13,7 @@ namespace CmaaGen.Analysis
     /// <summary>
     /// Whether a run-time value is checked before it reaches an exchange: every path from the start of the
     /// body to the use passes the true branch of <c>CmaaAgreements.HasAgreement(x)</c> or
-    /// <c>CmaaAgreements.IsOwner(x)</c> on the same local or parameter, as in
+    /// <c>CmaaAgreements.IsOwner(x)</c> on the same local, parameter or member read (<see cref="ValuePath"/>), as in
     /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
     /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>).
     /// </summary>
@@ -25,9 +25,9 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
         // Which blocks of a graph each value enters checked; kept as long as the graph lives.
-        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ISymbol, bool[]>> _checkedOnEntry = new();
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, bool[]>> _checkedOnEntry = new();
 
-        /// <param name="value">The local or parameter read at the exchange.</param>
+        /// <param name="value">The local, parameter or member read at the exchange.</param>
         /// <param name="cfg">The graph of the body that holds the exchange.</param>
         /// <param name="sameCountry">
         /// The value whose country a value names (<c>country</c> for <c>country.ToUpperInvariant()</c>): a write of
@@ -36,17 +36,18 @@ namespace CmaaGen.Analysis
         public bool IsGuarded(IOperation value, ControlFlowGraph? cfg, Func<IOperation, IOperation> sameCountry)
         {
             // A use inside a lambda or local function is guarded within that function's own graph.
-            var guarded = ReadSymbol(value);
+            var guarded = ValuePath.Read(value);
             cfg = cfg is null ? null : GraphPositions.Holding(cfg, value.Syntax);
             if (guarded is null || cfg is null || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
                 return false;
             }
 
-            var writes = GraphPositions.WritesOf(cfg, guarded);
+            // A write of the member or of any value it is read through undoes a check.
+            var writes = guarded.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
             return LastEvent(useBlock, useIndex, guarded, writes, sameCountry)
-                ?? _checkedOnEntry.GetValue(cfg, _ => new ConcurrentDictionary<ISymbol, bool[]>(SymbolEqualityComparer.Default))
-                    .GetOrAdd(guarded, symbol => CheckedOnEntry(cfg, symbol, writes, sameCountry))[useBlock.Ordinal];
+                ?? _checkedOnEntry.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, bool[]>())
+                    .GetOrAdd(guarded, path => CheckedOnEntry(cfg, path, writes, sameCountry))[useBlock.Ordinal];
         }
 
         /// <summary>
@@ -56,7 +57,7 @@ namespace CmaaGen.Analysis
         /// graph and value, from "checked" down to the largest answer that holds; walking back from each use instead made
         /// a long method of many exchanges of one value cost the square of its length.
         /// </summary>
-        private bool[] CheckedOnEntry(ControlFlowGraph cfg, ISymbol guarded, Dictionary<int, List<GraphPositions.Write>> writes, Func<IOperation, IOperation> sameCountry)
+        private bool[] CheckedOnEntry(ControlFlowGraph cfg, ValuePath guarded, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, IOperation> sameCountry)
         {
             var blocks = cfg.Blocks;
             var onEntry = new bool[blocks.Length];
@@ -97,16 +98,21 @@ namespace CmaaGen.Analysis
         /// What a block does to the value before <paramref name="end"/>, last: true for a call that checks it, false for a
         /// write of anything but the same country, null for neither.
         /// </summary>
-        private bool? LastEvent(BasicBlock block, int end, ISymbol guarded, Dictionary<int, List<GraphPositions.Write>> writes, Func<IOperation, IOperation> sameCountry)
+        private bool? LastEvent(BasicBlock block, int end, ValuePath guarded, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, IOperation> sameCountry)
         {
             var check = LastCheck(block, end, guarded);
             var write = -1;
-            if (writes.TryGetValue(block.Ordinal, out var inBlock))
+            foreach (var ofSymbol in writes)
             {
+                if (!ofSymbol.TryGetValue(block.Ordinal, out var inBlock))
+                {
+                    continue;
+                }
+
                 foreach (var candidate in inBlock)
                 {
                     if (candidate.Index < end && candidate.Index > write
-                        && !(candidate.Value is { } written && SymbolEqualityComparer.Default.Equals(ReadSymbol(sameCountry(written)), guarded)))
+                        && !(candidate.Value is { } written && guarded.Equals(ValuePath.Read(sameCountry(written)))))
                     {
                         write = candidate.Index;
                     }
@@ -116,7 +122,7 @@ namespace CmaaGen.Analysis
             return check < 0 && write < 0 ? null : check > write;
         }
 
-        private bool IsGuardTrueEdge(ControlFlowBranch branch, ISymbol guarded, ControlFlowGraph cfg)
+        private bool IsGuardTrueEdge(ControlFlowBranch branch, ValuePath guarded, ControlFlowGraph cfg)
         {
             var source = branch.Source;
             if (source.BranchValue is not { } condition || source.ConditionKind == ControlFlowConditionKind.None)
@@ -141,7 +147,7 @@ namespace CmaaGen.Analysis
             return takesTrueEdge;
         }
 
-        private bool IsGuardCall(IOperation? condition, ISymbol guarded)
+        private bool IsGuardCall(IOperation? condition, ValuePath guarded)
         {
             if (condition is not IInvocationOperation { TargetMethod: { ContainingType: { Name: "CmaaAgreements" } type } method } invocation
                 || !GuardMethods.Contains(method.Name)
@@ -151,16 +157,8 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
-            return SymbolEqualityComparer.Default.Equals(ReadSymbol(invocation.Arguments[0].Value), guarded);
+            return guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value));
         }
-
-        /// <summary>The local or parameter a value reads, through conversions; null for any other value.</summary>
-        private static ISymbol? ReadSymbol(IOperation value) => CountryValueCollector.Unwrap(value) switch
-        {
-            ILocalReferenceOperation local => local.Local,
-            IParameterReferenceOperation parameter => parameter.Parameter,
-            _ => null,
-        };
 
         /// <summary>
         /// The one value a local is ever given (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a branch on the
@@ -172,14 +170,14 @@ namespace CmaaGen.Analysis
                 : null;
 
         /// <summary>The index of the last of the block's first <paramref name="end"/> statements that calls a method that checks the value; -1 for none.</summary>
-        private int LastCheck(BasicBlock block, int end, ISymbol guarded)
+        private int LastCheck(BasicBlock block, int end, ValuePath guarded)
         {
             for (var i = Math.Min(end, block.Operations.Length) - 1; i >= 0; i--)
             {
                 if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
                     && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
                     && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
-                    && SymbolEqualityComparer.Default.Equals(ReadSymbol(argument.Value), guarded))
+                    && guarded.Equals(ValuePath.Read(argument.Value)))
                 {
                     return i;
                 }
@@ -213,7 +211,7 @@ namespace CmaaGen.Analysis
 
                 foreach (var parameter in m.Parameters)
                 {
-                    if (IsGuardCall(not.Operand, parameter))
+                    if (IsGuardCall(not.Operand, ValuePath.Of(parameter)))
                     {
                         return parameter.Ordinal;
                     }

@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Where each read of a local or parameter sits in a control flow graph (its block, and the index of the operation
-    /// that holds it: the block's length for its branch value), and where each local and parameter is written. Found in
+    /// Where each read of a local, parameter, field or property sits in a control flow graph (its block, and the index of
+    /// the operation that holds it: the block's length for its branch value), and where each of them is written. Found in
     /// one walk of the graph and kept as long as the graph lives; searching the blocks for each use made a long
     /// method's analysis grow with the square of its length.
     /// </summary>
@@ -68,7 +68,7 @@ namespace CmaaGen.Analysis
 
         private static bool Contains(SyntaxNode outer, SyntaxNode inner) => outer.SyntaxTree == inner.SyntaxTree && outer.Span.Contains(inner.Span);
 
-        /// <summary>The writes of a local or parameter in the graph, by the ordinal of their block.</summary>
+        /// <summary>The writes of a local, parameter, field or property in the graph, by the ordinal of their block.</summary>
         public static Dictionary<int, List<Write>> WritesOf(ControlFlowGraph cfg, ISymbol symbol)
             => Graphs.GetValue(cfg, Index).Writes.TryGetValue(symbol, out var writes) ? writes : None;
 
@@ -93,6 +93,8 @@ namespace CmaaGen.Analysis
                         {
                             ILocalReferenceOperation local => (ISymbol)local.Local,
                             IParameterReferenceOperation parameter => parameter.Parameter,
+                            IFieldReferenceOperation field => field.Field,
+                            IPropertyReferenceOperation property => property.Property,
                             _ => null,
                         };
                         if (symbol is null)
@@ -155,7 +157,7 @@ namespace CmaaGen.Analysis
             }
         }
 
-        /// <summary>A write of a local or parameter: where it sits in its block, and the value it gives when that is one value.</summary>
+        /// <summary>A write of a local, parameter, field or property: where it sits in its block, and the value it gives when that is one value.</summary>
         internal readonly struct Write(int index, IOperation? value)
         {
             public int Index { get; } = index;

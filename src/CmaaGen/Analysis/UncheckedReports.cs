@@ -4,7 +4,6 @@ using CmaaGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
 {
@@ -14,12 +13,16 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class UncheckedReports
     {
-        /// <summary>Diagnostic property: the name of the local or parameter whose country the reported value is.</summary>
+        /// <summary>
+        /// Diagnostic property: the local or parameter whose country the reported value is, or the member read
+        /// (<c>request.Country</c>) as written.
+        /// </summary>
         public const string ValueProperty = "Value";
 
         /// <summary>
         /// Diagnostic property, present when <c>CmaaAgreements.HasAgreement</c> takes the value's type: whether a guard
-        /// checks a parameter (<see cref="ParameterKind"/>) or a local (<see cref="LocalKind"/>).
+        /// checks a parameter (<see cref="ParameterKind"/>), a local (<see cref="LocalKind"/>) or a member read
+        /// (<see cref="MemberKind"/>).
         /// </summary>
         public const string GuardProperty = "Guard";
 
@@ -31,27 +34,31 @@ namespace CmaaGen.Analysis
 
         public const string ParameterKind = "Parameter";
         public const string LocalKind = "Local";
+        public const string MemberKind = "Member";
 
         /// <param name="guarded">The value a guard has to check for the reported one, which names the same country.</param>
         /// <param name="checkable">Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type.</param>
         public static Diagnostic Create(Location location, ISymbol target, IOperation guarded, System.Func<ITypeSymbol, bool> checkable, string generatedNamespace)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(NamespaceProperty, generatedNamespace);
-            var (symbol, type, kind) = CountryValueCollector.Unwrap(guarded) switch
+            if (ValuePath.Read(guarded) is { } path)
             {
-                ILocalReferenceOperation local => ((ISymbol?)local.Local, local.Local.Type, LocalKind),
-                IParameterReferenceOperation parameter => (parameter.Parameter, parameter.Parameter.Type, ParameterKind),
-                _ => (null, null, null),
-            };
-            if (symbol is not null)
-            {
-                properties = properties.Add(ValueProperty, symbol.Name);
-                if (checkable(type!))
+                var read = path.Symbols[path.Symbols.Length - 1];
+                var (type, kind) = read switch
+                {
+                    ILocalSymbol local when path.IsVariable => (local.Type, LocalKind),
+                    IParameterSymbol variable when path.IsVariable => (variable.Type, ParameterKind),
+                    IFieldSymbol field => (field.Type, MemberKind),
+                    IPropertySymbol property => (property.Type, MemberKind),
+                    _ => (null, null),
+                };
+                properties = properties.Add(ValueProperty, path.IsVariable ? read.Name : CountryValueCollector.Unwrap(guarded).Syntax.ToString());
+                if (type is not null && checkable(type))
                 {
                     properties = properties.Add(GuardProperty, kind);
                 }
 
-                if (symbol is IParameterSymbol parameter && IsMarkable(parameter))
+                if (path.IsVariable && read is IParameterSymbol parameter && IsMarkable(parameter))
                 {
                     properties = properties.Add(MarkableProperty, "true");
                 }

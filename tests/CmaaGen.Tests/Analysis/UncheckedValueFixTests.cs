@@ -209,6 +209,54 @@ public class UncheckedValueFixTests
             """);
 
     [Fact]
+    public async Task Guards_a_member_read_as_written()
+        => await Guard(
+            """
+            public class Request
+            {
+                public string Country { get; set; } = "";
+            }
+
+            class Service
+            {
+                void Forward(Gateway g, Request request, Request other)
+                {
+                    g.Send({|CMAA004:request.Country|});
+                    g.Send({|CMAA004:request.Country.ToUpperInvariant()|});
+                    request.Country = other.Country;
+                    g.Send({|CMAA004:request.Country|});
+                }
+            }
+            """,
+            """
+            public class Request
+            {
+                public string Country { get; set; } = "";
+            }
+
+            class Service
+            {
+                void Forward(Gateway g, Request request, Request other)
+                {
+                    if (!CmaaAgreements.HasAgreement(request.Country))
+                    {
+                        throw new InvalidOperationException($"No customs mutual assistance agreement with '{request.Country}'.");
+                    }
+
+                    g.Send(request.Country);
+                    g.Send(request.Country.ToUpperInvariant());
+                    request.Country = other.Country;
+                    if (!CmaaAgreements.HasAgreement(request.Country))
+                    {
+                        throw new InvalidOperationException($"No customs mutual assistance agreement with '{request.Country}'.");
+                    }
+
+                    g.Send(request.Country);
+                }
+            }
+            """);
+
+    [Fact]
     public async Task Turns_an_expression_body_into_a_block()
         => await Guard(
             """

@@ -33,6 +33,12 @@ public class UncheckedValueTests
             [CustomsDataExchange] public string Destination { get; } = "";
         }
 
+        public class Request
+        {
+            public string Country { get; set; } = "";
+            public Request Address { get; set; } = null!;
+        }
+
         class C
         {
             string Lookup() => System.Environment.MachineName;
@@ -237,6 +243,33 @@ public class UncheckedValueTests
 
                     ready = !ready;
                 }
+            }
+
+            // A member read is checked as a local is, until it or what it is read from is written.
+            string _home = "";
+
+            void Members(Gateway g, Request request, Request other)
+            {
+                g.Send({|CMAA004:request.Country|});
+                if (CmaaAgreements.HasAgreement(request.Country))
+                {
+                    g.Send(request.Country);
+                    g.Send(request.Country.ToUpperInvariant());
+                    g.Send({|CMAA004:other.Country|});
+                    request.Country = other.Country;
+                    g.Send({|CMAA004:request.Country|});
+                }
+
+                if (!CmaaAgreements.HasAgreement(_home) || !CmaaAgreements.HasAgreement(request.Address.Country))
+                {
+                    return;
+                }
+
+                g.Send(_home);
+                g.Send(this._home);
+                g.Send(request.Address.Country);
+                request = other;
+                g.Send({|CMAA004:request.Address.Country|});
             }
 
             // A lambda or local function is checked within its own body.
