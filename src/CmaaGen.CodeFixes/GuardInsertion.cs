@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -49,11 +50,18 @@ namespace CmaaGen.CodeFixes
                 }
             }
 
-            // Inner anchors first, so that an edit of an enclosing statement or body sees them already made.
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var names = new Dictionary<SyntaxNode, HashSet<string>>();
+            foreach (var guard in planned.Where(g => g.Hoisted is not null))
+            {
+                guard.Local = NewLocal(model, guard.Anchor, names, cancellationToken);
+                editor.ReplaceNode(guard.Hoisted!, SyntaxFactory.IdentifierName(guard.Local).WithTriviaFrom(guard.Hoisted!));
+            }
+
+            // Inner anchors first, so that an edit of an enclosing statement or body sees them already made.
             foreach (var group in planned.GroupBy(g => g.Anchor).OrderByDescending(g => g.Key.SpanStart))
             {
-                var guards = group.Select(g => g.Statement()).ToList();
+                var guards = group.SelectMany(g => g.Statements()).ToList();
                 var first = group.First();
                 switch (first.Placement)
                 {
@@ -77,22 +85,48 @@ namespace CmaaGen.CodeFixes
             return await ImportAdder.AddImportsAsync(editor.GetChangedDocument(), Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// A name for a new local before <paramref name="anchor"/>: "country", or "country2" and on, unused by anything in
+        /// scope there (a local would hide a field of that name) and by any name written in the member, whose later
+        /// locals it must not clash with.
+        /// </summary>
+        private static string NewLocal(SemanticModel model, SyntaxNode anchor, Dictionary<SyntaxNode, HashSet<string>> names, CancellationToken cancellationToken)
+        {
+            var member = anchor.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? anchor.SyntaxTree.GetRoot(cancellationToken);
+            if (!names.TryGetValue(member, out var taken))
+            {
+                taken = new HashSet<string>(member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+                names.Add(member, taken);
+            }
+
+            taken.UnionWith(model.LookupSymbols(anchor.SpanStart).Select(symbol => symbol.Name));
+            var name = "country";
+            for (var suffix = 2; taken.Contains(name); suffix++)
+            {
+                name = "country" + suffix.ToString(CultureInfo.InvariantCulture);
+            }
+
+            taken.Add(name);
+            return name;
+        }
+
         /// <summary>Where a guard for the diagnostic's value goes; none where the value is not a local or parameter in scope there.</summary>
         public static PlannedGuard? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
+            diagnostic.Properties.TryGetValue(UncheckedReports.ValueProperty, out var name);
             if (!diagnostic.Properties.TryGetValue(UncheckedReports.GuardProperty, out var kind)
-                || !diagnostic.Properties.TryGetValue(UncheckedReports.ValueProperty, out var name)
                 || !diagnostic.Properties.TryGetValue(UncheckedReports.NamespaceProperty, out var generatedNamespace)
-                || kind is null || name is null || generatedNamespace is null)
+                || kind is null || generatedNamespace is null)
             {
                 return null;
             }
 
-            // The value as written at the exchange (country, or request.Country), and what it is read from first.
+            // The value as written at the exchange (country, or request.Country), and what it is read from first; another
+            // value (a call's result) is held in a new local, where its evaluation can move before the statement.
             var site = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var member = kind == UncheckedReports.MemberKind;
-            if (site.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
-                .FirstOrDefault(e => e is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText == name : e.ToString() == name) is not { } value)
+            var hoisted = kind == UncheckedReports.ExpressionKind;
+            var member = kind == UncheckedReports.MemberKind || hoisted;
+            if ((hoisted ? Hoistable(root, diagnostic) : Written(site, name)) is not { } value)
             {
                 return null;
             }
@@ -126,13 +160,66 @@ namespace CmaaGen.CodeFixes
                 if (anchor is not null)
                 {
                     return InScope(symbol, anchor) && returnsValue is not null
-                        ? new PlannedGuard(anchor, placement, returnsValue.Value, value.ToString(), symbol, kind, generatedNamespace)
+                        ? new PlannedGuard(anchor, placement, returnsValue.Value, value, symbol, kind, generatedNamespace)
                         : null;
                 }
 
                 if (node is MemberDeclarationSyntax)
                 {
                     return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The local's or parameter's name, or the member read, as written in the reported expression.</summary>
+        private static ExpressionSyntax? Written(SyntaxNode site, string? name)
+            => name is null
+                ? null
+                : site.DescendantNodesAndSelf().OfType<ExpressionSyntax>()
+                    .FirstOrDefault(e => e is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText == name : e.ToString() == name);
+
+        /// <summary>
+        /// The value a new local is to hold, when moving its evaluation before the statement keeps what runs and in what
+        /// order: it is reached from the statement only through arguments, receivers, assignments, initializers and
+        /// declarations, never through a branch (<c>?:</c>, <c>&amp;&amp;</c>, <c>??</c>, <c>?.</c>), a lambda or a loop's condition.
+        /// </summary>
+        private static ExpressionSyntax? Hoistable(SyntaxNode root, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.TryGetValue(UncheckedReports.SpanProperty, out var text) || text?.Split(':') is not { Length: 2 } parts
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var at)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                || at + count > root.FullSpan.End)
+            {
+                return null;
+            }
+
+            var span = new Microsoft.CodeAnalysis.Text.TextSpan(at, count);
+            if (root.FindNode(span, getInnermostNodeForTie: true) is not { } found
+                || (found is ArgumentSyntax argument ? argument.Expression : found) is not ExpressionSyntax value
+                || value.Span != span)
+            {
+                return null;
+            }
+
+            for (SyntaxNode node = value; node.Parent is { } parent; node = parent)
+            {
+                switch (parent)
+                {
+                    case ExpressionStatementSyntax or LocalDeclarationStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax:
+                    case IfStatementSyntax when node == ((IfStatementSyntax)parent).Condition:
+                    case ArrowExpressionClauseSyntax:
+                    case LambdaExpressionSyntax when node == ((LambdaExpressionSyntax)parent).ExpressionBody:
+                        return value;
+                    case ArgumentSyntax or ArgumentListSyntax or BracketedArgumentListSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax
+                        or ElementAccessExpressionSyntax or EqualsValueClauseSyntax or VariableDeclaratorSyntax or VariableDeclarationSyntax
+                        or InitializerExpressionSyntax or CastExpressionSyntax or ParenthesizedExpressionSyntax:
+                    case MemberAccessExpressionSyntax when node == ((MemberAccessExpressionSyntax)parent).Expression:
+                    case AssignmentExpressionSyntax when node == ((AssignmentExpressionSyntax)parent).Right:
+                        continue;
+                    default:
+                        return null;
                 }
             }
 
@@ -197,7 +284,7 @@ namespace CmaaGen.CodeFixes
             => SyntaxFactory.ParseExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
 
         /// <summary>A guard to insert: where, for which local or parameter, and how the exception names it.</summary>
-        internal sealed class PlannedGuard(SyntaxNode anchor, Placement placement, bool returnsValue, string value, ISymbol? start, string kind, string generatedNamespace)
+        internal sealed class PlannedGuard(SyntaxNode anchor, Placement placement, bool returnsValue, ExpressionSyntax value, ISymbol? start, string kind, string generatedNamespace)
         {
             public SyntaxNode Anchor { get; } = anchor;
 
@@ -205,21 +292,30 @@ namespace CmaaGen.CodeFixes
 
             public bool ReturnsValue { get; } = returnsValue;
 
-            /// <summary>The value as written at the exchange: a local's or parameter's name, or a member read (<c>request.Country</c>).</summary>
-            public string Value { get; } = value;
+            /// <summary>
+            /// The value as written at the exchange: a local's or parameter's name, a member read (<c>request.Country</c>),
+            /// or the expression a new local holds (<c>Lookup()</c>).
+            /// </summary>
+            public string Value { get; } = value.ToString();
 
-            /// <summary>The local, parameter or member the value is read from first; null for <c>this</c>.</summary>
+            /// <summary>The local, parameter or member the value is read from first; null for <c>this</c> or a new local's value.</summary>
             public ISymbol? Start { get; } = start;
+
+            /// <summary>The expression that moves into a new local, replaced by the local's name; null when none is needed.</summary>
+            public ExpressionSyntax? Hoisted { get; } = kind == UncheckedReports.ExpressionKind ? value : null;
+
+            /// <summary>The new local's name, chosen once every guard of the document is known.</summary>
+            public string? Local { get; set; }
 
             /// <summary>
             /// Whether this guard, placed earlier, already dominates <paramref name="later"/>'s exchange: the same value,
             /// checked before a statement of a block that holds the later one, and not written in between: neither what it
             /// is read from first (by the compiler's data flow) nor, for a member read, any member on the way to it, as the
-            /// analyzer's check does.
+            /// analyzer's check does. A value held in a new local is the local's alone.
             /// </summary>
             public bool Covers(PlannedGuard later, SemanticModel model)
             {
-                if (Value != later.Value || !SymbolEqualityComparer.Default.Equals(Start, later.Start))
+                if (Hoisted is not null || later.Hoisted is not null || Value != later.Value || !SymbolEqualityComparer.Default.Equals(Start, later.Start))
                 {
                     return false;
                 }
@@ -263,14 +359,25 @@ namespace CmaaGen.CodeFixes
                     });
             }
 
-            public StatementSyntax Statement()
+            /// <summary>The statements that go before the exchange: the new local, if any, then the guard.</summary>
+            public IEnumerable<StatementSyntax> Statements()
             {
-                var message = "$\"No customs mutual assistance agreement with '{" + Value + "}'.\"";
+                var checkedValue = Local ?? Value;
+                if (Hoisted is not null)
+                {
+                    yield return SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
+                            SyntaxFactory.IdentifierName("var"),
+                            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(checkedValue))
+                                .WithInitializer(SyntaxFactory.EqualsValueClause(Hoisted.WithoutTrivia())))))
+                        .WithAdditionalAnnotations(Formatter.Annotation);
+                }
+
+                var message = "$\"No customs mutual assistance agreement with '{" + checkedValue + "}'.\"";
                 var exception = kind == UncheckedReports.ParameterKind
-                    ? "new global::System.ArgumentException(" + message + ", nameof(" + Value + "))"
+                    ? "new global::System.ArgumentException(" + message + ", nameof(" + checkedValue + "))"
                     : "new global::System.InvalidOperationException(" + message + ")";
-                return SyntaxFactory.IfStatement(
-                        Simplified("!global::" + generatedNamespace + ".CmaaAgreements.HasAgreement(" + Value + ")"),
+                yield return SyntaxFactory.IfStatement(
+                        Simplified("!global::" + generatedNamespace + ".CmaaAgreements.HasAgreement(" + checkedValue + ")"),
                         SyntaxFactory.Block(SyntaxFactory.ThrowStatement(Simplified(exception))))
                     .WithAdditionalAnnotations(Formatter.Annotation);
             }

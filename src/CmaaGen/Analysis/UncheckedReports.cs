@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using CmaaGen.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -21,10 +22,17 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Diagnostic property, present when <c>CmaaAgreements.HasAgreement</c> takes the value's type: whether a guard
-        /// checks a parameter (<see cref="ParameterKind"/>), a local (<see cref="LocalKind"/>) or a member read
-        /// (<see cref="MemberKind"/>).
+        /// checks a parameter (<see cref="ParameterKind"/>), a local (<see cref="LocalKind"/>), a member read
+        /// (<see cref="MemberKind"/>), or another value, such as a call's result, held in a new local first
+        /// (<see cref="ExpressionKind"/>).
         /// </summary>
         public const string GuardProperty = "Guard";
+
+        /// <summary>
+        /// Diagnostic property, with <see cref="ExpressionKind"/>: where the value a guard needs a local for is
+        /// (<c>Lookup()</c> in <c>Lookup().ToUpperInvariant()</c>), as "start:length" in the file.
+        /// </summary>
+        public const string SpanProperty = "Span";
 
         /// <summary>Diagnostic property, present when the value is a parameter that can be marked, so that its callers are checked.</summary>
         public const string MarkableProperty = "Markable";
@@ -35,6 +43,7 @@ namespace CmaaGen.Analysis
         public const string ParameterKind = "Parameter";
         public const string LocalKind = "Local";
         public const string MemberKind = "Member";
+        public const string ExpressionKind = "Expression";
 
         /// <param name="guarded">The value a guard has to check for the reported one, which names the same country.</param>
         /// <param name="checkable">Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type.</param>
@@ -62,6 +71,10 @@ namespace CmaaGen.Analysis
                 {
                     properties = properties.Add(MarkableProperty, "true");
                 }
+            }
+            else if (CountryValueCollector.Unwrap(guarded) is { Type: { } valueType } value && checkable(valueType))
+            {
+                properties = properties.Add(GuardProperty, ExpressionKind).Add(SpanProperty, value.Syntax.SpanStart.ToString(CultureInfo.InvariantCulture) + ":" + value.Syntax.Span.Length.ToString(CultureInfo.InvariantCulture));
             }
 
             return Diagnostic.Create(Rules.UncheckedValue, location, properties, ExchangeContexts.Describe(target));

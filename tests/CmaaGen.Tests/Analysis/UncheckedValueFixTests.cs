@@ -347,6 +347,64 @@ public class UncheckedValueFixTests
             """);
 
     [Fact]
+    public async Task Holds_another_value_in_a_new_local_and_checks_that()
+        => await Guard(
+            """
+            class Service
+            {
+                // A field of the first name: a local of that name would hide it.
+                private string country = "";
+
+                string Lookup() => System.Environment.MachineName;
+
+                void Forward(Gateway g, string[] rows)
+                {
+                    g.Send({|CMAA004:Lookup()|});
+                    g.Send({|CMAA004:Lookup().ToUpperInvariant()|});
+                    if (rows.Length > 0)
+                        g.Send({|CMAA004:rows[0]|});
+                }
+            }
+            """,
+            """
+            class Service
+            {
+                // A field of the first name: a local of that name would hide it.
+                private string country = "";
+
+                string Lookup() => System.Environment.MachineName;
+
+                void Forward(Gateway g, string[] rows)
+                {
+                    var country2 = Lookup();
+                    if (!CmaaAgreements.HasAgreement(country2))
+                    {
+                        throw new InvalidOperationException($"No customs mutual assistance agreement with '{country2}'.");
+                    }
+
+                    g.Send(country2);
+                    var country3 = Lookup();
+                    if (!CmaaAgreements.HasAgreement(country3))
+                    {
+                        throw new InvalidOperationException($"No customs mutual assistance agreement with '{country3}'.");
+                    }
+
+                    g.Send(country3.ToUpperInvariant());
+                    if (rows.Length > 0)
+                    {
+                        var country4 = rows[0];
+                        if (!CmaaAgreements.HasAgreement(country4))
+                        {
+                            throw new InvalidOperationException($"No customs mutual assistance agreement with '{country4}'.");
+                        }
+
+                        g.Send(country4);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public async Task Offers_no_guard_where_none_can_be_written()
         => await Guard(
             """
@@ -356,13 +414,15 @@ public class UncheckedValueFixTests
 
                 bool TryRead(out string country) { country = Lookup(); return true; }
 
-                void Forward(Gateway g, object any)
+                void Forward(Gateway g, object any, bool ready)
                 {
-                    g.Send({|CMAA004:Lookup()|});
+                    // Declared inside the statement, evaluated on one branch only, or of a type HasAgreement does not take.
                     if (TryRead(out var country) && g.TrySend({|CMAA004:country|}))
                     {
                     }
 
+                    g.Send(ready ? {|CMAA004:Lookup()|} : "DE");
+                    _ = ready && g.TrySend({|CMAA004:Lookup()|});
                     g.SendAny({|CMAA004:any|});
                 }
             }
