@@ -21,6 +21,14 @@ namespace CmaaGen.Analysis
     {
         private static readonly string[] GuardMethods = ["HasAgreement", "IsOwner"];
 
+        // LINQ calls whose items are items of their source, so a filter before them still holds after them.
+        private static readonly HashSet<string> KeepsItems =
+        [
+            "AsEnumerable", "ToList", "ToArray", "ToHashSet", "Distinct", "DistinctBy", "OrderBy", "OrderByDescending", "ThenBy",
+            "ThenByDescending", "Order", "OrderDescending", "Reverse", "Skip", "SkipLast", "SkipWhile", "Take", "TakeLast", "TakeWhile",
+            "Where",
+        ];
+
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
@@ -49,6 +57,66 @@ namespace CmaaGen.Analysis
                 ?? _checkedOnEntry.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, bool[]>())
                     .GetOrAdd(guarded, path => CheckedOnEntry(cfg, path, writes, sameCountry))[useBlock.Ordinal];
         }
+
+        /// <summary>
+        /// Whether a value is a collection filtered by the check, or a <c>foreach</c> variable over one:
+        /// <c>countries.Where(CmaaAgreements.HasAgreement)</c> or <c>.Where(c =&gt; CmaaAgreements.HasAgreement(c))</c>,
+        /// then maybe LINQ calls that keep only items of their source (<c>ToList()</c>, <c>OrderBy(…)</c>), reached
+        /// through locals and conditionals.
+        /// </summary>
+        public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph)
+        {
+            value = CountryValueCollector.Unwrap(value);
+            if (value is ILocalReferenceOperation local && LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty)
+            {
+                value = collection;
+            }
+
+            var any = false;
+            foreach (var source in CountryValueCollector.Sources(value, graph))
+            {
+                if (!IsFilteredCollection(source))
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            return any;
+        }
+
+        private bool IsFilteredCollection(IOperation? value)
+        {
+            while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ContainingType: { Name: "Enumerable" } linq } method } call
+                && linq.ContainingNamespace.ToDisplayString() == "System.Linq"
+                && call.Arguments.Length > 0)
+            {
+                if (method.Name == "Where" && call.Arguments.Length == 2 && IsCheck(CountryValueCollector.Unwrap(call.Arguments[1].Value)))
+                {
+                    return true;
+                }
+
+                if (!KeepsItems.Contains(method.Name))
+                {
+                    return false;
+                }
+
+                value = CountryValueCollector.Unwrap(call.Arguments[0].Value);
+            }
+
+            return false;
+        }
+
+        /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>
+        private bool IsCheck(IOperation predicate) => predicate switch
+        {
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { ContainingType: { Name: "CmaaAgreements" } type } method } }
+                => GuardMethods.Contains(method.Name) && type.ContainingNamespace.ToDisplayString() == generatedNamespace,
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
+                => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } && IsGuardCall(returned, ValuePath.Of(lambda.Symbol.Parameters[0])),
+            _ => false,
+        };
 
         /// <summary>
         /// Whether each block of the graph is entered with the value checked on every path from the start of the body:

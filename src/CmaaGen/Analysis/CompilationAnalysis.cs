@@ -297,7 +297,8 @@ namespace CmaaGen.Analysis
                     && !IsTrustedRuntimeValue(flowing.Site)
                     && GuardedValue(flowing.Site) is var guarded
                     && !IsCheckedByCallers(guarded)
-                    && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue))
+                    && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue)
+                    && !_guards.IsFiltered(guarded, graph.Get))
                 {
                     context.ReportDiagnostic(UncheckedReports.Create(flowing.Site.Syntax.GetLocation(), target, guarded, IsCheckable, _namespace));
                 }

@@ -7,12 +7,14 @@ namespace CmaaGen.Tests.Analysis;
 public class UncheckedValueTests
 {
     private const string Gateway = """
+        using System.Linq;
         using Cmaa;
 
         public class Gateway
         {
             public void Send([CustomsDataExchange] string country) { }
             public void SendAny([CustomsDataExchange] object country) { }
+            public void SendMany([CustomsDataExchange] System.Collections.Generic.IEnumerable<string> countries) { }
             internal void SendCountry([CustomsDataExchange] CmaaCountry country) { }
         }
 
@@ -270,6 +272,30 @@ public class UncheckedValueTests
                 g.Send(request.Address.Country);
                 request = other;
                 g.Send({|CMAA004:request.Address.Country|});
+            }
+
+            // A collection filtered by the check holds only partners, and so does a foreach variable over it.
+            void Filtered(Gateway g, string[] countries, bool flag)
+            {
+                foreach (var partner in countries.Where(CmaaAgreements.HasAgreement))
+                {
+                    g.Send(partner);
+                }
+
+                var kept = countries.Where(c => CmaaAgreements.HasAgreement(c)).OrderBy(c => c).ToList();
+                foreach (var partner in kept)
+                {
+                    g.Send(partner);
+                }
+
+                g.SendMany(countries.Where(CmaaAgreements.HasAgreement).ToArray());
+                g.SendMany({|CMAA004:countries.Where(c => c.Length == 2)|});
+                g.SendMany({|CMAA004:countries.Where(CmaaAgreements.HasAgreement).Select(c => c.ToLowerInvariant())|});
+                g.SendMany(flag ? kept : {|CMAA004:countries.ToList()|});
+                foreach (var other in countries.Where(c => CmaaAgreements.HasAgreement(countries[0])))
+                {
+                    g.Send({|CMAA004:other|});
+                }
             }
 
             // A lambda or local function is checked within its own body.
