@@ -16,6 +16,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     private const string Seed = """"
         using System;
         using System.Collections.Generic;
+        using System.Linq;
         using Cmaa;
 
         public record Shipment([CustomsDataExchange] string Destination, string Goods);
@@ -65,6 +66,8 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 void Checked(string code) { if (!CmaaAgreements.HasAgreement(code)) return; Action inner = () => Send(code); Send(code); }
                 while (flag) { Send(input); input = Cuba; }
                 Send(_assigned);
+                foreach (var w in more.Where(CmaaAgreements.HasAgreement).Where(v => CmaaAgreements.HasAgreement(v)).ToList()) { Send(w); }
+                var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
             }
 
             static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
