@@ -122,45 +122,14 @@ namespace CmaaGen.Analysis
         /// Whether each block of the graph is entered with the value checked on every path from the start of the body:
         /// every edge into it is the true edge of a guard or leaves a block that ends checked, by a check (or a call that
         /// checks) after its last write of the value, or by being entered checked and not writing it. Solved once per
-        /// graph and value, from "checked" down to the largest answer that holds; walking back from each use instead made
-        /// a long method of many exchanges of one value cost the square of its length.
+        /// graph and value; walking back from each use instead made a long method of many exchanges of one value cost
+        /// the square of its length.
         /// </summary>
         private bool[] CheckedOnEntry(ControlFlowGraph cfg, ValuePath guarded, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, IOperation> sameCountry)
-        {
-            var blocks = cfg.Blocks;
-            var onEntry = new bool[blocks.Length];
-            var atExit = new bool?[blocks.Length];
-            for (var i = 0; i < blocks.Length; i++)
-            {
-                onEntry[i] = blocks[i].Kind != BasicBlockKind.Entry;
-                atExit[i] = LastEvent(blocks[i], blocks[i].Operations.Length + 1, guarded, writes, sameCountry);
-            }
-
-            // Blocks are numbered in the order of the code, so one pass settles all but what loops carry back.
-            for (var changed = true; changed;)
-            {
-                changed = false;
-                foreach (var block in blocks)
-                {
-                    if (!onEntry[block.Ordinal])
-                    {
-                        continue;
-                    }
-
-                    foreach (var branch in block.Predecessors)
-                    {
-                        if (!(atExit[branch.Source.Ordinal] ?? onEntry[branch.Source.Ordinal]) && !IsGuardTrueEdge(branch, guarded, cfg))
-                        {
-                            onEntry[block.Ordinal] = false;
-                            changed = true;
-                            break;
-                        }
-                    }
-                }
-            }
-
-            return onEntry;
-        }
+            => FlowFacts.HoldsOnEntry(
+                cfg,
+                block => LastEvent(block, block.Operations.Length + 1, guarded, writes, sameCountry),
+                branch => IsGuardTrueEdge(branch, guarded, cfg));
 
         /// <summary>
         /// What a block does to the value before <paramref name="end"/>, last: true for a call that checks it, false for a

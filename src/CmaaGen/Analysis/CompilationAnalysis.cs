@@ -28,6 +28,7 @@ namespace CmaaGen.Analysis
         private readonly Lazy<INamedTypeSymbol?> _countryEnum;
         private readonly MemberValues _members;
         private readonly AgreementGuards _guards;
+        private readonly EqualityNarrowing _narrowing = new();
         private readonly AgreementIndex? _index;
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
@@ -292,6 +293,16 @@ namespace CmaaGen.Analysis
                 if (flowing.Text is { } text)
                 {
                     ReportConstant(context, target, flowing, text);
+                }
+                else if (_narrowing.KnownConstant(GuardedValue(flowing.Site), graph.Get) is { } constant)
+                {
+                    foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constant, flowing.Site))
+                    {
+                        if (narrowed.Text is { } known)
+                        {
+                            ReportConstant(context, target, narrowed, known);
+                        }
+                    }
                 }
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)

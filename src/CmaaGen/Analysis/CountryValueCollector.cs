@@ -49,6 +49,16 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The values of <paramref name="value"/>, reported at <paramref name="site"/>: a constant a run-time value is known
+        /// to equal there (<see cref="EqualityNarrowing"/>) is judged where the value is used, pointing at the constant.
+        /// </summary>
+        public List<FlowingValue> CollectAt(IOperation value, IOperation site)
+        {
+            Collect(value, site, depth: 0);
+            return _values;
+        }
+
+        /// <summary>
         /// The values of the element at <paramref name="path"/> of a tuple, for a deconstruction
         /// (<c>(gateway.Country, count) = t</c>); they are reported at the tuple.
         /// </summary>

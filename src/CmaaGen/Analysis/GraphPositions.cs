@@ -68,6 +68,13 @@ namespace CmaaGen.Analysis
 
         private static bool Contains(SyntaxNode outer, SyntaxNode inner) => outer.SyntaxTree == inner.SyntaxTree && outer.Span.Contains(inner.Span);
 
+        /// <summary>
+        /// The value a capture of the graph holds, as where a <c>switch</c> statement keeps the value it tests; null when
+        /// the capture is given more than one value.
+        /// </summary>
+        public static IOperation? CapturedValue(ControlFlowGraph cfg, IFlowCaptureReferenceOperation reference)
+            => Graphs.GetValue(cfg, Index).Captures.TryGetValue(reference.Id, out var value) ? value : null;
+
         /// <summary>The writes of a local, parameter, field or property in the graph, by the ordinal of their block.</summary>
         public static Dictionary<int, List<Write>> WritesOf(ControlFlowGraph cfg, ISymbol symbol)
             => Graphs.GetValue(cfg, Index).Writes.TryGetValue(symbol, out var writes) ? writes : None;
@@ -86,6 +93,13 @@ namespace CmaaGen.Analysis
                         if (reference is IFlowAnonymousFunctionOperation function)
                         {
                             positions.Functions.Add(function);
+                            continue;
+                        }
+
+                        if (reference is IFlowCaptureOperation capture)
+                        {
+                            // A capture given different values on different paths (a conditional's result) holds none of them.
+                            positions.Captures[capture.Id] = positions.Captures.ContainsKey(capture.Id) ? null : capture.Value;
                             continue;
                         }
 
@@ -170,6 +184,8 @@ namespace CmaaGen.Analysis
             public Dictionary<SyntaxNode, (BasicBlock Block, int Index)> Reads { get; } = [];
 
             public Dictionary<ISymbol, Dictionary<int, List<Write>>> Writes { get; } = new(SymbolEqualityComparer.Default);
+
+            public Dictionary<CaptureId, IOperation?> Captures { get; } = [];
 
             /// <summary>The lambdas the graph creates, whose bodies have graphs of their own.</summary>
             public List<IFlowAnonymousFunctionOperation> Functions { get; } = [];

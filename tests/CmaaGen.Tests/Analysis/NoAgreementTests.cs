@@ -232,6 +232,85 @@ public class NoAgreementTests
             }
             """);
 
+    /// <summary>
+    /// A run-time value is the constant it was tested against where every path to the exchange passes the test and no
+    /// write after it: ==, !=, is, a switch case, string.Equals. The diagnostic points at the test's constant too.
+    /// </summary>
+    [Fact]
+    public async Task A_value_tested_against_a_constant_is_that_constant_where_the_test_holds()
+        => await AnalyzerTest.VerifyAsync(
+            Gateway + """
+            public class Request
+            {
+                public string Country { get; set; } = "";
+            }
+
+            class C
+            {
+                void M(Gateway g, string country, string other, Request request, bool flag)
+                {
+                    if (country == {|#1:"IR"|})
+                    {
+                        g.Send({|#0:country|});
+                    }
+
+                    switch (other)
+                    {
+                        case {|#3:"CU"|}:
+                            g.Send({|#2:other|});
+                            break;
+                        case "DE":
+                            g.Send(other);
+                            break;
+                        case "KP":
+                        case "FR":
+                            g.Send(other);
+                            break;
+                        default:
+                            g.Send(other);
+                            break;
+                    }
+
+                    if (request.Country is {|#5:"IR"|})
+                    {
+                        g.Send({|#4:request.Country.ToUpperInvariant()|});
+                    }
+
+                    if (!string.Equals(other, {|#7:"ir"|}, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return;
+                    }
+
+                    g.Send({|#6:other|});
+                }
+
+                void NotKnown(Gateway g, string country, string other, bool flag)
+                {
+                    if (country == "IR" || flag)
+                    {
+                        g.Send(country);
+                    }
+
+                    if (country == "IR")
+                    {
+                        country = other;
+                        g.Send(country);
+                    }
+
+                    if (other != "KP")
+                    {
+                        g.Send(other);
+                    }
+
+                    g.Send(other);
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("ir", "Iran (IR)", "U.S. CBP, as of January 2014"));
+
     [Fact]
     public async Task Methods_that_always_return_a_constant()
         => await AnalyzerTest.VerifyAsync(Gateway + """

@@ -274,6 +274,17 @@ public class UncheckedValueTests
                 g.Send({|CMAA004:request.Address.Country|});
             }
 
+            // A value tested against a partner's code is that partner where the test holds.
+            void Tested(Gateway g, string country)
+            {
+                if (country == "DE")
+                {
+                    g.Send(country);
+                }
+
+                g.Send({|CMAA004:country|});
+            }
+
             // A collection filtered by the check holds only partners, and so does a foreach variable over it.
             void Filtered(Gateway g, string[] countries, bool flag)
             {

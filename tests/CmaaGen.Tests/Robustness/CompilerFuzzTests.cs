@@ -66,6 +66,8 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 void Checked(string code) { if (!CmaaAgreements.HasAgreement(code)) return; Action inner = () => Send(code); Send(code); }
                 while (flag) { Send(input); input = Cuba; }
                 Send(_assigned);
+                switch (input) { case "IR": Send(input); break; case "DE" or "FR": Send(input); break; }
+                if (input is not "KP") { } else if (string.Equals(input, "kp")) { Send(input.ToUpperInvariant()); }
                 foreach (var w in more.Where(CmaaAgreements.HasAgreement).Where(v => CmaaAgreements.HasAgreement(v)).ToList()) { Send(w); }
                 var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
             }
