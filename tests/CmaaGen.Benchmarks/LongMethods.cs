@@ -22,7 +22,10 @@ internal static class LongMethods
     private const string Guarded = "parameter checked once, each exchange in a branch (CMAA004 on)";
     private const string Unguarded = "parameter never checked, each exchange in a branch (CMAA004 on)";
 
-    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Guarded, Unguarded];
+    // Each exchange of a parameter inside a test of it against a constant, which makes the value that constant there.
+    private const string Tested = "parameter tested against a constant, each exchange in the test's branch";
+
+    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Tested, Guarded, Unguarded];
 
     public static async Task RunAsync(string[] args)
     {
@@ -78,6 +81,7 @@ internal static class LongMethods
             {
                 "in place" => $"            gateway.Send(express ? \"DE\" : \"FR\", \"{i}\");\n",
                 "local written once" => $"            var {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
+                Tested => $"            if (country == \"DE\")\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 Guarded or Unguarded => $"            if (express)\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 _ => $"            var {local} = \"JP\";\n            {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
             });

@@ -46,8 +46,9 @@ namespace CmaaGen.Analysis
 
         private static IOperation?[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes)
         {
-            // The tests of the value in the graph, by the constant's text: two tests of one constant make one fact.
-            var tests = new Dictionary<object, List<(BasicBlock Block, IOperation Constant, bool EqualOnConditional)>>();
+            // The tests of the value in the graph, by the constant: two tests of one constant make one fact. Each test is
+            // kept by its block's ordinal, with the edge on which the value equals the constant.
+            var tests = new Dictionary<object, (IOperation Constant, Dictionary<int, bool> EqualOnConditional)>();
             foreach (var block in cfg.Blocks)
             {
                 if (block.BranchValue is not { } condition || block.ConditionKind == ControlFlowConditionKind.None)
@@ -66,25 +67,25 @@ namespace CmaaGen.Analysis
                 if (Test(cfg, condition, path) is var (constant, equalWhenTrue))
                 {
                     var key = constant.ConstantValue.Value!;
-                    if (!tests.TryGetValue(key, out var list))
+                    if (!tests.TryGetValue(key, out var test))
                     {
-                        tests.Add(key, list = []);
+                        tests.Add(key, test = (constant, []));
                     }
 
-                    list.Add((block, constant, whenTrue == equalWhenTrue));
+                    test.EqualOnConditional[block.Ordinal] = whenTrue == equalWhenTrue;
                 }
             }
 
             var known = new IOperation?[cfg.Blocks.Length];
-            foreach (var list in tests.Values)
+            foreach (var (constant, equalOnConditional) in tests.Values)
             {
                 var holds = FlowFacts.HoldsOnEntry(
                     cfg,
                     block => Writes(writes, block, block.Operations.Length + 1) ? false : null,
-                    branch => list.Exists(test => test.Block == branch.Source && branch.IsConditionalSuccessor == test.EqualOnConditional));
+                    branch => equalOnConditional.TryGetValue(branch.Source.Ordinal, out var onConditional) && branch.IsConditionalSuccessor == onConditional);
                 for (var i = 0; i < known.Length; i++)
                 {
-                    known[i] ??= holds[i] ? list[0].Constant : null;
+                    known[i] ??= holds[i] ? constant : null;
                 }
             }
 
