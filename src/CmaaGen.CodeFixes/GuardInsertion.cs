@@ -22,13 +22,6 @@ namespace CmaaGen.CodeFixes
     /// </summary>
     internal static class GuardInsertion
     {
-        internal enum Placement
-        {
-            Before,
-            Wrap,
-            Body,
-        }
-
         public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -278,109 +271,6 @@ namespace CmaaGen.CodeFixes
                 _ => owner,
             };
             return converted.WithAdditionalAnnotations(Formatter.Annotation);
-        }
-
-        private static ExpressionSyntax Simplified(string expression)
-            => SyntaxFactory.ParseExpression(expression).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-
-        /// <summary>A guard to insert: where, for which local or parameter, and how the exception names it.</summary>
-        internal sealed class PlannedGuard(SyntaxNode anchor, Placement placement, bool returnsValue, ExpressionSyntax value, ISymbol? start, string kind, string generatedNamespace)
-        {
-            public SyntaxNode Anchor { get; } = anchor;
-
-            public Placement Placement { get; } = placement;
-
-            public bool ReturnsValue { get; } = returnsValue;
-
-            /// <summary>
-            /// The value as written at the exchange: a local's or parameter's name, a member read (<c>request.Country</c>),
-            /// or the expression a new local holds (<c>Lookup()</c>).
-            /// </summary>
-            public string Value { get; } = value.ToString();
-
-            /// <summary>The local, parameter or member the value is read from first; null for <c>this</c> or a new local's value.</summary>
-            public ISymbol? Start { get; } = start;
-
-            /// <summary>The expression that moves into a new local, replaced by the local's name; null when none is needed.</summary>
-            public ExpressionSyntax? Hoisted { get; } = kind == UncheckedReports.ExpressionKind ? value : null;
-
-            /// <summary>The new local's name, chosen once every guard of the document is known.</summary>
-            public string? Local { get; set; }
-
-            /// <summary>
-            /// Whether this guard, placed earlier, already dominates <paramref name="later"/>'s exchange: the same value,
-            /// checked before a statement of a block that holds the later one, and not written in between: neither what it
-            /// is read from first (by the compiler's data flow) nor, for a member read, any member on the way to it, as the
-            /// analyzer's check does. A value held in a new local is the local's alone.
-            /// </summary>
-            public bool Covers(PlannedGuard later, SemanticModel model)
-            {
-                if (Hoisted is not null || later.Hoisted is not null || Value != later.Value || !SymbolEqualityComparer.Default.Equals(Start, later.Start))
-                {
-                    return false;
-                }
-
-                if (Anchor == later.Anchor)
-                {
-                    return true;
-                }
-
-                if (Placement != Placement.Before || Anchor is not StatementSyntax { Parent: BlockSyntax block } statement
-                    || block.Statements.FirstOrDefault(s => s.Span.Contains(later.Anchor.Span)) is not { } holder
-                    || holder.SpanStart < statement.SpanStart)
-                {
-                    return false;
-                }
-
-                var flow = model.AnalyzeDataFlow(statement, holder);
-                return flow is { Succeeded: true }
-                    && (Start is null || !flow.WrittenInside.Contains(Start, SymbolEqualityComparer.Default))
-                    && (kind != UncheckedReports.MemberKind || !WritesMember(block, statement, holder));
-            }
-
-            /// <summary>Whether the statements from <paramref name="first"/> to <paramref name="last"/> assign the member or one it is read through.</summary>
-            private bool WritesMember(BlockSyntax block, StatementSyntax first, StatementSyntax last)
-            {
-                var written = new HashSet<string>();
-                for (var end = Value.IndexOf('.'); end > 0; end = Value.IndexOf('.', end + 1))
-                {
-                    written.Add(Value.Substring(0, end));
-                }
-
-                written.Add(Value);
-                return block.Statements
-                    .Where(s => s.SpanStart >= first.SpanStart && s.SpanStart <= last.SpanStart)
-                    .SelectMany(s => s.DescendantNodes())
-                    .Any(node => node switch
-                    {
-                        AssignmentExpressionSyntax assignment => written.Contains(assignment.Left.ToString()),
-                        ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => written.Contains(argument.Expression.ToString()),
-                        _ => false,
-                    });
-            }
-
-            /// <summary>The statements that go before the exchange: the new local, if any, then the guard.</summary>
-            public IEnumerable<StatementSyntax> Statements()
-            {
-                var checkedValue = Local ?? Value;
-                if (Hoisted is not null)
-                {
-                    yield return SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
-                            SyntaxFactory.IdentifierName("var"),
-                            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(checkedValue))
-                                .WithInitializer(SyntaxFactory.EqualsValueClause(Hoisted.WithoutTrivia())))))
-                        .WithAdditionalAnnotations(Formatter.Annotation);
-                }
-
-                var message = "$\"No customs mutual assistance agreement with '{" + checkedValue + "}'.\"";
-                var exception = kind == UncheckedReports.ParameterKind
-                    ? "new global::System.ArgumentException(" + message + ", nameof(" + checkedValue + "))"
-                    : "new global::System.InvalidOperationException(" + message + ")";
-                yield return SyntaxFactory.IfStatement(
-                        Simplified("!global::" + generatedNamespace + ".CmaaAgreements.HasAgreement(" + checkedValue + ")"),
-                        SyntaxFactory.Block(SyntaxFactory.ThrowStatement(Simplified(exception))))
-                    .WithAdditionalAnnotations(Formatter.Annotation);
-            }
         }
     }
 }

@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Creates CMAA004's diagnostic, with what its fixes need: the local or parameter a guard would check, and
-    /// whether that parameter can carry the mark instead, which moves the check to its callers.
+    /// Creates CMAA004's diagnostic, with what its fixes need: what a guard would check (a local, a parameter, a member
+    /// read, or another value to hold in a new local first), and whether a parameter can carry the mark instead, which
+    /// moves the check to its callers.
     /// </summary>
     internal static class UncheckedReports
     {
@@ -40,10 +41,8 @@ namespace CmaaGen.Analysis
         /// <summary>Diagnostic property: the namespace of the generated types a fix names.</summary>
         public const string NamespaceProperty = "Namespace";
 
-        public const string ParameterKind = "Parameter";
-        public const string LocalKind = "Local";
-        public const string MemberKind = "Member";
-        public const string ExpressionKind = "Expression";
+        /// <summary>The values of <see cref="GuardProperty"/>.</summary>
+        public const string ParameterKind = "Parameter", LocalKind = "Local", MemberKind = "Member", ExpressionKind = "Expression";
 
         /// <param name="guarded">The value a guard has to check for the reported one, which names the same country.</param>
         /// <param name="checkable">Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type.</param>
