@@ -169,6 +169,27 @@ public class UncheckedValueFixTests
             null);
 
     [Fact]
+    public async Task Does_not_mark_a_local_functions_parameter_before_CSharp_9()
+    {
+        const string Code = """
+            class Service
+            {
+                void Run(Gateway gateway)
+                {
+                    Forward("CU");
+
+                    void Forward(string partner) => gateway.Send({|CMAA004:partner|});
+                }
+            }
+            """;
+        var test = new CodeFixTest<UncheckedValueFix>(Gateway + Code, Gateway + Code) { EnableUnchecked = true, CodeActionEquivalenceKey = UncheckedValueFix.MarkKey };
+        test.SolutionTransforms.Add((solution, project) => solution.WithProjectParseOptions(
+            project,
+            ((Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)solution.GetProject(project)!.ParseOptions!).WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)));
+        await test.VerifyAsync();
+    }
+
+    [Fact]
     public async Task Guards_the_statement_that_holds_the_exchange()
         => await Guard(
             """
@@ -403,6 +424,63 @@ public class UncheckedValueFixTests
                 }
             }
             """);
+
+    [Fact]
+    public async Task Guards_in_a_switch_section_and_at_the_top_level()
+    {
+        var test = new CodeFixTest<UncheckedValueFix>(
+            """
+            using Cmaa;
+
+            var gateway = new Gateway();
+            var destination = args[0];
+            gateway.Send({|CMAA004:destination|});
+
+            static void Route(Gateway g, string country, int lane)
+            {
+                switch (lane)
+                {
+                    case 1:
+                        g.Send({|CMAA004:country|});
+                        break;
+                }
+            }
+            """,
+            """
+            using System;
+            using Cmaa;
+
+            var gateway = new Gateway();
+            var destination = args[0];
+
+            if (!CmaaAgreements.HasAgreement(destination))
+            {
+                throw new InvalidOperationException($"No customs mutual assistance agreement with '{destination}'.");
+            }
+
+            gateway.Send(destination);
+
+            static void Route(Gateway g, string country, int lane)
+            {
+                switch (lane)
+                {
+                    case 1:
+                        if (!CmaaAgreements.HasAgreement(country))
+                        {
+                            throw new ArgumentException($"No customs mutual assistance agreement with '{country}'.", nameof(country));
+                        }
+
+                        g.Send(country);
+                        break;
+                }
+            }
+            """)
+        { EnableUnchecked = true, CodeActionEquivalenceKey = UncheckedValueFix.GuardKey };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Gateway.cs", Gateway));
+        test.FixedState.Sources.Add(("/0/Gateway.cs", Gateway));
+        await test.VerifyAsync();
+    }
 
     [Fact]
     public async Task Offers_no_guard_where_none_can_be_written()
