@@ -21,15 +21,29 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
-        private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _values = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
 
-        /// <summary>The values; empty when the member can hold anything else, or is not declared in source.</summary>
+        /// <summary>
+        /// The values; empty when the member can hold anything else, or is not declared in source. Inside a constructor
+        /// of its type, a member that constructors assign may not hold its value yet, so it is unknown there.
+        /// </summary>
         public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
-            => member.DeclaringSyntaxReferences.IsEmpty
-                ? ImmutableArray<IOperation>.Empty
-                : _values.GetOrAdd(member.OriginalDefinition, m => Compute(m, use, cancellationToken));
+        {
+            if (member.DeclaringSyntaxReferences.IsEmpty)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
 
-        private ImmutableArray<IOperation> Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
+            var (values, constructed) = _values.GetOrAdd(member.OriginalDefinition, m => Compute(m, use, cancellationToken));
+            return constructed && InConstructorOf(member, use) ? ImmutableArray<IOperation>.Empty : values;
+        }
+
+        private static bool InConstructorOf(ISymbol member, IOperation use)
+            => use.Syntax.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { Parent: { } type } constructor
+                && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == member.IsStatic
+                && member.ContainingType.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == type.SyntaxTree && reference.Span == type.Span);
+
+        private (ImmutableArray<IOperation> Values, bool Constructed) Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
             var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var (expression, stored) = member switch
@@ -59,21 +73,22 @@ namespace CmaaGen.Analysis
 
             if (!stored)
             {
-                return initial is null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(initial);
+                return (initial is null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(initial), false);
             }
 
             var values = ImmutableArray.CreateBuilder<IOperation>();
             if (!AddConstructorWrites(member, values, out var initializerRuns, cancellationToken))
             {
-                return ImmutableArray<IOperation>.Empty;
+                return (ImmutableArray<IOperation>.Empty, true);
             }
 
+            var constructed = values.Count > 0;
             if (initial is not null && initializerRuns)
             {
                 values.Insert(0, initial);
             }
 
-            return values.ToImmutable();
+            return (values.ToImmutable(), constructed);
         }
 
         /// <summary>What a body that is one expression or one <c>return</c> gives back.</summary>

@@ -198,7 +198,15 @@ public class NoAgreementTests
                 private readonly string _route = "DE";
                 private readonly string _fixed = "KP";
                 private readonly string _out = "IR";
+                private readonly string _early;
                 public string Origin { get; }
+
+                // Inside a constructor, a member that constructors assign may not hold that value yet.
+                public Consignor(Gateway g) : this()
+                {
+                    g.Send(_early);
+                    _early = "KP";
+                }
 
                 public Consignor() { _home = "CU"; _via = "DE"; _fixed = "DE"; Origin = "IR"; TryRead(out _out); }
 
@@ -228,6 +236,7 @@ public class NoAgreementTests
                     g.Send(_fixed);
                     g.Send({|CMAA001:Origin|});
                     g.Send(_out);
+                    g.Send({|CMAA001:_early|});
                 }
             }
             """);
