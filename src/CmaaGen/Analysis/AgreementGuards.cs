@@ -16,8 +16,11 @@ namespace CmaaGen.Analysis
     /// <c>CmaaAgreements.IsOwner(x)</c> on the same local, parameter or member read (<see cref="ValuePath"/>), as in
     /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
     /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>).
+    /// When every partner of the lists is in force, <c>CmaaAgreements.TryGetCountry(x, out …)</c> is the same check:
+    /// it finds partners only.
     /// </summary>
-    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation)
+    /// <param name="allPartnersInForce">Whether every partner of the project's lists is in force.</param>
+    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce)
     {
         private static readonly string[] GuardMethods = ["HasAgreement", "IsOwner"];
 
@@ -187,9 +190,9 @@ namespace CmaaGen.Analysis
         private bool IsGuardCall(IOperation? condition, ValuePath guarded)
         {
             if (condition is not IInvocationOperation { TargetMethod: { ContainingType: { Name: "CmaaAgreements" } type } method } invocation
-                || !GuardMethods.Contains(method.Name)
-                || type.ContainingNamespace.ToDisplayString() != generatedNamespace
-                || invocation.Arguments.Length != 1)
+                || !(GuardMethods.Contains(method.Name) && invocation.Arguments.Length == 1
+                    || allPartnersInForce && method.Name == "TryGetCountry" && invocation.Arguments.Length == 2)
+                || type.ContainingNamespace.ToDisplayString() != generatedNamespace)
             {
                 return false;
             }

@@ -50,7 +50,7 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
-            _guards = new AgreementGuards(_namespace, _compilation);
+            _guards = new AgreementGuards(_namespace, _compilation, _index?.AllPartnersInForce ?? false);
             _guardedValue = GuardedValue;
         }
 

@@ -274,6 +274,19 @@ public class UncheckedValueTests
                 g.Send({|CMAA004:request.Address.Country|});
             }
 
+            // With every partner in force, finding the partner is the same check.
+            void Parsed(Gateway g, string input, string other)
+            {
+                if (!CmaaAgreements.TryGetCountry(input, out var country))
+                {
+                    return;
+                }
+
+                g.Send(input);
+                g.SendCountry(country);
+                g.Send({|CMAA004:other|});
+            }
+
             // A value tested against a partner's code is that partner where the test holds.
             void Tested(Gateway g, string country)
             {
@@ -391,6 +404,15 @@ public class UncheckedValueTests
                         g.SendCountry(country);
                         g.Send(CmaaAgreements.GetAlpha2(country));
                         g.Send(CmaaAgreements.GetAlpha3(country).ToLowerInvariant());
+                    }
+                }
+
+                // A partner found may be one whose agreement is only signed.
+                void Parsed(Gateway g, string text)
+                {
+                    if (CmaaAgreements.TryGetCountry(text, out _))
+                    {
+                        g.Send({|CMAA004:text|});
                     }
                 }
             }
