@@ -13,7 +13,7 @@ namespace CmaaGen.Tests.Robustness;
 public class CompilerFuzzTests(ITestOutputHelper output)
 {
     /// <summary>Code that exercises every path of the analyzer, for the fuzzer to break.</summary>
-    private const string Seed = """"
+    internal const string Seed = """"
         using System;
         using System.Collections.Generic;
         using System.Linq;
@@ -86,7 +86,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         """";
 
     /// <summary>A file that never names the attribute, so the contexts it reaches are found through the seed's types.</summary>
-    private const string Relay = """
+    internal const string Relay = """
         public class Relay : Gateway
         {
             public void Forward(string country) { Send(country); Route(country, 2); }
@@ -100,7 +100,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         "Send(", "[CustomsDataExchange]", "CmaaCountry.", "CmaaAgreements.HasAgreement(", "ref ", "out var x", "stackalloc", "#if X", "#endif", "/*", "*/", "\\u0000",
     ];
 
-    private static readonly Gen<string> BrokenSources =
+    internal static readonly Gen<string> BrokenSources =
         from edits in Gen.Select(Gen.Int[0, 2], Gen.Double[0, 1], Gen.Int[0, Insertions.Length - 1], Gen.Int[1, 40]).Array[1, 6]
         select edits.Aggregate(Seed, (text, edit) =>
         {
