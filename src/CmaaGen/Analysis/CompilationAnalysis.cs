@@ -294,13 +294,16 @@ namespace CmaaGen.Analysis
                 {
                     ReportConstant(context, target, flowing, text);
                 }
-                else if (_narrowing.KnownConstant(GuardedValue(flowing.Site), graph.Get) is { } constant)
+                else if (_narrowing.KnownConstants(GuardedValue(flowing.Site), graph.Get) is { IsEmpty: false } constants)
                 {
-                    foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constant, flowing.Site))
+                    foreach (var constant in constants)
                     {
-                        if (narrowed.Text is { } known)
+                        foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constant, flowing.Site))
                         {
-                            ReportConstant(context, target, narrowed, known);
+                            if (narrowed.Text is { } known)
+                            {
+                                ReportConstant(context, target, narrowed, known);
+                            }
                         }
                     }
                 }

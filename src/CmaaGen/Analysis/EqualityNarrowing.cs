@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -12,10 +13,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// The constant a run-time value is known to equal where it reaches an exchange, because every path there passes a
-    /// test of it against that constant and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a
-    /// <c>switch</c> case, <c>country is "IR"</c>, <c>string.Equals(country, "ir", …)</c>, or the false branch of
-    /// <c>!=</c>. The value is then judged as that constant. Only a member whose code compares the value with something
+    /// The constants a run-time value is known to be one of where it reaches an exchange, because every path there passes
+    /// a test of it against them and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a <c>switch</c>
+    /// case (several labels give several constants), <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>,
+    /// or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the value with something
     /// builds a control flow graph for it, so code that never does pays one walk of its syntax.
     /// </summary>
     internal sealed class EqualityNarrowing
@@ -23,10 +24,11 @@ namespace CmaaGen.Analysis
         // What each member's code compares, as written: most runtime values are never compared with a constant.
         private readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> _compared = new();
 
-        // Per graph and value, the constant each block is entered with, on every path; kept as long as the graph lives.
-        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, IOperation?[]>> _known = new();
+        // Per graph and value, the constants each block is entered with, on every path; kept as long as the graph lives.
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>> _known = new();
 
-        public IOperation? KnownConstant(IOperation value, Func<ControlFlowGraph?> graph)
+        /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
+        public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph)
         {
             value = CountryValueCollector.Unwrap(value);
             if (ValuePath.Read(value) is not { } path
@@ -35,21 +37,27 @@ namespace CmaaGen.Analysis
                 || GraphPositions.Holding(body, value.Syntax) is not { } cfg
                 || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
-                return null;
+                return ImmutableArray<IOperation>.Empty;
             }
 
             var writes = path.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
             return Writes(writes, useBlock, useIndex)
-                ? null
-                : _known.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, IOperation?[]>()).GetOrAdd(path, p => Solve(cfg, p, writes))[useBlock.Ordinal];
+                ? ImmutableArray<IOperation>.Empty
+                : _known.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>()).GetOrAdd(path, p => Solve(cfg, p, writes))[useBlock.Ordinal];
         }
 
-        private static IOperation?[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes)
+        /// <summary>
+        /// The constants each block is entered with: an edge on which a test holds gives its constants, any other edge
+        /// what its block ends with (nothing known after a write), and a block is entered with the union of its edges',
+        /// or nothing known when one edge knows nothing. Solved from "not reached" up until no block changes.
+        /// </summary>
+        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes)
         {
-            // The tests of the value in the graph, by the constant: two tests of one constant make one fact. Each test is
-            // kept by its block's ordinal, with the edge on which the value equals the constant.
-            var tests = new Dictionary<object, (IOperation Constant, Dictionary<int, bool> EqualOnConditional)>();
-            foreach (var block in cfg.Blocks)
+            var blocks = cfg.Blocks;
+
+            // Each test of the value: its block, the constants, and the edge on which the value is one of them.
+            var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
+            foreach (var block in blocks)
             {
                 if (block.BranchValue is not { } condition || block.ConditionKind == ControlFlowConditionKind.None)
                 {
@@ -64,58 +72,110 @@ namespace CmaaGen.Analysis
                     whenTrue = !whenTrue;
                 }
 
-                if (Test(cfg, condition, path) is var (constant, equalWhenTrue))
+                if (Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
                 {
-                    var key = constant.ConstantValue.Value!;
-                    if (!tests.TryGetValue(key, out var test))
+                    tests.Add(block.Ordinal, (constants, whenTrue == oneOfWhenTrue));
+                }
+            }
+
+            // null: not reached yet; Anything: nothing known; otherwise the constants by value.
+            var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
+            onEntry[0] = Anything;
+            for (var changed = true; changed;)
+            {
+                changed = false;
+                foreach (var block in blocks)
+                {
+                    if (block.Kind == BasicBlockKind.Entry)
                     {
-                        tests.Add(key, test = (constant, []));
+                        continue;
                     }
 
-                    test.EqualOnConditional[block.Ordinal] = whenTrue == equalWhenTrue;
+                    Dictionary<object, IOperation>? joined = null;
+                    foreach (var branch in block.Predecessors)
+                    {
+                        var carried = tests.TryGetValue(branch.Source.Ordinal, out var test) && branch.IsConditionalSuccessor == test.OneOfOnConditional
+                            ? test.Constants.ToDictionary(c => c.ConstantValue.Value!, c => c)
+                            : Writes(writes, branch.Source, branch.Source.Operations.Length + 1) ? Anything : onEntry[branch.Source.Ordinal];
+                        joined = Join(joined, carried);
+                    }
+
+                    if (joined is not null && !Same(joined, onEntry[block.Ordinal]))
+                    {
+                        onEntry[block.Ordinal] = joined;
+                        changed = true;
+                    }
                 }
             }
 
-            var known = new IOperation?[cfg.Blocks.Length];
-            foreach (var (constant, equalOnConditional) in tests.Values)
-            {
-                var holds = FlowFacts.HoldsOnEntry(
-                    cfg,
-                    block => Writes(writes, block, block.Operations.Length + 1) ? false : null,
-                    branch => equalOnConditional.TryGetValue(branch.Source.Ordinal, out var onConditional) && branch.IsConditionalSuccessor == onConditional);
-                for (var i = 0; i < known.Length; i++)
-                {
-                    known[i] ??= holds[i] ? constant : null;
-                }
-            }
-
-            return known;
+            return onEntry.Select(known => known is null || known == Anything
+                    ? ImmutableArray<IOperation>.Empty
+                    : known.Values.OrderBy(c => c.Syntax.SpanStart).ToImmutableArray())
+                .ToArray();
         }
 
-        /// <summary>A test of the value against a constant: the constant, and whether the value equals it when the test is true.</summary>
-        private static (IOperation Constant, bool EqualWhenTrue)? Test(ControlFlowGraph cfg, IOperation condition, ValuePath path)
+        private static readonly Dictionary<object, IOperation> Anything = [];
+
+        private static Dictionary<object, IOperation>? Join(Dictionary<object, IOperation>? left, Dictionary<object, IOperation>? right)
+        {
+            if (left is null || right is null)
+            {
+                return left ?? right;
+            }
+
+            if (left == Anything || right == Anything)
+            {
+                return Anything;
+            }
+
+            var union = new Dictionary<object, IOperation>(left);
+            foreach (var pair in right)
+            {
+                if (!union.ContainsKey(pair.Key))
+                {
+                    union.Add(pair.Key, pair.Value);
+                }
+            }
+
+            return union;
+        }
+
+        private static bool Same(Dictionary<object, IOperation> joined, Dictionary<object, IOperation>? known)
+            => known is not null && (joined == Anything ? known == Anything : known != Anything && joined.Count == known.Count && joined.Keys.All(known.ContainsKey));
+
+        /// <summary>A test of the value against constants: the constants, and whether the value is one of them when the test is true.</summary>
+        private static (ImmutableArray<IOperation> Constants, bool OneOfWhenTrue)? Test(ControlFlowGraph cfg, IOperation condition, ValuePath path)
         {
             switch (condition)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     var equal = binary.OperatorKind == BinaryOperatorKind.Equals;
-                    return Constant(binary.RightOperand) is { } right && Reads(cfg, binary.LeftOperand, path) ? (right, equal)
-                        : Constant(binary.LeftOperand) is { } left && Reads(cfg, binary.RightOperand, path) ? (left, equal)
+                    return Constant(binary.RightOperand) is { } right && Reads(cfg, binary.LeftOperand, path) ? (ImmutableArray.Create(right), equal)
+                        : Constant(binary.LeftOperand) is { } left && Reads(cfg, binary.RightOperand, path) ? (ImmutableArray.Create(left), equal)
                         : null;
-                case IIsPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } pattern when Reads(cfg, pattern.Value, path):
-                    return Constant(value) is { } tested ? (tested, true) : null;
-                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: IConstantPatternOperation { Value: var value } } } pattern when Reads(cfg, pattern.Value, path):
-                    return Constant(value) is { } untested ? (untested, false) : null;
+                case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: var negated } } pattern when Reads(cfg, pattern.Value, path):
+                    return Constants(negated) is { IsDefault: false } untested ? (untested, false) : null;
+                case IIsPatternOperation pattern when Reads(cfg, pattern.Value, path):
+                    return Constants(pattern.Pattern) is { IsDefault: false } tested ? (tested, true) : null;
                 case IInvocationOperation { TargetMethod: { Name: nameof(string.Equals), ContainingType.SpecialType: SpecialType.System_String } } call:
                     var operands = call.Instance is null ? call.Arguments.Take(2).Select(a => a.Value).ToArray() : [call.Instance, call.Arguments[0].Value];
                     return operands.Length != 2 ? null
-                        : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? (second, true)
-                        : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? (first, true)
+                        : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? (ImmutableArray.Create(second), true)
+                        : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? (ImmutableArray.Create(first), true)
                         : null;
                 default:
                     return null;
             }
         }
+
+        /// <summary>The constants a pattern of constants joined by <c>or</c> matches (<c>"IR" or "KP"</c>); default for any other pattern.</summary>
+        private static ImmutableArray<IOperation> Constants(IPatternOperation pattern) => pattern switch
+        {
+            IConstantPatternOperation { Value: var value } => Constant(value) is { } constant ? ImmutableArray.Create(constant) : default,
+            IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or
+                => Constants(or.LeftPattern) is { IsDefault: false } left && Constants(or.RightPattern) is { IsDefault: false } right ? left.AddRange(right) : default,
+            _ => default,
+        };
 
         /// <summary>A constant that can name a country: text, a number, or an enum member.</summary>
         private static IOperation? Constant(IOperation operation)

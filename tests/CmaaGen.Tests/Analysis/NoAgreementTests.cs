@@ -242,8 +242,9 @@ public class NoAgreementTests
             """);
 
     /// <summary>
-    /// A run-time value is the constant it was tested against where every path to the exchange passes the test and no
-    /// write after it: ==, !=, is, a switch case, string.Equals. The diagnostic points at the test's constant too.
+    /// A run-time value is one of the constants it was tested against where every path to the exchange passes the test and
+    /// no write after it: ==, !=, is (with or), a switch case (with several labels), string.Equals. The diagnostic points
+    /// at the test's constant too.
     /// </summary>
     [Fact]
     public async Task A_value_tested_against_a_constant_is_that_constant_where_the_test_holds()
@@ -271,9 +272,9 @@ public class NoAgreementTests
                         case "DE":
                             g.Send(other);
                             break;
-                        case "KP":
+                        case {|#9:"KP"|}:
                         case "FR":
-                            g.Send(other);
+                            g.Send({|#8:other|});
                             break;
                         default:
                             g.Send(other);
@@ -283,6 +284,11 @@ public class NoAgreementTests
                     if (request.Country is {|#5:"IR"|})
                     {
                         g.Send({|#4:request.Country.ToUpperInvariant()|});
+                    }
+
+                    if (country is "DE" or {|#11:"SY"|})
+                    {
+                        g.Send({|#10:country|});
                     }
 
                     if (!string.Equals(other, {|#7:"ir"|}, System.StringComparison.OrdinalIgnoreCase))
@@ -318,7 +324,9 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("ir", "Iran (IR)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("ir", "Iran (IR)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(10).WithLocation(11).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()
