@@ -114,8 +114,7 @@ namespace CmaaGen.Analysis
         /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>
         private bool IsCheck(IOperation predicate) => predicate switch
         {
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { ContainingType: { Name: "CmaaAgreements" } type } method } }
-                => GuardMethods.Contains(method.Name) && type.ContainingNamespace.ToDisplayString() == generatedNamespace,
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method),
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
                 => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } && IsGuardCall(returned, ValuePath.Of(lambda.Symbol.Parameters[0])),
             _ => false,
@@ -163,42 +162,24 @@ namespace CmaaGen.Analysis
         }
 
         private bool IsGuardTrueEdge(ControlFlowBranch branch, ValuePath guarded, ControlFlowGraph cfg)
-        {
-            var source = branch.Source;
-            if (source.BranchValue is not { } condition || source.ConditionKind == ControlFlowConditionKind.None)
-            {
-                return false;
-            }
-
-            // Jump when true / when false decides which edge is the true one; a '!' swaps them.
-            var whenTrue = source.ConditionKind == ControlFlowConditionKind.WhenTrue;
-            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-            {
-                condition = not.Operand;
-                whenTrue = !whenTrue;
-            }
-
-            if (!IsGuardCall(condition, guarded) && !(condition is ILocalReferenceOperation flag && IsGuardCall(OnlyValue(cfg, flag.Local), guarded)))
-            {
-                return false;
-            }
-
-            var takesTrueEdge = branch.IsConditionalSuccessor == whenTrue;
-            return takesTrueEdge;
-        }
+            => FlowFacts.Branch(branch.Source) is var (test, conditionalWhenTrue)
+                && (IsGuardCall(test, guarded) || test is ILocalReferenceOperation flag && IsGuardCall(OnlyValue(cfg, flag.Local), guarded))
+                && branch.IsConditionalSuccessor == conditionalWhenTrue;
 
         private bool IsGuardCall(IOperation? condition, ValuePath guarded)
-        {
-            if (condition is not IInvocationOperation { TargetMethod: { ContainingType: { Name: "CmaaAgreements" } type } method } invocation
-                || !(GuardMethods.Contains(method.Name) && invocation.Arguments.Length == 1
-                    || allPartnersInForce && method.Name == "TryGetCountry" && invocation.Arguments.Length == 2)
-                || type.ContainingNamespace.ToDisplayString() != generatedNamespace)
-            {
-                return false;
-            }
+            => condition is IInvocationOperation invocation
+                && IsCheckMethod(invocation.TargetMethod)
+                && guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value));
 
-            return guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value));
-        }
+        /// <summary>
+        /// A method of the generated <c>CmaaAgreements</c> that checks its first argument: <c>HasAgreement</c>,
+        /// <c>IsOwner</c>, and <c>TryGetCountry</c> while every partner is in force.
+        /// </summary>
+        private bool IsCheckMethod(IMethodSymbol method)
+            => method.ContainingType is { Name: "CmaaAgreements" } type
+                && (GuardMethods.Contains(method.Name) && method.Parameters.Length == 1
+                    || allPartnersInForce && method.Name == "TryGetCountry" && method.Parameters.Length == 2)
+                && type.ContainingNamespace.ToDisplayString() == generatedNamespace;
 
         /// <summary>
         /// The one value a local is ever given (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a branch on the

@@ -293,23 +293,22 @@ namespace CmaaGen.Analysis
                 if (flowing.Text is { } text)
                 {
                     ReportConstant(context, target, flowing, text);
+                    continue;
                 }
-                else if (_narrowing.KnownConstants(GuardedValue(flowing.Site), graph.Get) is { IsEmpty: false } constants)
+
+                var guarded = GuardedValue(flowing.Site);
+                if (_narrowing.KnownConstants(guarded, graph.Get) is { IsEmpty: false } constants)
                 {
-                    foreach (var constant in constants)
+                    foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constants, flowing.Site))
                     {
-                        foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constant, flowing.Site))
+                        if (narrowed.Text is { } known)
                         {
-                            if (narrowed.Text is { } known)
-                            {
-                                ReportConstant(context, target, narrowed, known);
-                            }
+                            ReportConstant(context, target, narrowed, known);
                         }
                     }
                 }
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
-                    && GuardedValue(flowing.Site) is var guarded
                     && !IsCheckedByCallers(guarded)
                     && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue)
                     && !_guards.IsFiltered(guarded, graph.Get))

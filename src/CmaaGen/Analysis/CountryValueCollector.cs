@@ -49,12 +49,17 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The values of <paramref name="value"/>, reported at <paramref name="site"/>: a constant a run-time value is known
-        /// to equal there (<see cref="EqualityNarrowing"/>) is judged where the value is used, pointing at the constant.
+        /// The values of each of <paramref name="values"/>, reported at <paramref name="site"/>: the constants a run-time
+        /// value is known to be one of there (<see cref="EqualityNarrowing"/>) are judged where the value is used, pointing
+        /// at each constant.
         /// </summary>
-        public List<FlowingValue> CollectAt(IOperation value, IOperation site)
+        public List<FlowingValue> CollectAt(IEnumerable<IOperation> values, IOperation site)
         {
-            Collect(value, site, depth: 0);
+            foreach (var value in values)
+            {
+                Collect(value, site, depth: 0);
+            }
+
             return _values;
         }
 

@@ -16,8 +16,8 @@ namespace CmaaGen.Analysis
     /// The constants a run-time value is known to be one of where it reaches an exchange, because every path there passes
     /// a test of it against them and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a <c>switch</c>
     /// case (several labels give several constants), <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>,
-    /// or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the value with something
-    /// builds a control flow graph for it, so code that never does pays one walk of its syntax.
+    /// or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the
+    /// value with something builds a control flow graph for it, so code that never does pays one walk of its syntax.
     /// </summary>
     internal sealed class EqualityNarrowing
     {
@@ -59,22 +59,9 @@ namespace CmaaGen.Analysis
             var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
             foreach (var block in blocks)
             {
-                if (block.BranchValue is not { } condition || block.ConditionKind == ControlFlowConditionKind.None)
+                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
                 {
-                    continue;
-                }
-
-                // Jump when true / when false, and each '!', decide on which edge the test holds.
-                var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
-                while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
-                {
-                    condition = not.Operand;
-                    whenTrue = !whenTrue;
-                }
-
-                if (Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
-                {
-                    tests.Add(block.Ordinal, (constants, whenTrue == oneOfWhenTrue));
+                    tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
                 }
             }
 

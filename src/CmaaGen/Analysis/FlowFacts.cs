@@ -1,5 +1,7 @@
 using System;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
 {
@@ -11,6 +13,27 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class FlowFacts
     {
+        /// <summary>
+        /// The test a block branches on, without its <c>!</c>s, and whether its conditional successor is taken when that
+        /// test is true (jump when true or when false, each <c>!</c> swapping them); null for a block that does not branch.
+        /// </summary>
+        public static (IOperation Test, bool ConditionalWhenTrue)? Branch(BasicBlock block)
+        {
+            if (block.BranchValue is not { } condition || block.ConditionKind == ControlFlowConditionKind.None)
+            {
+                return null;
+            }
+
+            var whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            while (condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                condition = not.Operand;
+                whenTrue = !whenTrue;
+            }
+
+            return (condition, whenTrue);
+        }
+
         /// <param name="atExit">What a whole block does to the fact, last: true makes it hold, false breaks it, null leaves it.</param>
         /// <param name="establishes">Whether taking an edge makes the fact hold, as the true edge of a check does.</param>
         public static bool[] HoldsOnEntry(ControlFlowGraph cfg, Func<BasicBlock, bool?> atExit, Func<ControlFlowBranch, bool> establishes)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -121,8 +120,10 @@ namespace CmaaGen.Analysis
                             positions.Reads.Add(reference.Syntax, (block, i));
                         }
 
-                        if (IsWrite(reference, out var value))
+                        var access = LocalFlow.Classify(reference);
+                        if (access != LocalFlow.Access.Read)
                         {
+                            var value = access == LocalFlow.Access.Assigned ? LocalFlow.AssignedValue(reference) : null;
                             if (!positions.Writes.TryGetValue(symbol, out var byBlock))
                             {
                                 positions.Writes.Add(symbol, byBlock = []);
@@ -140,35 +141,6 @@ namespace CmaaGen.Analysis
             }
 
             return positions;
-        }
-
-        /// <summary>Whether the reference is written, and the value it is given when that is one value.</summary>
-        private static bool IsWrite(IOperation reference, out IOperation? value)
-        {
-            value = null;
-            switch (reference.Parent)
-            {
-                case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                    value = assignment.IsRef ? null : assignment.Value;
-                    return true;
-                case IAssignmentOperation assignment when assignment.Target == reference:
-                case IIncrementOrDecrementOperation:
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                case IAddressOfOperation:
-                    return true;
-                case ITupleOperation or IDeclarationExpressionOperation:
-                    for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
-                    {
-                        if (parent is IDeconstructionAssignmentOperation deconstruction)
-                        {
-                            return deconstruction.Target.DescendantsAndSelf().Contains(reference);
-                        }
-                    }
-
-                    return false;
-                default:
-                    return false;
-            }
         }
 
         /// <summary>A write of a local, parameter, field or property: where it sits in its block, and the value it gives when that is one value.</summary>

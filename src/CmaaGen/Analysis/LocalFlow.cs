@@ -44,22 +44,22 @@ namespace CmaaGen.Analysis
 
         private static readonly ImmutableArray<IOperation?> Unknown = ImmutableArray.Create((IOperation?)null);
 
-        /// <summary>How a reference uses its local.</summary>
+        /// <summary>How a reference uses the local, parameter, field or property it names.</summary>
         internal enum Access
         {
             Read,
 
-            /// <summary><c>x = value</c> or <c>x ??= value</c>.</summary>
+            /// <summary><c>x = value</c> or <c>x ??= value</c>; the value is <see cref="AssignedValue"/>.</summary>
             Assigned,
 
             /// <summary>A write whose value cannot be followed: <c>out</c>, <c>ref</c>, <c>+=</c>, <c>++</c>, a deconstruction.</summary>
             Unknown,
         }
 
-        /// <summary>How a reference uses its local.</summary>
-        internal static Access Classify(ILocalReferenceOperation reference)
+        /// <summary>How a reference uses the local, parameter, field or property it names.</summary>
+        internal static Access Classify(IOperation reference)
         {
-            if (reference.IsDeclaration)
+            if (reference is ILocalReferenceOperation { IsDeclaration: true })
             {
                 return Access.Unknown;
             }
@@ -74,18 +74,30 @@ namespace CmaaGen.Analysis
                 case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 case IAddressOfOperation:
                     return Access.Unknown;
+                case ITupleOperation or IDeclarationExpressionOperation when IsDeconstructed(reference):
+                    return Access.Unknown;
             }
 
-            // Deconstruction targets and ref assignments write the local too.
+            // A ref assignment's value is aliased, and can be written through the alias.
+            return reference.Parent is ISimpleAssignmentOperation { IsRef: true } ? Access.Unknown : Access.Read;
+        }
+
+        /// <summary>The value an <see cref="Access.Assigned"/> reference is given.</summary>
+        internal static IOperation AssignedValue(IOperation reference)
+            => reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
+
+        /// <summary>Whether a reference inside a tuple is a target of the deconstruction around it, rather than part of its value.</summary>
+        private static bool IsDeconstructed(IOperation reference)
+        {
             for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
             {
-                if (parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target.DescendantsAndSelf().Contains(reference))
+                if (parent is IDeconstructionAssignmentOperation deconstruction)
                 {
-                    return Access.Unknown;
+                    return deconstruction.Target.DescendantsAndSelf().Contains(reference);
                 }
             }
 
-            return reference.Parent is ISimpleAssignmentOperation { IsRef: true } ? Access.Unknown : Access.Read;
+            return false;
         }
 
         /// <summary>

@@ -46,8 +46,7 @@ namespace CmaaGen.Analysis
                         {
                             case LocalFlow.Access.Assigned:
                                 // x = value, or x ??= value, which leaves a value that is not null as it is.
-                                var value = reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
-                                local.Writes.Add(new Write(value, ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(reference, root)));
+                                local.Writes.Add(new Write(LocalFlow.AssignedValue(reference), ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(reference, root)));
                                 break;
                             case LocalFlow.Access.Unknown:
                                 local.Unknown = true;

@@ -297,6 +297,13 @@ public class NoAgreementTests
                     }
 
                     g.Send({|#6:other|});
+
+                    if (request.Country != {|#13:"KP"|})
+                    {
+                        return;
+                    }
+
+                    g.Send({|#12:request.Country|});
                 }
 
                 void NotKnown(Gateway g, string country, string other, bool flag)
@@ -326,7 +333,8 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("ir", "Iran (IR)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(10).WithLocation(11).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(10).WithLocation(11).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(12).WithLocation(13).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()
