@@ -214,7 +214,8 @@ namespace CmaaGen.Analysis
         private int CheckedParameter(IMethodSymbol method)
             => _checkedParameters.GetOrAdd(method.OriginalDefinition, m =>
             {
-                if (m.DeclaringSyntaxReferences.Length != 1
+                if (!OwnSource.Declares(compilation, m)
+                    || m.DeclaringSyntaxReferences.Length != 1
                     || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements }
                     || statements[0] is not IfStatementSyntax { Else: null } check
                     || !Throws(check.Statement))

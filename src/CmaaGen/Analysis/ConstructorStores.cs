@@ -13,13 +13,15 @@ namespace CmaaGen.Analysis
     /// <c>public string Destination { get; } = destination;</c> for a primary constructor's parameter. The argument of
     /// <c>new Declaration("IR")</c> is then what the member holds, as a positional record's is. Read from the syntax, so
     /// no semantic model is built: an unqualified name in a constructor is its type's member unless a parameter or a
-    /// local of the same name hides it.
+    /// local of the same name hides it. Only the compilation's own constructors are read (<see cref="OwnSource"/>): a
+    /// referenced assembly's say nothing, so a library marks such a parameter for its callers (CMAA007).
     /// </summary>
     internal static class ConstructorStores
     {
-        public static IEnumerable<ISymbol> Members(IParameterSymbol parameter, CancellationToken cancellationToken)
+        public static IEnumerable<ISymbol> Members(IParameterSymbol parameter, Compilation compilation, CancellationToken cancellationToken)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
+                || !OwnSource.Declares(compilation, constructor))
             {
                 yield break;
             }
@@ -54,7 +56,8 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static IParameterSymbol? ForwardedTo(IParameterSymbol parameter, Compilation compilation, CancellationToken cancellationToken)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor)
+            if (parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false } constructor
+                || !OwnSource.Declares(compilation, constructor))
             {
                 return null;
             }

@@ -205,7 +205,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private bool IsStoredInContext(IParameterSymbol parameter)
             => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
-                && ConstructorStores.Members(parameter, CancellationToken.None).Any(IsContext);
+                && ConstructorStores.Members(parameter, _compilation, CancellationToken.None).Any(IsContext);
 
         private bool DecideByMarks(ISymbol symbol)
         {

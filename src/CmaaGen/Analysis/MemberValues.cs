@@ -24,12 +24,13 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
 
         /// <summary>
-        /// The values; empty when the member can hold anything else, or is not declared in source. Inside a constructor
+        /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
+        /// (<see cref="OwnSource"/>). Inside a constructor
         /// of its type, a member that constructors assign may not hold its value yet, so it is unknown there.
         /// </summary>
         public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
-            if (member.DeclaringSyntaxReferences.IsEmpty)
+            if (!OwnSource.Declares(compilation, member))
             {
                 return ImmutableArray<IOperation>.Empty;
             }

@@ -11,17 +11,29 @@ internal static class LibraryReference
 {
     /// <summary>A library compiled with CmaaGen's generator, which defines the attribute in it.</summary>
     public static MetadataReference Build(string source, string assemblyName = "Contoso.Customs")
+        => Emit(WithGenerator(source, assemblyName));
+
+    /// <summary>
+    /// A library's compilation after CmaaGen's generator ran: what an IDE references for a project in the same
+    /// solution (<see cref="Compilation.ToMetadataReference"/>), where a command-line build references its assembly.
+    /// </summary>
+    public static Compilation WithGenerator(string source, string assemblyName = "Contoso.Customs")
     {
         var parseOptions = GeneratorHarness.ParseOptions();
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [CSharpSyntaxTree.ParseText(source, parseOptions)],
+            [CSharpSyntaxTree.ParseText(source, parseOptions, path: "/" + assemblyName + "/Library.cs")],
             Basic.Reference.Assemblies.Net80.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         GeneratorHarness.Driver(Array.Empty<(string, string)>(), parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        return output;
+    }
 
+    /// <summary>The compilation's assembly, as a command-line build references it.</summary>
+    public static MetadataReference Emit(Compilation compilation)
+    {
         using var stream = new MemoryStream();
-        var result = output.Emit(stream);
+        var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return MetadataReference.CreateFromImage(stream.ToArray());
     }

@@ -22,14 +22,15 @@ internal static class PipelineRunner
         IEnumerable<(string Path, string Text)>? additionalFiles = null,
         CmaaGenerator? generator = null,
         CountryAnalyzer? analyzer = null,
-        bool enableUnchecked = false)
+        bool enableUnchecked = false,
+        IEnumerable<MetadataReference>? references = null)
     {
         var files = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var parseOptions = GeneratorHarness.ParseOptions();
         var compilation = CSharpCompilation.Create(
             "Fuzzed",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: "/src/File" + i + ".cs")),
-            Basic.Reference.Assemblies.Net80.References.All,
+            Basic.Reference.Assemblies.Net80.References.All.Concat(references ?? []),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(enableUnchecked ? [new("CMAA004", ReportDiagnostic.Warn)] : []));
 

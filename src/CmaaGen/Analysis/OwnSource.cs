@@ -1,0 +1,16 @@
+using Microsoft.CodeAnalysis;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Which symbols' declarations the analysis reads: only those of the compilation's own source. In an IDE a project
+    /// reference is the other project's compilation, whose symbols carry that project's syntax, while the command-line
+    /// build sees the same project as metadata. Reading that syntax would make the IDE and CI disagree, and a semantic
+    /// model of a tree outside the compilation cannot be had (<c>GetSemanticModel</c> throws).
+    /// </summary>
+    internal static class OwnSource
+    {
+        public static bool Declares(Compilation compilation, ISymbol symbol)
+            => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
+    }
+}
