@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using CmaaGen.Analysis;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -13,13 +14,22 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace CmaaGen.CodeFixes
 {
     /// <summary>
-    /// The CMAA004 fix that marks the parameter an unchecked value comes from <c>[CustomsDataExchange]</c>. The method
-    /// then is an exchange itself, so the value is checked where its callers pass it (a constant there is judged at
-    /// compile time), which is how a wrapper such as <c>void SendTo(string country) =&gt; gateway.Send(country);</c>
-    /// gets its callers checked.
+    /// The fix that marks a parameter <c>[CustomsDataExchange]</c>: the one an unchecked value comes from (CMAA004), or a
+    /// library's constructor parameter that is an exchange only by its code (CMAA007). The method then is an exchange
+    /// by its signature, so the value is checked where its callers pass it (a constant there is judged at compile
+    /// time), which is how a wrapper such as <c>void SendTo(string country) =&gt; gateway.Send(country);</c> gets its
+    /// callers checked, and how another assembly's <c>new Declaration("IR")</c> does.
     /// </summary>
     internal static class ParameterMark
     {
+        /// <summary>The action, named alike for every rule that offers it.</summary>
+        public static CodeAction Action(Document document, Diagnostic diagnostic, ParameterSyntax parameter, string equivalenceKey)
+            => CodeAction.Create(
+                "Mark parameter '" + parameter.Identifier.ValueText + "' [CustomsDataExchange], so that its callers are checked",
+                cancellationToken => ApplyAsync(document, ImmutableArray.Create(diagnostic), cancellationToken),
+                equivalenceKey);
+
+
         public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -57,12 +57,7 @@ namespace CmaaGen.CodeFixes
 
                 if (ParameterMark.Find(root, diagnostic) is { } parameter)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            "Mark parameter '" + parameter.Identifier.ValueText + "' [CustomsDataExchange], so that its callers are checked",
-                            cancellationToken => ParameterMark.ApplyAsync(context.Document, only, cancellationToken),
-                            MarkKey),
-                        diagnostic);
+                    context.RegisterCodeFix(ParameterMark.Action(context.Document, diagnostic, parameter, MarkKey), diagnostic);
                 }
             }
         }

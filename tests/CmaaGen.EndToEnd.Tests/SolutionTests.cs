@@ -53,6 +53,50 @@ public class SolutionTests(PackageFixture package)
         Assert.Equal(2, build.Warnings);
     }
 
+    /// <summary>
+    /// An application sees a library's constructor as compiled: the library is told (CMAA007) that the parameter its
+    /// code stores in a marked property needs a mark, dotnet format adds it, and the application's call is then checked.
+    /// </summary>
+    [Fact]
+    public async Task A_librarys_constructor_parameter_marked_by_the_CMAA007_fix_is_checked_in_the_application()
+    {
+        var consumer = package.NewConsumer("constructor-mark")
+            .Project("Contracts", outputType: "Library")
+            .File("Contracts/Declaration.cs", """
+                using Cmaa;
+
+                namespace Contracts
+                {
+                    public sealed class Declaration
+                    {
+                        public Declaration(string destination) { Destination = destination; }
+
+                        [CustomsDataExchange] public string Destination { get; }
+                    }
+                }
+                """)
+            .Project("App", extraItems: """<ProjectReference Include="../Contracts/Contracts.csproj" />""")
+            .File("App/Program.cs", """
+                using Contracts;
+
+                System.Console.WriteLine(new Declaration("IR").Destination);
+                """);
+
+        var before = await consumer.DotNetAsync("build", "App", "--no-incremental");
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.Contains("Declaration.cs(7,35): warning CMAA007: Parameter 'destination' of Declaration.Declaration(string) reaches property Declaration.Destination", before.Output);
+        Assert.DoesNotContain("CMAA001", before.Output);
+
+        var format = await consumer.DotNetAsync("format", "analyzers", "Contracts", "--diagnostics", "CMAA007", "--severity", "warn");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        Assert.Contains("public Declaration([CustomsDataExchange] string destination)", consumer.Read("Contracts/Declaration.cs"));
+
+        var after = await consumer.DotNetAsync("build", "App", "--no-incremental");
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Contains("Program.cs(3,42): warning CMAA001: 'IR' is Iran (IR)", after.Output);
+        Assert.DoesNotContain("CMAA007", after.Output);
+    }
+
     [Fact]
     public async Task Dotnet_format_applies_the_CMAA002_fix_and_verify_detects_it()
     {

@@ -176,6 +176,46 @@ namespace CmaaGen.Analysis
             }
         }
 
+        /// <summary>
+        /// CMAA007: a parameter of a constructor that other assemblies can call, which is an exchange only by what the
+        /// constructor's code does with it. It carries what the mark fix needs, as CMAA004's markable parameters do.
+        /// </summary>
+        public void AnalyzeConstructor(SymbolAnalysisContext context)
+        {
+            var constructor = (IMethodSymbol)context.Symbol;
+            if (constructor.MethodKind != MethodKind.Constructor || constructor.Parameters.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var parameter in constructor.Parameters)
+            {
+                var location = parameter.Locations.FirstOrDefault() ?? Location.None;
+                try
+                {
+                    _faultInjection?.Invoke(location.SourceTree?.FilePath ?? "");
+                    if (location.IsInSource && Contexts.UnseenOutside(parameter) is { } reached)
+                    {
+                        var properties = ImmutableDictionary<string, string?>.Empty
+                            .Add(UncheckedReports.ValueProperty, parameter.Name)
+                            .Add(UncheckedReports.MarkableProperty, "true")
+                            .Add(UncheckedReports.NamespaceProperty, _namespace);
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Rules.UnmarkedConstructorParameter,
+                            location,
+                            properties,
+                            parameter.Name,
+                            constructor.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                            ExchangeContexts.Describe(reached)));
+                    }
+                }
+                catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(InternalError(location, location.SourceTree?.FilePath ?? constructor.Name, exception));
+                }
+            }
+        }
+
         /// <summary>An initializer may set several members; the value it gives them is checked once.</summary>
         private void CheckFirstContext<TMember>(OperationAnalysisContext context, ImmutableArray<TMember> members, IOperation value)
             where TMember : ISymbol

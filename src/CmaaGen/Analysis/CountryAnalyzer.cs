@@ -10,7 +10,8 @@ namespace CmaaGen.Analysis
     /// Reports countries without a customs mutual assistance agreement (CMAA001), unknown countries (CMAA002),
     /// agreements not in force (CMAA003), unchecked run-time values (CMAA004), coverage through another agreement
     /// (CMAA005) and strings that could be <c>CmaaCountry</c> members (CMAA006) wherever a value flows into a
-    /// customs data exchange context; and the problems of API lists (CMAA110, CMAA114).
+    /// customs data exchange context; a library's constructor parameters that are contexts only by its code (CMAA007);
+    /// and the problems of API lists (CMAA110, CMAA114).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CountryAnalyzer : DiagnosticAnalyzer
@@ -70,6 +71,12 @@ namespace CmaaGen.Analysis
                 OperationKind.PropertyInitializer,
                 OperationKind.FieldInitializer,
                 OperationKind.ParameterInitializer);
+
+            // Only a library's constructors are called from other assemblies.
+            if (context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication))
+            {
+                context.RegisterSymbolAction(analysis.AnalyzeConstructor, SymbolKind.Method);
+            }
         }
     }
 }

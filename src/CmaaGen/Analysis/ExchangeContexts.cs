@@ -166,28 +166,52 @@ namespace CmaaGen.Analysis
             => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
-            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && (IsStoredInContext(parameter) || IsForwardedToContext(parameter)));
+            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && InferredContext(parameter) is not null);
 
         /// <summary>
-        /// A constructor's parameter passed unchanged to a constructor it chains to, whose parameter is a context by a
-        /// mark or by a store. The chain is walked here rather than by asking about each constructor's parameter in
-        /// turn: code being typed can chain constructors in a circle, which the visited set ends.
+        /// The context a constructor's parameter reaches unmarked, read from the constructors' code: the member of its
+        /// type it is stored in, or what the parameter it is passed on to unchanged through a chain of constructors is
+        /// (a marked parameter, or the member it is stored in); null when it reaches none. The chain is walked here
+        /// rather than by asking about each constructor's parameter in turn: code being typed can chain constructors in
+        /// a circle, which the visited set ends.
         /// </summary>
-        private bool IsForwardedToContext(IParameterSymbol parameter)
+        private ISymbol? InferredContext(IParameterSymbol parameter)
         {
+            if (StoredInContext(parameter) is { } stored)
+            {
+                return stored;
+            }
+
             var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default) { parameter.ContainingSymbol.OriginalDefinition };
             for (var next = ConstructorStores.ForwardedTo(parameter, _compilation, CancellationToken.None);
                 next is not null && visited.Add(next.ContainingSymbol.OriginalDefinition);
                 next = ConstructorStores.ForwardedTo(next, _compilation, CancellationToken.None))
             {
-                if (DecideByMarks(next.OriginalDefinition) || IsStoredInContext(next))
+                if (DecideByMarks(next.OriginalDefinition))
                 {
-                    return true;
+                    return next;
+                }
+
+                if (StoredInContext(next) is { } forwarded)
+                {
+                    return forwarded;
                 }
             }
 
-            return false;
+            return null;
         }
+
+        /// <summary>
+        /// The context a parameter of a constructor other assemblies can call reaches without a mark they could see
+        /// (<see cref="InferredContext"/>); null for any other parameter. Their calls pass it unchecked (CMAA007).
+        /// </summary>
+        public ISymbol? UnseenOutside(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && VisibleOutside(constructor)
+                && IsContext(parameter)
+                && !DecideByMarks(parameter.OriginalDefinition)
+                ? InferredContext(parameter)
+                : null;
 
         /// <summary>
         /// Whether a parameter's callers are checked wherever they are: it is a context by a mark (its own, inherited,
@@ -199,13 +223,12 @@ namespace CmaaGen.Analysis
             => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol));
 
         /// <summary>
-        /// A constructor's parameter stored unchanged in a context of its type is where that context's value comes from.
-        /// Deciding the member asks at most about a primary constructor's parameter, whose only stores are member
-        /// initializers that no positional property has, so the decision does not come round to this parameter.
+        /// The context of its type a constructor's parameter is stored in unchanged, which is where that context's value
+        /// comes from. Deciding the member asks at most about a primary constructor's parameter, whose only stores are
+        /// member initializers that no positional property has, so the decision does not come round to this parameter.
         /// </summary>
-        private bool IsStoredInContext(IParameterSymbol parameter)
-            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor }
-                && ConstructorStores.Members(parameter, _compilation, CancellationToken.None).Any(IsContext);
+        private ISymbol? StoredInContext(IParameterSymbol parameter)
+            => ConstructorStores.Members(parameter, _compilation, CancellationToken.None).FirstOrDefault(IsContext);
 
         private bool DecideByMarks(ISymbol symbol)
         {

@@ -70,6 +70,15 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Info,
             "A CmaaCountry member is checked by the compiler and cannot name a country without an agreement.");
 
+        /// <summary>CMAA007: "Parameter '{0}' of {1} reaches {2}, which callers in other assemblies cannot see: mark it [CustomsDataExchange]".</summary>
+        public static readonly DiagnosticDescriptor UnmarkedConstructorParameter = Create(
+            "CMAA007",
+            "Constructor parameter exchanged without a mark other assemblies see",
+            "Parameter '{0}' of {1} reaches {2}, which callers in other assemblies cannot see: mark it [CustomsDataExchange] so that their arguments are checked",
+            Compliance,
+            DiagnosticSeverity.Warning,
+            "CmaaGen reads from a constructor's code that a parameter stored in a marked member, or passed on to a constructor that stores it, is an exchange. Another assembly has only the compiled constructor, without the mark, so its calls would pass unchecked.");
+
         /// <summary>CMAA101: "The agreement list has no usable header: {0}".</summary>
         public static readonly DiagnosticDescriptor MissingHeader = Create(
             "CMAA101", "Agreement list has no usable header", "The agreement list has no usable header: {0}", Data);
@@ -142,11 +151,11 @@ namespace CmaaGen.Diagnostics
 
         /// <summary>Rules the analyzer reports in C# code.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> CodeRules =
-            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, ApiListProblem, ApiNotFound, InternalError);
+            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, ApiListProblem, ApiNotFound, InternalError);
 
         /// <summary>Every rule, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum,
+            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter,
             MissingHeader, EmptyCountry, UnknownListCountry, DuplicateAgreement, MalformedDate, UnknownStatus,
             UnknownKind, SuspiciousCharacters, MalformedRow, ApiListProblem, ConflictingOwners, ListTooLarge,
             InvalidSetting, ApiNotFound, InternalError);

@@ -43,7 +43,8 @@ public class ExchangeContextTests
     /// <summary>
     /// A constructor that stores a parameter unchanged in a marked property or field makes the parameter the way into
     /// it, as a positional record's parameter is; a parameter transformed, stored elsewhere, or hidden by a local or
-    /// parameter of the member's name is not.
+    /// parameter of the member's name is not. Each such parameter of these public constructors is CMAA007 as well: the
+    /// test compiles a library, and other assemblies cannot see how the constructor uses it.
     /// </summary>
     [Fact]
     public async Task A_constructor_parameter_stored_in_a_marked_member_is_a_context()
@@ -56,14 +57,14 @@ public class ExchangeContextTests
             {
                 private readonly string _route;
 
-                public Declaration(string destination, string origin, string route)
+                public Declaration(string {|CMAA007:destination|}, string {|CMAA007:origin|}, string route)
                 {
                     Destination = destination ?? throw new ArgumentNullException(nameof(destination));
                     this.Origin = (origin);
                     _route = route;
                 }
 
-                public Declaration(string destination) => Destination = destination;
+                public Declaration(string {|CMAA007:destination|}) => Destination = destination;
 
                 public Declaration(int code, string destination)
                 {
@@ -84,7 +85,7 @@ public class ExchangeContextTests
                 public string Notes { get; set; } = "";
             }
 
-            public sealed class Filing(string destination, string goods)
+            public sealed class Filing(string {|CMAA007:destination|}, string goods)
             {
                 [CustomsDataExchange] public string Destination { get; } = destination;
                 [CustomsDataExchange] private readonly string _copy = destination;
@@ -93,17 +94,17 @@ public class ExchangeContextTests
 
             public struct Route
             {
-                public Route(string via) { Via = via; }
+                public Route(string {|CMAA007:via|}) { Via = via; }
                 [CustomsDataExchange] public string Via { get; }
             }
 
             // Constructors that pass the parameter on to one that stores it, or whose parameter is marked.
             public sealed class Chained
             {
-                public Chained(string destination) : this(destination, 1) { }
-                public Chained(string destination, int count) { Destination = destination; }
+                public Chained(string {|CMAA007:destination|}) : this(destination, 1) { }
+                public Chained(string {|CMAA007:destination|}, int count) { Destination = destination; }
                 public Chained(int code) : this(code.ToString(), code) { }
-                public Chained(string origin, string destination) : this(count: 2, destination: destination) { }
+                public Chained(string origin, string {|CMAA007:destination|}) : this(count: 2, destination: destination) { }
                 [CustomsDataExchange] public string Destination { get; } = "";
             }
 
@@ -113,8 +114,8 @@ public class ExchangeContextTests
                 public Marked(int code) { }
             }
 
-            public sealed class Derived : Marked { public Derived(string country) : base(country) { } }
-            public sealed class PrimaryDerived(string country) : Marked(country);
+            public sealed class Derived : Marked { public Derived(string {|CMAA007:country|}) : base(country) { } }
+            public sealed class PrimaryDerived(string {|CMAA007:country|}) : Marked(country);
 
             class C
             {

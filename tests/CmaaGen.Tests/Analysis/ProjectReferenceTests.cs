@@ -84,21 +84,46 @@ public sealed class ProjectReferenceTests
         var inIde = Analyze(library.ToMetadataReference());
         var inCi = Analyze(LibraryReference.Emit(library));
 
-        // A constructor's store and a member's value are the library's own business: what the application sees of them
-        // is their marks (CMAA001 for the marked parameter) and unknown values (CMAA004), wherever it is built.
+        // A constructor's store and a member's value are the library's own code: the application sees marks (CMAA001 for
+        // the marked parameter) and unknown values (CMAA004), wherever it is built. The stores are CMAA007 in the library.
         string[] expected = ["CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22"];
         Assert.Equal(expected, inCi);
         Assert.Equal(expected, inIde);
+    }
+
+    /// <summary>
+    /// The library is told (CMAA007) where its constructors' code makes a parameter an exchange; once marked, other
+    /// assemblies check their arguments.
+    /// </summary>
+    [Fact]
+    public void A_constructor_parameter_the_library_marks_is_checked_in_the_application()
+    {
+        var own = PipelineRunner.Run([Library]);
+        own.AssertNothingCrashed();
+        Assert.Equal(["CMAA007 7,35", "CMAA007 13,30"], Lines(own));
+
+        var marked = Library
+            .Replace("public Declaration(string destination)", "public Declaration([CustomsDataExchange] string destination)")
+            .Replace("public Export(string destination)", "public Export([CustomsDataExchange] string destination)");
+        Assert.Empty(Lines(PipelineRunner.Run([marked])));
+
+        var library = LibraryReference.WithGenerator(marked, "Contracts");
+        string[] expected = ["CMAA001 8,29", "CMAA001 9,24", "CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22"];
+        Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
+        Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
 
     private static string[] Analyze(MetadataReference library)
     {
         var result = PipelineRunner.Run([Application], enableUnchecked: true, references: [library]);
         result.AssertNothingCrashed();
-        return result.All
+        return Lines(result);
+    }
+
+    private static string[] Lines(PipelineResult result)
+        => result.All
             .Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition))
             .OrderBy(d => d.Line.Line).ThenBy(d => d.Line.Character)
             .Select(d => d.Id + " " + (d.Line.Line + 1) + "," + (d.Line.Character + 1))
             .ToArray();
-    }
 }

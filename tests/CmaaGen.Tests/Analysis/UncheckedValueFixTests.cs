@@ -84,7 +84,7 @@ public class UncheckedValueFixTests
             """
             public class Consignee
             {
-                public Consignee(string home) { Home = {|CMAA004:home|}; }
+                public Consignee(string {|CMAA007:home|}) { Home = {|CMAA004:home|}; }
 
                 [CustomsDataExchange] public string Home { get; } = "";
             }
