@@ -179,18 +179,25 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// CMAA007: a parameter of a constructor that other assemblies can call, which is an exchange only by what the
         /// constructor's code does with it. It carries what the mark fix needs, as CMAA004's markable parameters do.
+        /// Asked per type rather than per method: a file declares a few types and many methods, and in the IDE each
+        /// callback is paid on every keystroke.
         /// </summary>
-        public void AnalyzeConstructor(SymbolAnalysisContext context)
+        public void AnalyzeConstructors(SymbolAnalysisContext context)
         {
-            var constructor = (IMethodSymbol)context.Symbol;
-            if (constructor.MethodKind != MethodKind.Constructor || constructor.Parameters.IsEmpty)
+            foreach (var constructor in ((INamedTypeSymbol)context.Symbol).InstanceConstructors)
             {
-                return;
+                if (!constructor.IsImplicitlyDeclared)
+                {
+                    ReportUnseenParameters(context, constructor);
+                }
             }
+        }
 
+        private void ReportUnseenParameters(SymbolAnalysisContext context, IMethodSymbol constructor)
+        {
             foreach (var parameter in constructor.Parameters)
             {
-                var location = parameter.Locations.FirstOrDefault() ?? Location.None;
+                var location = parameter.Locations.IsEmpty ? Location.None : parameter.Locations[0];
                 try
                 {
                     _faultInjection?.Invoke(location.SourceTree?.FilePath ?? "");

@@ -75,7 +75,7 @@ namespace CmaaGen.Analysis
             // Only a library's constructors are called from other assemblies.
             if (context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication))
             {
-                context.RegisterSymbolAction(analysis.AnalyzeConstructor, SymbolKind.Method);
+                context.RegisterSymbolAction(analysis.AnalyzeConstructors, SymbolKind.NamedType);
             }
         }
     }
