@@ -102,7 +102,7 @@ namespace CmaaGen.Analysis
                 CountryText.TryFindSuspicious(text, out _, out var suspicious);
                 var detail = suspicious.Length > 0 ? ": it contains " + suspicious : string.Empty;
                 var closest = CountryCatalog.DescribeSuggestions(suggestions);
-                return CountryVerdict.Unknown(suggestions, closest.Length > 0 ? detail + "; " + closest : detail);
+                return CountryVerdict.Unknown(CountryCatalog.Certain(suggestions, text), closest.Length > 0 ? detail + "; " + closest : detail);
             }
 
             if (country.Alpha2 == Set.Owner)
@@ -143,15 +143,16 @@ namespace CmaaGen.Analysis
     }
 
     /// <param name="Agreement">The partner's governing agreement, or for a covered country the covering one.</param>
+    /// <param name="Replacement">For unknown text, the country CMAA002's fix writes instead (<see cref="CountryCatalog.Certain"/>), if any.</param>
     /// <param name="UnknownDetail">For unknown text, the end of the CMAA002 message: the suspicious character, then the closest countries.</param>
     internal sealed record CountryVerdict(
         VerdictKind Kind,
         Country? Country,
         Agreement? Agreement = null,
-        System.Collections.Immutable.ImmutableArray<Suggestion> Suggestions = default,
+        Country? Replacement = null,
         string UnknownDetail = "")
     {
-        public static CountryVerdict Unknown(System.Collections.Immutable.ImmutableArray<Suggestion> suggestions, string detail)
-            => new(VerdictKind.Unknown, null, null, suggestions, detail);
+        public static CountryVerdict Unknown(Country? replacement, string detail)
+            => new(VerdictKind.Unknown, null, null, replacement, detail);
     }
 }

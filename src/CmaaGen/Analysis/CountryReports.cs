@@ -35,9 +35,9 @@ namespace CmaaGen.Analysis
                     return Diagnostic.Create(Rules.CoveredByOtherAgreement, location, additional, shown, verdict.Country!.Display, partner.Display, index.Description);
 
                 case VerdictKind.Unknown:
-                    var properties = verdict.Suggestions.IsDefaultOrEmpty
+                    var properties = verdict.Replacement is null
                         ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, verdict.Suggestions[0].Country.Alpha2);
+                        : ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, verdict.Replacement.Alpha2);
                     return Diagnostic.Create(Rules.UnknownCountry, location, additional, properties, shown, verdict.UnknownDetail);
 
                 default:

@@ -167,6 +167,24 @@ namespace CmaaGen.Catalog
                 .ToImmutableArray();
         }
 
+        /// <summary>
+        /// The one country a fix may write in place of unknown text, or null: the text is that country once cleaned, or it
+        /// is a name (four letters or more) that begins or misspells by one edit that country's name and no other's as
+        /// well (ranks 0, 2, 4 and 5 of <see cref="Suggest"/>). A code one edit away from several ("DX") or from a
+        /// placeholder ("XX" → XK), and a name two edits from another country's ("Persia" → Serbia), say nothing about
+        /// which country was meant: the message still lists them, but Fix All and <c>dotnet format</c> must not choose.
+        /// </summary>
+        public static Country? Certain(ImmutableArray<Suggestion> suggestions, string text)
+        {
+            if (suggestions.IsDefaultOrEmpty || (suggestions.Length > 1 && suggestions[1].Rank == suggestions[0].Rank))
+            {
+                return null;
+            }
+
+            var best = suggestions[0];
+            return best.Rank == 0 || (best.Rank <= 5 && CountryText.Fold(CountryText.CleanKeepingWords(text)).Length >= 4) ? best.Country : null;
+        }
+
         private string[] FoldedKeys()
         {
             if (_foldedKeys is null)

@@ -45,6 +45,42 @@ public class CodeFixTests
             }
             """).VerifyAsync();
 
+    /// <summary>
+    /// "Persia" is two edits from Serbia and "XX" one from Kosovo: the message suggests them, but Fix All and
+    /// <c>dotnet format</c> would send the data to a country nobody chose, so no replacement is offered.
+    /// </summary>
+    [Fact]
+    public async Task Offers_no_replacement_when_the_country_meant_is_not_certain()
+    {
+        var test = new CodeFixTest<ReplaceUnknownCountryFix>(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send({|CMAA002:"Persia"|});
+                    g.Send({|CMAA002:"XX"|});
+                    g.Send({|CMAA002:"Brasil"|});
+                }
+            }
+            """,
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send({|CMAA002:"Persia"|});
+                    g.Send({|CMAA002:"XX"|});
+                    g.Send("BR");
+                }
+            }
+            """);
+
+        // The fixed text keeps the two diagnostics the fix leaves, which the library would otherwise ignore as fixable.
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Replaces_the_constant_where_a_local_got_it()
         => await new CodeFixTest<ReplaceUnknownCountryFix>(

@@ -132,6 +132,29 @@ public class CountryCatalogTests
     public void Suggests_the_closest_country_first(string text, string alpha2)
         => Assert.Equal(alpha2, Catalog.Suggest(text).First().Country.Alpha2);
 
+    /// <summary>
+    /// What CMAA002's fix may write without a person choosing: a country the text is once cleaned, or a name begun or
+    /// misspelt by one edit that matches no other country as well. A code near others, or a name two edits from another
+    /// country's, is only suggested in the message.
+    /// </summary>
+    [Theory]
+    [InlineData("I R", "IR")]
+    [InlineData(" DE", "DE")]
+    [InlineData("D\u200BE", "DE")]
+    [InlineData("Germny", "DE")]
+    [InlineData("Brasil", "BR")]
+    [InlineData("Swizerland", "CH")]
+    [InlineData("Luxembourgh", "LU")]
+    [InlineData("Persia", null)]
+    [InlineData("XX", null)]
+    [InlineData("DX", null)]
+    [InlineData("GBX", null)]
+    [InlineData("Aust", null)]
+    [InlineData("Fermany", null)]
+    [InlineData("Qwertyuiop", null)]
+    public void A_fix_writes_a_suggestion_only_when_the_country_meant_is_certain(string text, string? alpha2)
+        => Assert.Equal(alpha2, CountryCatalog.Certain(Catalog.Suggest(text), text)?.Alpha2);
+
     [Fact]
     public void Suggests_nothing_for_text_too_long_to_be_a_country()
         => Assert.Empty(Catalog.Suggest(new string('x', 1_000_000)));
