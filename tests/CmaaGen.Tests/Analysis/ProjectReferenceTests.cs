@@ -46,6 +46,21 @@ public sealed class ProjectReferenceTests
                 public void Send([CustomsDataExchange] string country) { }
             }
 
+            public interface IChannel
+            {
+                void Open([CustomsDataExchange] string country);
+            }
+
+            public record Filing([CustomsDataExchange] string Destination, int Copies);
+
+            public enum Iso { DE, IR }
+
+            public static class Routes
+            {
+                public static readonly string[] Partners = { "DE", "CU" };
+                public static readonly System.Action<string> Forward = new Gateway().Send;
+            }
+
             public static class Checks
             {
                 public static void Ensure(string country)
@@ -72,7 +87,20 @@ public sealed class ProjectReferenceTests
                 gateway.Send(Settings.Route);
                 Checks.Ensure(input);
                 gateway.Send(input);
+                _ = new Filing("SY", 1);
+                gateway.Send(Iso.IR.ToString());
+                new Channel().Open("KP");
+                Routes.Forward("IR");
+                foreach (var partner in Routes.Partners)
+                {
+                    gateway.Send(partner);
+                }
             }
+        }
+
+        public sealed class Channel : IChannel
+        {
+            public void Open(string country) { }
         }
         """;
 
@@ -84,9 +112,14 @@ public sealed class ProjectReferenceTests
         var inIde = Analyze(library.ToMetadataReference());
         var inCi = Analyze(LibraryReference.Emit(library));
 
-        // A constructor's store and a member's value are the library's own code: the application sees marks (CMAA001 for
-        // the marked parameter) and unknown values (CMAA004), wherever it is built. The stores are CMAA007 in the library.
-        string[] expected = ["CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22"];
+        // A constructor's store, a member's value and a delegate a field holds are the library's own code: the
+        // application sees marks (the parameter, the record's, the interface's, and an enum member's name: CMAA001) and
+        // unknown values (CMAA004), wherever it is built. The stores are CMAA007 in the library.
+        string[] expected =
+        [
+            "CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22",
+            "CMAA001 16,24", "CMAA001 17,22", "CMAA001 18,28", "CMAA004 22,26",
+        ];
         Assert.Equal(expected, inCi);
         Assert.Equal(expected, inIde);
     }
@@ -108,7 +141,11 @@ public sealed class ProjectReferenceTests
         Assert.Empty(Lines(PipelineRunner.Run([marked])));
 
         var library = LibraryReference.WithGenerator(marked, "Contracts");
-        string[] expected = ["CMAA001 8,29", "CMAA001 9,24", "CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22"];
+        string[] expected =
+        [
+            "CMAA001 8,29", "CMAA001 9,24", "CMAA001 10,24", "CMAA004 11,22", "CMAA004 12,22", "CMAA004 13,22", "CMAA004 15,22",
+            "CMAA001 16,24", "CMAA001 17,22", "CMAA001 18,28", "CMAA004 22,26",
+        ];
         Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
