@@ -132,6 +132,47 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             output,
             input => input.Item1 + "\n----- list -----\n" + input.Item2 + "\n----- CMAA004 on: " + input.Item3);
 
+    /// <summary>A project that uses the seed's types from another assembly: constructors, readonly members, marks.</summary>
+    private const string User = """
+        using System.Linq;
+
+        public class User
+        {
+            void M(Gateway g, IGateway i, string input)
+            {
+                _ = new Declaration("IR");
+                _ = new Declaration("KP", 1);
+                _ = new Export("CU");
+                foreach (var partner in g.Partners) { g.Send(partner); }
+                g.SendMany(g.Partners.ToArray());
+                g.Route("IR", 1);
+                i.Send(g.Destination);
+                _ = new Shipment("SY", "oil");
+                if (Cmaa.CmaaAgreements.HasAgreement(input)) { i.Send(input); }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// An IDE references another project of the solution as its compilation, broken while it is typed there: the
+    /// project that uses it is analysed without a crash or CMAA900. <see cref="Analysis.ProjectReferenceTests"/> shows
+    /// that it gets what the other project's assembly gives a command-line build.
+    /// </summary>
+    [Fact]
+    public void A_project_referenced_as_a_compilation_never_breaks_the_analysis_of_the_one_that_uses_it()
+    {
+        var seed = PipelineRunner.Run([User], enableUnchecked: true, references: [LibraryReference.WithGenerator(Seed, "Seed").ToMetadataReference()]);
+        seed.AssertNothingCrashed();
+        Assert.Contains(seed.AnalyzerDiagnostics, d => d.Id == "CMAA001");
+
+        Fuzz.Run(
+            BrokenSources,
+            source => PipelineRunner.Run([User], enableUnchecked: true, references: [LibraryReference.WithGenerator(source, "Seed").ToMetadataReference()])
+                .AssertNothingCrashed(),
+            iterations: 100,
+            output);
+    }
+
     [Fact]
     public void Cyclic_inheritance_does_not_send_the_type_decision_round_in_circles()
     {
