@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -229,11 +230,24 @@ namespace CmaaGen.Analysis
             return compared;
         }
 
-        /// <summary>An expression as written, with <c>this.</c> left out, so <c>this.country</c> and <c>country</c> match.</summary>
+        /// <summary>
+        /// An expression as written, without the parentheses around it, the whitespace and comments inside it, or a
+        /// leading <c>this.</c>, so that <c>(this.country)</c> and <c>country</c> match.
+        /// </summary>
         private static string Written(SyntaxNode expression)
         {
-            var text = expression.ToString();
-            return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring("this.".Length) : text;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            var text = new StringBuilder();
+            foreach (var token in expression.DescendantTokens())
+            {
+                text.Append(token.Text);
+            }
+
+            return text.Length > 5 && text.ToString(0, 5) == "this." ? text.ToString(5, text.Length - 5) : text.ToString();
         }
     }
 }

@@ -243,8 +243,8 @@ public class NoAgreementTests
 
     /// <summary>
     /// A run-time value is one of the constants it was tested against where every path to the exchange passes the test and
-    /// no write after it: ==, !=, is (with or), a switch case (with several labels), string.Equals. The diagnostic points
-    /// at the test's constant too.
+    /// no write after it: ==, !=, is (with or), a switch case (with several labels), string.Equals, whatever parentheses
+    /// the test puts around it. The diagnostic points at the test's constant too.
     /// </summary>
     [Fact]
     public async Task A_value_tested_against_a_constant_is_that_constant_where_the_test_holds()
@@ -257,7 +257,7 @@ public class NoAgreementTests
 
             class C
             {
-                void M(Gateway g, string country, string other, Request request, bool flag)
+                void M(Gateway g, string country, string other, string third, Request request, bool flag)
                 {
                     if (country == {|#1:"IR"|})
                     {
@@ -289,6 +289,11 @@ public class NoAgreementTests
                     if (country is "DE" or {|#11:"SY"|})
                     {
                         g.Send({|#10:country|});
+                    }
+
+                    if ((third) == {|#15:"CU"|})
+                    {
+                        g.Send({|#14:third|});
                     }
 
                     if (!string.Equals(other, {|#7:"ir"|}, System.StringComparison.OrdinalIgnoreCase))
@@ -334,7 +339,8 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("ir", "Iran (IR)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(10).WithLocation(11).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(12).WithLocation(13).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(12).WithLocation(13).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(14).WithLocation(15).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()
