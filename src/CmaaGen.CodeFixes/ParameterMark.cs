@@ -29,7 +29,6 @@ namespace CmaaGen.CodeFixes
                 cancellationToken => ApplyAsync(document, ImmutableArray.Create(diagnostic), cancellationToken),
                 equivalenceKey);
 
-
         public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

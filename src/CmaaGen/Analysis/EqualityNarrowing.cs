@@ -247,7 +247,8 @@ namespace CmaaGen.Analysis
                 text.Append(token.Text);
             }
 
-            return text.Length > 5 && text.ToString(0, 5) == "this." ? text.ToString(5, text.Length - 5) : text.ToString();
+            var written = text.ToString();
+            return written.StartsWith("this.", StringComparison.Ordinal) ? written.Substring("this.".Length) : written;
         }
     }
 }

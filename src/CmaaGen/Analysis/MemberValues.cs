@@ -25,8 +25,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
-        /// (<see cref="OwnSource"/>). Inside a constructor
-        /// of its type, a member that constructors assign may not hold its value yet, so it is unknown there.
+        /// (<see cref="OwnSource"/>). Inside a constructor of its type, a member that constructors assign may not hold its
+        /// value yet, so it is unknown there.
         /// </summary>
         public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {

@@ -70,7 +70,7 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Info,
             "A CmaaCountry member is checked by the compiler and cannot name a country without an agreement.");
 
-        /// <summary>CMAA007: "Parameter '{0}' of {1} reaches {2}, which callers in other assemblies cannot see: mark it [CustomsDataExchange]".</summary>
+        /// <summary>CMAA007: "Parameter '{0}' of {1} reaches {2}, which callers in other assemblies cannot see: mark it [CustomsDataExchange] so that their arguments are checked".</summary>
         public static readonly DiagnosticDescriptor UnmarkedConstructorParameter = Create(
             "CMAA007",
             "Constructor parameter exchanged without a mark other assemblies see",
