@@ -15,7 +15,8 @@ namespace CmaaGen.Analysis
     /// body to the use passes the true branch of <c>CmaaAgreements.HasAgreement(x)</c> or
     /// <c>CmaaAgreements.IsOwner(x)</c> on the same local, parameter or member read (<see cref="ValuePath"/>), as in
     /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
-    /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>).
+    /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>). A
+    /// method of the project that returns the check of its parameter (<c>IsAllowed(x)</c>) is the check of its argument.
     /// When every partner of the lists is in force, <c>CmaaAgreements.TryGetCountry(x, out …)</c> is the same check:
     /// it finds partners only.
     /// </summary>
@@ -34,6 +35,9 @@ namespace CmaaGen.Analysis
 
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
+
+        // Which parameter, if any, each called method returns the check of; decided once per method.
+        private readonly ConcurrentDictionary<IMethodSymbol, int> _predicateParameters = new(SymbolEqualityComparer.Default);
 
         // Which blocks of a graph each value enters checked; kept as long as the graph lives.
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, bool[]>> _checkedOnEntry = new();
@@ -114,7 +118,7 @@ namespace CmaaGen.Analysis
         /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>
         private bool IsCheck(IOperation predicate) => predicate switch
         {
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method),
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateParameter(method) == 0,
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
                 => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } && IsGuardCall(returned, ValuePath.Of(lambda.Symbol.Parameters[0])),
             _ => false,
@@ -168,8 +172,71 @@ namespace CmaaGen.Analysis
 
         private bool IsGuardCall(IOperation? condition, ValuePath guarded)
             => condition is IInvocationOperation invocation
-                && IsCheckMethod(invocation.TargetMethod)
-                && guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value));
+                && CheckedArgument(invocation) is { } argument
+                && guarded.Equals(ValuePath.Read(argument));
+
+        /// <summary>
+        /// The argument a call checks: the first of a <c>CmaaAgreements</c> check method's, or the one a method of the
+        /// project returns the check of (<see cref="PredicateParameter"/>); null for any other call.
+        /// </summary>
+        private IOperation? CheckedArgument(IInvocationOperation invocation)
+        {
+            if (IsCheckMethod(invocation.TargetMethod))
+            {
+                return invocation.Arguments[0].Value;
+            }
+
+            var ordinal = PredicateParameter(invocation.TargetMethod);
+            return ordinal < 0 ? null : invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+        }
+
+        /// <summary>
+        /// The parameter a method or local function of the project returns the check of, and nothing else:
+        /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it;
+        /// -1 for any other method. A method that can be overridden is not one, since its overrides can answer otherwise,
+        /// and only a direct check counts, so predicates that call each other in a circle cannot send the decision round.
+        /// </summary>
+        private int PredicateParameter(IMethodSymbol method)
+            => _predicateParameters.GetOrAdd(method.OriginalDefinition, m =>
+            {
+                if (m.ReturnType.SpecialType != SpecialType.System_Boolean
+                    || m.IsVirtual || m.IsAbstract || m.IsOverride || m.IsExtern
+                    || !OwnSource.Declares(compilation, m)
+                    || m.DeclaringSyntaxReferences.Length != 1)
+                {
+                    return -1;
+                }
+
+                var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
+                {
+                    MethodDeclarationSyntax declaration => MemberValues.Returned(declaration.ExpressionBody, declaration.Body),
+                    LocalFunctionStatementSyntax function => MemberValues.Returned(function.ExpressionBody, function.Body),
+                    _ => null,
+                };
+                if (returned is null)
+                {
+                    return -1;
+                }
+
+#pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
+                var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
+#pragma warning restore RS1030
+                if (operation is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
+                {
+                    return -1;
+                }
+
+                var checkedPath = ValuePath.Read(check.Arguments[0].Value);
+                foreach (var parameter in m.Parameters)
+                {
+                    if (ValuePath.Of(parameter).Equals(checkedPath))
+                    {
+                        return parameter.Ordinal;
+                    }
+                }
+
+                return -1;
+            });
 
         /// <summary>
         /// A method of the generated <c>CmaaAgreements</c> that checks its first argument: <c>HasAgreement</c>,

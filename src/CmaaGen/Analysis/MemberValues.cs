@@ -93,7 +93,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>What a body that is one expression or one <c>return</c> gives back.</summary>
-        private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
+        internal static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
             => arrow?.Expression ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
 
         /// <summary>

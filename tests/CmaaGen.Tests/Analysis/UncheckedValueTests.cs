@@ -384,6 +384,79 @@ public class UncheckedValueTests
                 g.Send(declared);
             }
         }
+
+        // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument.
+        class Predicates
+        {
+            bool IsAllowed(string country) => CmaaAgreements.HasAgreement(country);
+
+            static bool IsPermitted(string code)
+            {
+                return CmaaAgreements.HasAgreement(code);
+            }
+
+            bool Second(string first, string second) => CmaaAgreements.HasAgreement(second);
+
+            protected virtual bool Overridable(string country) => CmaaAgreements.HasAgreement(country);
+
+            bool Negated(string country) => !CmaaAgreements.HasAgreement(country);
+
+            bool Indirect(string country) => IsAllowed(country);
+
+            void M(Gateway g, string country, string other, string third, string[] list, bool flag)
+            {
+                if (IsAllowed(country))
+                {
+                    g.Send(country);
+                }
+
+                if (!IsPermitted(other))
+                {
+                    return;
+                }
+
+                g.Send(other);
+                foreach (var item in list.Where(IsPermitted))
+                {
+                    g.Send(item);
+                }
+
+                bool Local(string c) => CmaaAgreements.HasAgreement(c);
+                var ok = Local(third);
+                if (ok)
+                {
+                    g.Send(third);
+                }
+
+                if (Second(country, third) && flag)
+                {
+                    g.Send(third);
+                }
+            }
+
+            void NotChecks(Gateway g, string country, string other, string third)
+            {
+                if (Second(country, other))
+                {
+                    g.Send({|CMAA004:country|});
+                }
+
+                if (Overridable(third))
+                {
+                    g.Send({|CMAA004:third|});
+                }
+
+                if (Negated(country))
+                {
+                    g.Send({|CMAA004:country|});
+                }
+
+                if (Indirect(other))
+                {
+                    g.Send({|CMAA004:other|});
+                }
+            }
+        }
         """;
 
     [Fact]

@@ -73,6 +73,10 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             }
 
             static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
+            static bool IsAllowed(string code) => CmaaAgreements.HasAgreement(code);
+            static bool Ping(string code) => Pong(code);
+            static bool Pong(string code) => Ping(code);
+            void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } }
         }
 
         public class Declaration
