@@ -45,6 +45,7 @@ namespace CmaaGen.Analysis
         private readonly Func<IAssemblySymbol, bool> _mayDefine;
         private readonly string _attributeName;
         private readonly Lazy<HashSet<IAssemblySymbol>> _resolved;
+        private readonly Lazy<bool> _friends;
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
@@ -63,6 +64,7 @@ namespace CmaaGen.Analysis
             _mayDefine = assembly => _defining.GetOrAdd(assembly, _decideDefining);
             _attributeName = AttributeUsage.FullName(attributeNamespace);
             _resolved = new Lazy<HashSet<IAssemblySymbol>>(() => AttributeUsage.Resolved(compilation));
+            _friends = new Lazy<bool>(() => HasFriends(compilation));
         }
 
         /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
@@ -258,19 +260,35 @@ namespace CmaaGen.Analysis
             };
         }
 
-        /// <summary>Whether another assembly can call the member: it and every type around it are public or protected.</summary>
-        private static bool VisibleOutside(ISymbol member)
+        /// <summary>
+        /// Whether another assembly can call the member: it and every type around it are public or protected, or, where
+        /// the assembly gives its internals to friends (<c>[assembly: InternalsVisibleTo(…)]</c>), anything but private.
+        /// </summary>
+        private bool VisibleOutside(ISymbol member)
         {
             for (var symbol = member; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             {
-                if (symbol.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                switch (symbol.DeclaredAccessibility)
                 {
-                    return false;
+                    case Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal:
+                        continue;
+                    case Accessibility.Internal or Accessibility.ProtectedAndInternal when _friends.Value:
+                        continue;
+                    default:
+                        return false;
                 }
             }
 
             return true;
         }
+
+        /// <summary>Whether the compilation's assembly gives its internals to another assembly.</summary>
+        private static bool HasFriends(Compilation compilation)
+            => compilation.Assembly.GetAttributes().Any(attribute => attribute.AttributeClass is
+            {
+                Name: "InternalsVisibleToAttribute",
+                ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+            });
 
         private static bool MayInherit(ISymbol member) => member switch
         {

@@ -69,6 +69,23 @@ public class ConstructorParameterMarkTests
     public async Task Reports_a_librarys_constructor_parameters_that_other_assemblies_call_unmarked()
         => await new AnalyzerTest(Types).VerifyAsync();
 
+    /// <summary>A friend assembly (<c>InternalsVisibleTo</c>) calls internal constructors too, and sees no more of them.</summary>
+    [Fact]
+    public async Task With_a_friend_assembly_internal_constructors_are_called_from_outside_too()
+        => await AnalyzerTest.VerifyAsync("""
+            using System.Runtime.CompilerServices;
+            using Cmaa;
+
+            [assembly: InternalsVisibleTo("Contoso.Filing")]
+
+            internal sealed class Declaration
+            {
+                internal Declaration(string {|CMAA007:destination|}) { Destination = destination; }
+                private Declaration(string destination, int copies) { Destination = destination; }
+                [CustomsDataExchange] public string Destination { get; } = "";
+            }
+            """);
+
     [Fact]
     public async Task Names_the_constructor_and_what_the_parameter_reaches()
         => await AnalyzerTest.VerifyAsync(
