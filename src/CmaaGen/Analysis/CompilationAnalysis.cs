@@ -86,6 +86,10 @@ namespace CmaaGen.Analysis
                 {
                     CheckDelegateCall(context, holder, parameter.Ordinal, argument.Value);
                 }
+                else if (DelegateCalls.ForEachItems(argument) is var (items, target) && Contexts.IsContext(target))
+                {
+                    Check(context, target, items);
+                }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {

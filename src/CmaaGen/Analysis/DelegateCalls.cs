@@ -45,6 +45,32 @@ namespace CmaaGen.Analysis
                 .Select(target => target.Method.Parameters[ordinal + target.Skipped]);
         }
 
+        /// <summary>
+        /// <c>list.ForEach(gateway.Send)</c> and <c>Array.ForEach(array, gateway.Send)</c> call the method group with each
+        /// item of the collection, as <c>foreach (var item in list) gateway.Send(item);</c> does: the collection, and the
+        /// parameter of the method that gets the items. Null for any other argument; the first test is a type test, so
+        /// the arguments of other calls cost no allocation.
+        /// </summary>
+        public static (IOperation Items, IParameterSymbol Parameter)? ForEachItems(IArgumentOperation argument)
+        {
+            if (argument.Value is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                || argument.Parent is not IInvocationOperation { TargetMethod: { Name: "ForEach" } method } call)
+            {
+                return null;
+            }
+
+            var items = method.ContainingType switch
+            {
+                { Name: "List", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                    => call.Instance,
+                { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } when call.Arguments.Length == 2
+                    => call.Arguments[0].Value,
+                _ => null,
+            };
+            var skipped = reference.Method.IsExtensionMethod && reference.Instance is not null ? 1 : 0;
+            return items is null || reference.Method.Parameters.Length != skipped + 1 ? null : (items, reference.Method.Parameters[skipped]);
+        }
+
         // An extension method taken with its receiver (gateway.SendTo) gets the receiver as its first parameter, which
         // the delegate's parameters skip. A member's initial value is found by its syntax, which names the method group
         // or lambda rather than the delegate made from it.

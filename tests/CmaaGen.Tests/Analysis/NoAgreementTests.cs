@@ -501,6 +501,45 @@ public class NoAgreementTests
     /// initializer, written in place, held by a local or a readonly field; a deconstructing loop's variable, its
     /// position in each.
     /// </summary>
+    /// <summary>
+    /// <c>list.ForEach(post.Send)</c> and <c>Array.ForEach(array, post.Send)</c> send each item, as a <c>foreach</c> loop
+    /// over the collection would; a method group that is no exchange, or a collection known only at run time, is not
+    /// reported.
+    /// </summary>
+    [Fact]
+    public async Task ForEach_with_an_exchange_method_group_sends_each_item()
+        => await AnalyzerTest.VerifyAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using Cmaa;
+
+            public class Post
+            {
+                public void Send([CustomsDataExchange] string country) { }
+                public void Log(string text) { }
+            }
+
+            public static class PostExtensions
+            {
+                public static void SendVia(this Post post, [CustomsDataExchange] string country) { }
+            }
+
+            class C
+            {
+                void M(Post post, List<string> unknown)
+                {
+                    new List<string> { "DE", {|CMAA001:"IR"|} }.ForEach(post.Send);
+                    Array.ForEach(new[] { {|CMAA001:"KP"|} }, post.Send);
+                    var partners = new List<string> { "FR", {|#1:"CU"|} };
+                    {|#0:partners|}.ForEach(post.SendVia);
+                    new List<string> { "IR" }.ForEach(post.Log);
+                    unknown.ForEach(post.Send);
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
+
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()
         => await AnalyzerTest.VerifyAsync(Gateway + """

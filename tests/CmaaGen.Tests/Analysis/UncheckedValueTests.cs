@@ -385,6 +385,19 @@ public class UncheckedValueTests
             }
         }
 
+        // ForEach with an exchange's method group sends each item: unknown items are reported, checked ones are not.
+        class ForEachCalls
+        {
+            void M(Gateway g, System.Collections.Generic.List<string> codes, string[] array)
+            {
+                {|CMAA004:codes|}.ForEach(g.Send);
+                System.Array.ForEach({|CMAA004:array|}, g.Send);
+                codes.Where(CmaaAgreements.HasAgreement).ToList().ForEach(g.Send);
+                var allowed = codes.Where(c => CmaaAgreements.HasAgreement(c)).ToArray();
+                System.Array.ForEach(allowed, g.Send);
+            }
+        }
+
         // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument.
         class Predicates
         {

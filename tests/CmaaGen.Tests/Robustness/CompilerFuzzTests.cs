@@ -76,7 +76,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool IsAllowed(string code) => CmaaAgreements.HasAgreement(code);
             static bool Ping(string code) => Pong(code);
             static bool Pong(string code) => Ping(code);
-            void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } }
+            void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } new List<string> { input, "IR" }.ForEach(Send); Array.ForEach(new[] { "KP" }, Send); }
         }
 
         public class Declaration
