@@ -46,8 +46,9 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// <c>list.ForEach(gateway.Send)</c> and <c>Array.ForEach(array, gateway.Send)</c> call the method group with each
-        /// item of the collection, as <c>foreach (var item in list) gateway.Send(item);</c> does: the collection, and the
+        /// <c>list.ForEach(gateway.Send)</c>, <c>Array.ForEach(array, gateway.Send)</c> and
+        /// <c>Parallel.ForEach(items, gateway.Send)</c> (with or without options) call the method group with each item of
+        /// the collection, as <c>foreach (var item in list) gateway.Send(item);</c> does: the collection, and the
         /// parameter of the method that gets the items. Null for any other argument; the first test is a type test, so
         /// the arguments of other calls cost no allocation.
         /// </summary>
@@ -64,6 +65,9 @@ namespace CmaaGen.Analysis
                 { Name: "List", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
                     => call.Instance,
                 { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } when call.Arguments.Length == 2
+                    => call.Arguments[0].Value,
+                { Name: "Parallel", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                    when call.Arguments.Length is 2 or 3 && argument == call.Arguments[call.Arguments.Length - 1]
                     => call.Arguments[0].Value,
                 _ => null,
             };

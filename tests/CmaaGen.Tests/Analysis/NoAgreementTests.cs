@@ -535,6 +535,8 @@ public class NoAgreementTests
                     {|#0:partners|}.ForEach(post.SendVia);
                     new List<string> { "IR" }.ForEach(post.Log);
                     unknown.ForEach(post.Send);
+                    System.Threading.Tasks.Parallel.ForEach(new[] { "DE", {|CMAA001:"SY"|} }, post.Send);
+                    System.Threading.Tasks.Parallel.ForEach(new[] { {|CMAA001:"CU"|} }, new System.Threading.Tasks.ParallelOptions(), post.Send);
                 }
             }
             """,
