@@ -33,6 +33,9 @@ namespace CmaaGen.Analysis
             "Where",
         ];
 
+        // How many locals and calls that keep items the search for a filter follows.
+        private const int MaxFilterDepth = 8;
+
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
@@ -66,23 +69,36 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a value is a collection filtered by the check, or a <c>foreach</c> variable over one:
+        /// Whether a value is a collection filtered by the check, or a <c>foreach</c> variable (or ForEach lambda's
+        /// parameter) over one:
         /// <c>countries.Where(CmaaAgreements.HasAgreement)</c> or <c>.Where(c =&gt; CmaaAgreements.HasAgreement(c))</c>,
         /// then maybe LINQ calls that keep only items of their source (<c>ToList()</c>, <c>OrderBy(…)</c>), reached
         /// through locals and conditionals.
         /// </summary>
-        public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph)
+        public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph) => IsFiltered(value, graph, 0);
+
+        private bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph, int depth)
         {
+            // A local rewritten from itself (list = list.ToList(); in a loop) would send the search round.
+            if (depth > MaxFilterDepth)
+            {
+                return false;
+            }
+
             value = CountryValueCollector.Unwrap(value);
             if (value is ILocalReferenceOperation local && LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty)
             {
                 value = collection;
             }
+            else if (value is IParameterReferenceOperation parameter && DelegateCalls.IteratedBy(parameter) is { } iterated)
+            {
+                value = iterated;
+            }
 
             var any = false;
             foreach (var source in CountryValueCollector.Sources(value, graph))
             {
-                if (!IsFilteredCollection(source))
+                if (!IsFilteredCollection(source, graph, depth))
                 {
                     return false;
                 }
@@ -93,8 +109,9 @@ namespace CmaaGen.Analysis
             return any;
         }
 
-        private bool IsFilteredCollection(IOperation? value)
+        private bool IsFilteredCollection(IOperation? value, Func<ControlFlowGraph?> graph, int depth)
         {
+            var kept = false;
             while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ContainingType: { Name: "Enumerable" } linq } method } call
                 && linq.ContainingNamespace.ToDisplayString() == "System.Linq"
                 && call.Arguments.Length > 0)
@@ -110,9 +127,11 @@ namespace CmaaGen.Analysis
                 }
 
                 value = CountryValueCollector.Unwrap(call.Arguments[0].Value);
+                kept = true;
             }
 
-            return false;
+            // The source of calls that keep its items may be a filtered collection held in a local (allowed.ToList()).
+            return kept && value is not null && IsFiltered(value, graph, depth + 1);
         }
 
         /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>

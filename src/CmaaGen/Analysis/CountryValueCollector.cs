@@ -147,6 +147,11 @@ namespace CmaaGen.Analysis
 
                     return;
 
+                case IParameterReferenceOperation parameter when DelegateCalls.IteratedBy(parameter) is { } iterated:
+                    // A ForEach lambda's parameter holds each element of the collection, as a foreach variable does.
+                    Collect(iterated, site ?? parameter, depth + 1);
+                    return;
+
                 case ILocalReferenceOperation local:
                     foreach (var reaching in LocalFlow.ReachingValues(local, _graph, depth))
                     {

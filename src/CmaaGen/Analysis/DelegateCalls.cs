@@ -55,12 +55,48 @@ namespace CmaaGen.Analysis
         public static (IOperation Items, IParameterSymbol Parameter)? ForEachItems(IArgumentOperation argument)
         {
             if (argument.Value is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-                || argument.Parent is not IInvocationOperation { TargetMethod: { Name: "ForEach" } method } call)
+                || ForEachCollection(argument) is not { } items)
             {
                 return null;
             }
 
-            var items = method.ContainingType switch
+            var skipped = reference.Method.IsExtensionMethod && reference.Instance is not null ? 1 : 0;
+            return reference.Method.Parameters.Length != skipped + 1 ? null : (items, reference.Method.Parameters[skipped]);
+        }
+
+        /// <summary>
+        /// The collection whose items a lambda's parameter takes, where the lambda is the body of one of those ForEach
+        /// calls (<c>codes.ForEach(code =&gt; gateway.Send(code))</c>), as a <c>foreach</c> variable takes its loop's;
+        /// null for any other parameter, and for characters, which are no country.
+        /// </summary>
+        public static IOperation? IteratedBy(IParameterReferenceOperation use)
+        {
+            if (use.Parameter.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.AnonymousFunction, Parameters.Length: 1 } lambda
+                || use.Parameter.Type.SpecialType == SpecialType.System_Char)
+            {
+                return null;
+            }
+
+            for (var parent = use.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    return function.Parent is IDelegateCreationOperation { Parent: IArgumentOperation argument } ? ForEachCollection(argument) : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The collection a ForEach call gives its delegate argument item by item; null for any other argument.</summary>
+        private static IOperation? ForEachCollection(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation { TargetMethod: { Name: "ForEach" } method } call)
+            {
+                return null;
+            }
+
+            return method.ContainingType switch
             {
                 { Name: "List", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
                     => call.Instance,
@@ -71,8 +107,6 @@ namespace CmaaGen.Analysis
                     => call.Arguments[0].Value,
                 _ => null,
             };
-            var skipped = reference.Method.IsExtensionMethod && reference.Instance is not null ? 1 : 0;
-            return items is null || reference.Method.Parameters.Length != skipped + 1 ? null : (items, reference.Method.Parameters[skipped]);
         }
 
         // An extension method taken with its receiver (gateway.SendTo) gets the receiver as its first parameter, which

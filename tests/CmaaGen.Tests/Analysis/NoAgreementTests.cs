@@ -537,10 +537,18 @@ public class NoAgreementTests
                     unknown.ForEach(post.Send);
                     System.Threading.Tasks.Parallel.ForEach(new[] { "DE", {|CMAA001:"SY"|} }, post.Send);
                     System.Threading.Tasks.Parallel.ForEach(new[] { {|CMAA001:"CU"|} }, new System.Threading.Tasks.ParallelOptions(), post.Send);
+
+                    // A lambda's parameter takes each item too.
+                    new List<string> { "DE", {|#3:"KP"|} }.ForEach(code => post.Send({|#2:code|}));
+                    Array.ForEach(new[] { {|#5:"SY"|} }, (string code) => { post.Send({|#4:code|}); });
+                    new List<string> { "IR" }.ForEach(code => post.Log(code));
+                    unknown.ForEach(code => post.Send(code));
                 }
             }
             """,
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()

@@ -385,7 +385,8 @@ public class UncheckedValueTests
             }
         }
 
-        // ForEach with an exchange's method group sends each item: unknown items are reported, checked ones are not.
+        // ForEach with an exchange's method group, or a lambda, sends each item: unknown items are reported, checked ones
+        // are not.
         class ForEachCalls
         {
             void M(Gateway g, System.Collections.Generic.List<string> codes, string[] array)
@@ -395,6 +396,9 @@ public class UncheckedValueTests
                 codes.Where(CmaaAgreements.HasAgreement).ToList().ForEach(g.Send);
                 var allowed = codes.Where(c => CmaaAgreements.HasAgreement(c)).ToArray();
                 System.Array.ForEach(allowed, g.Send);
+                codes.ForEach(c => g.Send({|CMAA004:c|}));
+                allowed.ToList().ForEach(c => g.Send(c));
+                System.Array.ForEach(allowed, c => g.Send(c.ToUpperInvariant()));
             }
         }
 

@@ -207,10 +207,11 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     [Fact]
     public void Values_that_refer_to_themselves_do_not_send_the_flow_round_in_circles()
     {
-        // Deconstructions, foreach loops and ??= whose values name the locals they write, in code that compiles and in
-        // code that does not.
+        // Deconstructions, foreach loops, ??= and a filter search whose values name the locals they write, in code that
+        // compiles and in code that does not.
         const string Loops = """
             using System.Collections.Generic;
+            using System.Linq;
 
             public class Loops
             {
@@ -242,6 +243,10 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                     var pairs = new[] { ("DE", 1) };
                     foreach (var (c, d) in pairs) { pairs = new[] { (c, d) }; g.Send(c); }
                     foreach (var (e, f) in e) { g.Send(e); }
+                    var kept = new List<string>().Where(Cmaa.CmaaAgreements.HasAgreement).ToList();
+                    while (flag) { kept = kept.ToList(); }
+                    kept.ForEach(g.Send);
+                    kept.ForEach(c => g.Send(c));
                 }
             }
 
@@ -265,11 +270,12 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         var result = PipelineRunner.Run([Seed, Loops]);
 
         result.AssertNothingCrashed();
+        PipelineRunner.Run([Seed, Loops], enableUnchecked: true).AssertNothingCrashed();
         // Of them, only the foreach over a list written in place with "IR" reaches an exchange with a country.
         var reported = result.AnalyzerDiagnostics
             .Where(d => d.Location.SourceTree?.FilePath.EndsWith("File1.cs", StringComparison.Ordinal) == true)
             .Select(d => d.Id + " " + (d.Location.GetLineSpan().StartLinePosition.Line + 1) + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)[..4]);
-        Assert.Equal(["CMAA001 21 'IR'"], reported);
+        Assert.Equal(["CMAA001 22 'IR'"], reported);
     }
 
     [Theory]
