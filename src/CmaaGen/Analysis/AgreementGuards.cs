@@ -16,7 +16,8 @@ namespace CmaaGen.Analysis
     /// <c>CmaaAgreements.IsOwner(x)</c> on the same local, parameter or member read (<see cref="ValuePath"/>), as in
     /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
     /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>). A
-    /// method of the project that returns the check of its parameter (<c>IsAllowed(x)</c>) is the check of its argument.
+    /// method of the project that returns the check of its parameter (<c>IsAllowed(x)</c>) is the check of its argument,
+    /// and one that returns it negated (<c>IsEmbargoed(x)</c>) its opposite.
     /// When every partner of the lists is in force, <c>CmaaAgreements.TryGetCountry(x, out …)</c> is the same check:
     /// it finds partners only.
     /// </summary>
@@ -40,7 +41,7 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
         // Which parameter, if any, each called method returns the check of; decided once per method.
-        private readonly ConcurrentDictionary<IMethodSymbol, int> _predicateParameters = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Predicate> _predicates = new(SymbolEqualityComparer.Default);
 
         // Which blocks of a graph each value enters checked; kept as long as the graph lives.
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, bool[]>> _checkedOnEntry = new();
@@ -137,7 +138,7 @@ namespace CmaaGen.Analysis
         /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>
         private bool IsCheck(IOperation predicate) => predicate switch
         {
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateParameter(method) == 0,
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateOf(method) is { Ordinal: 0, Negated: false },
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
                 => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } && IsGuardCall(returned, ValuePath.Of(lambda.Symbol.Parameters[0])),
             _ => false,
@@ -186,44 +187,53 @@ namespace CmaaGen.Analysis
 
         private bool IsGuardTrueEdge(ControlFlowBranch branch, ValuePath guarded, ControlFlowGraph cfg)
             => FlowFacts.Branch(branch.Source) is var (test, conditionalWhenTrue)
-                && (IsGuardCall(test, guarded) || test is ILocalReferenceOperation flag && IsGuardCall(OnlyValue(cfg, flag.Local), guarded))
-                && branch.IsConditionalSuccessor == conditionalWhenTrue;
+                && (Polarity(test, guarded) ?? (test is ILocalReferenceOperation flag ? Polarity(OnlyValue(cfg, flag.Local), guarded) : null)) is { } polarity
+                && branch.IsConditionalSuccessor == (conditionalWhenTrue == polarity);
 
-        private bool IsGuardCall(IOperation? condition, ValuePath guarded)
-            => condition is IInvocationOperation invocation
-                && CheckedArgument(invocation) is { } argument
-                && guarded.Equals(ValuePath.Read(argument));
+        private bool IsGuardCall(IOperation? condition, ValuePath guarded) => Polarity(condition, guarded) == true;
 
         /// <summary>
-        /// The argument a call checks: the first of a <c>CmaaAgreements</c> check method's, or the one a method of the
-        /// project returns the check of (<see cref="PredicateParameter"/>); null for any other call.
+        /// Whether a condition checks the value: true when it holds exactly where the check does (a <c>CmaaAgreements</c>
+        /// check method, or a predicate of the project that returns the check), false when it holds exactly where the check
+        /// fails (a predicate that returns the check negated), null when it is no check of the value.
         /// </summary>
-        private IOperation? CheckedArgument(IInvocationOperation invocation)
+        private bool? Polarity(IOperation? condition, ValuePath guarded)
         {
-            if (IsCheckMethod(invocation.TargetMethod))
+            if (condition is not IInvocationOperation invocation)
             {
-                return invocation.Arguments[0].Value;
+                return null;
             }
 
-            var ordinal = PredicateParameter(invocation.TargetMethod);
-            return ordinal < 0 ? null : invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal)?.Value;
+            if (IsCheckMethod(invocation.TargetMethod))
+            {
+                return guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value)) ? true : null;
+            }
+
+            var predicate = PredicateOf(invocation.TargetMethod);
+            return predicate.Ordinal >= 0
+                && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == predicate.Ordinal) is { } argument
+                && guarded.Equals(ValuePath.Read(argument.Value))
+                    ? !predicate.Negated
+                    : null;
         }
 
         /// <summary>
         /// The parameter a method or local function of the project returns the check of, and nothing else:
-        /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it;
-        /// -1 for any other method. A method that can be overridden is not one, since its overrides can answer otherwise,
-        /// and only a direct check counts, so predicates that call each other in a circle cannot send the decision round.
+        /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it,
+        /// or the check negated (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>);
+        /// <see cref="Predicate.None"/> for any other method. A method that can be overridden is not one, since its
+        /// overrides can answer otherwise, and only a direct check counts, so predicates that call each other in a circle
+        /// cannot send the decision round.
         /// </summary>
-        private int PredicateParameter(IMethodSymbol method)
-            => _predicateParameters.GetOrAdd(method.OriginalDefinition, m =>
+        private Predicate PredicateOf(IMethodSymbol method)
+            => _predicates.GetOrAdd(method.OriginalDefinition, m =>
             {
                 if (m.ReturnType.SpecialType != SpecialType.System_Boolean
                     || m.IsVirtual || m.IsAbstract || m.IsOverride || m.IsExtern
                     || !OwnSource.Declares(compilation, m)
                     || m.DeclaringSyntaxReferences.Length != 1)
                 {
-                    return -1;
+                    return Predicate.None;
                 }
 
                 var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
@@ -234,15 +244,16 @@ namespace CmaaGen.Analysis
                 };
                 if (returned is null)
                 {
-                    return -1;
+                    return Predicate.None;
                 }
 
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
                 var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-                if (operation is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
+                var negated = operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
+                if ((negated ? ((IUnaryOperation)operation!).Operand : operation) is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
                 {
-                    return -1;
+                    return Predicate.None;
                 }
 
                 var checkedPath = ValuePath.Read(check.Arguments[0].Value);
@@ -250,12 +261,18 @@ namespace CmaaGen.Analysis
                 {
                     if (ValuePath.Of(parameter).Equals(checkedPath))
                     {
-                        return parameter.Ordinal;
+                        return new Predicate(parameter.Ordinal, negated);
                     }
                 }
 
-                return -1;
+                return Predicate.None;
             });
+
+        /// <summary>The parameter a predicate returns the check of, and whether it returns it negated; ordinal -1 for none.</summary>
+        private readonly record struct Predicate(int Ordinal, bool Negated)
+        {
+            public static readonly Predicate None = new(-1, false);
+        }
 
         /// <summary>
         /// A method of the generated <c>CmaaAgreements</c> that checks its first argument: <c>HasAgreement</c>,

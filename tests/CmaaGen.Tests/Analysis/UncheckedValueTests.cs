@@ -402,7 +402,8 @@ public class UncheckedValueTests
             }
         }
 
-        // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument.
+        // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument;
+        // one that returns it negated is its opposite.
         class Predicates
         {
             bool IsAllowed(string country) => CmaaAgreements.HasAgreement(country);
@@ -448,6 +449,20 @@ public class UncheckedValueTests
                 if (Second(country, third) && flag)
                 {
                     g.Send(third);
+                }
+            }
+
+            void NegatedChecks(Gateway g, string country, string other)
+            {
+                if (Negated(country))
+                {
+                    return;
+                }
+
+                g.Send(country);
+                if (!Negated(other))
+                {
+                    g.Send(other);
                 }
             }
 
