@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -231,8 +230,8 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// An expression as written, without the parentheses around it, the whitespace and comments inside it, or a
-        /// leading <c>this.</c>, so that <c>(this.country)</c> and <c>country</c> match.
+        /// An expression as written, without the parentheses around it or a leading <c>this.</c>, so that
+        /// <c>(this.country)</c> and <c>country</c> match.
         /// </summary>
         private static string Written(SyntaxNode expression)
         {
@@ -241,14 +240,8 @@ namespace CmaaGen.Analysis
                 expression = parenthesized.Expression;
             }
 
-            var text = new StringBuilder();
-            foreach (var token in expression.DescendantTokens())
-            {
-                text.Append(token.Text);
-            }
-
-            var written = text.ToString();
-            return written.StartsWith("this.", StringComparison.Ordinal) ? written.Substring("this.".Length) : written;
+            var text = expression.ToString();
+            return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring("this.".Length) : text;
         }
     }
 }
