@@ -16,6 +16,15 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class DelegateCalls
     {
+        // LINQ methods whose delegates each take one item of the source at a time (an overload whose delegate takes more,
+        // such as an index, is left out by its number of parameters).
+        private static readonly HashSet<string> PerItem =
+        [
+            "Select", "SelectMany", "Where", "Any", "All", "Count", "LongCount", "First", "FirstOrDefault", "Last", "LastOrDefault",
+            "Single", "SingleOrDefault", "SkipWhile", "TakeWhile", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+            "GroupBy", "ToDictionary", "ToLookup", "DistinctBy", "MinBy", "MaxBy", "Sum", "Min", "Max", "Average",
+        ];
+
         /// <summary>
         /// The local, field or property an argument's call invokes, when the call is through a delegate held there; null
         /// for every other argument, which is nearly every argument, so the test allocates nothing.
@@ -48,14 +57,15 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// <c>list.ForEach(gateway.Send)</c>, <c>Array.ForEach(array, gateway.Send)</c> and
         /// <c>Parallel.ForEach(items, gateway.Send)</c> (with or without options) call the method group with each item of
-        /// the collection, as <c>foreach (var item in list) gateway.Send(item);</c> does: the collection, and the
-        /// parameter of the method that gets the items. Null for any other argument; the first test is a type test, so
-        /// the arguments of other calls cost no allocation.
+        /// the collection, as <c>foreach (var item in list) gateway.Send(item);</c> does, and so do LINQ methods with a
+        /// per-item delegate (<c>codes.Select(gateway.Lookup)</c>): the collection, and the parameter of the method that
+        /// gets the items. Null for any other argument; the first test is a type test, so the arguments of other calls
+        /// cost no allocation.
         /// </summary>
         public static (IOperation Items, IParameterSymbol Parameter)? ForEachItems(IArgumentOperation argument)
         {
             if (argument.Value is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
-                || ForEachCollection(argument) is not { } items)
+                || ItemsGiven(argument) is not { } items)
             {
                 return null;
             }
@@ -66,8 +76,9 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The collection whose items a lambda's parameter takes, where the lambda is the body of one of those ForEach
-        /// calls (<c>codes.ForEach(code =&gt; gateway.Send(code))</c>), as a <c>foreach</c> variable takes its loop's;
-        /// null for any other parameter, and for characters, which are no country.
+        /// calls (<c>codes.ForEach(code =&gt; gateway.Send(code))</c>) or a LINQ method's per-item delegate
+        /// (<c>codes.Select(code =&gt; gateway.Lookup(code))</c>), as a <c>foreach</c> variable takes its loop's; null for
+        /// any other parameter, and for characters, which are no country.
         /// </summary>
         public static IOperation? IteratedBy(IParameterReferenceOperation use)
         {
@@ -81,19 +92,34 @@ namespace CmaaGen.Analysis
             {
                 if (parent is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
                 {
-                    return function.Parent is IDelegateCreationOperation { Parent: IArgumentOperation argument } ? ForEachCollection(argument) : null;
+                    return function.Parent is IDelegateCreationOperation { Parent: IArgumentOperation argument } ? ItemsGiven(argument) : null;
                 }
             }
 
             return null;
         }
 
-        /// <summary>The collection a ForEach call gives its delegate argument item by item; null for any other argument.</summary>
-        private static IOperation? ForEachCollection(IArgumentOperation argument)
+        /// <summary>
+        /// The collection a call gives its delegate argument item by item: a ForEach call's, or a LINQ method's source
+        /// whose delegate takes one item at a time (<c>codes.Select(code =&gt; …)</c>, <c>.Where(…)</c>, <c>.Any(…)</c>);
+        /// null for any other argument.
+        /// </summary>
+        private static IOperation? ItemsGiven(IArgumentOperation argument)
         {
-            if (argument.Parent is not IInvocationOperation { TargetMethod: { Name: "ForEach" } method } call)
+            if (argument.Parent is not IInvocationOperation { TargetMethod: var method } call)
             {
                 return null;
+            }
+
+            if (method.Name != "ForEach")
+            {
+                return method.IsExtensionMethod
+                    && PerItem.Contains(method.Name)
+                    && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                    && call.Arguments.Length > 1
+                    && argument != call.Arguments[0]
+                        ? call.Arguments[0].Value
+                        : null;
             }
 
             return method.ContainingType switch

@@ -512,12 +512,14 @@ public class NoAgreementTests
             """
             using System;
             using System.Collections.Generic;
+            using System.Linq;
             using Cmaa;
 
             public class Post
             {
                 public void Send([CustomsDataExchange] string country) { }
                 public void Log(string text) { }
+                public bool Check([CustomsDataExchange] string country) => true;
             }
 
             public static class PostExtensions
@@ -543,12 +545,19 @@ public class NoAgreementTests
                     Array.ForEach(new[] { {|#5:"SY"|} }, (string code) => { post.Send({|#4:code|}); });
                     new List<string> { "IR" }.ForEach(code => post.Log(code));
                     unknown.ForEach(code => post.Send(code));
+
+                    // So does a LINQ method's per-item delegate; one that also takes the index is left alone.
+                    _ = new[] { "DE", {|#7:"CU"|} }.Where(code => post.Check({|#6:code|})).ToList();
+                    _ = new[] { {|CMAA001:"IR"|} }.Select(post.Check).ToList();
+                    _ = new[] { "IR" }.Select((code, index) => post.Check(code)).ToList();
+                    _ = unknown.Any(code => post.Check(code));
                 }
             }
             """,
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()

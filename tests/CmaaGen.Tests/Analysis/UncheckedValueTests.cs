@@ -399,6 +399,8 @@ public class UncheckedValueTests
                 codes.ForEach(c => g.Send({|CMAA004:c|}));
                 allowed.ToList().ForEach(c => g.Send(c));
                 System.Array.ForEach(allowed, c => g.Send(c.ToUpperInvariant()));
+                _ = codes.Select(c => { g.Send({|CMAA004:c|}); return c; }).ToList();
+                _ = codes.Where(CmaaAgreements.HasAgreement).Select(c => { g.Send(c); return c; }).ToList();
             }
         }
 

@@ -77,7 +77,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool IsEmbargoed(string code) => !CmaaAgreements.HasAgreement(code);
             static bool Ping(string code) => Pong(code);
             static bool Pong(string code) => Ping(code);
-            void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } if (IsEmbargoed(input)) { return; } Send(input); foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } new List<string> { input, "IR" }.ForEach(Send); Array.ForEach(new[] { "KP" }, Send); }
+            void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } if (IsEmbargoed(input)) { return; } Send(input); foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } new List<string> { input, "IR" }.ForEach(Send); Array.ForEach(new[] { "KP" }, Send); _ = new[] { input, "CU" }.Select(m => { Send(m); return m; }).Count(x => x == "CU"); }
         }
 
         public class Declaration
