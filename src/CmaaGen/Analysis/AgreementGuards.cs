@@ -34,9 +34,6 @@ namespace CmaaGen.Analysis
             "Where",
         ];
 
-        // How many locals and calls that keep items the search for a filter follows.
-        private const int MaxFilterDepth = 8;
-
         // Which parameter, if any, each called method checks before anything else; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
 
@@ -80,8 +77,9 @@ namespace CmaaGen.Analysis
 
         private bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph, int depth)
         {
-            // A local rewritten from itself (list = list.ToList(); in a loop) would send the search round.
-            if (depth > MaxFilterDepth)
+            // A local rewritten from itself (list = list.ToList(); in a loop) would send the search round: it stops where
+            // the collector stops following values.
+            if (depth > CountryValueCollector.MaxDepth)
             {
                 return false;
             }
@@ -113,8 +111,8 @@ namespace CmaaGen.Analysis
         private bool IsFilteredCollection(IOperation? value, Func<ControlFlowGraph?> graph, int depth)
         {
             var kept = false;
-            while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, ContainingType: { Name: "Enumerable" } linq } method } call
-                && linq.ContainingNamespace.ToDisplayString() == "System.Linq"
+            while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } call
+                && SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
                 && call.Arguments.Length > 0)
             {
                 if (method.Name == "Where" && call.Arguments.Length == 2 && IsCheck(CountryValueCollector.Unwrap(call.Arguments[1].Value)))
@@ -250,8 +248,8 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
                 var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-                var negated = operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not };
-                if ((negated ? ((IUnaryOperation)operation!).Operand : operation) is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
+                var negation = operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not ? not : null;
+                if ((negation?.Operand ?? operation) is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
                 {
                     return Predicate.None;
                 }
@@ -261,7 +259,7 @@ namespace CmaaGen.Analysis
                 {
                     if (ValuePath.Of(parameter).Equals(checkedPath))
                     {
-                        return new Predicate(parameter.Ordinal, negated);
+                        return new Predicate(parameter.Ordinal, negation is not null);
                     }
                 }
 
@@ -279,10 +277,9 @@ namespace CmaaGen.Analysis
         /// <c>IsOwner</c>, and <c>TryGetCountry</c> while every partner is in force.
         /// </summary>
         private bool IsCheckMethod(IMethodSymbol method)
-            => method.ContainingType is { Name: "CmaaAgreements" } type
-                && (GuardMethods.Contains(method.Name) && method.Parameters.Length == 1
+            => (GuardMethods.Contains(method.Name) && method.Parameters.Length == 1
                     || allPartnersInForce && method.Name == "TryGetCountry" && method.Parameters.Length == 2)
-                && type.ContainingNamespace.ToDisplayString() == generatedNamespace;
+                && SymbolNames.IsType(method.ContainingType, generatedNamespace, "CmaaAgreements");
 
         /// <summary>
         /// The one value a local is ever given (<c>var ok = CmaaAgreements.HasAgreement(x);</c>), which a branch on the

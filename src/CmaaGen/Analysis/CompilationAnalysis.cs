@@ -86,7 +86,7 @@ namespace CmaaGen.Analysis
                 {
                     CheckDelegateCall(context, holder, parameter.Ordinal, argument.Value);
                 }
-                else if (DelegateCalls.ForEachItems(argument) is var (items, target) && Contexts.IsContext(target))
+                else if (DelegateCalls.ItemsPassed(argument) is var (items, target) && Contexts.IsContext(target))
                 {
                     Check(context, target, items);
                 }
@@ -207,17 +207,7 @@ namespace CmaaGen.Analysis
                     _faultInjection?.Invoke(location.SourceTree?.FilePath ?? "");
                     if (location.IsInSource && Contexts.UnseenOutside(parameter) is { } reached)
                     {
-                        var properties = ImmutableDictionary<string, string?>.Empty
-                            .Add(UncheckedReports.ValueProperty, parameter.Name)
-                            .Add(UncheckedReports.MarkableProperty, "true")
-                            .Add(UncheckedReports.NamespaceProperty, _namespace);
-                        context.ReportDiagnostic(Diagnostic.Create(
-                            Rules.UnmarkedConstructorParameter,
-                            location,
-                            properties,
-                            parameter.Name,
-                            constructor.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
-                            ExchangeContexts.Describe(reached)));
+                        context.ReportDiagnostic(UncheckedReports.CreateUnmarked(location, parameter, reached, _namespace));
                     }
                 }
                 catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
@@ -469,7 +459,7 @@ namespace CmaaGen.Analysis
             }
 
             return value is IInvocationOperation invocation
-                && (invocation.TargetMethod.ContainingType is { Name: "CmaaAgreements" } type && type.ContainingNamespace.ToDisplayString() == _namespace
+                && (SymbolNames.IsType(invocation.TargetMethod.ContainingType, _namespace, "CmaaAgreements")
                     || invocation.TargetMethod.Name == nameof(ToString) && IsCountryEnum(invocation.Instance?.Type));
         }
 

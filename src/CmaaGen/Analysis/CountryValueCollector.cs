@@ -26,7 +26,7 @@ namespace CmaaGen.Analysis
     internal sealed class CountryValueCollector
     {
         /// <summary>How far values are followed through locals and members before giving up.</summary>
-        private const int MaxDepth = 8;
+        internal const int MaxDepth = 8;
 
         private readonly MemberValues _members;
         private readonly ITypeSymbol? _countryEnum;
@@ -205,13 +205,7 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, null));
         }
 
-        /// <summary>The values a field or property read can give (<see cref="MemberValues"/>); empty for anything else.</summary>
-        private ImmutableArray<IOperation> ValuesOf(IOperation reference) => reference switch
-        {
-            IFieldReferenceOperation field => _members.Values(field.Field, reference, _cancellationToken),
-            IPropertyReferenceOperation property => _members.Values(property.Property, reference, _cancellationToken),
-            _ => ImmutableArray<IOperation>.Empty,
-        };
+        private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);
 
         /// <summary>
         /// The items written in place of an array or collection: an array's initializer (also a field's without

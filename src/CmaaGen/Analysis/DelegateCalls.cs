@@ -42,12 +42,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static IEnumerable<IParameterSymbol> ReachedParameters(IOperation holder, int ordinal, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
         {
-            var held = holder switch
-            {
-                IFieldReferenceOperation field => members.Values(field.Field, field, cancellationToken),
-                IPropertyReferenceOperation property => members.Values(property.Property, property, cancellationToken),
-                _ => ImmutableArray.Create(holder),
-            };
+            var held = holder is ILocalReferenceOperation ? ImmutableArray.Create(holder) : members.ValuesRead(holder, cancellationToken);
             return held.SelectMany(value => CountryValueCollector.Sources(value, graph))
                 .SelectMany(Targets)
                 .Where(target => ordinal + target.Skipped < target.Method.Parameters.Length)
@@ -62,7 +57,7 @@ namespace CmaaGen.Analysis
         /// gets the items. Null for any other argument; the first test is a type test, so the arguments of other calls
         /// cost no allocation.
         /// </summary>
-        public static (IOperation Items, IParameterSymbol Parameter)? ForEachItems(IArgumentOperation argument)
+        public static (IOperation Items, IParameterSymbol Parameter)? ItemsPassed(IArgumentOperation argument)
         {
             if (argument.Value is not IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
                 || ItemsGiven(argument) is not { } items)
@@ -70,7 +65,7 @@ namespace CmaaGen.Analysis
                 return null;
             }
 
-            var skipped = reference.Method.IsExtensionMethod && reference.Instance is not null ? 1 : 0;
+            var skipped = Skipped(reference);
             return reference.Method.Parameters.Length != skipped + 1 ? null : (items, reference.Method.Parameters[skipped]);
         }
 
@@ -111,28 +106,25 @@ namespace CmaaGen.Analysis
                 return null;
             }
 
+            var type = method.ContainingType;
             if (method.Name != "ForEach")
             {
-                return method.IsExtensionMethod
-                    && PerItem.Contains(method.Name)
-                    && method.ContainingType is { Name: "Enumerable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
-                    && call.Arguments.Length > 1
-                    && argument != call.Arguments[0]
+                return method.IsExtensionMethod && PerItem.Contains(method.Name) && call.Arguments.Length > 1 && argument != call.Arguments[0]
+                    && SymbolNames.IsType(type, "System.Linq", "Enumerable")
                         ? call.Arguments[0].Value
                         : null;
             }
 
-            return method.ContainingType switch
+            if (SymbolNames.IsType(type, "System.Collections.Generic", "List"))
             {
-                { Name: "List", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
-                    => call.Instance,
-                { Name: "Array", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } when call.Arguments.Length == 2
-                    => call.Arguments[0].Value,
-                { Name: "Parallel", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
-                    when call.Arguments.Length is 2 or 3 && argument == call.Arguments[call.Arguments.Length - 1]
-                    => call.Arguments[0].Value,
-                _ => null,
-            };
+                return call.Instance;
+            }
+
+            // Array.ForEach(array, action); Parallel.ForEach(source, action), maybe with options between them.
+            return call.Arguments.Length is 2 or 3 && argument == call.Arguments[call.Arguments.Length - 1]
+                && (call.Arguments.Length == 2 && SymbolNames.IsType(type, "System", "Array") || SymbolNames.IsType(type, "System.Threading.Tasks", "Parallel"))
+                    ? call.Arguments[0].Value
+                    : null;
         }
 
         // An extension method taken with its receiver (gateway.SendTo) gets the receiver as its first parameter, which
@@ -142,9 +134,11 @@ namespace CmaaGen.Analysis
         {
             IDelegateCreationOperation creation => Targets(creation.Target),
             IAnonymousFunctionOperation function => new[] { (function.Symbol, 0) },
-            IMethodReferenceOperation { Method.IsExtensionMethod: true, Instance: not null } reference => new[] { (reference.Method, 1) },
-            IMethodReferenceOperation reference => new[] { (reference.Method, 0) },
+            IMethodReferenceOperation reference => new[] { (reference.Method, Skipped(reference)) },
             _ => Enumerable.Empty<(IMethodSymbol, int)>(),
         };
+
+        /// <summary>How many of a method group's parameters its delegate skips: an extension method's receiver, if taken with it.</summary>
+        private static int Skipped(IMethodReferenceOperation reference) => reference.Method.IsExtensionMethod && reference.Instance is not null ? 1 : 0;
     }
 }

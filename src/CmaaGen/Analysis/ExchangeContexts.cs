@@ -21,7 +21,7 @@ namespace CmaaGen.Analysis
     internal sealed class ExchangeContexts
     {
         private readonly Compilation _compilation;
-        private readonly string[] _namespace;
+        private readonly string _namespace;
         private readonly ImmutableHashSet<ISymbol> _declared;
         private readonly ImmutableHashSet<ISymbol> _declaringTypes;
         private readonly bool _declaredInFramework;
@@ -50,7 +50,7 @@ namespace CmaaGen.Analysis
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
             _compilation = compilation;
-            _namespace = attributeNamespace.Split('.');
+            _namespace = attributeNamespace;
             _declared = declared;
             _declaringTypes = declared.Where(s => s.ContainingType is not null)
                 .Select(s => (ISymbol)s.ContainingType.OriginalDefinition)
@@ -208,10 +208,7 @@ namespace CmaaGen.Analysis
         /// (<see cref="InferredContext"/>); null for any other parameter. Their calls pass it unchecked (CMAA007).
         /// </summary>
         public ISymbol? UnseenOutside(IParameterSymbol parameter)
-            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && VisibleOutside(constructor)
-                && IsContext(parameter)
-                && !DecideByMarks(parameter.OriginalDefinition)
+            => parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } && IsContext(parameter) && !IsCheckedWhereCalled(parameter)
                 ? InferredContext(parameter)
                 : null;
 
@@ -284,11 +281,7 @@ namespace CmaaGen.Analysis
 
         /// <summary>Whether the compilation's assembly gives its internals to another assembly.</summary>
         private static bool HasFriends(Compilation compilation)
-            => compilation.Assembly.GetAttributes().Any(attribute => attribute.AttributeClass is
-            {
-                Name: "InternalsVisibleToAttribute",
-                ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
-            });
+            => compilation.Assembly.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "InternalsVisibleToAttribute"));
 
         private static bool MayInherit(ISymbol member) => member switch
         {
@@ -305,28 +298,13 @@ namespace CmaaGen.Analysis
         {
             foreach (var attribute in symbol.GetAttributes())
             {
-                if (attribute.AttributeClass is { Name: AttributeEmitter.AttributeName } type && InNamespace(type.ContainingNamespace))
+                if (SymbolNames.IsType(attribute.AttributeClass, _namespace, AttributeEmitter.AttributeName))
                 {
                     return true;
                 }
             }
 
             return false;
-        }
-
-        private bool InNamespace(INamespaceSymbol? ns)
-        {
-            for (var i = _namespace.Length - 1; i >= 0; i--)
-            {
-                if (ns is null || ns.Name != _namespace[i])
-                {
-                    return false;
-                }
-
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns is { IsGlobalNamespace: true };
         }
 
         /// <summary>The members a method or property overrides or implements.</summary>

@@ -39,6 +39,14 @@ namespace CmaaGen.Analysis
             return constructed && InConstructorOf(member, use) ? ImmutableArray<IOperation>.Empty : values;
         }
 
+        /// <summary>The values a field or property read can give (<see cref="Values"/>); empty for anything else.</summary>
+        public ImmutableArray<IOperation> ValuesRead(IOperation reference, CancellationToken cancellationToken) => reference switch
+        {
+            IFieldReferenceOperation field => Values(field.Field, reference, cancellationToken),
+            IPropertyReferenceOperation property => Values(property.Property, reference, cancellationToken),
+            _ => ImmutableArray<IOperation>.Empty,
+        };
+
         private static bool InConstructorOf(ISymbol member, IOperation use)
             => use.Syntax.FirstAncestorOrSelf<ConstructorDeclarationSyntax>() is { Parent: { } type } constructor
                 && constructor.Modifiers.Any(SyntaxKind.StaticKeyword) == member.IsStatic

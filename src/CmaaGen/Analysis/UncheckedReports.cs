@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Creates CMAA004's diagnostic, with what its fixes need: what a guard would check (a local, a parameter, a member
+    /// Creates CMAA004's diagnostic, and CMAA007's (<see cref="CreateUnmarked"/>), with what their fixes need: what a guard would check (a local, a parameter, a member
     /// read, or another value to hold in a new local first), and whether a parameter can carry the mark instead, which
     /// moves the check to its callers.
     /// </summary>
@@ -78,6 +78,22 @@ namespace CmaaGen.Analysis
 
             return Diagnostic.Create(Rules.UncheckedValue, location, properties, ExchangeContexts.Describe(target));
         }
+
+        /// <summary>
+        /// CMAA007's diagnostic for a constructor's parameter that reaches <paramref name="reached"/> unmarked, with the
+        /// properties of a markable parameter, which the mark fix reads as it reads CMAA004's.
+        /// </summary>
+        public static Diagnostic CreateUnmarked(Location location, IParameterSymbol parameter, ISymbol reached, string generatedNamespace)
+            => Diagnostic.Create(
+                Rules.UnmarkedConstructorParameter,
+                location,
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(ValueProperty, parameter.Name)
+                    .Add(MarkableProperty, "true")
+                    .Add(NamespaceProperty, generatedNamespace),
+                parameter.Name,
+                parameter.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                ExchangeContexts.Describe(reached));
 
         /// <summary>
         /// A parameter whose mark its callers see: one written in source, of a method, constructor or local function
