@@ -11,9 +11,9 @@ using Microsoft.CodeAnalysis.MSBuild;
 namespace CmaaGen.EndToEnd.Tests;
 
 /// <summary>
-/// The packed package in the host an IDE is: an MSBuild workspace that loads a solution's projects from their design-time
-/// builds, references another project of the solution as its compilation (whose symbols carry that project's code),
-/// runs the package's generator and analyzer as Visual Studio does, and must report what <c>dotnet build</c> reports.
+/// The packed package in Roslyn's workspace, which IDEs build on: an MSBuild workspace loads a solution's projects from
+/// their design-time builds and references another project of the solution as its compilation (whose symbols carry that
+/// project's code); the package's generator and analyzer must report there what <c>dotnet build</c> reports.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public class IdeHostTests(PackageFixture package)
