@@ -97,6 +97,65 @@ public class SolutionTests(PackageFixture package)
         Assert.DoesNotContain("CMAA007", after.Output);
     }
 
+    /// <summary>
+    /// An application has a library's checks as compiled code: a marked check is a check there under the strict preset,
+    /// an unmarked one is not, and the library's build reports a mark its code does not bear out.
+    /// </summary>
+    [Fact]
+    public async Task A_librarys_marked_checks_are_checks_in_the_application()
+    {
+        var consumer = package.NewConsumer("check-marks")
+            .Project("Compliance", outputType: "Library")
+            .File("Compliance/Checks.cs", """
+                using Cmaa;
+
+                namespace Compliance
+                {
+                    public static class Checks
+                    {
+                        public static void Ensure([AgreementChecked] string country)
+                        {
+                            if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                        }
+
+                        public static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+
+                        public static bool IsOpen([AgreementChecked(true)] string country) => country.Length == 2;
+                    }
+                }
+                """)
+            .Project("App", extraItems: """<ProjectReference Include="../Compliance/Compliance.csproj" />""")
+            .File("App/Program.cs", """
+                using Cmaa;
+                using Compliance;
+
+                Filings.File(new Gateway(), args[0], args[1]);
+
+                static class Filings
+                {
+                    public static void File(Gateway gateway, string first, string second)
+                    {
+                        Checks.Ensure(first);
+                        gateway.Send(first);
+                        if (Checks.IsPermitted(second)) gateway.Send(second);
+                    }
+                }
+
+                sealed class Gateway
+                {
+                    public void Send([CustomsDataExchange] string country) { }
+                }
+                """);
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("Checks.cs(14,36): warning CMAA008: 'country' is marked [AgreementChecked(true)], but IsOpen does not return CmaaAgreements.HasAgreement(country)", build.Output);
+        Assert.Contains("Program.cs(11,54): warning CMAA004", build.Output);
+        Assert.DoesNotContain("Program.cs(10,", build.Output);
+        Assert.DoesNotContain("CS0436", build.Output);
+    }
+
     [Fact]
     public async Task Dotnet_format_applies_the_CMAA002_fix_and_verify_detects_it()
     {

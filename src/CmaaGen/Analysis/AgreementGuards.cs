@@ -17,7 +17,8 @@ namespace CmaaGen.Analysis
     /// <c>if (CmaaAgreements.HasAgreement(x)) Send(x);</c> or <c>if (!CmaaAgreements.HasAgreement(x)) return; Send(x);</c>,
     /// or passes a call to a method of the project that throws unless the check holds (<c>EnsureAgreement(x);</c>). A
     /// method of the project that returns the check of its parameter (<c>IsAllowed(x)</c>) is the check of its argument,
-    /// and one that returns it negated (<c>IsEmbargoed(x)</c>) its opposite.
+    /// and one that returns it negated (<c>IsEmbargoed(x)</c>) its opposite. A method of another assembly is either
+    /// when its <c>[AgreementChecked]</c> mark says so (<see cref="CheckMarks"/>).
     /// When every partner of the lists is in force, <c>CmaaAgreements.TryGetCountry(x, out …)</c> is the same check:
     /// it finds partners only.
     /// </summary>
@@ -218,18 +219,27 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// The parameter a method or local function of the project returns the check of, and nothing else:
         /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it,
-        /// or the check negated (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>);
-        /// <see cref="Predicate.None"/> for any other method. A method that can be overridden is not one, since its
-        /// overrides can answer otherwise, and only a direct check counts, so predicates that call each other in a circle
-        /// cannot send the decision round.
+        /// or the check negated (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>); for a method of
+        /// another assembly, the parameter its <c>[AgreementChecked(bool)]</c> mark names. <see cref="Predicate.None"/> for
+        /// any other method. A method that can be overridden is not one, since its overrides can answer otherwise, and only
+        /// a direct check counts, so predicates that call each other in a circle cannot send the decision round.
         /// </summary>
         private Predicate PredicateOf(IMethodSymbol method)
             => _predicates.GetOrAdd(method.OriginalDefinition, m =>
             {
-                if (m.ReturnType.SpecialType != SpecialType.System_Boolean
-                    || m.IsVirtual || m.IsAbstract || m.IsOverride || m.IsExtern
-                    || !OwnSource.Declares(compilation, m)
-                    || m.DeclaringSyntaxReferences.Length != 1)
+                if (m.ReturnType.SpecialType != SpecialType.System_Boolean || CanBeReplaced(m) || m.IsExtern)
+                {
+                    return Predicate.None;
+                }
+
+                if (!OwnSource.Declares(compilation, m))
+                {
+                    return CheckMarks.Read(m, generatedNamespace) is { Ordinal: >= 0, Returns: bool returns } mark
+                        ? new Predicate(mark.Ordinal, !returns)
+                        : Predicate.None;
+                }
+
+                if (m.DeclaringSyntaxReferences.Length != 1)
                 {
                     return Predicate.None;
                 }
@@ -309,13 +319,24 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The parameter a method of the project checks before anything else, throwing unless it passes:
-        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> as its first statement; -1 for any other method.
+        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> as its first statement; for a method of another
+        /// assembly, the parameter its <c>[AgreementChecked]</c> mark names. -1 for any other method, and for one that can
+        /// be overridden.
         /// </summary>
         private int CheckedParameter(IMethodSymbol method)
             => _checkedParameters.GetOrAdd(method.OriginalDefinition, m =>
             {
-                if (!OwnSource.Declares(compilation, m)
-                    || m.DeclaringSyntaxReferences.Length != 1
+                if (CanBeReplaced(m))
+                {
+                    return -1;
+                }
+
+                if (!OwnSource.Declares(compilation, m))
+                {
+                    return CheckMarks.Read(m, generatedNamespace) is { Returns: null } mark ? mark.Ordinal : -1;
+                }
+
+                if (m.DeclaringSyntaxReferences.Length != 1
                     || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements }
                     || statements[0] is not IfStatementSyntax { Else: null } check
                     || !Throws(check.Statement))
@@ -341,6 +362,36 @@ namespace CmaaGen.Analysis
 
                 return -1;
             });
+
+        /// <summary>
+        /// Why a method's code does not make the check its <c>[AgreementChecked]</c> mark states (CMAA008), or null when
+        /// it does: the mark must state no more than this project itself takes from the code, since other assemblies
+        /// take the mark on trust.
+        /// </summary>
+        public string? Unproven(IMethodSymbol method, CheckMark mark)
+        {
+            var check = "CmaaAgreements.HasAgreement(" + method.Parameters[mark.Ordinal].Name + ")";
+            if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+            {
+                return "only a parameter of a method can be marked";
+            }
+
+            if (CanBeReplaced(method))
+            {
+                return method.Name + " can be overridden, and an override need not check";
+            }
+
+            if (mark.Returns is not bool returns)
+            {
+                return CheckedParameter(method) == mark.Ordinal ? null : method.Name + " does not begin with if (!" + check + ") throw …;";
+            }
+
+            return PredicateOf(method) == new Predicate(mark.Ordinal, !returns)
+                ? null
+                : method.Name + " does not return " + (returns ? check : "!" + check);
+        }
+
+        private static bool CanBeReplaced(IMethodSymbol method) => method.IsVirtual || method.IsAbstract || method.IsOverride;
 
         private static bool Throws(StatementSyntax statement)
             => statement is ThrowStatementSyntax || statement is BlockSyntax { Statements.Count: 1 } block && block.Statements[0] is ThrowStatementSyntax;

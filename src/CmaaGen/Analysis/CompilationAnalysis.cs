@@ -7,6 +7,7 @@ using CmaaGen.Catalog;
 using CmaaGen.Diagnostics;
 using CmaaGen.Generation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -214,6 +215,40 @@ namespace CmaaGen.Analysis
                 {
                     context.ReportDiagnostic(InternalError(location, location.SourceTree?.FilePath ?? constructor.Name, exception));
                 }
+            }
+        }
+
+        /// <summary>
+        /// CMAA008: an <c>[AgreementChecked]</c> mark that the marked method's code does not bear out. Asked per attribute,
+        /// in every project, since a library of checks need hold no exchange; only an attribute on a parameter is bound.
+        /// </summary>
+        public void AnalyzeCheckMark(SyntaxNodeAnalysisContext context)
+        {
+            if (context.Node.Parent?.Parent is not ParameterSyntax declaration)
+            {
+                return;
+            }
+
+            try
+            {
+                _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
+                if (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is IMethodSymbol attribute
+                    && SymbolNames.IsType(attribute.ContainingType, _namespace, AttributeEmitter.CheckAttributeName)
+                    && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
+                    && CheckMarks.Of(parameter, _namespace) is { } mark
+                    && _guards.Unproven(method, mark) is { } reason)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rules.UnprovenCheckMark,
+                        context.Node.GetLocation(),
+                        parameter.Name,
+                        mark.Returns is bool returns ? "AgreementChecked(" + (returns ? "true" : "false") + ")" : "AgreementChecked",
+                        reason));
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+            {
+                context.ReportDiagnostic(InternalError(context.Node.GetLocation(), context.Node.SyntaxTree.FilePath, exception));
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using CmaaGen.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CmaaGen.Analysis
@@ -11,7 +12,8 @@ namespace CmaaGen.Analysis
     /// agreements not in force (CMAA003), unchecked run-time values (CMAA004), coverage through another agreement
     /// (CMAA005) and strings that could be <c>CmaaCountry</c> members (CMAA006) wherever a value flows into a
     /// customs data exchange context; a library's constructor parameters that are contexts only by its code (CMAA007);
-    /// and the problems of API lists (CMAA110, CMAA114).
+    /// <c>[AgreementChecked]</c> marks the marked method's code does not bear out (CMAA008); and the problems of API lists
+    /// (CMAA110, CMAA114).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CountryAnalyzer : DiagnosticAnalyzer
@@ -58,6 +60,8 @@ namespace CmaaGen.Analysis
             {
                 context.RegisterAdditionalFileAction(analysis.ReportApiListProblems);
             }
+
+            context.RegisterSyntaxNodeAction(analysis.AnalyzeCheckMark, SyntaxKind.Attribute);
 
             if (!analysis.CanHaveContexts)
             {

@@ -79,6 +79,15 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Warning,
             "CmaaGen reads from a constructor's code that a parameter stored in a marked member, or passed on to a constructor that stores it, is an exchange. Another assembly has only the compiled constructor, without the mark, so its calls would pass unchecked.");
 
+        /// <summary>CMAA008: "'{0}' is marked [{1}], but {2}: other assemblies would take unchecked values as checked".</summary>
+        public static readonly DiagnosticDescriptor UnprovenCheckMark = Create(
+            "CMAA008",
+            "Agreement check mark the method's code does not bear out",
+            "'{0}' is marked [{1}], but {2}: other assemblies would take unchecked values as checked",
+            Compliance,
+            DiagnosticSeverity.Warning,
+            "Another assembly cannot read a method's code, so it takes an [AgreementChecked] mark on trust: a call of the method counts there as the check of its argument. The mark must state only the check the method's code makes, in the forms CmaaGen recognises in the method's own project.");
+
         /// <summary>CMAA101: "The agreement list has no usable header: {0}".</summary>
         public static readonly DiagnosticDescriptor MissingHeader = Create(
             "CMAA101", "Agreement list has no usable header", "The agreement list has no usable header: {0}", Data);
@@ -151,11 +160,11 @@ namespace CmaaGen.Diagnostics
 
         /// <summary>Rules the analyzer reports in C# code.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> CodeRules =
-            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, ApiListProblem, ApiNotFound, InternalError);
+            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, ApiListProblem, ApiNotFound, InternalError);
 
         /// <summary>Every rule, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter,
+            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark,
             MissingHeader, EmptyCountry, UnknownListCountry, DuplicateAgreement, MalformedDate, UnknownStatus,
             UnknownKind, SuspiciousCharacters, MalformedRow, ApiListProblem, ConflictingOwners, ListTooLarge,
             InvalidSetting, ApiNotFound, InternalError);

@@ -117,7 +117,10 @@ namespace CmaaGen.Generation
 
             // Emit.
             context.RegisterSourceOutput(attribute, static (output, spec) =>
-                output.AddSource(AttributeEmitter.HintName, SourceText.From(AttributeEmitter.Emit(spec), Encoding.UTF8)));
+            {
+                output.AddSource(AttributeEmitter.HintName, SourceText.From(AttributeEmitter.Emit(spec), Encoding.UTF8));
+                output.AddSource(AttributeEmitter.CheckHintName, SourceText.From(AttributeEmitter.EmitCheck(spec), Encoding.UTF8));
+            });
 
             context.RegisterSourceOutput(spec, (output, spec) =>
             {

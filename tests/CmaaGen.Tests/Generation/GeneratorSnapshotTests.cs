@@ -20,6 +20,7 @@ public class GeneratorSnapshotTests
         Snapshot.MatchStored(AgreementsEmitter.CountryHintName, Normalize(result.Source(AgreementsEmitter.CountryHintName)));
         Snapshot.MatchStored(AgreementsEmitter.AgreementsHintName, Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
         Snapshot.Match("DefaultList/CustomsDataExchangeAttribute.g.cs", Normalize(result.Source(AttributeEmitter.HintName)));
+        Snapshot.Match("DefaultList/AgreementCheckedAttribute.g.cs", Normalize(result.Source(AttributeEmitter.CheckHintName)));
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public class GeneratorSnapshotTests
         Snapshot.Match("CustomList/CmaaCountry.g.cs", Normalize(result.Source(AgreementsEmitter.CountryHintName)));
         Snapshot.Match("CustomList/CmaaAgreements.g.cs", Normalize(result.Source(AgreementsEmitter.AgreementsHintName)));
         Snapshot.Match("CustomList/CustomsDataExchangeAttribute.g.cs", Normalize(result.Source(AttributeEmitter.HintName)));
+        Snapshot.Match("CustomList/AgreementCheckedAttribute.g.cs", Normalize(result.Source(AttributeEmitter.CheckHintName)));
     }
 
     /// <summary>The generator version changes with every release; the snapshots do not.</summary>

@@ -1,0 +1,51 @@
+using CmaaGen.Generation;
+using Microsoft.CodeAnalysis;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// The <c>[AgreementChecked]</c> marks by which a method says which parameter it checks: the only way another
+    /// assembly, which has the compiled method and not its code, can tell a check from any other call. The method's own
+    /// project bears the mark out (CMAA008), so the assemblies that call it take it on trust.
+    /// </summary>
+    internal static class CheckMarks
+    {
+        /// <summary>The first marked parameter of a method, and the return value its mark names; <see cref="CheckMark.None"/> for none.</summary>
+        public static CheckMark Read(IMethodSymbol method, string attributeNamespace)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (Of(parameter, attributeNamespace) is { } mark)
+                {
+                    return mark;
+                }
+            }
+
+            return CheckMark.None;
+        }
+
+        /// <summary>The mark on a parameter, or null.</summary>
+        public static CheckMark? Of(IParameterSymbol parameter, string attributeNamespace)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (SymbolNames.IsType(attribute.AttributeClass, attributeNamespace, AttributeEmitter.CheckAttributeName))
+                {
+                    var arguments = attribute.ConstructorArguments;
+                    return new CheckMark(parameter.Ordinal, arguments.Length == 1 && arguments[0].Value is bool returnValue ? returnValue : null);
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A parameter a method checks, by its ordinal (-1 for none), and how: <see cref="Returns"/> is the value the method
+    /// returns when the argument has an agreement, or null for a method that throws unless it has one.
+    /// </summary>
+    internal readonly record struct CheckMark(int Ordinal, bool? Returns)
+    {
+        public static readonly CheckMark None = new(-1, null);
+    }
+}
