@@ -151,8 +151,8 @@ public class SolutionTests(PackageFixture package)
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains("Checks.cs(14,36): warning CMAA008: 'country' is marked [AgreementChecked(true)], but IsOpen does not return CmaaAgreements.HasAgreement(country)", build.Output);
-        Assert.Contains("Program.cs(11,54): warning CMAA004", build.Output);
-        Assert.DoesNotContain("Program.cs(10,", build.Output);
+        Assert.Contains("Program.cs(12,54): warning CMAA004", build.Output);
+        Assert.DoesNotContain("Program.cs(11,", build.Output);
         Assert.DoesNotContain("CS0436", build.Output);
     }
 

@@ -112,7 +112,7 @@ public sealed class CheckMarkTests
                 "CMAA008 28,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
                 "CMAA008 30,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
             ],
-            own.All.Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+            own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

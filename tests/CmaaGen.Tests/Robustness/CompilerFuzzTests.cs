@@ -77,6 +77,9 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool IsEmbargoed(string code) => !CmaaAgreements.HasAgreement(code);
             static bool Ping(string code) => Pong(code);
             static bool Pong(string code) => Ping(code);
+            public static void Require([AgreementChecked] string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
+            public static bool Permits([AgreementChecked(true)] string code) => CmaaAgreements.HasAgreement(code);
+            public static bool Claims([AgreementChecked(false)] string code, [AgreementChecked] string other) => CmaaAgreements.HasAgreement(code);
             void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } if (IsEmbargoed(input)) { return; } Send(input); foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } new List<string> { input, "IR" }.ForEach(Send); Array.ForEach(new[] { "KP" }, Send); _ = new[] { input, "CU" }.Select(m => { Send(m); return m; }).Count(x => x == "CU"); }
         }
 
@@ -102,7 +105,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
     private static readonly string[] Insertions =
     [
         ";", "{", "}", "(", ")", "\"", "\"IR\"", "$\"", "@\"", "\"\"\"", "..", "=>", "??", "?", ":", "[", "]", ",", "new", "default", "null!",
-        "Send(", "[CustomsDataExchange]", "CmaaCountry.", "CmaaAgreements.HasAgreement(", "ref ", "out var x", "stackalloc", "#if X", "#endif", "/*", "*/", "\\u0000",
+        "Send(", "[CustomsDataExchange]", "[AgreementChecked]", "[AgreementChecked(true)]", "CmaaCountry.", "CmaaAgreements.HasAgreement(", "ref ", "out var x", "stackalloc", "#if X", "#endif", "/*", "*/", "\\u0000",
     ];
 
     internal static readonly Gen<string> BrokenSources =
@@ -154,6 +157,8 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 i.Send(g.Destination);
                 _ = new Shipment("SY", "oil");
                 if (Cmaa.CmaaAgreements.HasAgreement(input)) { i.Send(input); }
+                Gateway.Require(input); i.Send(input);
+                if (Gateway.Permits(g.Destination) || !Gateway.Claims(input, input)) { i.Send(g.Destination); g.SendMany(g.Partners.Where(Gateway.Permits).ToArray()); }
             }
         }
         """;
