@@ -14,20 +14,26 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace CmaaGen.CodeFixes
 {
     /// <summary>
-    /// The fix that marks a parameter <c>[CustomsDataExchange]</c>: the one an unchecked value comes from (CMAA004), or a
-    /// library's constructor parameter that is an exchange only by its code (CMAA007). The method then is an exchange
-    /// by its signature, so the value is checked where its callers pass it (a constant there is judged at compile
-    /// time), which is how a wrapper such as <c>void SendTo(string country) =&gt; gateway.Send(country);</c> gets its
-    /// callers checked, and how another assembly's <c>new Declaration("IR")</c> does.
+    /// The fix that marks a parameter with the mark its diagnostic names. <c>[CustomsDataExchange]</c> goes on the
+    /// parameter an unchecked value comes from (CMAA004), or a library's constructor parameter that is an exchange only
+    /// by its code (CMAA007): the method then is an exchange by its signature, so the value is checked where its
+    /// callers pass it (a constant there is judged at compile time), which is how a wrapper such as
+    /// <c>void SendTo(string country) =&gt; gateway.Send(country);</c> gets its callers checked, and how another
+    /// assembly's <c>new Declaration("IR")</c> does. <c>[AgreementChecked]</c> goes on the parameter a library's method
+    /// checks (CMAA009), so that other assemblies' calls of it count as checks.
     /// </summary>
     internal static class ParameterMark
     {
-        /// <summary>The action, named alike for every rule that offers it.</summary>
+        /// <summary>The action, named alike for every rule that offers the same mark.</summary>
         public static CodeAction Action(Document document, Diagnostic diagnostic, ParameterSyntax parameter, string equivalenceKey)
-            => CodeAction.Create(
-                "Mark parameter '" + parameter.Identifier.ValueText + "' [CustomsDataExchange], so that its callers are checked",
+        {
+            var mark = MarkOf(diagnostic);
+            return CodeAction.Create(
+                "Mark parameter '" + parameter.Identifier.ValueText + "' [" + mark + "], so that "
+                    + (mark == UncheckedReports.ExchangeMark ? "its callers are checked" : "calls from other assemblies count as checks"),
                 cancellationToken => ApplyAsync(document, ImmutableArray.Create(diagnostic), cancellationToken),
                 equivalenceKey);
+        }
 
         public static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
@@ -37,16 +43,16 @@ namespace CmaaGen.CodeFixes
                 return document;
             }
 
-            var marks = new Dictionary<ParameterSyntax, string>();
+            var marks = new Dictionary<ParameterSyntax, (string Namespace, string Mark)>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Find(root, diagnostic) is { } parameter && diagnostic.Properties.TryGetValue(UncheckedReports.NamespaceProperty, out var ns) && ns is not null)
                 {
-                    marks[parameter] = ns;
+                    marks[parameter] = (ns, MarkOf(diagnostic));
                 }
             }
 
-            var marked = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, current) => AddMark(current, marks[original])));
+            var marked = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, current) => AddMark(current, marks[original].Namespace, marks[original].Mark)));
             return await ImportAdder.AddImportsAsync(marked, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -85,12 +91,20 @@ namespace CmaaGen.CodeFixes
             return null;
         }
 
-        private static ParameterSyntax AddMark(ParameterSyntax parameter, string generatedNamespace)
+        private static string MarkOf(Diagnostic diagnostic)
+            => diagnostic.Properties.TryGetValue(UncheckedReports.MarkProperty, out var mark) && mark is not null ? mark : UncheckedReports.ExchangeMark;
+
+        // The mark is written as code writes it, maybe with its argument: AgreementChecked(true).
+        private static ParameterSyntax AddMark(ParameterSyntax parameter, string generatedNamespace, string written)
         {
             // The fully qualified name always binds; the simplifier shortens it, adding the using if there is none.
-            var name = SyntaxFactory.ParseName("global::" + generatedNamespace + ".CustomsDataExchange")
+            var open = written.IndexOf('(');
+            var name = SyntaxFactory.ParseName("global::" + generatedNamespace + "." + (open < 0 ? written : written.Substring(0, open)))
                 .WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-            var mark = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(name)))
+            var attribute = open < 0
+                ? SyntaxFactory.Attribute(name)
+                : SyntaxFactory.Attribute(name, SyntaxFactory.ParseAttributeArgumentList(written.Substring(open)));
+            var mark = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
                 .WithLeadingTrivia(parameter.GetLeadingTrivia())
                 .WithTrailingTrivia(SyntaxFactory.Space);
             var stripped = parameter.WithoutLeadingTrivia();

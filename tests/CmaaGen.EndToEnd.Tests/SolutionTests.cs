@@ -99,7 +99,8 @@ public class SolutionTests(PackageFixture package)
 
     /// <summary>
     /// An application has a library's checks as compiled code: a marked check is a check there under the strict preset,
-    /// an unmarked one is not, and the library's build reports a mark its code does not bear out.
+    /// an unmarked one is not until dotnet format applies CMAA009's fix, and the library's build reports a mark its code
+    /// does not bear out.
     /// </summary>
     [Fact]
     public async Task A_librarys_marked_checks_are_checks_in_the_application()
@@ -154,6 +155,15 @@ public class SolutionTests(PackageFixture package)
         Assert.Contains("Program.cs(12,54): warning CMAA004", build.Output);
         Assert.DoesNotContain("Program.cs(11,", build.Output);
         Assert.DoesNotContain("CS0436", build.Output);
+
+        // CMAA009, a suggestion the build does not print, offers the unmarked check's mark.
+        var format = await consumer.DotNetAsync("format", "analyzers", "Compliance", "--diagnostics", "CMAA009", "--severity", "info");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        Assert.Contains("public static bool IsPermitted([AgreementChecked(true)] string country)", consumer.Read("Compliance/Checks.cs"));
+
+        var after = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.DoesNotContain("CMAA004", after.Output);
     }
 
     [Fact]

@@ -250,7 +250,7 @@ namespace CmaaGen.Analysis
                     LocalFunctionStatementSyntax function => MemberValues.Returned(function.ExpressionBody, function.Body),
                     _ => null,
                 };
-                if (returned is null)
+                if (returned is null || !MayBeCheckCall(returned))
                 {
                     return Predicate.None;
                 }
@@ -275,6 +275,29 @@ namespace CmaaGen.Analysis
 
                 return Predicate.None;
             });
+
+        /// <summary>
+        /// Whether a returned expression can be a check or its negation, by its syntax: a call of a method named as
+        /// <c>CmaaAgreements</c>' checks are. A library's every public <c>bool</c> method is asked (CMAA009), and most are
+        /// answered here without binding.
+        /// </summary>
+        private static bool MayBeCheckCall(ExpressionSyntax returned)
+        {
+            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax)
+            {
+                returned = returned is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)returned).Operand;
+            }
+
+            var name = returned is InvocationExpressionSyntax { Expression: var called }
+                ? called switch
+                {
+                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => null,
+                }
+                : null;
+            return name is not null && (GuardMethods.Contains(name) || name == "TryGetCountry");
+        }
 
         /// <summary>The parameter a predicate returns the check of, and whether it returns it negated; ordinal -1 for none.</summary>
         private readonly record struct Predicate(int Ordinal, bool Negated)
@@ -364,6 +387,21 @@ namespace CmaaGen.Analysis
             });
 
         /// <summary>
+        /// The check a method makes, as the mark that would state it: the parameter it checks before anything else,
+        /// throwing unless it passes, or the one it returns the check of (true) or the check's negation (false);
+        /// <see cref="CheckMark.None"/> for any other method.
+        /// </summary>
+        public CheckMark CheckMade(IMethodSymbol method)
+        {
+            if (CheckedParameter(method) is var ordinal and >= 0)
+            {
+                return new CheckMark(ordinal, null);
+            }
+
+            return PredicateOf(method) is { Ordinal: >= 0 } predicate ? new CheckMark(predicate.Ordinal, !predicate.Negated) : CheckMark.None;
+        }
+
+        /// <summary>
         /// Why a method's code does not make the check its <c>[AgreementChecked]</c> mark states (CMAA008), or null when
         /// it does: the mark must state no more than this project itself takes from the code, since other assemblies
         /// take the mark on trust.
@@ -381,14 +419,14 @@ namespace CmaaGen.Analysis
                 return method.Name + " can be overridden, and an override need not check";
             }
 
-            if (mark.Returns is not bool returns)
+            if (CheckMade(method) == mark)
             {
-                return CheckedParameter(method) == mark.Ordinal ? null : method.Name + " does not begin with if (!" + check + ") throw …;";
+                return null;
             }
 
-            return PredicateOf(method) == new Predicate(mark.Ordinal, !returns)
-                ? null
-                : method.Name + " does not return " + (returns ? check : "!" + check);
+            return mark.Returns is bool returns
+                ? method.Name + " does not return " + (returns ? check : "!" + check)
+                : method.Name + " does not begin with if (!" + check + ") throw …;";
         }
 
         private static bool CanBeReplaced(IMethodSymbol method) => method.IsVirtual || method.IsAbstract || method.IsOverride;

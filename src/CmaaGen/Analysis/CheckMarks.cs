@@ -10,6 +10,8 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class CheckMarks
     {
+        private const string Name = "AgreementChecked";
+
         /// <summary>The first marked parameter of a method, and the return value its mark names; <see cref="CheckMark.None"/> for none.</summary>
         public static CheckMark Read(IMethodSymbol method, string attributeNamespace)
         {
@@ -23,6 +25,10 @@ namespace CmaaGen.Analysis
 
             return CheckMark.None;
         }
+
+        /// <summary>The mark as written in code, without its namespace: <c>AgreementChecked</c>, <c>AgreementChecked(true)</c>.</summary>
+        public static string Written(CheckMark mark)
+            => mark.Returns is bool returns ? Name + "(" + (returns ? "true" : "false") + ")" : Name;
 
         /// <summary>The mark on a parameter, or null.</summary>
         public static CheckMark? Of(IParameterSymbol parameter, string attributeNamespace)

@@ -182,19 +182,53 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// CMAA007: a parameter of a constructor that other assemblies can call, which is an exchange only by what the
-        /// constructor's code does with it. It carries what the mark fix needs, as CMAA004's markable parameters do.
-        /// Asked per type rather than per method: a file declares a few types and many methods, and in the IDE each
-        /// callback is paid on every keystroke.
+        /// What a library's type gives other assemblies without the marks they need: CMAA007, a parameter of a
+        /// constructor they can call that is an exchange only by the constructor's code; CMAA009, a parameter a method
+        /// they can call checks without a mark that says so. Both carry what the mark fix needs, as CMAA004's markable
+        /// parameters do. Asked per type rather than per method: a file declares a few types and many methods, and in the
+        /// IDE each callback is paid on every keystroke.
         /// </summary>
-        public void AnalyzeConstructors(SymbolAnalysisContext context)
+        public void AnalyzeType(SymbolAnalysisContext context)
         {
-            foreach (var constructor in ((INamedTypeSymbol)context.Symbol).InstanceConstructors)
+            foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
             {
-                if (!constructor.IsImplicitlyDeclared)
+                if (member is not IMethodSymbol { IsImplicitlyDeclared: false } method)
                 {
-                    ReportUnseenParameters(context, constructor);
+                    continue;
                 }
+
+                if (method.MethodKind == MethodKind.Constructor)
+                {
+                    if (CanHaveContexts)
+                    {
+                        ReportUnseenParameters(context, method);
+                    }
+                }
+                else if (method.MethodKind == MethodKind.Ordinary && !method.Parameters.IsEmpty)
+                {
+                    ReportUnmarkedCheck(context, method);
+                }
+            }
+        }
+
+        private void ReportUnmarkedCheck(SymbolAnalysisContext context, IMethodSymbol method)
+        {
+            var location = method.Locations.IsEmpty ? Location.None : method.Locations[0];
+            try
+            {
+                _faultInjection?.Invoke(location.SourceTree?.FilePath ?? "");
+                if (location.IsInSource
+                    && Contexts.VisibleOutside(method)
+                    && _guards.CheckMade(method) is { Ordinal: >= 0 } made
+                    && !method.Parameters.Any(p => CheckMarks.Of(p, _namespace) is not null))
+                {
+                    var parameter = method.Parameters[made.Ordinal];
+                    context.ReportDiagnostic(UncheckedReports.CreateUnmarkedCheck(parameter.Locations.IsEmpty ? location : parameter.Locations[0], parameter, made, _namespace));
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+            {
+                context.ReportDiagnostic(InternalError(location, location.SourceTree?.FilePath ?? method.Name, exception));
             }
         }
 
@@ -238,12 +272,7 @@ namespace CmaaGen.Analysis
                     && CheckMarks.Of(parameter, _namespace) is { } mark
                     && _guards.Unproven(method, mark) is { } reason)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Rules.UnprovenCheckMark,
-                        context.Node.GetLocation(),
-                        parameter.Name,
-                        mark.Returns is bool returns ? "AgreementChecked(" + (returns ? "true" : "false") + ")" : "AgreementChecked",
-                        reason));
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), parameter.Name, CheckMarks.Written(mark), reason));
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))

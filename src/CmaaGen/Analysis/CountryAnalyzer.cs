@@ -12,8 +12,8 @@ namespace CmaaGen.Analysis
     /// agreements not in force (CMAA003), unchecked run-time values (CMAA004), coverage through another agreement
     /// (CMAA005) and strings that could be <c>CmaaCountry</c> members (CMAA006) wherever a value flows into a
     /// customs data exchange context; a library's constructor parameters that are contexts only by its code (CMAA007);
-    /// <c>[AgreementChecked]</c> marks the marked method's code does not bear out (CMAA008); and the problems of API lists
-    /// (CMAA110, CMAA114).
+    /// <c>[AgreementChecked]</c> marks the marked method's code does not bear out (CMAA008), and a library's checks without
+    /// one (CMAA009); and the problems of API lists (CMAA110, CMAA114).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class CountryAnalyzer : DiagnosticAnalyzer
@@ -63,6 +63,12 @@ namespace CmaaGen.Analysis
 
             context.RegisterSyntaxNodeAction(analysis.AnalyzeCheckMark, SyntaxKind.Attribute);
 
+            // Only a library's methods are called from other assemblies; its checks need no exchange of its own.
+            if (context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication))
+            {
+                context.RegisterSymbolAction(analysis.AnalyzeType, SymbolKind.NamedType);
+            }
+
             if (!analysis.CanHaveContexts)
             {
                 return;
@@ -75,12 +81,6 @@ namespace CmaaGen.Analysis
                 OperationKind.PropertyInitializer,
                 OperationKind.FieldInitializer,
                 OperationKind.ParameterInitializer);
-
-            // Only a library's constructors are called from other assemblies.
-            if (context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication))
-            {
-                context.RegisterSymbolAction(analysis.AnalyzeConstructors, SymbolKind.NamedType);
-            }
         }
     }
 }

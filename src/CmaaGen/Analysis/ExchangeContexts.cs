@@ -261,7 +261,11 @@ namespace CmaaGen.Analysis
         /// Whether another assembly can call the member: it and every type around it are public or protected, or, where
         /// the assembly gives its internals to friends (<c>[assembly: InternalsVisibleTo(…)]</c>), anything but private.
         /// </summary>
-        private bool VisibleOutside(ISymbol member)
+        /// <summary>
+        /// Whether another assembly can reach the member: it and every type around it are public or protected, or
+        /// internal in an assembly that gives its internals to another.
+        /// </summary>
+        public bool VisibleOutside(ISymbol member)
         {
             for (var symbol = member; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
             {

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CmaaGen.Analysis
 {
     /// <summary>
-    /// Creates CMAA004's diagnostic, and CMAA007's (<see cref="CreateUnmarked"/>), with what their fixes need: what a guard would check (a local, a parameter, a member
+    /// Creates CMAA004's diagnostic, and CMAA007's and CMAA009's (<see cref="CreateUnmarked"/>, <see cref="CreateUnmarkedCheck"/>), with what their fixes need: what a guard would check (a local, a parameter, a member
     /// read, or another value to hold in a new local first), and whether a parameter can carry the mark instead, which
     /// moves the check to its callers.
     /// </summary>
@@ -41,6 +41,15 @@ namespace CmaaGen.Analysis
         /// <summary>Diagnostic property: the namespace of the generated types a fix names.</summary>
         public const string NamespaceProperty = "Namespace";
 
+        /// <summary>
+        /// Diagnostic property, with <see cref="MarkableProperty"/>: the mark the fix writes, without its namespace
+        /// (<c>CustomsDataExchange</c>, <c>AgreementChecked(true)</c>).
+        /// </summary>
+        public const string MarkProperty = "Mark";
+
+        /// <summary>The mark of an exchange.</summary>
+        public const string ExchangeMark = "CustomsDataExchange";
+
         /// <summary>The values of <see cref="GuardProperty"/>.</summary>
         public const string ParameterKind = "Parameter", LocalKind = "Local", MemberKind = "Member", ExpressionKind = "Expression";
 
@@ -68,7 +77,7 @@ namespace CmaaGen.Analysis
 
                 if (path.IsVariable && read is IParameterSymbol parameter && IsMarkable(parameter))
                 {
-                    properties = properties.Add(MarkableProperty, "true");
+                    properties = properties.Add(MarkableProperty, "true").Add(MarkProperty, ExchangeMark);
                 }
             }
             else if (CountryValueCollector.Unwrap(guarded) is { Type: { } valueType } value && checkable(valueType))
@@ -87,13 +96,33 @@ namespace CmaaGen.Analysis
             => Diagnostic.Create(
                 Rules.UnmarkedConstructorParameter,
                 location,
-                ImmutableDictionary<string, string?>.Empty
-                    .Add(ValueProperty, parameter.Name)
-                    .Add(MarkableProperty, "true")
-                    .Add(NamespaceProperty, generatedNamespace),
+                MarkProperties(parameter, ExchangeMark, generatedNamespace),
                 parameter.Name,
                 parameter.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                 ExchangeContexts.Describe(reached));
+
+        /// <summary>
+        /// CMAA009's diagnostic for a parameter a method of the library checks without a mark that says so, with the
+        /// properties of a markable parameter and the mark that states the check.
+        /// </summary>
+        public static Diagnostic CreateUnmarkedCheck(Location location, IParameterSymbol parameter, CheckMark made, string generatedNamespace)
+        {
+            var mark = CheckMarks.Written(made);
+            return Diagnostic.Create(
+                Rules.UnmarkedCheck,
+                location,
+                MarkProperties(parameter, mark, generatedNamespace),
+                parameter.ContainingSymbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                parameter.Name,
+                mark);
+        }
+
+        private static ImmutableDictionary<string, string?> MarkProperties(IParameterSymbol parameter, string mark, string generatedNamespace)
+            => ImmutableDictionary<string, string?>.Empty
+                .Add(ValueProperty, parameter.Name)
+                .Add(MarkableProperty, "true")
+                .Add(MarkProperty, mark)
+                .Add(NamespaceProperty, generatedNamespace);
 
         /// <summary>
         /// A parameter whose mark its callers see: one written in source, of a method, constructor or local function

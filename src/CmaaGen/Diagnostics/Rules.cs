@@ -88,6 +88,15 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Warning,
             "Another assembly cannot read a method's code, so it takes an [AgreementChecked] mark on trust: a call of the method counts there as the check of its argument. The mark must state only the check the method's code makes, in the forms CmaaGen recognises in the method's own project.");
 
+        /// <summary>CMAA009: "{0} checks '{1}', which callers in other assemblies cannot see: mark the parameter [{2}] so that their calls count as checks".</summary>
+        public static readonly DiagnosticDescriptor UnmarkedCheck = Create(
+            "CMAA009",
+            "Check other assemblies cannot see",
+            "{0} checks '{1}', which callers in other assemblies cannot see: mark the parameter [{2}] so that their calls count as checks",
+            Compliance,
+            DiagnosticSeverity.Info,
+            "CmaaGen reads from a method's code that it checks a parameter against the agreements. Another assembly has only the compiled method, so a call of it is no check there, and its exchanges are reported as unchecked (CMAA004) unless the parameter carries an [AgreementChecked] mark.");
+
         /// <summary>CMAA101: "The agreement list has no usable header: {0}".</summary>
         public static readonly DiagnosticDescriptor MissingHeader = Create(
             "CMAA101", "Agreement list has no usable header", "The agreement list has no usable header: {0}", Data);
@@ -160,11 +169,11 @@ namespace CmaaGen.Diagnostics
 
         /// <summary>Rules the analyzer reports in C# code.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> CodeRules =
-            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, ApiListProblem, ApiNotFound, InternalError);
+            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, UnmarkedCheck, ApiListProblem, ApiNotFound, InternalError);
 
         /// <summary>Every rule, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
-            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark,
+            NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, UnmarkedCheck,
             MissingHeader, EmptyCountry, UnknownListCountry, DuplicateAgreement, MalformedDate, UnknownStatus,
             UnknownKind, SuspiciousCharacters, MalformedRow, ApiListProblem, ConflictingOwners, ListTooLarge,
             InvalidSetting, ApiNotFound, InternalError);

@@ -1,9 +1,10 @@
 using System.Linq;
 using System.Threading.Tasks;
+using CmaaGen.CodeFixes;
 using CmaaGen.Diagnostics;
 using CmaaGen.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
+using DiagnosticResult = Microsoft.CodeAnalysis.Testing.DiagnosticResult;
 
 namespace CmaaGen.Tests.Analysis;
 
@@ -100,7 +101,10 @@ public sealed class CheckMarkTests
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
 
-    /// <summary>The library's own build bears its marks out: the overridable methods' are the ones it reports.</summary>
+    /// <summary>
+    /// The library's own build bears its marks out: the overridable methods' are the ones it reports. It suggests the
+    /// marks its unmarked checks lack.
+    /// </summary>
     [Fact]
     public void The_library_reports_only_the_marks_its_code_does_not_bear_out()
     {
@@ -109,6 +113,8 @@ public sealed class CheckMarkTests
         own.AssertNothingCrashed();
         Assert.Equal(
             [
+                "CMAA009 12,50: Checks.EnsureUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked] so that their calls count as checks",
+                "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
                 "CMAA008 28,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
                 "CMAA008 30,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
             ],
@@ -190,7 +196,7 @@ public sealed class CheckMarkTests
             {
                 public static bool Inverted([{|CMAA008:AgreementChecked(true)|}] string country) => !CmaaAgreements.HasAgreement(country);
 
-                public static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+                internal static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
 
                 public static void File(Gateway g, Policy policy, string a, string b, string c)
                 {
@@ -211,6 +217,127 @@ public sealed class CheckMarkTests
             }
             """)
         { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>CMAA009: a check of the library that other assemblies can call, without the mark they need.</summary>
+    [Fact]
+    public Task Reports_a_check_other_assemblies_can_call_without_a_mark()
+        => AnalyzerTest.VerifyAsync(
+            """
+            using Cmaa;
+
+            public static class Checks
+            {
+                public static void Ensure(string {|#0:country|})
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+
+                public static bool IsPermitted(string {|#1:country|}) => CmaaAgreements.HasAgreement(country);
+
+                public static bool IsEmbargoed(int copies, string {|#2:country|})
+                {
+                    return !(CmaaAgreements.HasAgreement(country));
+                }
+
+                public static bool IsOwn(string {|#3:country|}) => CmaaAgreements.IsOwner(country);
+
+                public static bool Marked([AgreementChecked(true)] string country) => CmaaAgreements.HasAgreement(country);
+
+                public static bool NotACheck(string country) => country.Length == 2;
+
+                public static bool Both(string country) => CmaaAgreements.HasAgreement(country) && country.Length == 2;
+
+                internal static bool Internal(string country) => CmaaAgreements.HasAgreement(country);
+
+                private static bool Private(string country) => CmaaAgreements.HasAgreement(country);
+            }
+
+            internal static class Hidden
+            {
+                public static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+            }
+
+            public class Policy
+            {
+                public virtual bool Allows(string country) => CmaaAgreements.HasAgreement(country);
+
+                protected bool Protected(string {|#4:country|}) => CmaaAgreements.HasAgreement(country);
+
+                public sealed class Nested
+                {
+                    public bool Inner(string {|#5:code|}) => CmaaAgreements.HasAgreement(code);
+                }
+            }
+            """,
+            Unmarked(0, "Checks.Ensure(string)", "country", "AgreementChecked"),
+            Unmarked(1, "Checks.IsPermitted(string)", "country", "AgreementChecked(true)"),
+            Unmarked(2, "Checks.IsEmbargoed(int, string)", "country", "AgreementChecked(false)"),
+            Unmarked(3, "Checks.IsOwn(string)", "country", "AgreementChecked(true)"),
+            Unmarked(4, "Policy.Protected(string)", "country", "AgreementChecked(true)"),
+            Unmarked(5, "Policy.Nested.Inner(string)", "code", "AgreementChecked(true)"));
+
+    [Fact]
+    public async Task An_applications_checks_and_a_librarys_internal_ones_are_not_called_from_other_assemblies()
+    {
+        const string Checks = """
+            public static class Checks
+            {
+                public static bool IsPermitted(string country) => Cmaa.CmaaAgreements.HasAgreement(country);
+
+                internal static bool IsAllowed(string {|CMAA009:country|}) => Cmaa.CmaaAgreements.HasAgreement(country);
+            }
+            """;
+        var application = new AnalyzerTest(Checks.Replace("{|CMAA009:", "").Replace("|}", "") + "static class Program { static void Main() { } }");
+        application.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await application.VerifyAsync();
+
+        // A friend assembly calls the internal one too.
+        await AnalyzerTest.VerifyAsync(
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Compliance.Tests\")]\n" + Checks.Replace("string country) => Cmaa", "string {|CMAA009:country|}) => Cmaa"));
+    }
+
+    [Fact]
+    public Task The_fix_writes_the_mark_that_states_the_check()
+        => new CodeFixTest<ParameterMarkFix>(
+            """
+            namespace Compliance
+            {
+                public static class Checks
+                {
+                    public static void Ensure(string {|CMAA009:country|})
+                    {
+                        if (!Cmaa.CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                    }
+
+                    public static bool IsPermitted(string {|CMAA009:country|}) => Cmaa.CmaaAgreements.HasAgreement(country);
+
+                    public static bool IsEmbargoed(
+                        string {|CMAA009:country|}) => !Cmaa.CmaaAgreements.HasAgreement(country);
+                }
+            }
+            """,
+            """
+            using Cmaa;
+
+            namespace Compliance
+            {
+                public static class Checks
+                {
+                    public static void Ensure([AgreementChecked] string country)
+                    {
+                        if (!Cmaa.CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                    }
+
+                    public static bool IsPermitted([AgreementChecked(true)] string country) => Cmaa.CmaaAgreements.HasAgreement(country);
+
+                    public static bool IsEmbargoed(
+                        [AgreementChecked(false)] string country) => !Cmaa.CmaaAgreements.HasAgreement(country);
+                }
+            }
+            """).VerifyAsync();
+
+    private static DiagnosticResult Unmarked(int location, string method, string parameter, string mark)
+        => new DiagnosticResult(Rules.UnmarkedCheck).WithLocation(location).WithArguments(method, parameter, mark);
 
     private static DiagnosticResult Unproven(int location, string parameter, string mark, string reason)
         => new DiagnosticResult(Rules.UnprovenCheckMark).WithLocation(location).WithArguments(parameter, mark, reason);

@@ -112,7 +112,7 @@ public class ConstructorParameterMarkTests
 
     [Fact]
     public async Task The_fix_marks_the_parameter()
-        => await new CodeFixTest<ConstructorParameterMarkFix>(
+        => await new CodeFixTest<ParameterMarkFix>(
             """
             namespace Contracts
             {

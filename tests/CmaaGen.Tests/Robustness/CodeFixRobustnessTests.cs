@@ -38,7 +38,8 @@ public class CodeFixRobustnessTests(ITestOutputHelper output)
         // When CMAA004's fixes were first written: 16 reports and 23 actions; every kind of fix is among them now.
         Assert.Contains(UncheckedValueFix.GuardKey, applied);
         Assert.Contains(UncheckedValueFix.MarkKey, applied);
-        Assert.Contains(ConstructorParameterMarkFix.MarkKey, applied);
+        Assert.Contains(ParameterMarkFix.MarkKey("CMAA007"), applied);
+        Assert.Contains(ParameterMarkFix.MarkKey("CMAA009"), applied);
         Assert.Contains("CMAA002.ReplaceWithSuggestedCode", applied);
         Assert.Contains("CMAA006.UseCountryEnum", applied);
 

@@ -79,6 +79,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool Pong(string code) => Ping(code);
             public static void Require([AgreementChecked] string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             public static bool Permits([AgreementChecked(true)] string code) => CmaaAgreements.HasAgreement(code);
+            public static bool Allowed(string code) => CmaaAgreements.HasAgreement(code);
             public static bool Claims([AgreementChecked(false)] string code, [AgreementChecked] string other) => CmaaAgreements.HasAgreement(code);
             void P(string input) { if (IsAllowed(input) && Ping(input)) { Send(input); } if (IsEmbargoed(input)) { return; } Send(input); foreach (var v in new[] { input }.Where(IsAllowed)) { Send(v); } new List<string> { input, "IR" }.ForEach(Send); Array.ForEach(new[] { "KP" }, Send); _ = new[] { input, "CU" }.Select(m => { Send(m); return m; }).Count(x => x == "CU"); }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using CmaaGen.Analysis;
 using CmaaGen.Generation;
 using CmaaGen.Tests.Infrastructure;
@@ -33,9 +34,14 @@ public class InternalErrorTests
         var result = PipelineRunner.Run([Gateway, Healthy, Faulty], analyzer: analyzer);
 
         result.AssertNothingCrashed(internalErrorsExpected: true);
-        var error = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "CMAA900");
-        Assert.Equal("/src/File2.cs", error.Location.SourceTree!.FilePath);
-        Assert.Equal("CmaaGen could not analyze '/src/File2.cs': InvalidOperationException: injected", error.GetMessage());
+        // Each callback that failed reports it: the method's (CMAA009) and the exchange's (CMAA001).
+        var errors = result.AnalyzerDiagnostics.Where(d => d.Id == "CMAA900").ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, error =>
+        {
+            Assert.Equal("/src/File2.cs", error.Location.SourceTree!.FilePath);
+            Assert.Equal("CmaaGen could not analyze '/src/File2.cs': InvalidOperationException: injected", error.GetMessage());
+        });
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001" && d.Location.SourceTree!.FilePath == "/src/File1.cs");
     }
 

@@ -8,18 +8,19 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CmaaGen.CodeFixes
 {
     /// <summary>
-    /// CMAA007's fix: the mark on a library's constructor parameter that the library's own code makes an exchange, so
-    /// that other assemblies see it too (<see cref="ParameterMark"/>).
+    /// The fix of what a library's code tells only its own project (<see cref="ParameterMark"/>), so that other
+    /// assemblies see it too: CMAA007's <c>[CustomsDataExchange]</c> on a constructor parameter its code makes an
+    /// exchange, and CMAA009's <c>[AgreementChecked]</c> on the parameter a method checks.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConstructorParameterMarkFix))]
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ParameterMarkFix))]
     [Shared]
-    public sealed class ConstructorParameterMarkFix : CodeFixProvider
+    public sealed class ParameterMarkFix : CodeFixProvider
     {
-        /// <summary>Groups the actions for Fix All.</summary>
-        public const string MarkKey = "CMAA007.MarkParameter";
-
         /// <inheritdoc />
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Rules.UnmarkedConstructorParameter.Id);
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Rules.UnmarkedConstructorParameter.Id, Rules.UnmarkedCheck.Id);
+
+        /// <summary>Groups the actions for Fix All: one group per rule, since each writes its own mark.</summary>
+        public static string MarkKey(string ruleId) => ruleId + ".MarkParameter";
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider()
@@ -39,7 +40,7 @@ namespace CmaaGen.CodeFixes
             {
                 if (ParameterMark.Find(root, diagnostic) is { } parameter)
                 {
-                    context.RegisterCodeFix(ParameterMark.Action(context.Document, diagnostic, parameter, MarkKey), diagnostic);
+                    context.RegisterCodeFix(ParameterMark.Action(context.Document, diagnostic, parameter, MarkKey(diagnostic.Id)), diagnostic);
                 }
             }
         }
