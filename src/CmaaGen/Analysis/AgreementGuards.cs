@@ -277,9 +277,22 @@ namespace CmaaGen.Analysis
             });
 
         /// <summary>
+        /// Whether a method is written as a check could be, by its syntax alone: its first statement throws under an
+        /// <c>if</c>, or it returns one call of a method named as <c>CmaaAgreements</c>' checks are, maybe negated.
+        /// </summary>
+        public static bool MayCheck(MethodDeclarationSyntax method)
+            => method.ParameterList.Parameters.Count > 0
+                && (ThrowingFirst(method) is not null || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayBeCheckCall(returned));
+
+        /// <summary>The method's first statement when it is an <c>if</c> without <c>else</c> that only throws; null otherwise.</summary>
+        private static IfStatementSyntax? ThrowingFirst(MethodDeclarationSyntax method)
+            => method.Body is { Statements: { Count: > 0 } statements } && statements[0] is IfStatementSyntax { Else: null } first && Throws(first.Statement)
+                ? first
+                : null;
+
+        /// <summary>
         /// Whether a returned expression can be a check or its negation, by its syntax: a call of a method named as
-        /// <c>CmaaAgreements</c>' checks are. A library's every public <c>bool</c> method is asked (CMAA009), and most are
-        /// answered here without binding.
+        /// <c>CmaaAgreements</c>' checks are. Most methods are answered here without binding.
         /// </summary>
         private static bool MayBeCheckCall(ExpressionSyntax returned)
         {
@@ -360,9 +373,8 @@ namespace CmaaGen.Analysis
                 }
 
                 if (m.DeclaringSyntaxReferences.Length != 1
-                    || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements }
-                    || statements[0] is not IfStatementSyntax { Else: null } check
-                    || !Throws(check.Statement))
+                    || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+                    || ThrowingFirst(declaration) is not { } check)
                 {
                     return -1;
                 }

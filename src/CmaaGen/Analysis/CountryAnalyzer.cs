@@ -64,9 +64,10 @@ namespace CmaaGen.Analysis
             context.RegisterSyntaxNodeAction(analysis.AnalyzeCheckMark, SyntaxKind.Attribute);
 
             // Only a library's methods are called from other assemblies; its checks need no exchange of its own.
-            if (context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication))
+            var library = context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
+            if (library)
             {
-                context.RegisterSymbolAction(analysis.AnalyzeType, SymbolKind.NamedType);
+                context.RegisterSyntaxNodeAction(analysis.AnalyzeMethodDeclaration, SyntaxKind.MethodDeclaration);
             }
 
             if (!analysis.CanHaveContexts)
@@ -81,6 +82,10 @@ namespace CmaaGen.Analysis
                 OperationKind.PropertyInitializer,
                 OperationKind.FieldInitializer,
                 OperationKind.ParameterInitializer);
+            if (library)
+            {
+                context.RegisterSymbolAction(analysis.AnalyzeConstructors, SymbolKind.NamedType);
+            }
         }
     }
 }

@@ -34,15 +34,37 @@ public class InternalErrorTests
         var result = PipelineRunner.Run([Gateway, Healthy, Faulty], analyzer: analyzer);
 
         result.AssertNothingCrashed(internalErrorsExpected: true);
-        // Each callback that failed reports it: the method's (CMAA009) and the exchange's (CMAA001).
-        var errors = result.AnalyzerDiagnostics.Where(d => d.Id == "CMAA900").ToList();
-        Assert.Equal(2, errors.Count);
-        Assert.All(errors, error =>
-        {
-            Assert.Equal("/src/File2.cs", error.Location.SourceTree!.FilePath);
-            Assert.Equal("CmaaGen could not analyze '/src/File2.cs': InvalidOperationException: injected", error.GetMessage());
-        });
+        var error = Assert.Single(result.AnalyzerDiagnostics, d => d.Id == "CMAA900");
+        Assert.Equal("/src/File2.cs", error.Location.SourceTree!.FilePath);
+        Assert.Equal("CmaaGen could not analyze '/src/File2.cs': InvalidOperationException: injected", error.GetMessage());
         Assert.Contains(result.AnalyzerDiagnostics, d => d.Id == "CMAA001" && d.Location.SourceTree!.FilePath == "/src/File1.cs");
+    }
+
+    /// <summary>The callbacks that read a library's checks and their marks (CMAA008, CMAA009) fail alone too.</summary>
+    [Fact]
+    public void A_failure_while_reading_checks_is_CMAA900_at_each_declaration()
+    {
+        const string Checks = """
+            public static class Checks
+            {
+                public static bool IsPermitted([Cmaa.AgreementChecked(true)] string country) => Cmaa.CmaaAgreements.HasAgreement(country);
+                public static bool IsAllowed(string country) => Cmaa.CmaaAgreements.HasAgreement(country);
+            }
+            """;
+        var analyzer = new CountryAnalyzer(file =>
+        {
+            if (file.EndsWith("File0.cs", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("injected");
+            }
+        });
+
+        var result = PipelineRunner.Run([Checks], analyzer: analyzer);
+
+        result.AssertNothingCrashed(internalErrorsExpected: true);
+        Assert.Equal(
+            ["CMAA900 2,4", "CMAA900 2,36", "CMAA900 3,4"],
+            result.AnalyzerDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition));
     }
 
     [Fact]
