@@ -10,6 +10,12 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class CheckMarks
     {
+        /// <summary>
+        /// CMAA008's property, present when the method's code checks the marked parameter in another way than the mark
+        /// states: the mark that states it, as <see cref="Written"/> writes it.
+        /// </summary>
+        public const string MadeProperty = "Made";
+
         private const string Name = "AgreementChecked";
 
         /// <summary>The first marked parameter of a method, and the return value its mark names; <see cref="CheckMark.None"/> for none.</summary>

@@ -269,7 +269,12 @@ namespace CmaaGen.Analysis
                     && CheckMarks.Of(parameter, _namespace) is { } mark
                     && _guards.Unproven(method, mark) is { } reason)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), parameter.Name, CheckMarks.Written(mark), reason));
+                    // Where the code checks the same parameter another way, the fix can write the mark that states it.
+                    var made = _guards.CheckMade(method);
+                    var properties = made.Ordinal == mark.Ordinal
+                        ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(made))
+                        : ImmutableDictionary<string, string?>.Empty;
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, parameter.Name, CheckMarks.Written(mark), reason));
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))

@@ -180,6 +180,74 @@ public sealed class CheckMarkTests
             Unproven(7, "country", "AgreementChecked(true)", "only a parameter of a method can be marked"),
             Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"));
 
+    [Fact]
+    public Task The_fix_writes_the_mark_the_code_bears_out()
+        => new CodeFixTest<CheckMarkFix>(
+            """
+            using Cmaa;
+            using Check = Cmaa.AgreementCheckedAttribute;
+
+            public static class Checks
+            {
+                public static bool Inverted([{|CMAA008:AgreementChecked(true)|}] string country) => !CmaaAgreements.HasAgreement(country);
+
+                public static bool IsPermitted([{|CMAA008:AgreementChecked|}] string country) => CmaaAgreements.HasAgreement(country);
+
+                public static void Ensure(int copies, [{|CMAA008:Check(returnValue: true)|}] string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+            }
+            """,
+            """
+            using Cmaa;
+            using Check = Cmaa.AgreementCheckedAttribute;
+
+            public static class Checks
+            {
+                public static bool Inverted([AgreementChecked(false)] string country) => !CmaaAgreements.HasAgreement(country);
+
+                public static bool IsPermitted([AgreementChecked(true)] string country) => CmaaAgreements.HasAgreement(country);
+
+                public static void Ensure(int copies, [Check] string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+            }
+            """)
+        { CodeActionEquivalenceKey = CheckMarkFix.CorrectKey }.VerifyAsync();
+
+    [Fact]
+    public Task The_fix_removes_a_mark_the_code_does_not_bear_out()
+        => new CodeFixTest<CheckMarkFix>(
+            """
+            using Cmaa;
+
+            public class Checks
+            {
+                public static void Logs([{|CMAA008:AgreementChecked|}] string country) => System.Console.WriteLine(country);
+
+                public virtual bool Allows(
+                    [{|CMAA008:AgreementChecked(true)|}] string country) => CmaaAgreements.HasAgreement(country);
+
+                public static bool Both([System.Diagnostics.CodeAnalysis.NotNull, {|CMAA008:AgreementChecked(true)|}] string? country) => country is not null;
+            }
+            """,
+            """
+            using Cmaa;
+
+            public class Checks
+            {
+                public static void Logs(string country) => System.Console.WriteLine(country);
+
+                public virtual bool Allows(
+                    string country) => CmaaAgreements.HasAgreement(country);
+
+                public static bool Both([System.Diagnostics.CodeAnalysis.NotNull] string? country) => country is not null;
+            }
+            """)
+        { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
+
     /// <summary>A project's own code is read, not its marks: a mark its code does not bear out is no check there either.</summary>
     [Fact]
     public Task Within_the_project_the_code_decides_not_the_mark()

@@ -40,6 +40,8 @@ public class CodeFixRobustnessTests(ITestOutputHelper output)
         Assert.Contains(UncheckedValueFix.MarkKey, applied);
         Assert.Contains(ParameterMarkFix.MarkKey("CMAA007"), applied);
         Assert.Contains(ParameterMarkFix.MarkKey("CMAA009"), applied);
+        Assert.Contains(CheckMarkFix.CorrectKey, applied);
+        Assert.Contains(CheckMarkFix.RemoveKey, applied);
         Assert.Contains("CMAA002.ReplaceWithSuggestedCode", applied);
         Assert.Contains("CMAA006.UseCountryEnum", applied);
 
