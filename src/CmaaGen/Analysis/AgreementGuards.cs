@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -217,9 +218,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The parameter a method or local function of the project returns the check of, and nothing else:
+        /// The parameter a method or local function of the project returns the check of:
         /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it,
-        /// or the check negated (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>); for a method of
+        /// maybe joined to other conditions by <c>&amp;&amp;</c> (true only where the check holds), or the check negated
+        /// (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>), maybe joined by <c>||</c>; for a method of
         /// another assembly, the parameter its <c>[AgreementChecked(bool)]</c> mark names. <see cref="Predicate.None"/> for
         /// any other method. A method that can be overridden is not one, since its overrides can answer otherwise, and only
         /// a direct check counts, so predicates that call each other in a circle cannot send the decision round.
@@ -258,46 +260,107 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
                 var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-                var negation = operation is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not ? not : null;
-                if ((negation?.Operand ?? operation) is not IInvocationOperation check || !IsCheckMethod(check.TargetMethod))
-                {
-                    return Predicate.None;
-                }
-
-                var checkedPath = ValuePath.Read(check.Arguments[0].Value);
-                foreach (var parameter in m.Parameters)
-                {
-                    if (ValuePath.Of(parameter).Equals(checkedPath))
-                    {
-                        return new Predicate(parameter.Ordinal, negation is not null);
-                    }
-                }
-
-                return Predicate.None;
+                return Stated(operation, m, DirectCheck);
             });
 
         /// <summary>
-        /// Whether a method is written as a check could be, by its syntax alone: its first statement throws under an
-        /// <c>if</c>, or it returns one call of a method named as <c>CmaaAgreements</c>' checks are, maybe negated.
+        /// The parameter whose check a condition states, and whether it states it by being false: <c>Check(p)</c> by being
+        /// true, <c>!Check(p)</c> by being false, <c>x &amp;&amp; Check(p)</c> by being true and <c>!Check(p) || x</c> by
+        /// being false, nested alike. <paramref name="leaf"/> says what a condition that is none of these says about a
+        /// value: true when it holds exactly where the check does, false where the check fails.
+        /// </summary>
+        private static Predicate Stated(IOperation? condition, IMethodSymbol method, Func<IOperation, ValuePath, bool?> leaf)
+        {
+            switch (condition)
+            {
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                    return Stated(not.Operand, method, leaf) is { Ordinal: >= 0 } inner ? inner with { Negated = !inner.Negated } : Predicate.None;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
+                    // Where the whole is true, each side of && is; where it is false, each side of || is.
+                    var negated = binary.OperatorKind == BinaryOperatorKind.ConditionalOr;
+                    var left = Stated(binary.LeftOperand, method, leaf);
+                    return left.Ordinal >= 0 && left.Negated == negated ? left
+                        : Stated(binary.RightOperand, method, leaf) is { Ordinal: >= 0 } right && right.Negated == negated ? right
+                        : Predicate.None;
+                case null:
+                    return Predicate.None;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (leaf(condition, ValuePath.Of(parameter)) is bool polarity)
+                {
+                    return new Predicate(parameter.Ordinal, !polarity);
+                }
+            }
+
+            return Predicate.None;
+        }
+
+        /// <summary>A call of a <c>CmaaAgreements</c> check on the value; a predicate's body takes no other, so predicates never call round.</summary>
+        private bool? DirectCheck(IOperation condition, ValuePath guarded)
+            => condition is IInvocationOperation call && IsCheckMethod(call.TargetMethod) && guarded.Equals(ValuePath.Read(call.Arguments[0].Value)) ? true : null;
+
+        /// <summary>
+        /// Whether a method is written as a check could be, by its syntax alone: it begins with guards that throw under an
+        /// <c>if</c>, or it returns a call named as <c>CmaaAgreements</c>' checks are (<see cref="MayBeCheckCall"/>).
         /// </summary>
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
-                && (ThrowingFirst(method) is not null || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayBeCheckCall(returned));
-
-        /// <summary>The method's first statement when it is an <c>if</c> without <c>else</c> that only throws; null otherwise.</summary>
-        private static IfStatementSyntax? ThrowingFirst(MethodDeclarationSyntax method)
-            => method.Body is { Statements: { Count: > 0 } statements } && statements[0] is IfStatementSyntax { Else: null } first && Throws(first.Statement)
-                ? first
-                : null;
+                && (Guards(method).Any() || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayBeCheckCall(returned));
 
         /// <summary>
-        /// Whether a returned expression can be a check or its negation, by its syntax: a call of a method named as
-        /// <c>CmaaAgreements</c>' checks are. Most methods are answered here without binding.
+        /// The <c>if</c> statements that only throw at the start of a method, among calls such as
+        /// <c>ArgumentNullException.ThrowIfNull(country);</c>: none of these can return from the method, so a check among
+        /// them holds wherever the method returns. A call that takes an argument by reference could change it after the
+        /// check, and ends the guards, as any other statement does.
+        /// </summary>
+        private static IEnumerable<IfStatementSyntax> Guards(MethodDeclarationSyntax method)
+        {
+            if (method.Body is null)
+            {
+                yield break;
+            }
+
+            foreach (var statement in method.Body.Statements)
+            {
+                if (statement is IfStatementSyntax { Else: null } guard && Throws(guard.Statement))
+                {
+                    yield return guard;
+                }
+                else if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                    || call.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)))
+                {
+                    yield break;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Whether a returned expression can state a check, by its syntax: a call of a method named as
+        /// <c>CmaaAgreements</c>' checks are, maybe negated or joined to others by <c>&amp;&amp;</c> or <c>||</c>. Most
+        /// methods are answered here without binding.
         /// </summary>
         private static bool MayBeCheckCall(ExpressionSyntax returned)
         {
-            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax)
+            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax)
             {
+                if (returned is BinaryExpressionSyntax binary)
+                {
+                    if (!binary.IsKind(SyntaxKind.LogicalAndExpression) && !binary.IsKind(SyntaxKind.LogicalOrExpression))
+                    {
+                        return false;
+                    }
+
+                    if (MayBeCheckCall(binary.Left))
+                    {
+                        return true;
+                    }
+
+                    returned = binary.Right;
+                    continue;
+                }
+
                 returned = returned is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)returned).Operand;
             }
 
@@ -355,7 +418,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The parameter a method of the project checks before anything else, throwing unless it passes:
-        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> as its first statement; for a method of another
+        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Guards"/>),
+        /// its condition maybe joined to others by <c>||</c>, or a predicate of the project's in its place; for a method of another
         /// assembly, the parameter its <c>[AgreementChecked]</c> mark names. -1 for any other method, and for one that can
         /// be overridden.
         /// </summary>
@@ -372,26 +436,21 @@ namespace CmaaGen.Analysis
                     return CheckMarks.Read(m, generatedNamespace) is { Returns: null } mark ? mark.Ordinal : -1;
                 }
 
-                if (m.DeclaringSyntaxReferences.Length != 1
-                    || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
-                    || ThrowingFirst(declaration) is not { } check)
+                if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
                 {
                     return -1;
                 }
 
+                // The method goes on past a guard where its condition is false: the guard checks where false states the check.
+                foreach (var guard in Guards(declaration))
+                {
 #pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
-                var operation = compilation.GetSemanticModel(check.SyntaxTree).GetOperation(check);
+                    var operation = compilation.GetSemanticModel(guard.SyntaxTree).GetOperation(guard);
 #pragma warning restore RS1030
-                if (operation is not IConditionalOperation { Condition: IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not })
-                {
-                    return -1;
-                }
-
-                foreach (var parameter in m.Parameters)
-                {
-                    if (IsGuardCall(not.Operand, ValuePath.Of(parameter)))
+                    if (operation is IConditionalOperation { Condition: var condition }
+                        && Stated(condition, m, Polarity) is { Ordinal: >= 0, Negated: true } stated)
                     {
-                        return parameter.Ordinal;
+                        return stated.Ordinal;
                     }
                 }
 

@@ -248,6 +248,71 @@ public sealed class CheckMarkTests
             """)
         { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
 
+    /// <summary>
+    /// Checks as they are written: guard clauses before the check, and the check joined to other conditions where the
+    /// result still states it.
+    /// </summary>
+    [Fact]
+    public Task Guard_clauses_and_joined_conditions_are_checks()
+        => new AnalyzerTest(
+            """
+            using System;
+            using Cmaa;
+
+            public class Gateway
+            {
+                public void Send([CustomsDataExchange] string country) { }
+            }
+
+            internal static class Checks
+            {
+                public static void Ensure(string? country)
+                {
+                    ArgumentNullException.ThrowIfNull(country);
+                    if (country.Length == 0) throw new ArgumentException("empty");
+                    if (!CmaaAgreements.HasAgreement(country) || country == "XX") { throw new ArgumentException(country); }
+                }
+
+                public static void Normalize(ref string country) => country = country.Trim();
+
+                public static void EnsureAfterChange(string country)
+                {
+                    Normalize(ref country);
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                }
+
+                public static void EnsureAfterReturn(string country)
+                {
+                    if (country == "DE") return;
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                }
+
+                public static bool IsPermitted(string? country) => !string.IsNullOrEmpty(country) && CmaaAgreements.HasAgreement(country);
+
+                public static bool IsBlocked(string country) => country.Length != 2 || !CmaaAgreements.HasAgreement(country);
+
+                public static bool Either(string country) => country == "DE" || CmaaAgreements.HasAgreement(country);
+
+                public static bool Neither(string country) => !(country.Length == 2 && CmaaAgreements.HasAgreement(country));
+
+                public static void Use(Gateway g, string a, string b, string c, string d, string e, string f, string h)
+                {
+                    Ensure(a);
+                    g.Send(a);
+                    EnsureAfterChange(b);
+                    g.Send({|CMAA004:b|});
+                    EnsureAfterReturn(c);
+                    g.Send({|CMAA004:c|});
+                    if (IsPermitted(d)) g.Send(d);
+                    if (IsBlocked(e)) return;
+                    g.Send(e);
+                    if (Either(f)) g.Send({|CMAA004:f|});
+                    if (!Neither(h)) g.Send(h);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     /// <summary>A project's own code is read, not its marks: a mark its code does not bear out is no check there either.</summary>
     [Fact]
     public Task Within_the_project_the_code_decides_not_the_mark()
@@ -313,7 +378,9 @@ public sealed class CheckMarkTests
 
                 public static bool NotACheck(string country) => country.Length == 2;
 
-                public static bool Both(string country) => CmaaAgreements.HasAgreement(country) && country.Length == 2;
+                public static bool Both(string {|#6:country|}) => CmaaAgreements.HasAgreement(country) && country.Length == 2;
+
+                public static bool Either(string country) => CmaaAgreements.HasAgreement(country) || country.Length == 2;
 
                 internal static bool Internal(string country) => CmaaAgreements.HasAgreement(country);
 
@@ -342,7 +409,8 @@ public sealed class CheckMarkTests
             Unmarked(2, "Checks.IsEmbargoed(int, string)", "country", "AgreementChecked(false)"),
             Unmarked(3, "Checks.IsOwn(string)", "country", "AgreementChecked(true)"),
             Unmarked(4, "Policy.Protected(string)", "country", "AgreementChecked(true)"),
-            Unmarked(5, "Policy.Nested.Inner(string)", "code", "AgreementChecked(true)"));
+            Unmarked(5, "Policy.Nested.Inner(string)", "code", "AgreementChecked(true)"),
+            Unmarked(6, "Checks.Both(string)", "country", "AgreementChecked(true)"));
 
     [Fact]
     public async Task An_applications_checks_and_a_librarys_internal_ones_are_not_called_from_other_assemblies()
