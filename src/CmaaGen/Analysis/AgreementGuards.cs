@@ -497,7 +497,7 @@ namespace CmaaGen.Analysis
 
             return mark.Returns is bool returns
                 ? method.Name + " does not return " + (returns ? check : "!" + check)
-                : method.Name + " does not begin with if (!" + check + ") throw …;";
+                : method.Name + " does not begin by throwing unless " + check;
         }
 
         private static bool CanBeReplaced(IMethodSymbol method) => method.IsVirtual || method.IsAbstract || method.IsOverride;
