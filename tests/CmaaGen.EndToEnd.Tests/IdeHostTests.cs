@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -50,6 +51,16 @@ public class IdeHostTests(PackageFixture package)
                         public static readonly string Partner = "KP";
                         public static string Home() => "IR";
                     }
+
+                    public static class Checks
+                    {
+                        public static void Ensure([AgreementChecked] string country)
+                        {
+                            if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                        }
+
+                        public static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+                    }
                 }
                 """)
             .Project("App", extraItems: """<ProjectReference Include="../Contracts/Contracts.csproj" />""")
@@ -62,9 +73,15 @@ public class IdeHostTests(PackageFixture package)
                 _ = new Export("KP");
                 gateway.Send(Settings.Partner);
                 gateway.Send(Settings.Home());
+                var first = args[0];
+                Checks.Ensure(first);
+                gateway.Send(first);
+                var second = args[1];
+                if (Checks.IsPermitted(second)) gateway.Send(second);
                 """);
 
-        var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+        // The strict preset, so that the library's checks count: a marked one is a check in the application.
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
         Assert.True(build.ExitCode == 0, build.ToString());
         var built = Regex.Matches(build.Output, @"([A-Za-z]+\.cs)\((\d+),(\d+)\): warning (CMAA\d+)")
             .Select(m => m.Groups[1].Value + "(" + m.Groups[2].Value + "," + m.Groups[3].Value + "): " + m.Groups[4].Value)
@@ -72,15 +89,22 @@ public class IdeHostTests(PackageFixture package)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        using var workspace = MSBuildWorkspace.Create();
+        using var workspace = MSBuildWorkspace.Create(new Dictionary<string, string> { ["CmaaAnalysisMode"] = "Strict" });
         var app = await workspace.OpenProjectAsync(Path.Combine(consumer.Directory, "App", "App.csproj"));
         var inIde = (await Task.WhenAll(workspace.CurrentSolution.Projects.Select(AnalyzeAsync)))
             .SelectMany(d => d)
             .Order(StringComparer.Ordinal)
             .ToArray();
 
-        // The library's two CMAA007 and the application's one marked call, in both hosts; no CMAA900, no AD0001.
-        Assert.Equal(["Contracts.cs(14,30): CMAA007", "Contracts.cs(7,35): CMAA007", "Program.cs(4,14): CMAA001"], built);
+        // In both hosts, and with no CMAA900 or AD0001: the library's two CMAA007 and the stores under them (CMAA004); the
+        // application's marked call (CMAA001), the values it reads from the library (CMAA004), and the value the unmarked
+        // check tests (CMAA004), but not the one the marked check tests (line 11).
+        Assert.Equal(
+            [
+                "Contracts.cs(14,30): CMAA007", "Contracts.cs(14,50): CMAA004", "Contracts.cs(7,35): CMAA007", "Contracts.cs(7,64): CMAA004",
+                "Program.cs(13,46): CMAA004", "Program.cs(4,14): CMAA001", "Program.cs(7,14): CMAA004", "Program.cs(8,14): CMAA004",
+            ],
+            built);
         Assert.Equal(built, inIde);
         Assert.Contains(app.ProjectReferences, r => workspace.CurrentSolution.GetProject(r.ProjectId)?.Name == "Contracts");
     }
@@ -91,8 +115,9 @@ public class IdeHostTests(PackageFixture package)
         var analyzers = project.AnalyzerReferences.SelectMany(r => r.GetAnalyzers(LanguageNames.CSharp)).ToImmutableArray();
         Assert.Contains(analyzers, a => a.GetType().FullName == "CmaaGen.Analysis.CountryAnalyzer");
         var diagnostics = await compilation.WithAnalyzers(analyzers, project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        // The build prints warnings and errors; a suggestion (CMAA009 on the unmarked check) shows only in the editor.
         return diagnostics
-            .Where(d => d.Id.StartsWith("CMAA", StringComparison.Ordinal) || d.Id == "AD0001")
+            .Where(d => d.Id.StartsWith("CMAA", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning || d.Id == "AD0001")
             .Select(d => d.Location.GetLineSpan() is var span
                 ? Path.GetFileName(span.Path) + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + "): " + d.Id
                 : d.Id)
