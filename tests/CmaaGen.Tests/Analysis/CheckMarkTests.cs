@@ -39,6 +39,8 @@ public sealed class CheckMarkTests
                 public static bool IsPermittedUnmarked(string country) => CmaaAgreements.HasAgreement(country);
 
                 public static bool Second(string first, [AgreementChecked(true)] string second) => CmaaAgreements.HasAgreement(second);
+
+                public static bool IsPartner([AgreementChecked(true)] this string country) => CmaaAgreements.HasAgreement(country);
             }
 
             public class Policy
@@ -65,7 +67,7 @@ public sealed class CheckMarkTests
 
         public static class Filings
         {
-            public static void File(Gateway g, Policy policy, string[] list, string a, string b, string c, string d, string e, string f, string h, string i, string j)
+            public static void File(Gateway g, Policy policy, string[] list, string a, string b, string c, string d, string e, string f, string h, string i, string j, string k)
             {
                 Checks.Ensure(a);
                 g.Send(a);
@@ -82,6 +84,7 @@ public sealed class CheckMarkTests
                 foreach (var item in list.Where(Checks.IsPermittedUnmarked)) g.Send(item);
                 policy.Require(j);
                 g.Send(j);
+                if (k.IsPartner()) g.Send(k);
             }
         }
         """;
@@ -115,8 +118,8 @@ public sealed class CheckMarkTests
             [
                 "CMAA009 12,50: Checks.EnsureUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked] so that their calls count as checks",
                 "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
-                "CMAA008 28,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
-                "CMAA008 30,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
+                "CMAA008 30,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
+                "CMAA008 32,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
             ],
             own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
