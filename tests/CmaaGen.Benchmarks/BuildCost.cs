@@ -47,7 +47,7 @@ internal static class BuildCost
     }
 
     private sealed record Result(
-        int Files, TimeSpan Compile, Runs Ours, Runs OursBigList, Runs Banned, Runs Nothing, Runs Unused,
+        int Files, TimeSpan Compile, Runs Ours, Runs OursBigList, Runs Banned, Runs Nothing, Runs NothingAll, Runs Unused, Runs NothingUnused,
         (TimeSpan Cold, TimeSpan AfterEdit, int StepsRerun) Generator, (TimeSpan Cold, TimeSpan AfterEdit, int StepsRerun) GeneratorBigList);
 
     private static async Task<Result> MeasureAsync(int files, int runs)
@@ -62,10 +62,12 @@ internal static class BuildCost
         var oursBig = await AnalyzerRunsAsync(runs, sources, [bigList], () => [new CountryAnalyzer()]);
         var banned = await AnalyzerRunsAsync(runs, sources, [bannedList], Measurements.BannedApiAnalyzers);
         var nothing = await AnalyzerRunsAsync(runs, sources, [], () => [new DoNothingAnalyzer()]);
+        var nothingAll = await AnalyzerRunsAsync(runs, sources, [], () => [new DoNothingAnalyzer(declarations: true)]);
         var unused = await AnalyzerRunsAsync(runs, plain, [], () => [new CountryAnalyzer()]);
+        var nothingUnused = await AnalyzerRunsAsync(runs, plain, [], () => [new DoNothingAnalyzer(declarations: true, operations: false)]);
 
         return new Result(
-            files, compile, ours, oursBig, banned, nothing, unused,
+            files, compile, ours, oursBig, banned, nothing, nothingAll, unused, nothingUnused,
             GeneratorRun(sources, []).Timing, GeneratorRun(sources, [bigList]).Timing);
     }
 
@@ -122,7 +124,9 @@ internal static class BuildCost
         Row("CmaaGen, 10,000-row list", r.OursBigList, r.Compile);
         Row("BannedApiAnalyzers, 68-entry list", r.Banned, r.Compile);
         Row("do-nothing analyzer, same operation kinds", r.Nothing, r.Compile);
+        Row("do-nothing analyzer, same operation, syntax and symbol actions", r.NothingAll, r.Compile);
         Row("CmaaGen, same project without exchange contexts", r.Unused, r.Compile);
+        Row("do-nothing analyzer, same syntax actions, project without contexts", r.NothingUnused, r.Compile);
         Console.WriteLine();
         Console.WriteLine($"Generator, default list: first run of a new driver {Ms(r.Generator.Cold)}; after an unrelated edit {Ms(r.Generator.AfterEdit)}, steps re-run: {r.Generator.StepsRerun}");
         Console.WriteLine($"Generator, 10,000-row list: first run of a new driver {Ms(r.GeneratorBigList.Cold)}; after an unrelated edit {Ms(r.GeneratorBigList.AfterEdit)}, steps re-run: {r.GeneratorBigList.StepsRerun}");

@@ -124,7 +124,12 @@ internal static class Measurements
 
 /// <summary>The honest baseline: an analyzer that registers the same operation kinds as CountryAnalyzer and does nothing.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+/// <param name="declarations">
+/// Also the actions CmaaGen registers in every project and in libraries: syntax node actions on attributes and method
+/// declarations (CMAA008, CMAA009), and a symbol action on types (CMAA007), the cost of being called for them.
+/// </param>
+/// <param name="operations">The operation actions CmaaGen registers where an exchange can exist.</param>
+internal sealed class DoNothingAnalyzer(bool declarations = false, bool operations = true) : DiagnosticAnalyzer
 {
     private static readonly DiagnosticDescriptor Rule = new("NOOP001", "Nothing", "Nothing", "Benchmark", DiagnosticSeverity.Hidden, true);
 
@@ -136,9 +141,24 @@ internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            if (declarations)
+            {
+                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.Attribute);
+                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+            }
+
+            if (!operations)
+            {
+                return;
+            }
+
             start.RegisterOperationAction(_ => { }, OperationKind.Argument);
             start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.DeconstructionAssignment);
             start.RegisterOperationAction(_ => { }, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
+            if (declarations)
+            {
+                start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+            }
         });
     }
 }

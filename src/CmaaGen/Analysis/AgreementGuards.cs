@@ -307,7 +307,21 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
+                && NamesChecks(method.SyntaxTree)
                 && (Guards(method).Any() || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayBeCheckCall(returned));
+
+        /// <summary>
+        /// Whether a file spells the name of a <c>CmaaAgreements</c> check, searched once per file. Most files name none,
+        /// and their methods are then answered without reading a body: every method of every project is asked, and the
+        /// time spent in the callbacks is where the compiler's collections land. A validation method of such a file that
+        /// checks only through a predicate of another file is not found here; it is still a check in its project.
+        /// </summary>
+        private static bool NamesChecks(SyntaxTree tree)
+            => NamingChecks.GetValue(tree, static t => new StrongBox<bool>(AttributeUsage.Contains(t, CheckNames))).Value;
+
+        private static readonly string[] CheckNames = ["HasAgreement", "IsOwner", "TryGetCountry"];
+
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();
 
         /// <summary>
         /// The <c>if</c> statements that only throw at the start of a method, among calls such as

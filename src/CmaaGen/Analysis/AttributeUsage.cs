@@ -254,19 +254,30 @@ namespace CmaaGen.Analysis
         [ThreadStatic]
         private static char[]? s_buffer;
 
-        /// <summary>Searches the text in overlapping chunks through one buffer per thread, without materialising it as a string.</summary>
-        private static bool Contains(SyntaxTree tree)
+        private static readonly string[] NameOnly = [Name];
+
+        private static bool Contains(SyntaxTree tree) => Contains(tree, NameOnly);
+
+        /// <summary>
+        /// Whether the file's text holds any of the words. It is searched in overlapping chunks through one buffer per
+        /// thread, without materialising it as a string.
+        /// </summary>
+        internal static bool Contains(SyntaxTree tree, string[] words)
         {
             const int Chunk = 4096;
+            const int LongestWord = 32;
             var text = tree.GetText();
-            var buffer = s_buffer ??= new char[Chunk + Name.Length];
+            var buffer = s_buffer ??= new char[Chunk + LongestWord];
             for (var start = 0; start < text.Length; start += Chunk)
             {
                 var count = Math.Min(buffer.Length, text.Length - start);
                 text.CopyTo(start, buffer, 0, count);
-                if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(Name.AsSpan()) >= 0)
+                foreach (var word in words)
                 {
-                    return true;
+                    if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan()) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
 
