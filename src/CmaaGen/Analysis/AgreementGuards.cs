@@ -26,7 +26,12 @@ namespace CmaaGen.Analysis
     /// <param name="allPartnersInForce">Whether every partner of the project's lists is in force.</param>
     internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce)
     {
+        private const string TryGetCountry = "TryGetCountry";
+
         private static readonly string[] GuardMethods = ["HasAgreement", "IsOwner"];
+
+        // Every name a check is called by: the guards, and TryGetCountry while every partner is in force.
+        private static readonly string[] CheckNames = [.. GuardMethods, TryGetCountry];
 
         // LINQ calls whose items are items of their source, so a filter before them still holds after them.
         private static readonly HashSet<string> KeepsItems =
@@ -206,7 +211,7 @@ namespace CmaaGen.Analysis
 
             if (IsCheckMethod(invocation.TargetMethod))
             {
-                return guarded.Equals(ValuePath.Read(invocation.Arguments[0].Value)) ? true : null;
+                return DirectCheck(invocation, guarded);
             }
 
             var predicate = PredicateOf(invocation.TargetMethod);
@@ -319,8 +324,6 @@ namespace CmaaGen.Analysis
         private static bool NamesChecks(SyntaxTree tree)
             => NamingChecks.GetValue(tree, static t => new StrongBox<bool>(AttributeUsage.Contains(t, CheckNames))).Value;
 
-        private static readonly string[] CheckNames = ["HasAgreement", "IsOwner", "TryGetCountry"];
-
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();
 
         /// <summary>
@@ -386,7 +389,7 @@ namespace CmaaGen.Analysis
                     _ => null,
                 }
                 : null;
-            return name is not null && (GuardMethods.Contains(name) || name == "TryGetCountry");
+            return name is not null && CheckNames.Contains(name);
         }
 
         /// <summary>The parameter a predicate returns the check of, and whether it returns it negated; ordinal -1 for none.</summary>
@@ -401,7 +404,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private bool IsCheckMethod(IMethodSymbol method)
             => (GuardMethods.Contains(method.Name) && method.Parameters.Length == 1
-                    || allPartnersInForce && method.Name == "TryGetCountry" && method.Parameters.Length == 2)
+                    || allPartnersInForce && method.Name == TryGetCountry && method.Parameters.Length == 2)
                 && SymbolNames.IsType(method.ContainingType, generatedNamespace, "CmaaAgreements");
 
         /// <summary>

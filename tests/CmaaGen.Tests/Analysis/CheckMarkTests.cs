@@ -166,6 +166,12 @@ public sealed class CheckMarkTests
                 public System.Func<string, bool> Lambda = ([{|#7:AgreementChecked(true)|}] string country) => CmaaAgreements.HasAgreement(country);
 
                 public static void Unrelated([System.Runtime.CompilerServices.CallerMemberName] string caller = "") { }
+
+                public static bool Trimmed([{|#9:AgreementChecked(true)|}] string country)
+                {
+                    var code = country.Trim();
+                    return CmaaAgreements.HasAgreement(code);
+                }
             }
 
             public interface IChecks
@@ -181,7 +187,8 @@ public sealed class CheckMarkTests
             Unproven(5, "country", "AgreementChecked(true)", "Count does not return CmaaAgreements.HasAgreement(country)"),
             Unproven(6, "country", "AgreementChecked", "Aliased does not begin by throwing unless CmaaAgreements.HasAgreement(country)"),
             Unproven(7, "country", "AgreementChecked(true)", "only a parameter of a method can be marked"),
-            Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"));
+            Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"),
+            Unproven(9, "country", "AgreementChecked(true)", "Trimmed does not return CmaaAgreements.HasAgreement(country)"));
 
     [Fact]
     public Task The_fix_writes_the_mark_the_code_bears_out()
