@@ -259,11 +259,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether another assembly can call the member: it and every type around it are public or protected, or, where
-        /// the assembly gives its internals to friends (<c>[assembly: InternalsVisibleTo(…)]</c>), anything but private.
-        /// </summary>
-        /// <summary>
-        /// Whether another assembly can reach the member: it and every type around it are public or protected, or
-        /// internal in an assembly that gives its internals to another.
+        /// the assembly gives its internals to a friend that ships (<c>[assembly: InternalsVisibleTo(…)]</c>, see
+        /// <see cref="IsTestOrProxy"/>), anything but private.
         /// </summary>
         public bool VisibleOutside(ISymbol member)
         {
@@ -283,9 +280,42 @@ namespace CmaaGen.Analysis
             return true;
         }
 
-        /// <summary>Whether the compilation's assembly gives its internals to another assembly.</summary>
+        /// <summary>Whether the compilation's assembly gives its internals to an assembly that is not a test's or a mock's.</summary>
         private static bool HasFriends(Compilation compilation)
-            => compilation.Assembly.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "InternalsVisibleToAttribute"));
+            => compilation.Assembly.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "InternalsVisibleToAttribute")
+                && !(attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string friend && IsTestOrProxy(friend)));
+
+        /// <summary>
+        /// Whether a friend, by its name (<c>"Contoso.Filing.Tests, PublicKey=…"</c>), is a test project or the assembly
+        /// mocking libraries emit their proxies into. Nearly every library gives its internals to its tests, and a test
+        /// passes whatever it needs to exercise a rejection; counting such a friend would report every internal
+        /// constructor (CMAA007) and check (CMAA009), and making the member internal, which the rules' pages advise,
+        /// would not help. Names are compared as spelled, so <c>Contoso.Latest</c> or <c>Contoso.Contest</c> still count.
+        /// </summary>
+        internal static bool IsTestOrProxy(string friend)
+        {
+            var comma = friend.IndexOf(',');
+            var name = (comma < 0 ? friend : friend.Substring(0, comma)).Trim();
+            if (name == "DynamicProxyGenAssembly2")
+            {
+                // Castle DynamicProxy's assembly, which Moq, NSubstitute and FakeItEasy generate their fakes into.
+                return true;
+            }
+
+            var segment = name.Substring(name.LastIndexOf('.') + 1);
+            foreach (var suffix in TestSuffixes)
+            {
+                if (segment.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>How test projects' names end: <c>.Tests</c>, <c>.UnitTests</c>, <c>.Test</c>, <c>.Specs</c>, <c>.Benchmarks</c>.</summary>
+        private static readonly string[] TestSuffixes = ["Tests", "Test", "Specs", "Benchmarks"];
 
         private static bool MayInherit(ISymbol member) => member switch
         {

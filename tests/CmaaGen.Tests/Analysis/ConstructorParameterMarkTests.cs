@@ -86,6 +86,37 @@ public class ConstructorParameterMarkTests
             }
             """);
 
+    /// <summary>
+    /// Giving internals to tests and to mocking libraries' proxies is what nearly every library does; those friends ship
+    /// no calls, so the internal constructor is reported only once a shipping friend is added.
+    /// </summary>
+    [Fact]
+    public async Task Test_and_mock_friends_do_not_call_from_outside()
+    {
+        const string Friends = """
+            [assembly: InternalsVisibleTo("Contoso.Customs.Tests")]
+            [assembly: InternalsVisibleTo("Contoso.Customs.UnitTests, PublicKey=0024000004800000")]
+            [assembly: InternalsVisibleTo("ContosoCustomsTest")]
+            [assembly: InternalsVisibleTo("Contoso.Customs.Specs")]
+            [assembly: InternalsVisibleTo("Contoso.Customs.Benchmarks")]
+            [assembly: InternalsVisibleTo("DynamicProxyGenAssembly2, PublicKey=0024000004800000")]
+
+            """;
+        const string Declaration = """
+            internal sealed class Declaration
+            {
+                internal Declaration(string destination) { Destination = destination; }
+                [CustomsDataExchange] public string Destination { get; } = "";
+            }
+            """;
+        const string Usings = "using System.Runtime.CompilerServices;\nusing Cmaa;\n\n";
+        await AnalyzerTest.VerifyAsync(Usings + Friends + Declaration);
+
+        // A name only spelled like a test's still ships.
+        await AnalyzerTest.VerifyAsync(
+            Usings + Friends + "[assembly: InternalsVisibleTo(\"Contoso.Latest\")]\n\n" + Declaration.Replace("string destination)", "string {|CMAA007:destination|})"));
+    }
+
     [Fact]
     public async Task Names_the_constructor_and_what_the_parameter_reaches()
         => await AnalyzerTest.VerifyAsync(
