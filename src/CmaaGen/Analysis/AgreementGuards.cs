@@ -199,10 +199,12 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether a condition checks the value: true when it holds exactly where the check does (a <c>CmaaAgreements</c>
-        /// check method, or a predicate of the project that returns the check), false when it holds exactly where the check
-        /// fails (a predicate that returns the check negated), null when it is no check of the value.
+        /// check method, or a predicate that returns the check), false when it holds exactly where the check fails (a
+        /// predicate that returns the check negated), null when it is no check of the value.
         /// </summary>
-        private bool? Polarity(IOperation? condition, ValuePath guarded)
+        private bool? Polarity(IOperation? condition, ValuePath guarded) => Polarity(condition, guarded, PredicateOf);
+
+        private bool? Polarity(IOperation? condition, ValuePath guarded, Func<IMethodSymbol, Predicate> predicateOf)
         {
             if (condition is not IInvocationOperation invocation)
             {
@@ -214,7 +216,7 @@ namespace CmaaGen.Analysis
                 return DirectCheck(invocation, guarded);
             }
 
-            var predicate = PredicateOf(invocation.TargetMethod);
+            var predicate = predicateOf(invocation.TargetMethod);
             return predicate.Ordinal >= 0
                 && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == predicate.Ordinal) is { } argument
                 && guarded.Equals(ValuePath.Read(argument.Value))
@@ -226,47 +228,92 @@ namespace CmaaGen.Analysis
         /// The parameter a method or local function of the project returns the check of:
         /// <c>bool IsAllowed(string country) =&gt; CmaaAgreements.HasAgreement(country);</c>, or one <c>return</c> of it,
         /// maybe joined to other conditions by <c>&amp;&amp;</c> (true only where the check holds), or the check negated
-        /// (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>), maybe joined by <c>||</c>; for a method of
-        /// another assembly, the parameter its <c>[AgreementChecked(bool)]</c> mark names. <see cref="Predicate.None"/> for
-        /// any other method. A method that can be overridden is not one, since its overrides can answer otherwise, and only
-        /// a direct check counts, so predicates that call each other in a circle cannot send the decision round.
+        /// (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>), maybe joined by <c>||</c>; the call of
+        /// another predicate stands for its check (<c>CanShip(country) =&gt; IsAllowed(country);</c>). For a method of another
+        /// assembly, the parameter its <c>[AgreementChecked(bool)]</c> mark names. <see cref="Predicate.None"/> for any
+        /// other method. A method that can be overridden is not one, since its overrides can answer otherwise.
         /// </summary>
-        private Predicate PredicateOf(IMethodSymbol method)
-            => _predicates.GetOrAdd(method.OriginalDefinition, m =>
+        private Predicate PredicateOf(IMethodSymbol method) => PredicateOf(method.OriginalDefinition, [], out _);
+
+        /// <summary>
+        /// Decides a predicate while the ones that call it are being decided (<paramref name="deciding"/>, outermost
+        /// first). A call back into one of them is no check there, which can only miss a check. What is decided while
+        /// leaning on such a call holds for this search alone, so it is not kept (<paramref name="leansOn"/>, the depth of
+        /// the outermost one leaned on); the rest is kept, so every decision is the one made from that method outward,
+        /// whichever thread or call site asks first.
+        /// </summary>
+        private Predicate PredicateOf(IMethodSymbol m, List<IMethodSymbol> deciding, out int leansOn)
+        {
+            leansOn = int.MaxValue;
+            if (_predicates.TryGetValue(m, out var known))
             {
-                if (m.ReturnType.SpecialType != SpecialType.System_Boolean || CanBeReplaced(m) || m.IsExtern)
+                return known;
+            }
+
+            for (var depth = 0; depth < deciding.Count; depth++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(deciding[depth], m))
                 {
+                    leansOn = depth;
                     return Predicate.None;
                 }
+            }
 
-                if (!OwnSource.Declares(compilation, m))
-                {
-                    return CheckMarks.Read(m, generatedNamespace) is { Ordinal: >= 0, Returns: bool returns } mark
-                        ? new Predicate(mark.Ordinal, !returns)
-                        : Predicate.None;
-                }
+            var own = deciding.Count;
+            var leaned = int.MaxValue;
+            deciding.Add(m);
+            var predicate = DecidePredicate(m, (condition, guarded) => Polarity(condition, guarded, callee =>
+            {
+                var called = PredicateOf(callee.OriginalDefinition, deciding, out var calledLeansOn);
+                leaned = Math.Min(leaned, calledLeansOn);
+                return called;
+            }));
+            deciding.RemoveAt(own);
 
-                if (m.DeclaringSyntaxReferences.Length != 1)
-                {
-                    return Predicate.None;
-                }
+            if (leaned < own)
+            {
+                leansOn = leaned;
+                return predicate;
+            }
 
-                var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
-                {
-                    MethodDeclarationSyntax declaration => MemberValues.Returned(declaration.ExpressionBody, declaration.Body),
-                    LocalFunctionStatementSyntax function => MemberValues.Returned(function.ExpressionBody, function.Body),
-                    _ => null,
-                };
-                if (returned is null || !MayBeCheckCall(returned))
-                {
-                    return Predicate.None;
-                }
+            return _predicates.GetOrAdd(m, predicate);
+        }
+
+        private Predicate DecidePredicate(IMethodSymbol m, Func<IOperation, ValuePath, bool?> leaf)
+        {
+            if (m.ReturnType.SpecialType != SpecialType.System_Boolean || CanBeReplaced(m) || m.IsExtern)
+            {
+                return Predicate.None;
+            }
+
+            if (!OwnSource.Declares(compilation, m))
+            {
+                return CheckMarks.Read(m, generatedNamespace) is { Ordinal: >= 0, Returns: bool returns } mark
+                    ? new Predicate(mark.Ordinal, !returns)
+                    : Predicate.None;
+            }
+
+            if (m.DeclaringSyntaxReferences.Length != 1)
+            {
+                return Predicate.None;
+            }
+
+            var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                MethodDeclarationSyntax declaration => MemberValues.Returned(declaration.ExpressionBody, declaration.Body),
+                LocalFunctionStatementSyntax function => MemberValues.Returned(function.ExpressionBody, function.Body),
+                _ => null,
+            };
+            if (returned is null || !MayStateCheck(returned))
+            {
+                return Predicate.None;
+            }
 
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
-                var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
+            var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-                return Stated(operation, m, DirectCheck);
-            });
+            return Stated(operation, m, leaf);
+        }
 
         /// <summary>
         /// The parameter whose check a condition states, and whether it states it by being false: <c>Check(p)</c> by being
@@ -302,18 +349,18 @@ namespace CmaaGen.Analysis
             return Predicate.None;
         }
 
-        /// <summary>A call of a <c>CmaaAgreements</c> check on the value; a predicate's body takes no other, so predicates never call round.</summary>
+        /// <summary>A call of a <c>CmaaAgreements</c> check on the value.</summary>
         private bool? DirectCheck(IOperation condition, ValuePath guarded)
             => condition is IInvocationOperation call && IsCheckMethod(call.TargetMethod) && guarded.Equals(ValuePath.Read(call.Arguments[0].Value)) ? true : null;
 
         /// <summary>
-        /// Whether a method is written as a check could be, by its syntax alone: it begins with guards that throw under an
-        /// <c>if</c>, or it returns a call named as <c>CmaaAgreements</c>' checks are (<see cref="MayBeCheckCall"/>).
+        /// Whether a method is written as a check could be, by its syntax alone, in a file that names a check: it begins
+        /// with guards that throw under an <c>if</c>, or it returns a call (<see cref="MayStateCheck"/>).
         /// </summary>
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
                 && NamesChecks(method.SyntaxTree)
-                && (Guards(method).Any() || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayBeCheckCall(returned));
+                && (Guards(method).Any() || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
 
         /// <summary>
         /// Whether a file spells the name of a <c>CmaaAgreements</c> check, searched once per file. Most files name none,
@@ -328,9 +375,10 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The <c>if</c> statements that only throw at the start of a method, among calls such as
-        /// <c>ArgumentNullException.ThrowIfNull(country);</c>: none of these can return from the method, so a check among
-        /// them holds wherever the method returns. A call that takes an argument by reference could change it after the
-        /// check, and ends the guards, as any other statement does.
+        /// <c>ArgumentNullException.ThrowIfNull(country);</c> and declarations of locals (<c>var code = country.Trim();</c>,
+        /// <c>using var scope = …;</c>): none of these can return from the method, so a check among them holds wherever the
+        /// method returns. One that could change an argument after the check (<see cref="MayWrite"/>) ends the guards, as any
+        /// other statement does.
         /// </summary>
         private static IEnumerable<IfStatementSyntax> Guards(MethodDeclarationSyntax method)
         {
@@ -345,8 +393,7 @@ namespace CmaaGen.Analysis
                 {
                     yield return guard;
                 }
-                else if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
-                    || call.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(SyntaxKind.None)))
+                else if (statement is not (ExpressionStatementSyntax { Expression: InvocationExpressionSyntax } or LocalDeclarationStatementSyntax) || MayWrite(statement))
                 {
                     yield break;
                 }
@@ -354,11 +401,34 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a returned expression can state a check, by its syntax: a call of a method named as
-        /// <c>CmaaAgreements</c>' checks are, maybe negated or joined to others by <c>&amp;&amp;</c> or <c>||</c>. Most
-        /// methods are answered here without binding.
+        /// Whether a statement may write a variable it does not declare: it assigns, increments, passes a variable by
+        /// reference or to an <c>out</c> parameter, or takes a reference (<c>ref var alias = ref country;</c>), anywhere
+        /// within it, a lambda's body included.
         /// </summary>
-        private static bool MayBeCheckCall(ExpressionSyntax returned)
+        private static bool MayWrite(StatementSyntax statement)
+        {
+            foreach (var node in statement.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax or RefExpressionSyntax or RefTypeSyntax:
+                    case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
+                        when node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression)
+                            || node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression):
+                    case ArgumentSyntax argument when argument.RefKindKeyword.IsKind(SyntaxKind.RefKeyword)
+                        || argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword) && argument.Expression is not DeclarationExpressionSyntax:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a returned expression can state a check, by its syntax: a call, of a check or of a predicate, maybe
+        /// negated or joined to others by <c>&amp;&amp;</c> or <c>||</c>. Most methods are answered here without binding.
+        /// </summary>
+        private static bool MayStateCheck(ExpressionSyntax returned)
         {
             while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax)
             {
@@ -369,7 +439,7 @@ namespace CmaaGen.Analysis
                         return false;
                     }
 
-                    if (MayBeCheckCall(binary.Left))
+                    if (MayStateCheck(binary.Left))
                     {
                         return true;
                     }
@@ -381,15 +451,7 @@ namespace CmaaGen.Analysis
                 returned = returned is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : ((PrefixUnaryExpressionSyntax)returned).Operand;
             }
 
-            var name = returned is InvocationExpressionSyntax { Expression: var called }
-                ? called switch
-                {
-                    MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                }
-                : null;
-            return name is not null && CheckNames.Contains(name);
+            return returned is InvocationExpressionSyntax;
         }
 
         /// <summary>The parameter a predicate returns the check of, and whether it returns it negated; ordinal -1 for none.</summary>
@@ -421,8 +483,9 @@ namespace CmaaGen.Analysis
         {
             for (var i = Math.Min(end, block.Operations.Length) - 1; i >= 0; i--)
             {
-                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
+                if (CheckingCall(block.Operations[i], out var awaited) is { } call
                     && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
+                    && (awaited || !IsAsync(call.TargetMethod))
                     && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
                     && guarded.Equals(ValuePath.Read(argument.Value)))
                 {
@@ -432,6 +495,31 @@ namespace CmaaGen.Analysis
 
             return -1;
         }
+
+        /// <summary>
+        /// The call a statement makes that can check: <c>Ensure(x);</c>, or <c>await EnsureAsync(x);</c>, maybe through
+        /// <c>ConfigureAwait</c>. An <c>async</c> method throws into the task it returns, so only an awaited call of one
+        /// checks: the exchange after a call not awaited runs whether or not the task fails.
+        /// </summary>
+        private static IInvocationOperation? CheckingCall(IOperation statement, out bool awaited)
+        {
+            var called = (statement as IExpressionStatementOperation)?.Operation;
+            awaited = called is IAwaitOperation;
+            if (called is IAwaitOperation { Operation: var task })
+            {
+                called = task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: IInvocationOperation configured } ? configured : task;
+            }
+
+            return called as IInvocationOperation;
+        }
+
+        /// <summary>
+        /// Whether a method is <c>async</c>: as written, or, compiled in another assembly, by the state machine the
+        /// compiler marks it with.
+        /// </summary>
+        private static bool IsAsync(IMethodSymbol method)
+            => method.IsAsync
+                || method.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "AsyncStateMachineAttribute"));
 
         /// <summary>
         /// The parameter a method of the project checks before anything else, throwing unless it passes:

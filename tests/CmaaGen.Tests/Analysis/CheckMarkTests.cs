@@ -52,6 +52,15 @@ public sealed class CheckMarkTests
                     if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
                 }
             }
+
+            public static class AsyncChecks
+            {
+                public static async System.Threading.Tasks.Task EnsureAsync([AgreementChecked] string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                    await System.Threading.Tasks.Task.Yield();
+                }
+            }
         }
         """;
 
@@ -86,6 +95,17 @@ public sealed class CheckMarkTests
                 g.Send(j);
                 if (k.IsPartner()) g.Send(k);
             }
+
+            // An async check throws into its task: only an awaited call checks, in the assembly or from its metadata.
+            public static async System.Threading.Tasks.Task FileAsync(Gateway g, string a, string b)
+            {
+                await AsyncChecks.EnsureAsync(a);
+                g.Send(a);
+        #pragma warning disable CS4014
+                AsyncChecks.EnsureAsync(b);
+        #pragma warning restore CS4014
+                g.Send(b);
+            }
         }
         """;
 
@@ -99,7 +119,7 @@ public sealed class CheckMarkTests
     {
         var library = LibraryReference.WithGenerator(Library, "Compliance");
 
-        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16"];
+        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16"];
         Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
@@ -259,14 +279,15 @@ public sealed class CheckMarkTests
         { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
 
     /// <summary>
-    /// Checks as they are written: guard clauses before the check, and the check joined to other conditions where the
-    /// result still states it.
+    /// Checks as they are written: guard clauses and locals before the check, the check joined to other conditions where
+    /// the result still states it, and an <c>async</c> helper, which checks only where it is awaited.
     /// </summary>
     [Fact]
     public Task Guard_clauses_and_joined_conditions_are_checks()
         => new AnalyzerTest(
             """
             using System;
+            using System.Threading.Tasks;
             using Cmaa;
 
             public class Gateway
@@ -304,6 +325,76 @@ public sealed class CheckMarkTests
                 public static bool Either(string country) => country == "DE" || CmaaAgreements.HasAgreement(country);
 
                 public static bool Neither(string country) => !(country.Length == 2 && CmaaAgreements.HasAgreement(country));
+
+                public static void EnsureAfterLocals(string country, IServiceProvider services)
+                {
+                    var code = country.Trim();
+                    using var scope = (IDisposable?)services.GetService(typeof(IDisposable));
+                    int.TryParse(code, out var number);
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(code);
+                }
+
+                public static void EnsureAfterAssignment(string country)
+                {
+                    var code = country = country.Trim();
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(code);
+                }
+
+                public static void EnsureAfterOut(string country)
+                {
+                    var parsed = Parse(out country);
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                }
+
+                public static void EnsureAfterLambda(string country)
+                {
+                    Action reset = () => country = "DE";
+                    reset();
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                }
+
+                private static bool Parse(out string country) { country = "DE"; return true; }
+
+                public static async Task EnsureAsync(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                    await Task.Yield();
+                }
+
+                // Not async: it throws before it returns a task, awaited or not.
+                public static Task Validate(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                    return Task.CompletedTask;
+                }
+
+                public static async Task UseAsync(Gateway g, string a, string b, string c, string d, string e)
+                {
+                    await EnsureAsync(a);
+                    g.Send(a);
+                    await EnsureAsync(b).ConfigureAwait(false);
+                    g.Send(b);
+            #pragma warning disable CS4014 // The point: a task not awaited throws where nobody looks.
+                    EnsureAsync(c);
+            #pragma warning restore CS4014
+                    g.Send({|CMAA004:c|});
+                    _ = EnsureAsync(d);
+                    g.Send({|CMAA004:d|});
+                    Validate(e);
+                    g.Send(e);
+                }
+
+                public static void UseLocals(Gateway g, string a, string b, string c, string d)
+                {
+                    EnsureAfterLocals(a, null!);
+                    g.Send(a);
+                    EnsureAfterAssignment(b);
+                    g.Send({|CMAA004:b|});
+                    EnsureAfterOut(c);
+                    g.Send({|CMAA004:c|});
+                    EnsureAfterLambda(d);
+                    g.Send({|CMAA004:d|});
+                }
 
                 public static void Use(Gateway g, string a, string b, string c, string d, string e, string f, string h)
                 {
@@ -395,6 +486,16 @@ public sealed class CheckMarkTests
                 internal static bool Internal(string country) => CmaaAgreements.HasAgreement(country);
 
                 private static bool Private(string country) => CmaaAgreements.HasAgreement(country);
+
+                public static bool CanShip(string {|#7:country|}) => !Blocked(country);
+
+                public static void EnsureShippable(string {|#8:country|}, string reference)
+                {
+                    var trimmed = reference.Trim();
+                    if (!CanShip(country)) throw new System.ArgumentException(trimmed);
+                }
+
+                private static bool Blocked(string country) => !Internal(country);
             }
 
             internal static class Hidden
@@ -420,7 +521,9 @@ public sealed class CheckMarkTests
             Unmarked(3, "Checks.IsOwn(string)", "country", "AgreementChecked(true)"),
             Unmarked(4, "Policy.Protected(string)", "country", "AgreementChecked(true)"),
             Unmarked(5, "Policy.Nested.Inner(string)", "code", "AgreementChecked(true)"),
-            Unmarked(6, "Checks.Both(string)", "country", "AgreementChecked(true)"));
+            Unmarked(6, "Checks.Both(string)", "country", "AgreementChecked(true)"),
+            Unmarked(7, "Checks.CanShip(string)", "country", "AgreementChecked(true)"),
+            Unmarked(8, "Checks.EnsureShippable(string, string)", "country", "AgreementChecked"));
 
     [Fact]
     public async Task An_applications_checks_and_a_librarys_internal_ones_are_not_called_from_other_assemblies()

@@ -411,7 +411,8 @@ public class UncheckedValueTests
         }
 
         // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument;
-        // one that returns it negated is its opposite.
+        // one that returns it negated is its opposite. A predicate that returns another's call is that predicate's check,
+        // and predicates that only call each other round check nothing.
         class Predicates
         {
             bool IsAllowed(string country) => CmaaAgreements.HasAgreement(country);
@@ -428,6 +429,12 @@ public class UncheckedValueTests
             bool Negated(string country) => !CmaaAgreements.HasAgreement(country);
 
             bool Indirect(string country) => IsAllowed(country);
+
+            bool Embargoed(string country) => !Indirect(country);
+
+            bool Round(string country) => Back(country);
+
+            bool Back(string country) => Round(country) || !Embargoed(country) && country.Length == 0;
 
             void M(Gateway g, string country, string other, string third, string[] list, bool flag)
             {
@@ -491,9 +498,24 @@ public class UncheckedValueTests
                     g.Send({|CMAA004:country|});
                 }
 
-                if (Indirect(other))
+                if (Round(other))
                 {
                     g.Send({|CMAA004:other|});
+                }
+
+                if (Indirect(other))
+                {
+                    g.Send(other);
+                }
+
+                if (!Embargoed(third))
+                {
+                    g.Send(third);
+                }
+
+                if (Back(country))
+                {
+                    g.Send({|CMAA004:country|});
                 }
             }
         }

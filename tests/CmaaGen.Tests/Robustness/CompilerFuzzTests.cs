@@ -77,6 +77,9 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool IsEmbargoed(string code) => !CmaaAgreements.HasAgreement(code);
             static bool Ping(string code) => Pong(code);
             static bool Pong(string code) => Ping(code);
+            static bool CanShip(string code) => !IsEmbargoed(code) && !Pong(code);
+            static async System.Threading.Tasks.Task EnsureAsync(string code) { var c = code.Trim(); using var d = (IDisposable?)null; if (!CanShip(code)) throw new ArgumentException(c); await System.Threading.Tasks.Task.Yield(); }
+            async System.Threading.Tasks.Task Q(string input) { await EnsureAsync(input).ConfigureAwait(false); Send(input); _ = EnsureAsync(input); Send(input); }
             public static void Require([AgreementChecked] string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             public static bool Permits([AgreementChecked(true)] string code) => CmaaAgreements.HasAgreement(code);
             public static bool Allowed(string code) => CmaaAgreements.HasAgreement(code);
