@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -47,6 +48,9 @@ namespace CmaaGen.Analysis
         // Which parameter, if any, each called method returns the check of; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, Predicate> _predicates = new(SymbolEqualityComparer.Default);
 
+        // Which members hold only checked countries, by their type's constructors; decided once per member.
+        private readonly ConcurrentDictionary<ISymbol, bool> _checkedMembers = new(SymbolEqualityComparer.Default);
+
         // Which blocks of a graph each value enters checked; kept as long as the graph lives.
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, bool[]>> _checkedOnEntry = new();
 
@@ -71,6 +75,35 @@ namespace CmaaGen.Analysis
             return LastEvent(useBlock, useIndex, guarded, writes, sameCountry)
                 ?? _checkedOnEntry.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, bool[]>())
                     .GetOrAdd(guarded, path => CheckedOnEntry(cfg, path, writes, sameCountry))[useBlock.Ordinal];
+        }
+
+        /// <summary>
+        /// Whether a value is read from another instance's member that holds only checked countries
+        /// (<see cref="CheckedMembers"/>): <c>partner.Code</c>. A read within the member's own type may run in a constructor
+        /// before the store, so it is not one.
+        /// </summary>
+        public bool IsCheckedByConstruction(IOperation value)
+        {
+            var member = CountryValueCollector.Unwrap(value) switch
+            {
+                IPropertyReferenceOperation { Instance: not null, Property: var property } => (ISymbol)property.OriginalDefinition,
+                IFieldReferenceOperation { Instance: not null, Field: var field } => field.OriginalDefinition,
+                _ => null,
+            };
+            if (member is null || !_checkedMembers.GetOrAdd(member, m => CheckedMembers.HoldOnlyChecked(m, compilation, CheckedParameter, CancellationToken.None)))
+            {
+                return false;
+            }
+
+            foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree == value.Syntax.SyntaxTree && reference.Span.Contains(value.Syntax.Span))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>
@@ -380,7 +413,7 @@ namespace CmaaGen.Analysis
         /// method returns. One that could change an argument after the check (<see cref="MayWrite"/>) ends the guards, as any
         /// other statement does.
         /// </summary>
-        private static IEnumerable<IfStatementSyntax> Guards(MethodDeclarationSyntax method)
+        private static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method)
         {
             if (method.Body is null)
             {
@@ -522,7 +555,7 @@ namespace CmaaGen.Analysis
                 || method.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "AsyncStateMachineAttribute"));
 
         /// <summary>
-        /// The parameter a method of the project checks before anything else, throwing unless it passes:
+        /// The parameter a method or constructor (<see cref="CheckedMembers"/>) of the project checks before anything else, throwing unless it passes:
         /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Guards"/>),
         /// its condition maybe joined to others by <c>||</c>, or a predicate of the project's in its place; for a method of another
         /// assembly, the parameter its <c>[AgreementChecked]</c> mark names. -1 for any other method, and for one that can
@@ -541,7 +574,7 @@ namespace CmaaGen.Analysis
                     return CheckMarks.Read(m, generatedNamespace) is { Returns: null } mark ? mark.Ordinal : -1;
                 }
 
-                if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration)
+                if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
                 {
                     return -1;
                 }

@@ -417,6 +417,7 @@ namespace CmaaGen.Analysis
                 else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
                     && !IsCheckedByCallers(guarded)
+                    && !_guards.IsCheckedByConstruction(guarded)
                     && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue)
                     && !_guards.IsFiltered(guarded, graph.Get))
                 {

@@ -102,7 +102,7 @@ namespace CmaaGen.Analysis
         {
             for (var i = 0; i < arguments.Count; i++)
             {
-                if (arguments[i].RefKindKeyword.IsKind(SyntaxKind.None) && Names(arguments[i].Expression, parameter))
+                if (arguments[i].RefKindKeyword.IsKind(SyntaxKind.None) && Names(arguments[i].Expression, parameter.Name))
                 {
                     return i;
                 }
@@ -137,7 +137,7 @@ namespace CmaaGen.Analysis
             foreach (var node in body.DescendantNodes(descendIntoChildren: n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
                 if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
-                    && Names(assignment.Right, parameter)
+                    && Names(assignment.Right, parameter.Name)
                     && Target(assignment.Left, hidden) is { } name)
                 {
                     yield return name;
@@ -162,13 +162,13 @@ namespace CmaaGen.Analysis
             {
                 switch (member)
                 {
-                    case PropertyDeclarationSyntax { Initializer: { } initializer } property when Names(initializer.Value, parameter):
+                    case PropertyDeclarationSyntax { Initializer: { } initializer } property when Names(initializer.Value, parameter.Name):
                         yield return property.Identifier.ValueText;
                         break;
                     case FieldDeclarationSyntax field:
                         foreach (var variable in field.Declaration.Variables)
                         {
-                            if (variable.Initializer is { } value && Names(value.Value, parameter))
+                            if (variable.Initializer is { } value && Names(value.Value, parameter.Name))
                             {
                                 yield return variable.Identifier.ValueText;
                             }
@@ -180,7 +180,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Whether the expression is the parameter itself, allowing for parentheses and <c>?? throw …</c>.</summary>
-        private static bool Names(ExpressionSyntax expression, IParameterSymbol parameter)
+        public static bool Names(ExpressionSyntax expression, string parameter)
         {
             while (true)
             {
@@ -193,7 +193,7 @@ namespace CmaaGen.Analysis
                         expression = coalesce.Left;
                         continue;
                     case IdentifierNameSyntax identifier:
-                        return identifier.Identifier.ValueText == parameter.Name;
+                        return identifier.Identifier.ValueText == parameter;
                     default:
                         return false;
                 }

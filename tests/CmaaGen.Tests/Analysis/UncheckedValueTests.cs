@@ -559,6 +559,135 @@ public class UncheckedValueTests
         await test.VerifyAsync();
     }
 
+    /// <summary>
+    /// A type whose constructors check the country before they store it ("parse, don't validate") holds only checked
+    /// countries: reading its member is no unchecked value. Anything that could store another value, or none, or read
+    /// the member before the store, keeps the read unchecked.
+    /// </summary>
+    [Fact]
+    public async Task A_member_only_checking_constructors_store_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            public sealed class Partner
+            {
+                private readonly string code;
+
+                public Partner(string code)
+                {
+                    System.ArgumentNullException.ThrowIfNull(code);
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                    this.code = code;
+                }
+
+                public Partner(string code, int copies) : this(code) { }
+
+                public string Code { get; }
+
+                public string Field => code;
+
+                // Before the store, the member is still empty.
+                public Partner(Gateway g, string code) : this(code) => g.Send({|CMAA004:Code|});
+            }
+
+            public sealed record Route
+            {
+                public Route(string to)
+                {
+                    if (!IsPermitted(to)) throw new System.ArgumentException(to);
+                    To = to ?? throw new System.ArgumentNullException(nameof(to));
+                }
+
+                public string To { get; }
+
+                private static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+            }
+
+            public class Settable
+            {
+                public Settable(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                public string Code { get; init; }
+            }
+
+            public class Unchecked
+            {
+                public Unchecked(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                public Unchecked(int number) { Code = number.ToString(); }
+                public string Code { get; }
+            }
+
+            public class Implicit
+            {
+                public string? Code { get; }
+            }
+
+            public class Skipped
+            {
+                public Skipped(string code, bool quick)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    if (quick) return;
+                    Code = code;
+                }
+
+                public string? Code { get; }
+            }
+
+            public class Changed
+            {
+                public Changed(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    code = code.Trim();
+                    Code = code;
+                }
+
+                public string Code { get; }
+            }
+
+            public class Rewritten
+            {
+                public Rewritten(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                public Rewritten(string code, string other) : this(code) { Code = other; }
+                public string Code { get; }
+            }
+
+            public class Overridable
+            {
+                public Overridable(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                public virtual string Code { get; }
+            }
+
+            // default(Value) is made by no constructor.
+            public struct Value
+            {
+                public Value() : this("DE") { }
+                public Value(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                public string Code { get; }
+            }
+
+            class Filings
+            {
+                void File(Gateway g, Partner partner, Route route, Settable settable, Unchecked @unchecked, Implicit @implicit,
+                    Skipped skipped, Changed changed, Rewritten rewritten, Overridable overridable, Value value)
+                {
+                    g.Send(partner.Code);
+                    g.Send(partner.Code.ToUpperInvariant());
+                    g.Send(route.To);
+                    g.Send((route with { }).To);
+                    g.Send({|CMAA004:partner.Field|});
+                    g.Send({|CMAA004:settable.Code|});
+                    g.Send({|CMAA004:@unchecked.Code|});
+                    g.Send({|CMAA004:@implicit.Code|}!);
+                    g.Send({|CMAA004:skipped.Code|}!);
+                    g.Send({|CMAA004:changed.Code|});
+                    g.Send({|CMAA004:rewritten.Code|});
+                    g.Send({|CMAA004:overridable.Code|});
+                    g.Send({|CMAA004:value.Code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));

@@ -1,0 +1,194 @@
+using System;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Members that hold only checked countries by construction, the "parse, don't validate" type a compliance team
+    /// writes once and passes everywhere:
+    /// <code>
+    /// public sealed class Partner
+    /// {
+    ///     public Partner(string code)
+    ///     {
+    ///         if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code);
+    ///         Code = code;
+    ///     }
+    ///
+    ///     public string Code { get; }
+    /// }
+    /// </code>
+    /// Read from the project's own syntax, as <see cref="ConstructorStores"/> is. The member is a get-only
+    /// auto-property or a <c>readonly</c> field of a class, without an initializer, so only its type's constructors
+    /// store it. Every constructor either chains to another with <c>this(…)</c> or stores it once, at the top level of
+    /// its body, from the parameter the guards it begins with check, which nothing writes and no <c>return</c> skips;
+    /// nothing else in the type stores it. A struct is not one: <c>default</c> makes an instance no constructor checked.
+    /// </summary>
+    internal static class CheckedMembers
+    {
+        /// <param name="member">A property or field, as declared.</param>
+        /// <param name="compilation">The compilation whose source is read.</param>
+        /// <param name="checkedParameter">The ordinal of the parameter a constructor checks in the guards it begins with; -1 for none.</param>
+        /// <param name="cancellationToken">Cancels reading the syntax.</param>
+        public static bool HoldOnlyChecked(ISymbol member, Compilation compilation, Func<IMethodSymbol, int> checkedParameter, CancellationToken cancellationToken)
+        {
+            if (member.IsStatic || member.ContainingType is not { TypeKind: TypeKind.Class } type
+                || !OwnSource.Declares(compilation, member) || !OnlyConstructorsStore(member, cancellationToken))
+            {
+                return false;
+            }
+
+            var stores = 0;
+            foreach (var constructor in type.InstanceConstructors)
+            {
+                // A record's copy constructor copies an instance a constructor made.
+                if (constructor.IsImplicitlyDeclared && type.IsRecord && constructor.Parameters.Length == 1
+                    && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type))
+                {
+                    continue;
+                }
+
+                // An implicit or primary constructor leaves the member empty.
+                if (constructor.DeclaringSyntaxReferences.Length != 1
+                    || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                {
+                    return false;
+                }
+
+                if (declaration.Initializer is { RawKind: (int)SyntaxKind.ThisConstructorInitializer })
+                {
+                    continue;
+                }
+
+                if (checkedParameter(constructor) is not (>= 0 and var ordinal) || !StoresChecked(declaration, member.Name, constructor.Parameters[ordinal].Name))
+                {
+                    return false;
+                }
+
+                stores++;
+            }
+
+            // Each of those is the only store of the member's name in its type: none in a chained constructor, an init
+            // accessor or a nested type.
+            var written = 0;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                written += Writes(reference.GetSyntax(cancellationToken), member.Name, qualified: true);
+            }
+
+            return stores > 0 && written == stores;
+        }
+
+        /// <summary>Whether the language lets only the type's constructors store the member, and it starts empty.</summary>
+        private static bool OnlyConstructorsStore(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.DeclaringSyntaxReferences.Length != 1)
+            {
+                return false;
+            }
+
+            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return member switch
+            {
+                IPropertySymbol { SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false }
+                    => syntax is PropertyDeclarationSyntax { Initializer: null, ExpressionBody: null, AccessorList.Accessors: var accessors }
+                        && accessors.All(a => a.Body is null && a.ExpressionBody is null),
+                IFieldSymbol { IsReadOnly: true, IsConst: false } => syntax is VariableDeclaratorSyntax { Initializer: null },
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// Whether a constructor stores the member once, at the top level of its body, from the checked parameter
+        /// (<c>Code = code;</c>, <c>this.code = code;</c>), and nothing skips the store or changes the parameter first.
+        /// </summary>
+        private static bool StoresChecked(ConstructorDeclarationSyntax constructor, string member, string parameter)
+        {
+            if (constructor.Body is not { } body || Writes(body, parameter, qualified: false) > 0 || Writes(body, member, qualified: true) != 1)
+            {
+                return false;
+            }
+
+            foreach (var node in body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax or GotoStatementSyntax)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var statement in body.Statements)
+            {
+                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store }
+                    && ConstructorStores.Names(store.Right, parameter)
+                    && store.Left switch
+                    {
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == member,
+                        IdentifierNameSyntax name => name.Identifier.ValueText == member && member != parameter,
+                        _ => false,
+                    })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// How many places within a node may write the name: the target of an assignment (a tuple's elements included),
+        /// of <c>++</c> or <c>--</c>, an argument passed by <c>ref</c> or <c>out</c>, or a <c>ref</c> taken of it; spelled
+        /// bare, or also as <c>this.Name</c> when <paramref name="qualified"/>. Counted by name, so a local or a nested
+        /// type's member of the same name counts too, which can only refuse a member.
+        /// </summary>
+        private static int Writes(SyntaxNode scope, string name, bool qualified)
+        {
+            var count = 0;
+            foreach (var node in scope.DescendantNodes())
+            {
+                var target = node switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left,
+                    PostfixUnaryExpressionSyntax postfix when node.IsKind(SyntaxKind.PostIncrementExpression) || node.IsKind(SyntaxKind.PostDecrementExpression) => postfix.Operand,
+                    PrefixUnaryExpressionSyntax prefix when node.IsKind(SyntaxKind.PreIncrementExpression) || node.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                    ArgumentSyntax argument when !argument.RefKindKeyword.IsKind(SyntaxKind.None) && !argument.RefKindKeyword.IsKind(SyntaxKind.InKeyword) => argument.Expression,
+                    RefExpressionSyntax reference => reference.Expression,
+                    _ => null,
+                };
+                if (target is not null)
+                {
+                    count += Named(target, name, qualified);
+                }
+            }
+
+            return count;
+        }
+
+        private static int Named(ExpressionSyntax target, string name, bool qualified)
+        {
+            switch (target)
+            {
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText == name ? 1 : 0;
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                    return qualified && member.Identifier.ValueText == name ? 1 : 0;
+                case TupleExpressionSyntax tuple:
+                    var count = 0;
+                    foreach (var element in tuple.Arguments)
+                    {
+                        count += Named(element.Expression, name, qualified);
+                    }
+
+                    return count;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Named(parenthesized.Expression, name, qualified);
+                default:
+                    return 0;
+            }
+        }
+    }
+}
