@@ -78,9 +78,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a value is read from another instance's member that holds only checked countries
-        /// (<see cref="CheckedMembers"/>): <c>partner.Code</c>. A read within the member's own type may run in a constructor
-        /// before the store, so it is not one.
+        /// Whether a value is read from another instance's member that holds only checked countries: <c>partner.Code</c>,
+        /// where the project's own code shows it (<see cref="CheckedMembers"/>), or another assembly's member is marked
+        /// <c>[AgreementChecked]</c>. A read within the member's own type may run in a constructor before the store, so it
+        /// is not one.
         /// </summary>
         public bool IsCheckedByConstruction(IOperation value)
         {
@@ -90,7 +91,7 @@ namespace CmaaGen.Analysis
                 IFieldReferenceOperation { Instance: not null, Field: var field } => field.OriginalDefinition,
                 _ => null,
             };
-            if (member is null || !_checkedMembers.GetOrAdd(member, m => CheckedMembers.HoldOnlyChecked(m, compilation, CheckedParameter, CancellationToken.None)))
+            if (member is null || !_checkedMembers.GetOrAdd(member, HoldsOnlyChecked))
             {
                 return false;
             }
@@ -104,6 +105,27 @@ namespace CmaaGen.Analysis
             }
 
             return true;
+        }
+
+        private bool HoldsOnlyChecked(ISymbol member)
+            => OwnSource.Declares(compilation, member)
+                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None)
+                : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+
+        /// <summary>
+        /// Why a property or field's <c>[AgreementChecked]</c> mark is not borne out by the code (CMAA008), or null when it
+        /// is; <paramref name="holds"/> says whether the member holds only checked countries, so that the mark without a
+        /// return value would be.
+        /// </summary>
+        public string? UnprovenMember(ISymbol member, bool? returnValue, out bool holds)
+        {
+            holds = CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None);
+            if (returnValue is not null)
+            {
+                return "a property or field returns nothing, so its mark names no return value";
+            }
+
+            return holds ? null : "it may hold a country no constructor of " + member.ContainingType.Name + " checked before storing it";
         }
 
         /// <summary>

@@ -38,18 +38,39 @@ namespace CmaaGen.Analysis
 
         /// <summary>The mark on a parameter, or null.</summary>
         public static CheckMark? Of(IParameterSymbol parameter, string attributeNamespace)
+            => Attribute(parameter, attributeNamespace) is { } attribute ? new CheckMark(parameter.Ordinal, ReturnValue(attribute)) : null;
+
+        /// <summary>
+        /// Whether a property or field is marked as holding only countries its type's constructors checked, and the return
+        /// value the mark names, which only a method's mark should have.
+        /// </summary>
+        public static bool IsMarked(ISymbol member, string attributeNamespace, out bool? returnValue)
         {
-            foreach (var attribute in parameter.GetAttributes())
+            returnValue = null;
+            if (Attribute(member, attributeNamespace) is not { } attribute)
+            {
+                return false;
+            }
+
+            returnValue = ReturnValue(attribute);
+            return true;
+        }
+
+        private static AttributeData? Attribute(ISymbol symbol, string attributeNamespace)
+        {
+            foreach (var attribute in symbol.GetAttributes())
             {
                 if (SymbolNames.IsType(attribute.AttributeClass, attributeNamespace, AttributeEmitter.CheckAttributeName))
                 {
-                    var arguments = attribute.ConstructorArguments;
-                    return new CheckMark(parameter.Ordinal, arguments.Length == 1 && arguments[0].Value is bool returnValue ? returnValue : null);
+                    return attribute;
                 }
             }
 
             return null;
         }
+
+        private static bool? ReturnValue(AttributeData attribute)
+            => attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is bool returnValue ? returnValue : null;
     }
 
     /// <summary>

@@ -250,12 +250,14 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// CMAA008: an <c>[AgreementChecked]</c> mark that the marked method's code does not bear out. Asked per attribute,
-        /// in every project, since a library of checks need hold no exchange; only an attribute on a parameter is bound.
+        /// CMAA008: an <c>[AgreementChecked]</c> mark that the marked method's or member's code does not bear out. Asked per
+        /// attribute, in every project, since a library of checks need hold no exchange; only an attribute on a parameter,
+        /// a property or a field is bound.
         /// </summary>
         public void AnalyzeCheckMark(SyntaxNodeAnalysisContext context)
         {
-            if (context.Node.Parent?.Parent is not ParameterSyntax declaration)
+            var declaration = context.Node.Parent?.Parent;
+            if (declaration is not (ParameterSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax))
             {
                 return;
             }
@@ -263,9 +265,17 @@ namespace CmaaGen.Analysis
             try
             {
                 _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
-                if (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is IMethodSymbol attribute
-                    && SymbolNames.IsType(attribute.ContainingType, _namespace, AttributeEmitter.CheckAttributeName)
-                    && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
+                if (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol attribute
+                    || !SymbolNames.IsType(attribute.ContainingType, _namespace, AttributeEmitter.CheckAttributeName))
+                {
+                    return;
+                }
+
+                if (declaration is not ParameterSyntax)
+                {
+                    ReportUnprovenMemberMarks(context, declaration);
+                }
+                else if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
                     && CheckMarks.Of(parameter, _namespace) is { } mark
                     && _guards.Unproven(method, mark) is { } reason)
                 {
@@ -280,6 +290,24 @@ namespace CmaaGen.Analysis
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
                 context.ReportDiagnostic(InternalError(context.Node.GetLocation(), context.Node.SyntaxTree.FilePath, exception));
+            }
+        }
+
+        /// <summary>CMAA008 on a property or field, or each field a declaration declares: a mark the type's constructors do not bear out.</summary>
+        private void ReportUnprovenMemberMarks(SyntaxNodeAnalysisContext context, SyntaxNode declaration)
+        {
+            IEnumerable<SyntaxNode> declared = declaration is FieldDeclarationSyntax field ? field.Declaration.Variables : [declaration];
+            foreach (var node in declared)
+            {
+                if (context.SemanticModel.GetDeclaredSymbol(node, context.CancellationToken) is { Kind: SymbolKind.Property or SymbolKind.Field } member
+                    && CheckMarks.IsMarked(member, _namespace, out var returnValue)
+                    && _guards.UnprovenMember(member, returnValue, out var holds) is { } reason)
+                {
+                    var properties = holds
+                        ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(new CheckMark(-1, null)))
+                        : ImmutableDictionary<string, string?>.Empty;
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, member.Name, CheckMarks.Written(new CheckMark(-1, returnValue)), reason));
+                }
             }
         }
 

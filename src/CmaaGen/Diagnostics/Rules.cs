@@ -82,11 +82,11 @@ namespace CmaaGen.Diagnostics
         /// <summary>CMAA008: "'{0}' is marked [{1}], but {2}: other assemblies would take unchecked values as checked".</summary>
         public static readonly DiagnosticDescriptor UnprovenCheckMark = Create(
             "CMAA008",
-            "Agreement check mark the method's code does not bear out",
+            "Agreement check mark the code does not bear out",
             "'{0}' is marked [{1}], but {2}: other assemblies would take unchecked values as checked",
             Compliance,
             DiagnosticSeverity.Warning,
-            "Another assembly cannot read a method's code, so it takes an [AgreementChecked] mark on trust: a call of the method counts there as the check of its argument. The mark must state only the check the method's code makes, in the forms CmaaGen recognises in the method's own project.");
+            "Another assembly cannot read a method's or a type's code, so it takes an [AgreementChecked] mark on trust: a call of the method counts there as the check of its argument, and a marked property or field holds checked countries. The mark must state only what the code does, in the forms CmaaGen recognises in its own project.");
 
         /// <summary>CMAA009: "{0} checks '{1}', which callers in other assemblies cannot see: mark the parameter [{2}] so that their calls count as checks".</summary>
         public static readonly DiagnosticDescriptor UnmarkedCheck = Create(

@@ -43,15 +43,17 @@ namespace CmaaGen.Generation
             => Begin(spec)
                 .Doc(
                     "summary",
-                    "Marks the parameter a method checks against the customs mutual assistance agreements. CmaaGen in another\n"
-                    + "assembly cannot read the method's code: with the mark, it takes a call of the method as the check of its\n"
-                    + "argument, as it does in this project. CmaaGen reports a mark the method's code does not bear out (CMAA008).")
-                .Line("[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]")
+                    "Marks the parameter a method checks against the customs mutual assistance agreements, or a property or field\n"
+                    + "that holds only countries its type's constructors checked. CmaaGen in another assembly cannot read the code:\n"
+                    + "with the mark, it takes a call of the method as the check of its argument, and the member's value as checked,\n"
+                    + "as it does in this project. CmaaGen reports a mark the code does not bear out (CMAA008).")
+                .Line("[global::System.AttributeUsage(global::System.AttributeTargets.Parameter | global::System.AttributeTargets.Property | global::System.AttributeTargets.Field, AllowMultiple = false, Inherited = false)]")
                 .Declare(spec, CheckAttributeName)
                 .Doc(
                     "summary",
                     "The method returns only when the argument has an agreement in force, and throws otherwise: its first statement\n"
-                    + "is <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c>.")
+                    + "is <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c>. On a property or field: every constructor of its\n"
+                    + "type throws so before it stores the member.")
                 .Open("public " + CheckAttributeName + "()")
                 .Close()
                 .Line()

@@ -61,6 +61,20 @@ public sealed class CheckMarkTests
                     await System.Threading.Tasks.Task.Yield();
                 }
             }
+
+            public sealed class Partner
+            {
+                public Partner(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                    Unmarked = code;
+                }
+
+                [AgreementChecked] public string Code { get; }
+
+                public string Unmarked { get; }
+            }
         }
         """;
 
@@ -106,6 +120,13 @@ public sealed class CheckMarkTests
         #pragma warning restore CS4014
                 g.Send(b);
             }
+
+            // A marked member holds only countries its type's constructors checked.
+            public static void FilePartner(Gateway g, Partner partner)
+            {
+                g.Send(partner.Code);
+                g.Send(partner.Unmarked);
+            }
         }
         """;
 
@@ -119,7 +140,7 @@ public sealed class CheckMarkTests
     {
         var library = LibraryReference.WithGenerator(Library, "Compliance");
 
-        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16"];
+        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16", "CMAA004 47,16"];
         Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
@@ -209,6 +230,68 @@ public sealed class CheckMarkTests
             Unproven(7, "country", "AgreementChecked(true)", "only a parameter of a method can be marked"),
             Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"),
             Unproven(9, "country", "AgreementChecked(true)", "Trimmed does not return CmaaAgreements.HasAgreement(country)"));
+
+    /// <summary>
+    /// A marked property or field holds only countries its type's constructors check before they store them; its mark
+    /// names no return value. The fixes write the mark the code bears out, or remove it.
+    /// </summary>
+    [Fact]
+    public async Task Reports_each_member_mark_the_constructors_do_not_bear_out()
+    {
+        const string Marked = """
+            using Cmaa;
+
+            public sealed class Partner
+            {
+                public Partner(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                    Valued = code;
+                    _code = code;
+                    Settable = code;
+                }
+
+                public Partner(string code, string other) : this(code) { }
+
+                [AgreementChecked] public string Code { get; }
+
+                [{|#0:AgreementChecked(true)|}] public string Valued { get; }
+
+                [{|#1:AgreementChecked|}] private readonly string _code, _other = "";
+
+                [{|#2:AgreementChecked|}] public string Settable { get; set; }
+            }
+
+            public struct Value
+            {
+                public Value(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                }
+
+                [{|#3:AgreementChecked|}] public string Code { get; }
+            }
+            """;
+        await AnalyzerTest.VerifyAsync(
+            Marked,
+            Unproven(0, "Valued", "AgreementChecked(true)", "a property or field returns nothing, so its mark names no return value"),
+            Unproven(1, "_other", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"),
+            Unproven(2, "Settable", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"),
+            Unproven(3, "Code", "AgreementChecked", "it may hold a country no constructor of Value checked before storing it"));
+
+        var reported = Marked.Replace("#0", "CMAA008").Replace("#1", "CMAA008").Replace("#2", "CMAA008").Replace("#3", "CMAA008");
+        var corrected = new CodeFixTest<CheckMarkFix>(reported, reported.Replace("[{|CMAA008:AgreementChecked(true)|}]", "[AgreementChecked]"))
+        { CodeActionEquivalenceKey = CheckMarkFix.CorrectKey };
+        corrected.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await corrected.VerifyAsync();
+
+        await new CodeFixTest<CheckMarkFix>(
+            reported,
+            Marked.Replace("[{|#0:AgreementChecked(true)|}] ", "").Replace("[{|#1:AgreementChecked|}] ", "").Replace("[{|#2:AgreementChecked|}] ", "").Replace("[{|#3:AgreementChecked|}] ", ""))
+        { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
+    }
 
     [Fact]
     public Task The_fix_writes_the_mark_the_code_bears_out()

@@ -79,6 +79,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static bool Pong(string code) => Ping(code);
             static bool CanShip(string code) => !IsEmbargoed(code) && !Pong(code);
             static async System.Threading.Tasks.Task EnsureAsync(string code) { var c = code.Trim(); using var d = (IDisposable?)null; if (!CanShip(code)) throw new ArgumentException(c); await System.Threading.Tasks.Task.Yield(); }
+            void R(Partner p) { Send(p.Code); Send(p.Other!); }
             async System.Threading.Tasks.Task Q(string input) { await EnsureAsync(input).ConfigureAwait(false); Send(input); _ = EnsureAsync(input); Send(input); }
             public static void Require([AgreementChecked] string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             public static bool Permits([AgreementChecked(true)] string code) => CmaaAgreements.HasAgreement(code);
@@ -95,6 +96,14 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         }
 
         public class Export(string to) : Declaration(to);
+
+        public sealed class Partner
+        {
+            public Partner(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); Code = code; }
+            public Partner(int n) : this(n.ToString()) { }
+            [AgreementChecked] public string Code { get; }
+            [AgreementChecked(true)] public readonly string? Other;
+        }
         """";
 
     /// <summary>A file that never names the attribute, so the contexts it reaches are found through the seed's types.</summary>

@@ -4,18 +4,20 @@
 namespace Cmaa
 {
     /// <summary>
-    /// Marks the parameter a method checks against the customs mutual assistance agreements. CmaaGen in another
-    /// assembly cannot read the method's code: with the mark, it takes a call of the method as the check of its
-    /// argument, as it does in this project. CmaaGen reports a mark the method's code does not bear out (CMAA008).
+    /// Marks the parameter a method checks against the customs mutual assistance agreements, or a property or field
+    /// that holds only countries its type's constructors checked. CmaaGen in another assembly cannot read the code:
+    /// with the mark, it takes a call of the method as the check of its argument, and the member's value as checked,
+    /// as it does in this project. CmaaGen reports a mark the code does not bear out (CMAA008).
     /// </summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    [global::System.AttributeUsage(global::System.AttributeTargets.Parameter | global::System.AttributeTargets.Property | global::System.AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
     [global::System.CodeDom.Compiler.GeneratedCode("CmaaGen", "VERSION")]
     [global::Microsoft.CodeAnalysis.Embedded]
     internal sealed class AgreementCheckedAttribute : global::System.Attribute
     {
         /// <summary>
         /// The method returns only when the argument has an agreement in force, and throws otherwise: its first statement
-        /// is <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c>.
+        /// is <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c>. On a property or field: every constructor of its
+        /// type throws so before it stores the member.
         /// </summary>
         public AgreementCheckedAttribute()
         {
