@@ -123,6 +123,17 @@ public class SolutionTests(PackageFixture package)
 
                         public static bool IsOpen([AgreementChecked(true)] string country) => country.Length == 2;
                     }
+
+                    public sealed class Partner
+                    {
+                        public Partner(string code)
+                        {
+                            if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                            Code = code;
+                        }
+
+                        [AgreementChecked] public string Code { get; }
+                    }
                 }
                 """)
             .Project("App", extraItems: """<ProjectReference Include="../Compliance/Compliance.csproj" />""")
@@ -140,6 +151,8 @@ public class SolutionTests(PackageFixture package)
                         gateway.Send(first);
                         if (Checks.IsPermitted(second)) gateway.Send(second);
                     }
+
+                    public static void File(Gateway gateway, Partner partner) => gateway.Send(partner.Code);
                 }
 
                 sealed class Gateway
@@ -154,6 +167,7 @@ public class SolutionTests(PackageFixture package)
         Assert.Contains("Checks.cs(14,36): warning CMAA008: 'country' is marked [AgreementChecked(true)], but IsOpen does not return CmaaAgreements.HasAgreement(country)", build.Output);
         Assert.Contains("Program.cs(12,54): warning CMAA004", build.Output);
         Assert.DoesNotContain("Program.cs(11,", build.Output);
+        Assert.DoesNotContain("Program.cs(15,", build.Output);
         Assert.DoesNotContain("CS0436", build.Output);
 
         // CMAA009, a suggestion the build does not print, offers the unmarked check's mark.
