@@ -190,8 +190,8 @@ namespace CmaaGen.Analysis
         ];
 
         /// <summary>
-        /// Whether a global using alias may name the attribute (<c>global using Exchange = Cmaa.CustomsDataExchangeAttribute;</c>):
-        /// then a file can mark a member without spelling the attribute's name.
+        /// Whether a global using alias may name the attribute (<c>global using Exchange = Cmaa.CustomsDataExchangeAttribute;</c>)
+        /// or <c>[AgreementChecked]</c>: then a file can mark a member without spelling the attribute's name.
         /// </summary>
         public static bool AliasedGlobally(Compilation compilation)
         {
@@ -236,7 +236,8 @@ namespace CmaaGen.Analysis
 
             foreach (var directive in root.Usings)
             {
-                if (directive.Alias is not null && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && directive.ToString().Contains(Name))
+                if (directive.Alias is not null && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
+                    && (directive.ToString().Contains(Name) || directive.ToString().Contains(CheckMarks.Name)))
                 {
                     return true;
                 }
@@ -250,6 +251,17 @@ namespace CmaaGen.Analysis
             => Mentioning.GetValue(
                 tree,
                 static t => new StrongBox<bool>(!CmaaGenerator.IsOwnOutput(t) && Contains(t))).Value;
+
+        /// <summary>
+        /// Whether the file spells <c>[AgreementChecked]</c>'s name, in a mark or in an alias of its own, searched once per
+        /// file: most files mark nothing, and their members' attributes are then not bound.
+        /// </summary>
+        internal static bool MentionsCheckMark(SyntaxTree tree)
+            => MentioningCheckMark.GetValue(tree, static t => new StrongBox<bool>(Contains(t, CheckMarkName))).Value;
+
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> MentioningCheckMark = new();
+
+        private static readonly string[] CheckMarkName = [CheckMarks.Name];
 
         [ThreadStatic]
         private static char[]? s_buffer;

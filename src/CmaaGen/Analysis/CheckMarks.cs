@@ -16,7 +16,8 @@ namespace CmaaGen.Analysis
         /// </summary>
         public const string MadeProperty = "Made";
 
-        private const string Name = "AgreementChecked";
+        /// <summary>The mark's name as code spells it, without the <c>Attribute</c> suffix.</summary>
+        public const string Name = "AgreementChecked";
 
         /// <summary>The first marked parameter of a method, and the return value its mark names; <see cref="CheckMark.None"/> for none.</summary>
         public static CheckMark Read(IMethodSymbol method, string attributeNamespace)

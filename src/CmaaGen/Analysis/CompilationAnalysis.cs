@@ -256,8 +256,10 @@ namespace CmaaGen.Analysis
         /// </summary>
         public void AnalyzeCheckMark(SyntaxNodeAnalysisContext context)
         {
+            // Members carry attributes far more often than parameters: theirs are bound only where the mark may be spelled.
             var declaration = context.Node.Parent?.Parent;
-            if (declaration is not (ParameterSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax))
+            if (declaration is not (ParameterSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax)
+                || declaration is not ParameterSyntax && !AttributeUsage.MentionsCheckMark(context.Node.SyntaxTree) && !Contexts.AliasedGlobally)
             {
                 return;
             }

@@ -67,6 +67,9 @@ namespace CmaaGen.Analysis
             _friends = new Lazy<bool>(() => HasFriends(compilation));
         }
 
+        /// <summary>Whether a global using alias may name the attribute or <c>[AgreementChecked]</c> (<see cref="AttributeUsage.AliasedGlobally"/>).</summary>
+        public bool AliasedGlobally => _aliasedGlobally.Value;
+
         /// <summary>Whether any context can exist: an API list names members, or the attribute may be used.</summary>
         public static bool AnyPossible(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
             => !declared.IsEmpty || AttributeUsage.MayUse(compilation, attributeNamespace);

@@ -293,6 +293,27 @@ public sealed class CheckMarkTests
         { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
     }
 
+    /// <summary>
+    /// Members' attributes are bound only in a file that spells the mark's name, or where a global alias may name it
+    /// from another file: a mark spelled so is held to the code all the same.
+    /// </summary>
+    [Fact]
+    public Task A_member_mark_through_a_global_alias_is_held_to_the_code()
+    {
+        var test = new AnalyzerTest(
+            """
+            public sealed class Partner
+            {
+                [{|#0:Trusted|}] public string Code { get; set; } = "";
+
+                [System.ComponentModel.Description("code")] public string Other { get; set; } = "";
+            }
+            """,
+            Unproven(0, "Code", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"));
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using Trusted = Cmaa.AgreementCheckedAttribute;\n"));
+        return test.VerifyAsync();
+    }
+
     [Fact]
     public Task The_fix_writes_the_mark_the_code_bears_out()
         => new CodeFixTest<CheckMarkFix>(
