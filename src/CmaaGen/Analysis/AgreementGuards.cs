@@ -314,6 +314,10 @@ namespace CmaaGen.Analysis
                 }
             }
 
+            // The chain is followed to its end, so that the answer does not depend on which predicate was asked first. A
+            // chain deep enough to exhaust the compiler's stack fails this callback (CMAA900), not the compiler.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+
             var own = deciding.Count;
             var leaned = int.MaxValue;
             deciding.Add(m);

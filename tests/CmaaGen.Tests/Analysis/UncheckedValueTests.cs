@@ -688,6 +688,35 @@ public class UncheckedValueTests
             """)
         { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>
+    /// Predicates that call predicates are followed to the end of the chain, whichever of them is asked first, so the
+    /// answer is the same in every order the callbacks run.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 39)]
+    [InlineData(39, 0)]
+    public async Task A_chain_of_predicates_is_followed_to_its_end(int first, int second)
+    {
+        var chain = new System.Text.StringBuilder();
+        for (var i = 0; i < 40; i++)
+        {
+            chain.Append("    static bool P").Append(i).Append("(string c) => P").Append(i + 1).Append("(c);\n");
+        }
+
+        chain.Append("    static bool P40(string c) => CmaaAgreements.HasAgreement(c) && Round(c);\n");
+        chain.Append("    static bool Round(string c) => P0(c);\n");
+        await new AnalyzerTest(Gateway + "static class Chain\n{\n" + chain + $$"""
+                static void File(Gateway g, string a, string b)
+                {
+                    if (P{{first}}(a)) g.Send(a);
+                    if (P{{second}}(b)) g.Send(b);
+                    if (Round(b)) g.Send(b);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+    }
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));
