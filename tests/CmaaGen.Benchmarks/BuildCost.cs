@@ -88,27 +88,31 @@ internal static class BuildCost
     /// <summary>
     /// An analyzer's callback time in each run, sorted. The median is the figure; the others show how far a run can
     /// stray, since a garbage collection that pauses the process during a callback counts in that callback's time.
+    /// With them, what each run allocated (the compiler's binding included, so the do-nothing analyzer's row is the
+    /// baseline) and its gen0 collections, in the order of the times.
     /// </summary>
-    private sealed record Runs(List<TimeSpan> Times, int Actions)
+    private sealed record Runs(List<(TimeSpan Time, long Allocated, int Collections)> Each, int Actions)
     {
-        public TimeSpan Median => Times[Times.Count / 2];
+        public TimeSpan Median => Each[Each.Count / 2].Time;
+
+        public long MedianAllocated => Each.Select(r => r.Allocated).OrderBy(a => a).ElementAt(Each.Count / 2);
     }
 
     /// <summary>The callback time of each run, every run on a freshly parsed compilation.</summary>
     private static async Task<Runs> AnalyzerRunsAsync(
         int runs, List<string> sources, ImmutableArray<AdditionalText> files, Func<ImmutableArray<DiagnosticAnalyzer>> analyzers)
     {
-        var times = new List<TimeSpan>();
+        var each = new List<(TimeSpan, long, int)>();
         var actions = 0;
         for (var run = 0; run < runs; run++)
         {
-            var (time, registered) = await Measurements.CallbackTimeAsync(GeneratorRun(sources, files).Output, analyzers(), files);
-            times.Add(time);
+            var (time, registered, allocated, collections) = await Measurements.CallbackTimeAsync(GeneratorRun(sources, files).Output, analyzers(), files);
+            each.Add((time, allocated, collections));
             actions = registered;
         }
 
-        times.Sort();
-        return new Runs(times, actions);
+        each.Sort((a, b) => a.Item1.CompareTo(b.Item1));
+        return new Runs(each, actions);
     }
 
     private static void Print(Result r)
@@ -118,8 +122,8 @@ internal static class BuildCost
         Console.WriteLine();
         Console.WriteLine($"Compilation (parse, bind, flow analysis, emit; one thread): {Ms(r.Compile)}");
         Console.WriteLine();
-        Console.WriteLine("| analyzer | callback time | share of compilation | every run | operation actions registered |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine("| analyzer | callback time | share of compilation | every run | operation actions registered | allocated in the run | gen0 collections, in the order of the runs |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         Row("CmaaGen, default list", r.Ours, r.Compile);
         Row("CmaaGen, 10,000-row list", r.OursBigList, r.Compile);
         Row("BannedApiAnalyzers, 68-entry list", r.Banned, r.Compile);
@@ -133,7 +137,9 @@ internal static class BuildCost
     }
 
     private static void Row(string name, Runs runs, TimeSpan compile)
-        => Console.WriteLine($"| {name} | {Ms(runs.Median)} | {Share(runs.Median, compile)} | {string.Join(", ", runs.Times.Select(t => Share(t, compile)))} | {runs.Actions} |");
+        => Console.WriteLine(
+            $"| {name} | {Ms(runs.Median)} | {Share(runs.Median, compile)} | {string.Join(", ", runs.Each.Select(r => Share(r.Time, compile)))} | {runs.Actions} "
+            + $"| {(runs.MedianAllocated / 1_048_576.0).ToString("N1", CultureInfo.InvariantCulture)} MB | {string.Join(", ", runs.Each.Select(r => r.Collections))} |");
 
     private static string Share(TimeSpan time, TimeSpan compile) => (time.TotalMilliseconds / compile.TotalMilliseconds).ToString("P2", CultureInfo.InvariantCulture);
 

@@ -51,7 +51,7 @@ internal static class LibraryCalls
         {
             var compilation = Measurements.Compile(sources).AddReferences(library);
             Measurements.Driver([]).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-            var (time, _) = await Measurements.CallbackTimeAsync(output, analyzers(), []);
+            var (time, _, _, _) = await Measurements.CallbackTimeAsync(output, analyzers(), []);
             if (run > 0)
             {
                 times.Add(time);

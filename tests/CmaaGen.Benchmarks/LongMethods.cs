@@ -59,7 +59,7 @@ internal static class LongMethods
                 compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions([new("CMAA004", ReportDiagnostic.Warn)]));
             }
 
-            var (time, _) = await Measurements.CallbackTimeAsync(compilation, [new CountryAnalyzer()], []);
+            var (time, _, _, _) = await Measurements.CallbackTimeAsync(compilation, [new CountryAnalyzer()], []);
             times.Add(time);
         }
 

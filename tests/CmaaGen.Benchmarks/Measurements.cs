@@ -81,17 +81,25 @@ internal static class Measurements
 
     /// <summary>
     /// Analyzers' callback time in one run on a compilation, and the operation actions they registered, as a build
-    /// would see them: the references are bound first, and the heap is settled.
+    /// would see them: the references are bound first, and the heap is settled. Also what the run allocated and how
+    /// many collections it had, the compiler's binding included: a collection that falls inside a callback counts in
+    /// that callback's time, so these tell a run that was paused from one that did more work.
     /// </summary>
-    public static async Task<(TimeSpan Time, int Actions)> CallbackTimeAsync(
+    public static async Task<(TimeSpan Time, int Actions, long Allocated, int Collections)> CallbackTimeAsync(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> files)
     {
         // The compiler binds its ~170 references before any analyzer runs. Unbound, they would be bound by
         // whichever analyzer first asks for a type, and that analyzer would be charged a cost of the compilation.
         _ = compilation.SourceModule.ReferencedAssemblySymbols;
         Settle();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         var telemetry = await AnalyzeAsync(compilation, analyzers, files);
-        return (telemetry.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.ExecutionTime), telemetry.Values.Sum(t => t.OperationActionsCount));
+        return (
+            telemetry.Values.Aggregate(TimeSpan.Zero, (sum, t) => sum + t.ExecutionTime),
+            telemetry.Values.Sum(t => t.OperationActionsCount),
+            GC.GetTotalAllocatedBytes(precise: true) - allocated,
+            GC.CollectionCount(0) - collections);
     }
 
     /// <summary>BannedApiAnalyzers, the peer analyzer driven by an additional file, loaded from its package.</summary>
