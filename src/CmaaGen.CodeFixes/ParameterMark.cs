@@ -20,17 +20,21 @@ namespace CmaaGen.CodeFixes
     /// callers pass it (a constant there is judged at compile time), which is how a wrapper such as
     /// <c>void SendTo(string country) =&gt; gateway.Send(country);</c> gets its callers checked, and how another
     /// assembly's <c>new Declaration("IR")</c> does. <c>[AgreementChecked]</c> goes on the parameter a library's method
-    /// checks (CMAA009), so that other assemblies' calls of it count as checks.
+    /// checks, or on the property or field its type's constructors check (CMAA009), so that other assemblies take its
+    /// calls as checks and its value as checked.
     /// </summary>
     internal static class ParameterMark
     {
         /// <summary>The action, named alike for every rule that offers the same mark.</summary>
-        public static CodeAction Action(Document document, Diagnostic diagnostic, ParameterSyntax parameter, string equivalenceKey)
+        public static CodeAction Action(Document document, Diagnostic diagnostic, SyntaxNode target, string equivalenceKey)
         {
             var mark = MarkOf(diagnostic);
+            var title = target is ParameterSyntax parameter
+                ? "Mark parameter '" + parameter.Identifier.ValueText + "' [" + mark + "], so that "
+                    + (mark == UncheckedReports.ExchangeMark ? "its callers are checked" : "calls from other assemblies count as checks")
+                : "Mark '" + diagnostic.Properties[UncheckedReports.ValueProperty] + "' [" + mark + "], so that other assemblies take its value as checked";
             return CodeAction.Create(
-                "Mark parameter '" + parameter.Identifier.ValueText + "' [" + mark + "], so that "
-                    + (mark == UncheckedReports.ExchangeMark ? "its callers are checked" : "calls from other assemblies count as checks"),
+                title,
                 cancellationToken => ApplyAsync(document, ImmutableArray.Create(diagnostic), cancellationToken),
                 equivalenceKey);
         }
@@ -43,7 +47,7 @@ namespace CmaaGen.CodeFixes
                 return document;
             }
 
-            var marks = new Dictionary<ParameterSyntax, (string Namespace, string Mark)>();
+            var marks = new Dictionary<SyntaxNode, (string Namespace, string Mark)>();
             foreach (var diagnostic in diagnostics)
             {
                 if (Find(root, diagnostic) is { } parameter && diagnostic.Properties.TryGetValue(UncheckedReports.NamespaceProperty, out var ns) && ns is not null)
@@ -58,15 +62,22 @@ namespace CmaaGen.CodeFixes
 
         /// <summary>
         /// The declaration of the parameter the diagnostic names, found as the compiler's scoping does: the nearest
-        /// enclosing parameter list that declares the name. None where the analyzer found the parameter unmarkable.
+        /// enclosing parameter list that declares the name; or the property or field declaration it is reported on. None
+        /// where the analyzer found the parameter unmarkable.
         /// </summary>
-        public static ParameterSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
+        public static SyntaxNode? Find(SyntaxNode root, Diagnostic diagnostic)
         {
             if (!diagnostic.Properties.ContainsKey(UncheckedReports.MarkableProperty)
                 || !diagnostic.Properties.TryGetValue(UncheckedReports.ValueProperty, out var name)
                 || name is null)
             {
                 return null;
+            }
+
+            if (diagnostic.Properties.ContainsKey(UncheckedReports.MemberProperty))
+            {
+                var member = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<MemberDeclarationSyntax>();
+                return member is PropertyDeclarationSyntax or FieldDeclarationSyntax ? member : null;
             }
 
             foreach (var node in root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf())
@@ -95,7 +106,7 @@ namespace CmaaGen.CodeFixes
             => diagnostic.Properties.TryGetValue(UncheckedReports.MarkProperty, out var mark) && mark is not null ? mark : UncheckedReports.ExchangeMark;
 
         // The mark is written as code writes it, maybe with its argument: AgreementChecked(true).
-        private static ParameterSyntax AddMark(ParameterSyntax parameter, string generatedNamespace, string written)
+        private static SyntaxNode AddMark(SyntaxNode target, string generatedNamespace, string written)
         {
             // The fully qualified name always binds; the simplifier shortens it, adding the using if there is none.
             var open = written.IndexOf('(');
@@ -105,10 +116,14 @@ namespace CmaaGen.CodeFixes
                 ? SyntaxFactory.Attribute(name)
                 : SyntaxFactory.Attribute(name, SyntaxFactory.ParseAttributeArgumentList(written.Substring(open)));
             var mark = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
-                .WithLeadingTrivia(parameter.GetLeadingTrivia())
+                .WithLeadingTrivia(target.GetLeadingTrivia())
                 .WithTrailingTrivia(SyntaxFactory.Space);
-            var stripped = parameter.WithoutLeadingTrivia();
-            return stripped.WithAttributeLists(stripped.AttributeLists.Insert(0, mark));
+            return target.WithoutLeadingTrivia() switch
+            {
+                ParameterSyntax parameter => parameter.WithAttributeLists(parameter.AttributeLists.Insert(0, mark)),
+                MemberDeclarationSyntax member => member.WithAttributeLists(member.AttributeLists.Insert(0, mark)),
+                var other => other,
+            };
         }
     }
 }

@@ -153,6 +153,7 @@ internal sealed class DoNothingAnalyzer(bool declarations = false, bool operatio
             {
                 start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.Attribute);
                 start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.PropertyDeclaration, SyntaxKind.FieldDeclaration);
             }
 
             if (!operations)

@@ -109,8 +109,12 @@ namespace CmaaGen.Analysis
 
         private bool HoldsOnlyChecked(ISymbol member)
             => OwnSource.Declares(compilation, member)
-                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None)
+                ? HoldsOnlyCheckedByCode(member)
                 : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+
+        /// <summary>Whether the project's own code shows that a member holds only checked countries (<see cref="CheckedMembers"/>).</summary>
+        public bool HoldsOnlyCheckedByCode(ISymbol member)
+            => CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None);
 
         /// <summary>
         /// Why a property or field's <c>[AgreementChecked]</c> mark is not borne out by the code (CMAA008), or null when it
@@ -119,7 +123,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public string? UnprovenMember(ISymbol member, bool? returnValue, out bool holds)
         {
-            holds = CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None);
+            holds = HoldsOnlyCheckedByCode(member);
             if (returnValue is not null)
             {
                 return "a property or field returns nothing, so its mark names no return value";
@@ -427,7 +431,7 @@ namespace CmaaGen.Analysis
         /// time spent in the callbacks is where the compiler's collections land. A validation method of such a file that
         /// checks only through a predicate of another file is not found here; it is still a check in its project.
         /// </summary>
-        private static bool NamesChecks(SyntaxTree tree)
+        internal static bool NamesChecks(SyntaxTree tree)
             => NamingChecks.GetValue(tree, static t => new StrongBox<bool>(AttributeUsage.Contains(t, CheckNames))).Value;
 
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();

@@ -83,6 +83,39 @@ namespace CmaaGen.Analysis
             return stores > 0 && written == stores;
         }
 
+        /// <summary>
+        /// The declaration of a member that may hold only checked countries, by its syntax alone: a get-only
+        /// auto-property, or a <c>readonly</c> field declared alone, without an initializer, neither static nor
+        /// overridable. Null for any other, which is most members, answered without binding.
+        /// </summary>
+        public static SyntaxNode? MayHoldOnlyChecked(SyntaxNode declaration) => declaration switch
+        {
+            PropertyDeclarationSyntax property when IsGetOnlyAuto(property) && !HasAny(property.Modifiers, SyntaxKind.StaticKeyword, SyntaxKind.VirtualKeyword, SyntaxKind.AbstractKeyword, SyntaxKind.OverrideKeyword)
+                => property,
+            FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } field
+                when variables[0].Initializer is null && HasAny(field.Modifiers, SyntaxKind.ReadOnlyKeyword) && !HasAny(field.Modifiers, SyntaxKind.StaticKeyword)
+                => variables[0],
+            _ => null,
+        };
+
+        private static bool IsGetOnlyAuto(PropertyDeclarationSyntax property)
+            => property is { Initializer: null, ExpressionBody: null, AccessorList.Accessors: { Count: 1 } accessors }
+                && accessors[0] is { Body: null, ExpressionBody: null } accessor
+                && accessor.IsKind(SyntaxKind.GetAccessorDeclaration);
+
+        private static bool HasAny(SyntaxTokenList modifiers, params SyntaxKind[] kinds)
+        {
+            foreach (var modifier in modifiers)
+            {
+                if (Array.IndexOf(kinds, modifier.Kind()) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Whether the language lets only the type's constructors store the member, and it starts empty.</summary>
         private static bool OnlyConstructorsStore(ISymbol member, CancellationToken cancellationToken)
         {
@@ -95,8 +128,7 @@ namespace CmaaGen.Analysis
             return member switch
             {
                 IPropertySymbol { SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false }
-                    => syntax is PropertyDeclarationSyntax { Initializer: null, ExpressionBody: null, AccessorList.Accessors: var accessors }
-                        && accessors.All(a => a.Body is null && a.ExpressionBody is null),
+                    => syntax is PropertyDeclarationSyntax property && IsGetOnlyAuto(property),
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => syntax is VariableDeclaratorSyntax { Initializer: null },
                 _ => false,
             };

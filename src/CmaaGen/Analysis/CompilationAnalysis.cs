@@ -229,6 +229,34 @@ namespace CmaaGen.Analysis
             }
         }
 
+        /// <summary>
+        /// CMAA009 for a property or field other assemblies can read that holds only countries its type's constructors
+        /// check, without the mark that tells them so. Its syntax is read first, as a method's is.
+        /// </summary>
+        public void AnalyzeMemberDeclaration(SyntaxNodeAnalysisContext context)
+        {
+            if (CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
+            {
+                return;
+            }
+
+            try
+            {
+                _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
+                if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is { Kind: SymbolKind.Property or SymbolKind.Field } member
+                    && Contexts.VisibleOutside(member)
+                    && !CheckMarks.IsMarked(member, _namespace, out _)
+                    && _guards.HoldsOnlyCheckedByCode(member))
+                {
+                    context.ReportDiagnostic(UncheckedReports.CreateUnmarkedMember(member.Locations[0], member, _namespace));
+                }
+            }
+            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+            {
+                context.ReportDiagnostic(InternalError(context.Node.GetLocation(), context.Node.SyntaxTree.FilePath, exception));
+            }
+        }
+
         private void ReportUnseenParameters(SymbolAnalysisContext context, IMethodSymbol constructor)
         {
             foreach (var parameter in constructor.Parameters)

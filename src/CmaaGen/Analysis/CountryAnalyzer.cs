@@ -68,6 +68,7 @@ namespace CmaaGen.Analysis
             if (library)
             {
                 context.RegisterSyntaxNodeAction(analysis.AnalyzeMethodDeclaration, SyntaxKind.MethodDeclaration);
+                context.RegisterSyntaxNodeAction(analysis.AnalyzeMemberDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.FieldDeclaration);
             }
 
             if (!analysis.CanHaveContexts)

@@ -47,6 +47,9 @@ namespace CmaaGen.Analysis
         /// </summary>
         public const string MarkProperty = "Mark";
 
+        /// <summary>Diagnostic property, present when the mark goes on the reported property or field rather than a parameter.</summary>
+        public const string MemberProperty = "Member";
+
         /// <summary>The mark of an exchange.</summary>
         public const string ExchangeMark = "CustomsDataExchange";
 
@@ -116,6 +119,20 @@ namespace CmaaGen.Analysis
                 parameter.Name,
                 mark);
         }
+
+        /// <summary>CMAA009 for a property or field that holds only checked countries, with what the mark fix needs.</summary>
+        public static Diagnostic CreateUnmarkedMember(Location location, ISymbol member, string generatedNamespace)
+            => Diagnostic.Create(
+                Rules.UnmarkedCheckedMember,
+                location,
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(ValueProperty, member.Name)
+                    .Add(MarkableProperty, "true")
+                    .Add(MemberProperty, "true")
+                    .Add(MarkProperty, CheckMarks.Written(new CheckMark(-1, null)))
+                    .Add(NamespaceProperty, generatedNamespace),
+                member.Name,
+                member.ContainingType.Name);
 
         private static ImmutableDictionary<string, string?> MarkProperties(IParameterSymbol parameter, string mark, string generatedNamespace)
             => ImmutableDictionary<string, string?>.Empty

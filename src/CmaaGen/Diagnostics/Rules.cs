@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -97,6 +98,19 @@ namespace CmaaGen.Diagnostics
             DiagnosticSeverity.Info,
             "CmaaGen reads from a method's code that it checks a parameter against the agreements. Another assembly has only the compiled method, so a call of it is no check there, and its exchanges are reported as unchecked (CMAA004) unless the parameter carries an [AgreementChecked] mark.");
 
+        /// <summary>
+        /// CMAA009 for a property or field: "'{0}' holds only countries {1}'s constructors check, which other assemblies
+        /// cannot see: mark it [AgreementChecked] so that they take its value as checked". Same rule as
+        /// <see cref="UnmarkedCheck"/>, worded for a member.
+        /// </summary>
+        public static readonly DiagnosticDescriptor UnmarkedCheckedMember = Create(
+            "CMAA009",
+            UnmarkedCheck.Title.ToString(CultureInfo.InvariantCulture),
+            "'{0}' holds only countries {1}'s constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
+            Compliance,
+            DiagnosticSeverity.Info,
+            UnmarkedCheck.Description.ToString(CultureInfo.InvariantCulture));
+
         /// <summary>CMAA101: "The agreement list has no usable header: {0}".</summary>
         public static readonly DiagnosticDescriptor MissingHeader = Create(
             "CMAA101", "Agreement list has no usable header", "The agreement list has no usable header: {0}", Data);
@@ -169,7 +183,7 @@ namespace CmaaGen.Diagnostics
 
         /// <summary>Rules the analyzer reports in C# code.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> CodeRules =
-            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, UnmarkedCheck, ApiListProblem, ApiNotFound, InternalError);
+            ImmutableArray.Create(NoAgreement, UnknownCountry, NotInForce, UncheckedValue, CoveredByOtherAgreement, PreferEnum, UnmarkedConstructorParameter, UnprovenCheckMark, UnmarkedCheck, UnmarkedCheckedMember, ApiListProblem, ApiNotFound, InternalError);
 
         /// <summary>Every rule, in ID order.</summary>
         public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(

@@ -161,6 +161,7 @@ public sealed class CheckMarkTests
                 "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
                 "CMAA008 30,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
                 "CMAA008 32,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
+                "CMAA009 58,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
             ],
             own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -287,10 +288,12 @@ public sealed class CheckMarkTests
         corrected.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
         await corrected.VerifyAsync();
 
-        await new CodeFixTest<CheckMarkFix>(
+        var removed = new CodeFixTest<CheckMarkFix>(
             reported,
-            Marked.Replace("[{|#0:AgreementChecked(true)|}] ", "").Replace("[{|#1:AgreementChecked|}] ", "").Replace("[{|#2:AgreementChecked|}] ", "").Replace("[{|#3:AgreementChecked|}] ", ""))
-        { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
+            Marked.Replace("public string Valued", "public string {|CMAA009:Valued|}").Replace("[{|#0:AgreementChecked(true)|}] ", "").Replace("[{|#1:AgreementChecked|}] ", "").Replace("[{|#2:AgreementChecked|}] ", "").Replace("[{|#3:AgreementChecked|}] ", ""))
+        { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey };
+        removed.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await removed.VerifyAsync();
     }
 
     /// <summary>
@@ -628,6 +631,79 @@ public sealed class CheckMarkTests
             Unmarked(6, "Checks.Both(string)", "country", "AgreementChecked(true)"),
             Unmarked(7, "Checks.CanShip(string)", "country", "AgreementChecked(true)"),
             Unmarked(8, "Checks.EnsureShippable(string, string)", "country", "AgreementChecked"));
+
+    /// <summary>
+    /// CMAA009 for a member other assemblies can read that holds only checked countries: the fix writes the mark on it,
+    /// and a member that is marked, hidden, or not only checked is not reported.
+    /// </summary>
+    [Fact]
+    public Task Reports_a_checked_member_other_assemblies_read_without_its_mark()
+        => new CodeFixTest<ParameterMarkFix>(
+            """
+            using Cmaa;
+
+            public class Partner
+            {
+                public Partner(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                    _code = code;
+                    Hidden = code;
+                    Marked = code;
+                }
+
+                /// <summary>The partner's code.</summary>
+                public string {|CMAA009:Code|} { get; }
+
+                protected readonly string {|CMAA009:_code|};
+
+                internal string Hidden { get; }
+
+                [AgreementChecked] public string Marked { get; }
+            }
+
+            public class Unchecked
+            {
+                public Unchecked(string code) { Code = code; }
+
+                public string Code { get; }
+            }
+            """,
+            """
+            using Cmaa;
+
+            public class Partner
+            {
+                public Partner(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    Code = code;
+                    _code = code;
+                    Hidden = code;
+                    Marked = code;
+                }
+
+                /// <summary>The partner's code.</summary>
+                [AgreementChecked]
+                public string Code { get; }
+
+                [AgreementChecked]
+                protected readonly string _code;
+
+                internal string Hidden { get; }
+
+                [AgreementChecked] public string Marked { get; }
+            }
+
+            public class Unchecked
+            {
+                public Unchecked(string code) { Code = code; }
+
+                public string Code { get; }
+            }
+            """)
+        { CodeActionEquivalenceKey = ParameterMarkFix.MarkKey("CMAA009") }.VerifyAsync();
 
     [Fact]
     public async Task An_applications_checks_and_a_librarys_internal_ones_are_not_called_from_other_assemblies()

@@ -581,7 +581,8 @@ public class UncheckedValueTests
 
                 public Partner(string code, int copies) : this(code) { }
 
-                public string Code { get; }
+                // A library's reader would need the mark (CMAA009); within the project the code is read.
+                public string {|CMAA009:Code|} { get; }
 
                 public string Field => code;
 
@@ -597,7 +598,7 @@ public class UncheckedValueTests
                     To = to ?? throw new System.ArgumentNullException(nameof(to));
                 }
 
-                public string To { get; }
+                public string {|CMAA009:To|} { get; }
 
                 private static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
             }

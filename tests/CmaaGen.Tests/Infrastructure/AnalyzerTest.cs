@@ -17,6 +17,9 @@ internal sealed class AnalyzerTest : CSharpAnalyzerTest<CountryAnalyzer, Default
     public AnalyzerTest(string source, params DiagnosticResult[] expected)
     {
         ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+
+        // CMAA009 has a wording for parameters and one for members; markup names the rule, not the wording.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         TestCode = source;
         ExpectedDiagnostics.AddRange(expected);
     }
@@ -44,6 +47,7 @@ internal sealed class CodeFixTest<TFix> : CSharpCodeFixTest<CountryAnalyzer, TFi
     public CodeFixTest(string source, string fixedSource)
     {
         ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
         TestCode = source;
         FixedCode = fixedSource;
     }
