@@ -89,10 +89,11 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static SyntaxNode? MayHoldOnlyChecked(SyntaxNode declaration) => declaration switch
         {
-            PropertyDeclarationSyntax property when IsGetOnlyAuto(property) && !HasAny(property.Modifiers, SyntaxKind.StaticKeyword, SyntaxKind.VirtualKeyword, SyntaxKind.AbstractKeyword, SyntaxKind.OverrideKeyword)
+            PropertyDeclarationSyntax property when IsGetOnlyAuto(property) && !property.Modifiers.Any(SyntaxKind.StaticKeyword)
+                && !property.Modifiers.Any(SyntaxKind.VirtualKeyword) && !property.Modifiers.Any(SyntaxKind.AbstractKeyword) && !property.Modifiers.Any(SyntaxKind.OverrideKeyword)
                 => property,
             FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } field
-                when variables[0].Initializer is null && HasAny(field.Modifiers, SyntaxKind.ReadOnlyKeyword) && !HasAny(field.Modifiers, SyntaxKind.StaticKeyword)
+                when variables[0].Initializer is null && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) && !field.Modifiers.Any(SyntaxKind.StaticKeyword)
                 => variables[0],
             _ => null,
         };
@@ -101,19 +102,6 @@ namespace CmaaGen.Analysis
             => property is { Initializer: null, ExpressionBody: null, AccessorList.Accessors: { Count: 1 } accessors }
                 && accessors[0] is { Body: null, ExpressionBody: null } accessor
                 && accessor.IsKind(SyntaxKind.GetAccessorDeclaration);
-
-        private static bool HasAny(SyntaxTokenList modifiers, params SyntaxKind[] kinds)
-        {
-            foreach (var modifier in modifiers)
-            {
-                if (Array.IndexOf(kinds, modifier.Kind()) >= 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         /// <summary>Whether the language lets only the type's constructors store the member, and it starts empty.</summary>
         private static bool OnlyConstructorsStore(ISymbol member, CancellationToken cancellationToken)
