@@ -235,13 +235,13 @@ namespace CmaaGen.Analysis
         /// </summary>
         public void AnalyzeMemberDeclaration(SyntaxNodeAnalysisContext context)
         {
-            if (CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
-            {
-                return;
-            }
-
             try
             {
+                if (CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
+                {
+                    return;
+                }
+
                 _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
                 if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is { Kind: SymbolKind.Property or SymbolKind.Field } member
                     && Contexts.VisibleOutside(member)
@@ -284,16 +284,20 @@ namespace CmaaGen.Analysis
         /// </summary>
         public void AnalyzeCheckMark(SyntaxNodeAnalysisContext context)
         {
-            // Members carry attributes far more often than parameters: theirs are bound only where the mark may be spelled.
             var declaration = context.Node.Parent?.Parent;
-            if (declaration is not (ParameterSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax)
-                || declaration is not ParameterSyntax && !AttributeUsage.MentionsCheckMark(context.Node.SyntaxTree) && !Contexts.AliasedGlobally)
+            if (declaration is not (ParameterSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax))
             {
                 return;
             }
 
             try
             {
+                // Members carry attributes far more often than parameters: theirs are bound only where the mark may be spelled.
+                if (declaration is not ParameterSyntax && !AttributeUsage.MentionsCheckMark(context.Node.SyntaxTree) && !Contexts.AliasedGlobally)
+                {
+                    return;
+                }
+
                 _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
                 if (context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol attribute
                     || !SymbolNames.IsType(attribute.ContainingType, _namespace, AttributeEmitter.CheckAttributeName))

@@ -50,6 +50,13 @@ public class InternalErrorTests
                 public static bool IsPermitted([Cmaa.AgreementChecked(true)] string country) => Cmaa.CmaaAgreements.HasAgreement(country);
                 public static bool IsAllowed(string country) => Cmaa.CmaaAgreements.HasAgreement(country);
             }
+
+            public sealed class Partner
+            {
+                public Partner(string code) { if (!Cmaa.CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
+                [Cmaa.AgreementChecked] public string Code { get; }
+                public string Unmarked { get; } = "";
+            }
             """;
         var analyzer = new CountryAnalyzer(file =>
         {
@@ -63,7 +70,7 @@ public class InternalErrorTests
 
         result.AssertNothingCrashed(internalErrorsExpected: true);
         Assert.Equal(
-            ["CMAA900 2,4", "CMAA900 2,36", "CMAA900 3,4"],
+            ["CMAA900 2,4", "CMAA900 2,36", "CMAA900 3,4", "CMAA900 9,4", "CMAA900 9,5"],
             result.AnalyzerDiagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id + " " + d.Location.GetLineSpan().StartLinePosition));
     }
 
