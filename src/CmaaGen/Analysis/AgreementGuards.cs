@@ -91,7 +91,7 @@ namespace CmaaGen.Analysis
                 IFieldReferenceOperation { Instance: not null, Field: var field } => field.OriginalDefinition,
                 _ => null,
             };
-            if (member is null || !_checkedMembers.GetOrAdd(member, HoldsOnlyChecked))
+            if (member is null || !HoldsOnlyChecked(member))
             {
                 return false;
             }
@@ -107,14 +107,18 @@ namespace CmaaGen.Analysis
             return true;
         }
 
-        private bool HoldsOnlyChecked(ISymbol member)
-            => OwnSource.Declares(compilation, member)
-                ? HoldsOnlyCheckedByCode(member)
-                : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+        /// <summary>
+        /// Whether a member, as declared, holds only checked countries: by the project's own code
+        /// (<see cref="CheckedMembers"/>), or, for another assembly's, by its <c>[AgreementChecked]</c> mark without a
+        /// return value. Decided once per member for CMAA004, CMAA008 and CMAA009 alike.
+        /// </summary>
+        public bool HoldsOnlyChecked(ISymbol member)
+            => _checkedMembers.TryGetValue(member, out var holds) ? holds : _checkedMembers.GetOrAdd(member, DecideMember(member));
 
-        /// <summary>Whether the project's own code shows that a member holds only checked countries (<see cref="CheckedMembers"/>).</summary>
-        public bool HoldsOnlyCheckedByCode(ISymbol member)
-            => CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None);
+        private bool DecideMember(ISymbol member)
+            => OwnSource.Declares(compilation, member)
+                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None)
+                : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
 
         /// <summary>
         /// Why a property or field's <c>[AgreementChecked]</c> mark is not borne out by the code (CMAA008), or null when it
@@ -123,7 +127,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public string? UnprovenMember(ISymbol member, bool? returnValue, out bool holds)
         {
-            holds = HoldsOnlyCheckedByCode(member);
+            holds = HoldsOnlyChecked(member);
             if (returnValue is not null)
             {
                 return "a property or field returns nothing, so its mark names no return value";

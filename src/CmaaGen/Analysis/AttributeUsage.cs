@@ -237,7 +237,7 @@ namespace CmaaGen.Analysis
             foreach (var directive in root.Usings)
             {
                 if (directive.Alias is not null && directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
-                    && (directive.ToString().Contains(Name) || directive.ToString().Contains(CheckMarks.Name)))
+                    && directive.ToString() is var written && (written.Contains(Name) || written.Contains(CheckMarks.Name)))
                 {
                     return true;
                 }

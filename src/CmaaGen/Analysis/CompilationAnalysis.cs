@@ -246,7 +246,7 @@ namespace CmaaGen.Analysis
                 if (context.SemanticModel.GetDeclaredSymbol(declarator, context.CancellationToken) is { Kind: SymbolKind.Property or SymbolKind.Field } member
                     && Contexts.VisibleOutside(member)
                     && !CheckMarks.IsMarked(member, _namespace, out _)
-                    && _guards.HoldsOnlyCheckedByCode(member))
+                    && _guards.HoldsOnlyChecked(member))
                 {
                     context.ReportDiagnostic(UncheckedReports.CreateUnmarkedMember(member.Locations[0], member, _namespace));
                 }
@@ -338,7 +338,7 @@ namespace CmaaGen.Analysis
                     && _guards.UnprovenMember(member, returnValue, out var holds) is { } reason)
                 {
                     var properties = holds
-                        ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(new CheckMark(-1, null)))
+                        ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Name)
                         : ImmutableDictionary<string, string?>.Empty;
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, member.Name, CheckMarks.Written(new CheckMark(-1, returnValue)), reason));
                 }

@@ -129,7 +129,7 @@ namespace CmaaGen.Analysis
                     .Add(ValueProperty, member.Name)
                     .Add(MarkableProperty, "true")
                     .Add(MemberProperty, "true")
-                    .Add(MarkProperty, CheckMarks.Written(new CheckMark(-1, null)))
+                    .Add(MarkProperty, CheckMarks.Name)
                     .Add(NamespaceProperty, generatedNamespace),
                 member.Name,
                 member.ContainingType.Name);

@@ -638,72 +638,46 @@ public sealed class CheckMarkTests
     /// </summary>
     [Fact]
     public Task Reports_a_checked_member_other_assemblies_read_without_its_mark()
-        => new CodeFixTest<ParameterMarkFix>(
-            """
-            using Cmaa;
+    {
+        const string Partner = """
+        using Cmaa;
 
-            public class Partner
+        public class Partner
+        {
+            public Partner(string code)
             {
-                public Partner(string code)
-                {
-                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
-                    Code = code;
-                    _code = code;
-                    Hidden = code;
-                    Marked = code;
-                }
-
-                /// <summary>The partner's code.</summary>
-                public string {|CMAA009:Code|} { get; }
-
-                protected readonly string {|CMAA009:_code|};
-
-                internal string Hidden { get; }
-
-                [AgreementChecked] public string Marked { get; }
+                if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                Code = code;
+                _code = code;
+                Hidden = code;
+                Marked = code;
             }
 
-            public class Unchecked
-            {
-                public Unchecked(string code) { Code = code; }
+            /// <summary>The partner's code.</summary>
+            public string {|CMAA009:Code|} { get; }
 
-                public string Code { get; }
-            }
-            """,
-            """
-            using Cmaa;
+            protected readonly string {|CMAA009:_code|};
 
-            public class Partner
-            {
-                public Partner(string code)
-                {
-                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
-                    Code = code;
-                    _code = code;
-                    Hidden = code;
-                    Marked = code;
-                }
+            internal string Hidden { get; }
 
-                /// <summary>The partner's code.</summary>
-                [AgreementChecked]
-                public string Code { get; }
+            [AgreementChecked] public string Marked { get; }
+        }
 
-                [AgreementChecked]
-                protected readonly string _code;
+        public class Unchecked
+        {
+            public Unchecked(string code) { Code = code; }
 
-                internal string Hidden { get; }
+            public string Code { get; }
+        }
+        """;
 
-                [AgreementChecked] public string Marked { get; }
-            }
-
-            public class Unchecked
-            {
-                public Unchecked(string code) { Code = code; }
-
-                public string Code { get; }
-            }
-            """)
+        // The formatter puts a member's attribute on a line of its own.
+        return new CodeFixTest<ParameterMarkFix>(
+            Partner,
+            Partner.Replace("public string {|CMAA009:Code|}", "[AgreementChecked]\n    public string Code")
+                .Replace("protected readonly string {|CMAA009:_code|}", "[AgreementChecked]\n    protected readonly string _code"))
         { CodeActionEquivalenceKey = ParameterMarkFix.MarkKey("CMAA009") }.VerifyAsync();
+    }
 
     [Fact]
     public async Task An_applications_checks_and_a_librarys_internal_ones_are_not_called_from_other_assemblies()
