@@ -269,7 +269,7 @@ namespace CmaaGen.Analysis
 
         private bool? Polarity(IOperation? condition, ValuePath guarded, Func<IMethodSymbol, Predicate> predicateOf)
         {
-            if (condition is not IInvocationOperation invocation)
+            if (Waited(condition, out _) is not IInvocationOperation invocation)
             {
                 return null;
             }
@@ -346,9 +346,14 @@ namespace CmaaGen.Analysis
             return _predicates.GetOrAdd(m, predicate);
         }
 
+        /// <summary>
+        /// Decides one method, with <paramref name="leaf"/> deciding the calls its result is made of. A method returning
+        /// <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c> is decided by its task's result: what an <c>async</c> one
+        /// returns, or the task of a predicate another returns unawaited, since no other task's result can state a check.
+        /// </summary>
         private Predicate DecidePredicate(IMethodSymbol m, Func<IOperation, ValuePath, bool?> leaf)
         {
-            if (m.ReturnType.SpecialType != SpecialType.System_Boolean || CanBeReplaced(m) || m.IsExtern)
+            if (m.ReturnType.SpecialType != SpecialType.System_Boolean && !IsTaskOfBoolean(m.ReturnType) || CanBeReplaced(m) || m.IsExtern)
             {
                 return Predicate.None;
             }
@@ -367,8 +372,8 @@ namespace CmaaGen.Analysis
 
             var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
             {
-                MethodDeclarationSyntax declaration => MemberValues.Returned(declaration.ExpressionBody, declaration.Body),
-                LocalFunctionStatementSyntax function => MemberValues.Returned(function.ExpressionBody, function.Body),
+                MethodDeclarationSyntax declaration => Returned(declaration.ExpressionBody, declaration.Body),
+                LocalFunctionStatementSyntax function => Returned(function.ExpressionBody, function.Body),
                 _ => null,
             };
             if (returned is null || !MayStateCheck(returned))
@@ -427,7 +432,7 @@ namespace CmaaGen.Analysis
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
                 && NamesChecks(method.SyntaxTree)
-                && (Guards(method).Any() || MemberValues.Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
+                && (Guards(method).Any() || Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
 
         /// <summary>
         /// Whether a file spells the name of a <c>CmaaAgreements</c> check, searched once per file. Most files name none,
@@ -441,11 +446,9 @@ namespace CmaaGen.Analysis
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();
 
         /// <summary>
-        /// The <c>if</c> statements that only throw at the start of a method, among calls such as
-        /// <c>ArgumentNullException.ThrowIfNull(country);</c> and declarations of locals (<c>var code = country.Trim();</c>,
-        /// <c>using var scope = …;</c>): none of these can return from the method, so a check among them holds wherever the
-        /// method returns. One that could change an argument after the check (<see cref="MayWrite"/>) ends the guards, as any
-        /// other statement does.
+        /// The <c>if</c> statements that only throw at the start of a method, among the other statements that may lead
+        /// (<see cref="Leads"/>): none of these can return from the method, so a check among them holds wherever the
+        /// method returns.
         /// </summary>
         private static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method)
         {
@@ -456,25 +459,65 @@ namespace CmaaGen.Analysis
 
             foreach (var statement in method.Body.Statements)
             {
-                if (statement is IfStatementSyntax { Else: null } guard && Throws(guard.Statement))
-                {
-                    yield return guard;
-                }
-                else if (statement is not (ExpressionStatementSyntax { Expression: InvocationExpressionSyntax } or LocalDeclarationStatementSyntax) || MayWrite(statement))
+                if (!Leads(statement))
                 {
                     yield break;
                 }
+
+                if (statement is IfStatementSyntax guard)
+                {
+                    yield return guard;
+                }
             }
         }
+
+        /// <summary>
+        /// The expression a predicate returns: its expression body, or the <c>return</c> its block ends with after statements
+        /// that may lead (<see cref="Leads"/>), such as <c>var blocked = await LoadAsync();</c>.
+        /// </summary>
+        private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
+        {
+            if (arrow is not null)
+            {
+                return arrow.Expression;
+            }
+
+            if (block is not { Statements: { Count: > 0 } statements } || statements[statements.Count - 1] is not ReturnStatementSyntax { Expression: { } returned })
+            {
+                return null;
+            }
+
+            for (var i = 0; i < statements.Count - 1; i++)
+            {
+                if (!Leads(statements[i]))
+                {
+                    return null;
+                }
+            }
+
+            return returned;
+        }
+
+        /// <summary>
+        /// Whether a statement may come before a method's check without changing what the check holds for: an <c>if</c>
+        /// that only throws, a call such as <c>ArgumentNullException.ThrowIfNull(country);</c> or <c>await LoadAsync();</c>,
+        /// or a declaration of locals (<c>var code = country.Trim();</c>, <c>using var scope = …;</c>), none of which could
+        /// change an argument (<see cref="MayWrite"/>).
+        /// </summary>
+        private static bool Leads(StatementSyntax statement)
+            => statement is IfStatementSyntax { Else: null } guard
+                ? Throws(guard.Statement) && !MayWrite(guard.Condition)
+                : statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax or AwaitExpressionSyntax } or LocalDeclarationStatementSyntax
+                    && !MayWrite(statement);
 
         /// <summary>
         /// Whether a statement may write a variable it does not declare: it assigns, increments, passes a variable by
         /// reference or to an <c>out</c> parameter, or takes a reference (<c>ref var alias = ref country;</c>), anywhere
         /// within it, a lambda's body included.
         /// </summary>
-        private static bool MayWrite(StatementSyntax statement)
+        private static bool MayWrite(SyntaxNode statement)
         {
-            foreach (var node in statement.DescendantNodes())
+            foreach (var node in statement.DescendantNodesAndSelf())
             {
                 switch (node)
                 {
@@ -493,12 +536,29 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether a returned expression can state a check, by its syntax: a call, of a check or of a predicate, maybe
-        /// negated or joined to others by <c>&amp;&amp;</c> or <c>||</c>. Most methods are answered here without binding.
+        /// awaited, negated or joined to others by <c>&amp;&amp;</c> or <c>||</c>. Most methods are answered here without binding.
         /// </summary>
         private static bool MayStateCheck(ExpressionSyntax returned)
         {
-            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax)
+            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax or AwaitExpressionSyntax or MemberAccessExpressionSyntax)
             {
+                if (returned is AwaitExpressionSyntax awaited)
+                {
+                    returned = awaited.Expression;
+                    continue;
+                }
+
+                if (returned is MemberAccessExpressionSyntax access)
+                {
+                    if (access.Name.Identifier.ValueText != "Result")
+                    {
+                        return false;
+                    }
+
+                    returned = access.Expression;
+                    continue;
+                }
+
                 if (returned is BinaryExpressionSyntax binary)
                 {
                     if (!binary.IsKind(SyntaxKind.LogicalAndExpression) && !binary.IsKind(SyntaxKind.LogicalOrExpression))
@@ -569,16 +629,34 @@ namespace CmaaGen.Analysis
         /// checks: the exchange after a call not awaited runs whether or not the task fails.
         /// </summary>
         private static IInvocationOperation? CheckingCall(IOperation statement, out bool awaited)
-        {
-            var called = (statement as IExpressionStatementOperation)?.Operation;
-            awaited = called is IAwaitOperation;
-            if (called is IAwaitOperation { Operation: var task })
-            {
-                called = task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: IInvocationOperation configured } ? configured : task;
-            }
+            => Waited((statement as IExpressionStatementOperation)?.Operation, out awaited) as IInvocationOperation;
 
-            return called as IInvocationOperation;
+        /// <summary>
+        /// What an expression waits for the task of, and whether it waits: <c>x</c> in <c>await x</c>,
+        /// <c>x.GetAwaiter().GetResult()</c>, <c>x.Wait()</c> and <c>x.Result</c>, each maybe through
+        /// <c>ConfigureAwait</c>; the expression itself, not waited, otherwise. Each of these throws what the task threw.
+        /// <c>Wait</c> with a timeout is not one: it returns false when the time runs out.
+        /// </summary>
+        private static IOperation? Waited(IOperation? operation, out bool waited)
+        {
+            var task = operation switch
+            {
+                IAwaitOperation awaiting => awaiting.Operation,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.Length: 0, Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.Length: 0, Instance: { } awaitable } } => awaitable,
+                IInvocationOperation { TargetMethod.Name: "Wait", Arguments.Length: 0, Instance: { } waitedOn } when IsTask(waitedOn.Type) => waitedOn,
+                IPropertyReferenceOperation { Property.Name: "Result", Instance: { } resultOf } when IsTask(resultOf.Type) => resultOf,
+                _ => null,
+            };
+            waited = task is not null;
+            return task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? configured : task ?? operation;
         }
+
+        private static bool IsTask(ITypeSymbol? type)
+            => type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named && SymbolNames.IsNamespace(named.ContainingNamespace, "System.Threading.Tasks");
+
+        /// <summary>Whether a method returning the type returns a <c>bool</c> through a task: <c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>.</summary>
+        private static bool IsTaskOfBoolean(ITypeSymbol type)
+            => IsTask(type) && type is INamedTypeSymbol { TypeArguments: { Length: 1 } arguments } && arguments[0].SpecialType == SpecialType.System_Boolean;
 
         /// <summary>
         /// Whether a method is <c>async</c>: as written, or, compiled in another assembly, by the state machine the

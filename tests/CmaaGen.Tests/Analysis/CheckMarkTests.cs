@@ -60,6 +60,12 @@ public sealed class CheckMarkTests
                     if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
                     await System.Threading.Tasks.Task.Yield();
                 }
+
+                public static async System.Threading.Tasks.Task<bool> IsPermittedAsync([AgreementChecked(true)] string country)
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                    return CmaaAgreements.HasAgreement(country);
+                }
             }
 
             public sealed class Partner
@@ -111,7 +117,7 @@ public sealed class CheckMarkTests
             }
 
             // An async check throws into its task: only an awaited call checks, in the assembly or from its metadata.
-            public static async System.Threading.Tasks.Task FileAsync(Gateway g, string a, string b)
+            public static async System.Threading.Tasks.Task FileAsync(Gateway g, string a, string b, string c)
             {
                 await AsyncChecks.EnsureAsync(a);
                 g.Send(a);
@@ -119,6 +125,7 @@ public sealed class CheckMarkTests
                 AsyncChecks.EnsureAsync(b);
         #pragma warning restore CS4014
                 g.Send(b);
+                if (await AsyncChecks.IsPermittedAsync(c)) g.Send(c);
             }
 
             // A marked member holds only countries its type's constructors checked.
@@ -140,7 +147,7 @@ public sealed class CheckMarkTests
     {
         var library = LibraryReference.WithGenerator(Library, "Compliance");
 
-        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16", "CMAA004 47,16"];
+        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16", "CMAA004 48,16"];
         Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
@@ -161,7 +168,7 @@ public sealed class CheckMarkTests
                 "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
                 "CMAA008 30,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
                 "CMAA008 32,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
-                "CMAA009 58,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
+                "CMAA009 64,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
             ],
             own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -516,6 +523,112 @@ public sealed class CheckMarkTests
                     g.Send(e);
                     if (Either(f)) g.Send({|CMAA004:f|});
                     if (!Neither(h)) g.Send(h);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// Checks of code that awaits: an <c>async</c> predicate (<c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>) that
+    /// awaits before it returns the check, tested where it is awaited or waited on; an <c>async</c> helper waited on with
+    /// <c>GetAwaiter().GetResult()</c> or <c>Wait()</c>, but not with a timeout, which can return without the check; and a
+    /// guard whose condition writes the argument, which ends the guards.
+    /// </summary>
+    [Fact]
+    public Task Awaited_predicates_and_tasks_waited_on_are_checks()
+        => new AnalyzerTest(
+            """
+            using System;
+            using System.Threading.Tasks;
+            using Cmaa;
+
+            public class Gateway
+            {
+                public void Send([CustomsDataExchange] string country) { }
+            }
+
+            internal static class Checks
+            {
+                private static Task<string[]> LoadBlockedAsync() => Task.FromResult(new[] { "XX" });
+
+                public static async Task<bool> IsPermittedAsync(string country)
+                {
+                    var blocked = await LoadBlockedAsync();
+                    await Task.Yield();
+                    return CmaaAgreements.HasAgreement(country) && Array.IndexOf(blocked, country) < 0;
+                }
+
+                public static async ValueTask<bool> IsEmbargoedAsync(string country)
+                {
+                    await Task.Yield();
+                    return !await IsPermittedAsync(country).ConfigureAwait(false);
+                }
+
+                // Not async: the task of a predicate, returned unawaited, holds its check; any other task holds none.
+                public static Task<bool> Forwarded(string country) => IsPermittedAsync(country);
+
+                public static Task<bool> Cached(string country) => Task.FromResult(country.Length == 2);
+
+                public static async Task<bool> AfterWrite(string country)
+                {
+                    country = await Task.FromResult(country.Trim());
+                    return CmaaAgreements.HasAgreement(country);
+                }
+
+                public static async Task EnsureAsync(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                    await Task.Yield();
+                }
+
+                public static bool Normalize(ref string country) { country = country.Trim(); return true; }
+
+                public static void EnsureThenNormalize(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                    if (!Normalize(ref country)) throw new ArgumentException(country);
+                }
+
+                public static void NormalizeThenEnsure(string country)
+                {
+                    if (!Normalize(ref country)) throw new ArgumentException(country);
+                    if (!CmaaAgreements.HasAgreement(country)) throw new ArgumentException(country);
+                }
+
+                public static async Task UseAsync(Gateway g, string a, string b, string c, string d, string e, string f)
+                {
+                    if (await IsPermittedAsync(a)) g.Send(a);
+                    if (!await IsPermittedAsync(b).ConfigureAwait(false)) return;
+                    g.Send(b);
+                    if (await IsEmbargoedAsync(c)) return;
+                    g.Send(c);
+                    var ok = await IsPermittedAsync(d);
+                    if (ok) g.Send(d);
+                    if (await Cached(e)) g.Send({|CMAA004:e|});
+                    if (await Forwarded(e)) g.Send(e);
+                    if (await AfterWrite(f)) g.Send({|CMAA004:f|});
+                }
+
+                public static void UseBlocking(Gateway g, string a, string b, string c, string d, string e, string f)
+                {
+                    if (IsPermittedAsync(a).Result) g.Send(a);
+                    if (IsPermittedAsync(b).GetAwaiter().GetResult()) g.Send(b);
+                    EnsureAsync(c).GetAwaiter().GetResult();
+                    g.Send(c);
+                    EnsureAsync(d).Wait();
+                    g.Send(d);
+                    EnsureAsync(e).Wait(TimeSpan.FromSeconds(1));
+                    g.Send({|CMAA004:e|});
+                    EnsureAsync(f).ConfigureAwait(false).GetAwaiter().GetResult();
+                    g.Send(f);
+                }
+
+                public static void UseGuards(Gateway g, string a, string b)
+                {
+                    EnsureThenNormalize(a);
+                    g.Send(a);
+                    NormalizeThenEnsure(b);
+                    g.Send({|CMAA004:b|});
                 }
             }
             """)
