@@ -42,8 +42,8 @@ namespace CmaaGen.Analysis
             "Where",
         ];
 
-        // Which parameter, if any, each called method checks before anything else; decided once per method.
-        private readonly ConcurrentDictionary<IMethodSymbol, int> _checkedParameters = new(SymbolEqualityComparer.Default);
+        // Which parameters each called method checks before anything else, one bit per ordinal; decided once per method.
+        private readonly ConcurrentDictionary<IMethodSymbol, ulong> _checkedParameters = new(SymbolEqualityComparer.Default);
 
         // Which parameter, if any, each called method returns the check of; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, Predicate> _predicates = new(SymbolEqualityComparer.Default);
@@ -117,7 +117,7 @@ namespace CmaaGen.Analysis
 
         private bool DecideMember(ISymbol member)
             => OwnSource.Declares(compilation, member)
-                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameter, CancellationToken.None)
+                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameters, CancellationToken.None)
                 : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
 
         /// <summary>
@@ -611,17 +611,26 @@ namespace CmaaGen.Analysis
             for (var i = Math.Min(end, block.Operations.Length) - 1; i >= 0; i--)
             {
                 if (CheckingCall(block.Operations[i], out var awaited) is { } call
-                    && CheckedParameter(call.TargetMethod) is var ordinal and >= 0
-                    && (awaited || !IsAsync(call.TargetMethod))
-                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
-                    && guarded.Equals(ValuePath.Read(argument.Value)))
+                    && CheckedParameters(call.TargetMethod) is var ordinals and not 0
+                    && (awaited || !IsAsync(call.TargetMethod)))
                 {
-                    return i;
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (argument.Parameter is { } parameter && Has(ordinals, parameter.Ordinal) && guarded.Equals(ValuePath.Read(argument.Value)))
+                        {
+                            return i;
+                        }
+                    }
                 }
             }
 
             return -1;
         }
+
+        /// <summary>Whether a set of parameters, one bit per ordinal, holds the ordinal; a method's 65th parameter and later are never in one.</summary>
+        internal static bool Has(ulong ordinals, int ordinal) => ordinal < 64 && (ordinals & (1UL << ordinal)) != 0;
+
+        private static ulong Only(int ordinal) => ordinal is >= 0 and < 64 ? 1UL << ordinal : 0;
 
         /// <summary>
         /// The call a statement makes that can check: <c>Ensure(x);</c>, or <c>await EnsureAsync(x);</c>, maybe through
@@ -667,59 +676,76 @@ namespace CmaaGen.Analysis
                 || method.GetAttributes().Any(attribute => SymbolNames.IsType(attribute.AttributeClass, "System.Runtime.CompilerServices", "AsyncStateMachineAttribute"));
 
         /// <summary>
-        /// The parameter a method or constructor (<see cref="CheckedMembers"/>) of the project checks before anything else, throwing unless it passes:
-        /// <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Guards"/>),
-        /// its condition maybe joined to others by <c>||</c>, or a predicate of the project's in its place; for a method of another
-        /// assembly, the parameter its <c>[AgreementChecked]</c> mark names. -1 for any other method, and for one that can
-        /// be overridden.
+        /// The parameters a method or constructor (<see cref="CheckedMembers"/>) of the project checks before anything else, throwing unless they pass,
+        /// one bit per ordinal: <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Guards"/>),
+        /// each condition maybe joined to others by <c>||</c> (<c>if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination))</c>
+        /// checks both), or a predicate of the project's in the check's place; for a method of another assembly, the
+        /// parameters its <c>[AgreementChecked]</c> marks without a return value name. None for any other method, and for
+        /// one that can be overridden.
         /// </summary>
-        private int CheckedParameter(IMethodSymbol method)
+        private ulong CheckedParameters(IMethodSymbol method)
             => _checkedParameters.GetOrAdd(method.OriginalDefinition, m =>
             {
                 if (CanBeReplaced(m))
                 {
-                    return -1;
+                    return 0;
                 }
 
+                var ordinals = 0UL;
                 if (!OwnSource.Declares(compilation, m))
                 {
-                    return CheckMarks.Read(m, generatedNamespace) is { Returns: null } mark ? mark.Ordinal : -1;
+                    foreach (var parameter in m.Parameters)
+                    {
+                        if (CheckMarks.Of(parameter, generatedNamespace) is { Returns: null })
+                        {
+                            ordinals |= Only(parameter.Ordinal);
+                        }
+                    }
+
+                    return ordinals;
                 }
 
                 if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
                 {
-                    return -1;
+                    return 0;
                 }
 
-                // The method goes on past a guard where its condition is false: the guard checks where false states the check.
                 foreach (var guard in Guards(declaration))
                 {
 #pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
                     var operation = compilation.GetSemanticModel(guard.SyntaxTree).GetOperation(guard);
 #pragma warning restore RS1030
-                    if (operation is IConditionalOperation { Condition: var condition }
-                        && Stated(condition, m, Polarity) is { Ordinal: >= 0, Negated: true } stated)
+                    if (operation is IConditionalOperation { Condition: var condition })
                     {
-                        return stated.Ordinal;
+                        ordinals |= ThrownUnless(condition, m);
                     }
                 }
 
-                return -1;
+                return ordinals;
             });
 
         /// <summary>
-        /// The check a method makes, as the mark that would state it: the parameter it checks before anything else,
-        /// throwing unless it passes, or the one it returns the check of (true) or the check's negation (false);
-        /// <see cref="CheckMark.None"/> for any other method.
+        /// The parameters a guard's condition checks: the method goes on past the guard where the condition is false, so
+        /// it checks each parameter whose check false states, on either side of <c>||</c>.
         /// </summary>
-        public CheckMark CheckMade(IMethodSymbol method)
+        private ulong ThrownUnless(IOperation condition, IMethodSymbol method)
+            => condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either
+                ? ThrownUnless(either.LeftOperand, method) | ThrownUnless(either.RightOperand, method)
+                : Stated(condition, method, Polarity) is { Ordinal: >= 0, Negated: true } stated ? Only(stated.Ordinal) : 0;
+
+        /// <summary>
+        /// The check a method makes of one parameter, as the mark that would state it: it checks it before anything else,
+        /// throwing unless it passes, or returns its check (true) or the check's negation (false);
+        /// <see cref="CheckMark.None"/> when it makes none.
+        /// </summary>
+        public CheckMark CheckMade(IMethodSymbol method, int ordinal)
         {
-            if (CheckedParameter(method) is var ordinal and >= 0)
+            if (Has(CheckedParameters(method), ordinal))
             {
                 return new CheckMark(ordinal, null);
             }
 
-            return PredicateOf(method) is { Ordinal: >= 0 } predicate ? new CheckMark(predicate.Ordinal, !predicate.Negated) : CheckMark.None;
+            return PredicateOf(method) is { Ordinal: >= 0 } predicate && predicate.Ordinal == ordinal ? new CheckMark(ordinal, !predicate.Negated) : CheckMark.None;
         }
 
         /// <summary>
@@ -740,7 +766,7 @@ namespace CmaaGen.Analysis
                 return method.Name + " can be overridden, and an override need not check";
             }
 
-            if (CheckMade(method) == mark)
+            if (CheckMade(method, mark.Ordinal) == mark)
             {
                 return null;
             }

@@ -24,16 +24,16 @@ namespace CmaaGen.Analysis
     /// Read from the project's own syntax, as <see cref="ConstructorStores"/> is. The member is a get-only
     /// auto-property or a <c>readonly</c> field of a class, without an initializer, so only its type's constructors
     /// store it. Every constructor either chains to another with <c>this(…)</c> or stores it once, at the top level of
-    /// its body, from the parameter the guards it begins with check, which nothing writes and no <c>return</c> skips;
+    /// its body, from a parameter the guards it begins with check, which nothing writes and no <c>return</c> skips;
     /// nothing else in the type stores it. A struct is not one: <c>default</c> makes an instance no constructor checked.
     /// </summary>
     internal static class CheckedMembers
     {
         /// <param name="member">A property or field, as declared.</param>
         /// <param name="compilation">The compilation whose source is read.</param>
-        /// <param name="checkedParameter">The ordinal of the parameter a constructor checks in the guards it begins with; -1 for none.</param>
+        /// <param name="checkedParameters">The parameters a constructor checks in the guards it begins with, one bit per ordinal.</param>
         /// <param name="cancellationToken">Cancels reading the syntax.</param>
-        public static bool HoldOnlyChecked(ISymbol member, Compilation compilation, Func<IMethodSymbol, int> checkedParameter, CancellationToken cancellationToken)
+        public static bool HoldOnlyChecked(ISymbol member, Compilation compilation, Func<IMethodSymbol, ulong> checkedParameters, CancellationToken cancellationToken)
         {
             if (member.IsStatic || member.ContainingType is not { TypeKind: TypeKind.Class } type
                 || !OwnSource.Declares(compilation, member) || !OnlyConstructorsStore(member, cancellationToken))
@@ -63,7 +63,7 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                if (checkedParameter(constructor) is not (>= 0 and var ordinal) || !StoresChecked(declaration, member.Name, constructor.Parameters[ordinal].Name))
+                if (!StoresChecked(declaration, member.Name, constructor, checkedParameters(constructor)))
                 {
                     return false;
                 }
@@ -122,9 +122,22 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a constructor stores the member once, at the top level of its body, from the checked parameter
-        /// (<c>Code = code;</c>, <c>this.code = code;</c>), and nothing skips the store or changes the parameter first.
+        /// Whether a constructor stores the member once, at the top level of its body, from a checked parameter
+        /// (<c>Code = code;</c>, <c>this.code = code;</c>), and nothing skips the store or changes that parameter first.
         /// </summary>
+        private static bool StoresChecked(ConstructorDeclarationSyntax constructor, string member, IMethodSymbol symbol, ulong checkedParameters)
+        {
+            foreach (var parameter in symbol.Parameters)
+            {
+                if (AgreementGuards.Has(checkedParameters, parameter.Ordinal) && StoresChecked(constructor, member, parameter.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private static bool StoresChecked(ConstructorDeclarationSyntax constructor, string member, string parameter)
         {
             if (constructor.Body is not { } body || Writes(body, parameter, qualified: false) > 0 || Writes(body, member, qualified: true) != 1)

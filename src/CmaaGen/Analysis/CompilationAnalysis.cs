@@ -214,13 +214,17 @@ namespace CmaaGen.Analysis
             try
             {
                 _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
-                if (context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is IMethodSymbol method
-                    && Contexts.VisibleOutside(method)
-                    && _guards.CheckMade(method) is { Ordinal: >= 0 } made
-                    && !method.Parameters.Any(p => CheckMarks.Of(p, _namespace) is not null))
+                if (context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol method || !Contexts.VisibleOutside(method))
                 {
-                    var parameter = method.Parameters[made.Ordinal];
-                    context.ReportDiagnostic(UncheckedReports.CreateUnmarkedCheck(parameter.Locations[0], parameter, made, _namespace));
+                    return;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (_guards.CheckMade(method, parameter.Ordinal) is { Ordinal: >= 0 } made && CheckMarks.Of(parameter, _namespace) is null)
+                    {
+                        context.ReportDiagnostic(UncheckedReports.CreateUnmarkedCheck(parameter.Locations[0], parameter, made, _namespace));
+                    }
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
@@ -314,8 +318,8 @@ namespace CmaaGen.Analysis
                     && _guards.Unproven(method, mark) is { } reason)
                 {
                     // Where the code checks the same parameter another way, the fix can write the mark that states it.
-                    var made = _guards.CheckMade(method);
-                    var properties = made.Ordinal == mark.Ordinal
+                    var made = _guards.CheckMade(method, mark.Ordinal);
+                    var properties = made.Ordinal >= 0
                         ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(made))
                         : ImmutableDictionary<string, string?>.Empty;
                     context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, parameter.Name, CheckMarks.Written(mark), reason));

@@ -41,6 +41,11 @@ public sealed class CheckMarkTests
                 public static bool Second(string first, [AgreementChecked(true)] string second) => CmaaAgreements.HasAgreement(second);
 
                 public static bool IsPartner([AgreementChecked(true)] this string country) => CmaaAgreements.HasAgreement(country);
+
+                public static void EnsureRoute([AgreementChecked] string origin, [AgreementChecked] string destination)
+                {
+                    if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                }
             }
 
             public class Policy
@@ -128,6 +133,14 @@ public sealed class CheckMarkTests
                 if (await AsyncChecks.IsPermittedAsync(c)) g.Send(c);
             }
 
+            // A check of two parameters, each marked, checks both.
+            public static void FileRoute(Gateway g, string origin, string destination)
+            {
+                Checks.EnsureRoute(origin, destination);
+                g.Send(origin);
+                g.Send(destination);
+            }
+
             // A marked member holds only countries its type's constructors checked.
             public static void FilePartner(Gateway g, Partner partner)
             {
@@ -147,7 +160,7 @@ public sealed class CheckMarkTests
     {
         var library = LibraryReference.WithGenerator(Library, "Compliance");
 
-        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16", "CMAA004 48,16"];
+        string[] expected = ["CMAA004 17,16", "CMAA004 19,51", "CMAA004 22,43", "CMAA004 24,38", "CMAA004 26,77", "CMAA004 28,16", "CMAA004 40,16", "CMAA004 56,16"];
         Assert.Equal(expected, Analyze(LibraryReference.Emit(library)));
         Assert.Equal(expected, Analyze(library.ToMetadataReference()));
     }
@@ -166,9 +179,9 @@ public sealed class CheckMarkTests
             [
                 "CMAA009 12,50: Checks.EnsureUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked] so that their calls count as checks",
                 "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
-                "CMAA008 30,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
-                "CMAA008 32,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
-                "CMAA009 64,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
+                "CMAA008 35,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
+                "CMAA008 37,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
+                "CMAA009 69,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
             ],
             own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -204,7 +217,8 @@ public sealed class CheckMarkTests
 
                 public static void Logs([{|#2:AgreementChecked|}] string country) => System.Console.WriteLine(country);
 
-                public static bool OtherParameter(string first, [{|#3:AgreementChecked(true)|}] string second) => CmaaAgreements.HasAgreement(first);
+                // The mark is on the wrong parameter: the one checked gets CMAA009.
+                public static bool OtherParameter(string {|#11:first|}, [{|#3:AgreementChecked(true)|}] string second) => CmaaAgreements.HasAgreement(first);
 
                 public virtual bool Overridable([{|#4:AgreementChecked(true)|}] string country) => CmaaAgreements.HasAgreement(country);
 
@@ -215,6 +229,17 @@ public sealed class CheckMarkTests
                 public System.Func<string, bool> Lambda = ([{|#7:AgreementChecked(true)|}] string country) => CmaaAgreements.HasAgreement(country);
 
                 public static void Unrelated([System.Runtime.CompilerServices.CallerMemberName] string caller = "") { }
+
+                public static void EnsureRoute([AgreementChecked] string origin, [AgreementChecked] string destination)
+                {
+                    if (!CmaaAgreements.HasAgreement(origin)) throw new System.ArgumentException(origin);
+                    if (!CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                }
+
+                public static void EnsureOrigin([AgreementChecked] string origin, [{|#10:AgreementChecked|}] string destination)
+                {
+                    if (!CmaaAgreements.HasAgreement(origin)) throw new System.ArgumentException(origin);
+                }
 
                 public static bool Trimmed([{|#9:AgreementChecked(true)|}] string country)
                 {
@@ -237,7 +262,9 @@ public sealed class CheckMarkTests
             Unproven(6, "country", "AgreementChecked", "Aliased does not begin by throwing unless CmaaAgreements.HasAgreement(country)"),
             Unproven(7, "country", "AgreementChecked(true)", "only a parameter of a method can be marked"),
             Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"),
-            Unproven(9, "country", "AgreementChecked(true)", "Trimmed does not return CmaaAgreements.HasAgreement(country)"));
+            Unproven(9, "country", "AgreementChecked(true)", "Trimmed does not return CmaaAgreements.HasAgreement(country)"),
+            Unproven(10, "destination", "AgreementChecked", "EnsureOrigin does not begin by throwing unless CmaaAgreements.HasAgreement(destination)"),
+            Unmarked(11, "Checks.OtherParameter(string, string)", "first", "AgreementChecked(true)"));
 
     /// <summary>
     /// A marked property or field holds only countries its type's constructors check before they store them; its mark
@@ -498,6 +525,20 @@ public sealed class CheckMarkTests
                     g.Send(e);
                 }
 
+                public static void EnsureRoute(string origin, string destination, string via)
+                {
+                    if (!CmaaAgreements.HasAgreement(origin)) throw new ArgumentException(origin);
+                    if (!CmaaAgreements.HasAgreement(destination)) throw new ArgumentException(destination);
+                }
+
+                public static void UseRoute(Gateway g, string a, string b, string c)
+                {
+                    EnsureRoute(a, b, c);
+                    g.Send(a);
+                    g.Send(b);
+                    g.Send({|CMAA004:c|});
+                }
+
                 public static void UseLocals(Gateway g, string a, string b, string c, string d)
                 {
                     EnsureAfterLocals(a, null!);
@@ -716,6 +757,18 @@ public sealed class CheckMarkTests
                 }
 
                 private static bool Blocked(string country) => !Internal(country);
+
+                // Each parameter a check throws for needs its own mark; a marked one is not reported again.
+                public static void EnsureRoute(string {|#9:origin|}, string {|#10:destination|})
+                {
+                    if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                }
+
+                public static void EnsureHalfMarked([AgreementChecked] string origin, string {|#11:destination|})
+                {
+                    if (!CmaaAgreements.HasAgreement(origin)) throw new System.ArgumentException(origin);
+                    if (!CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                }
             }
 
             internal static class Hidden
@@ -743,7 +796,10 @@ public sealed class CheckMarkTests
             Unmarked(5, "Policy.Nested.Inner(string)", "code", "AgreementChecked(true)"),
             Unmarked(6, "Checks.Both(string)", "country", "AgreementChecked(true)"),
             Unmarked(7, "Checks.CanShip(string)", "country", "AgreementChecked(true)"),
-            Unmarked(8, "Checks.EnsureShippable(string, string)", "country", "AgreementChecked"));
+            Unmarked(8, "Checks.EnsureShippable(string, string)", "country", "AgreementChecked"),
+            Unmarked(9, "Checks.EnsureRoute(string, string)", "origin", "AgreementChecked"),
+            Unmarked(10, "Checks.EnsureRoute(string, string)", "destination", "AgreementChecked"),
+            Unmarked(11, "Checks.EnsureHalfMarked(string, string)", "destination", "AgreementChecked"));
 
     /// <summary>
     /// CMAA009 for a member other assemblies can read that holds only checked countries: the fix writes the mark on it,

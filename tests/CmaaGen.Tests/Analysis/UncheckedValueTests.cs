@@ -603,6 +603,23 @@ public class UncheckedValueTests
                 private static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
             }
 
+            // Each parameter the guards check may be stored; one they do not is not checked by them.
+            public sealed class Shipment
+            {
+                public Shipment(string origin, string destination, string via)
+                {
+                    if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(origin);
+                    if (via.Length != 2) throw new System.ArgumentException(via);
+                    Origin = origin;
+                    Destination = destination;
+                    Via = via;
+                }
+
+                public string {|CMAA009:Origin|} { get; }
+                public string {|CMAA009:Destination|} { get; }
+                public string Via { get; }
+            }
+
             public class Settable
             {
                 public Settable(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); Code = code; }
@@ -669,8 +686,11 @@ public class UncheckedValueTests
             class Filings
             {
                 void File(Gateway g, Partner partner, Route route, Settable settable, Unchecked @unchecked, Implicit @implicit,
-                    Skipped skipped, Changed changed, Rewritten rewritten, Overridable overridable, Value value)
+                    Skipped skipped, Changed changed, Rewritten rewritten, Overridable overridable, Value value, Shipment shipment)
                 {
+                    g.Send(shipment.Origin);
+                    g.Send(shipment.Destination);
+                    g.Send({|CMAA004:shipment.Via|});
                     g.Send(partner.Code);
                     g.Send(partner.Code.ToUpperInvariant());
                     g.Send(route.To);
