@@ -98,9 +98,9 @@ public class SolutionTests(PackageFixture package)
     }
 
     /// <summary>
-    /// An application has a library's checks as compiled code: a marked check is a check there under the strict preset,
-    /// an unmarked one is not until dotnet format applies CMAA009's fix, and the library's build reports a mark its code
-    /// does not bear out.
+    /// An application has a library's checks as compiled code: a marked check is a check there under the strict preset
+    /// (an awaited async predicate and a check of two parameters among them), an unmarked one is not until dotnet format
+    /// applies CMAA009's fix, and the library's build reports a mark its code does not bear out.
     /// </summary>
     [Fact]
     public async Task A_librarys_marked_checks_are_checks_in_the_application()
@@ -122,6 +122,17 @@ public class SolutionTests(PackageFixture package)
                         public static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
 
                         public static bool IsOpen([AgreementChecked(true)] string country) => country.Length == 2;
+
+                        public static async System.Threading.Tasks.Task<bool> IsPermittedAsync([AgreementChecked(true)] string country)
+                        {
+                            await System.Threading.Tasks.Task.Yield();
+                            return CmaaAgreements.HasAgreement(country);
+                        }
+
+                        public static void EnsureRoute([AgreementChecked] string origin, [AgreementChecked] string destination)
+                        {
+                            if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                        }
                     }
 
                     public sealed class Partner
@@ -153,6 +164,18 @@ public class SolutionTests(PackageFixture package)
                     }
 
                     public static void File(Gateway gateway, Partner partner) => gateway.Send(partner.Code);
+
+                    public static async System.Threading.Tasks.Task FileAsync(Gateway gateway, string country)
+                    {
+                        if (await Checks.IsPermittedAsync(country).ConfigureAwait(false)) gateway.Send(country);
+                    }
+
+                    public static void FileRoute(Gateway gateway, string origin, string destination)
+                    {
+                        Checks.EnsureRoute(origin, destination);
+                        gateway.Send(origin);
+                        gateway.Send(destination);
+                    }
                 }
 
                 sealed class Gateway
@@ -168,6 +191,11 @@ public class SolutionTests(PackageFixture package)
         Assert.Contains("Program.cs(12,54): warning CMAA004", build.Output);
         Assert.DoesNotContain("Program.cs(11,", build.Output);
         Assert.DoesNotContain("Program.cs(15,", build.Output);
+        Assert.DoesNotContain("Program.cs(19,", build.Output);
+        Assert.DoesNotContain("Program.cs(25,", build.Output);
+        Assert.DoesNotContain("Program.cs(26,", build.Output);
+        Assert.DoesNotContain("but IsPermittedAsync", build.Output);
+        Assert.DoesNotContain("but EnsureRoute", build.Output);
         Assert.DoesNotContain("CS0436", build.Output);
 
         // CMAA009, a suggestion the build does not print, offers the unmarked check's mark.
