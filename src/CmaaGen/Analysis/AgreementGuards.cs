@@ -117,8 +117,79 @@ namespace CmaaGen.Analysis
 
         private bool DecideMember(ISymbol member)
             => OwnSource.Declares(compilation, member)
-                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameters, CancellationToken.None)
+                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameters, CalledChecked, CancellationToken.None)
                 : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+
+        /// <summary>
+        /// Whether every call of a private constructor passes a checked country as the parameter. Only its type's code can
+        /// call it, so each <c>new</c> of it there must pass a local, parameter or member that a check guards on every path
+        /// to it, as CMAA004 takes a guard (<c>if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);</c>);
+        /// and no constructor may chain to it, since a chain runs before any guard of the chaining constructor's body.
+        /// </summary>
+        private bool CalledChecked(IMethodSymbol constructor, int ordinal)
+        {
+            foreach (var reference in constructor.ContainingType.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax();
+                SemanticModel? model = null;
+                foreach (var node in declaration.DescendantNodes())
+                {
+                    if (node is not (ConstructorInitializerSyntax or BaseObjectCreationExpressionSyntax))
+                    {
+                        continue;
+                    }
+
+#pragma warning disable RS1030 // Once per type whose member is asked, where CMAA004 is on.
+                    model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(node).Symbol?.OriginalDefinition, constructor))
+                    {
+                        continue;
+                    }
+
+                    // A chain (: this(…), : base(…)) is no creation: it runs before any guard of the chaining constructor's body.
+                    if (model.GetOperation(node) is not IObjectCreationOperation creation || !IsCheckedArgument(creation, ordinal))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private bool IsCheckedArgument(IObjectCreationOperation creation, int ordinal)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal)
+                {
+                    return IsGuarded(CountryValueCollector.Unwrap(argument.Value), GraphOf(creation), static value => value);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The control flow graph of the body, initializer or member that holds an operation; null where it has none.</summary>
+        private static ControlFlowGraph? GraphOf(IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            return root switch
+            {
+                IMethodBodyOperation body => ControlFlowGraph.Create(body),
+                IConstructorBodyOperation body => ControlFlowGraph.Create(body),
+                IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer),
+                IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer),
+                IBlockOperation block => ControlFlowGraph.Create(block),
+                _ => null,
+            };
+        }
 
         /// <summary>
         /// Why a property or field's <c>[AgreementChecked]</c> mark is not borne out by the code (CMAA008), or null when it
@@ -133,7 +204,7 @@ namespace CmaaGen.Analysis
                 return "a property or field returns nothing, so its mark names no return value";
             }
 
-            return holds ? null : "it may hold a country no constructor of " + member.ContainingType.Name + " checked before storing it";
+            return holds ? null : "it may hold a country " + member.ContainingType.Name + " stores unchecked";
         }
 
         /// <summary>

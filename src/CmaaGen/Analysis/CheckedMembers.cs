@@ -24,16 +24,19 @@ namespace CmaaGen.Analysis
     /// Read from the project's own syntax, as <see cref="ConstructorStores"/> is. The member is a get-only
     /// auto-property or a <c>readonly</c> field of a class, without an initializer, so only its type's constructors
     /// store it. Every constructor either chains to another with <c>this(…)</c> or stores it once, at the top level of
-    /// its body, from a parameter the guards it begins with check, which nothing writes and no <c>return</c> skips;
-    /// nothing else in the type stores it. A struct is not one: <c>default</c> makes an instance no constructor checked.
+    /// its body, from a parameter the guards it begins with check, which nothing writes and no <c>return</c> skips, or,
+    /// when it is private, from a parameter every call of it passes checked (a factory's <c>new Partner(code)</c> after
+    /// its check); nothing else in the type stores it. A struct is not one: <c>default</c> makes an instance no
+    /// constructor checked.
     /// </summary>
     internal static class CheckedMembers
     {
         /// <param name="member">A property or field, as declared.</param>
         /// <param name="compilation">The compilation whose source is read.</param>
         /// <param name="checkedParameters">The parameters a constructor checks in the guards it begins with, one bit per ordinal.</param>
+        /// <param name="calledChecked">Whether every call of a private constructor passes a checked country as the parameter of the ordinal.</param>
         /// <param name="cancellationToken">Cancels reading the syntax.</param>
-        public static bool HoldOnlyChecked(ISymbol member, Compilation compilation, Func<IMethodSymbol, ulong> checkedParameters, CancellationToken cancellationToken)
+        public static bool HoldOnlyChecked(ISymbol member, Compilation compilation, Func<IMethodSymbol, ulong> checkedParameters, Func<IMethodSymbol, int, bool> calledChecked, CancellationToken cancellationToken)
         {
             if (member.IsStatic || member.ContainingType is not { TypeKind: TypeKind.Class } type
                 || !OwnSource.Declares(compilation, member) || !OnlyConstructorsStore(member, cancellationToken))
@@ -63,7 +66,11 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                if (!StoresChecked(declaration, member.Name, constructor, checkedParameters(constructor)))
+                // A private constructor is called only by its type's code, so a factory may check for it:
+                // if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);
+                if (!StoresChecked(declaration, member.Name, constructor, checkedParameters(constructor))
+                    && !(constructor.DeclaredAccessibility == Accessibility.Private
+                        && Stored(declaration, member.Name, constructor) is { } stored && calledChecked(constructor, stored.Ordinal)))
                 {
                     return false;
                 }
@@ -129,7 +136,7 @@ namespace CmaaGen.Analysis
         {
             foreach (var parameter in symbol.Parameters)
             {
-                if (AgreementGuards.Has(checkedParameters, parameter.Ordinal) && StoresChecked(constructor, member, parameter.Name))
+                if (AgreementGuards.Has(checkedParameters, parameter.Ordinal) && Stores(constructor, member, parameter.Name))
                 {
                     return true;
                 }
@@ -138,9 +145,28 @@ namespace CmaaGen.Analysis
             return false;
         }
 
-        private static bool StoresChecked(ConstructorDeclarationSyntax constructor, string member, string parameter)
+        /// <summary>The parameter a constructor stores the member from, as <see cref="Stores"/> reads it; null for none.</summary>
+        private static IParameterSymbol? Stored(ConstructorDeclarationSyntax constructor, string member, IMethodSymbol symbol)
         {
-            if (constructor.Body is not { } body || Writes(body, parameter, qualified: false) > 0 || Writes(body, member, qualified: true) != 1)
+            foreach (var parameter in symbol.Parameters)
+            {
+                if (Stores(constructor, member, parameter.Name))
+                {
+                    return parameter;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Whether a constructor stores the member once, at the top level of its body or as its expression body
+        /// (<c>=&gt; Code = code;</c>), from the parameter, and nothing skips the store or changes the parameter first.
+        /// </summary>
+        private static bool Stores(ConstructorDeclarationSyntax constructor, string member, string parameter)
+        {
+            var body = (SyntaxNode?)constructor.Body ?? constructor.ExpressionBody;
+            if (body is null || Writes(body, parameter, qualified: false) > 0 || Writes(body, member, qualified: true) != 1)
             {
                 return false;
             }
@@ -153,16 +179,14 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            foreach (var statement in body.Statements)
+            if (constructor.ExpressionBody is { } arrow)
             {
-                if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store }
-                    && ConstructorStores.Names(store.Right, parameter)
-                    && store.Left switch
-                    {
-                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == member,
-                        IdentifierNameSyntax name => name.Identifier.ValueText == member && member != parameter,
-                        _ => false,
-                    })
+                return IsStore(arrow.Expression, member, parameter);
+            }
+
+            foreach (var statement in constructor.Body!.Statements)
+            {
+                if (statement is ExpressionStatementSyntax { Expression: var expression } && IsStore(expression, member, parameter))
                 {
                     return true;
                 }
@@ -170,6 +194,16 @@ namespace CmaaGen.Analysis
 
             return false;
         }
+
+        private static bool IsStore(ExpressionSyntax expression, string member, string parameter)
+            => expression is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store
+                && ConstructorStores.Names(store.Right, parameter)
+                && store.Left switch
+                {
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText == member,
+                    IdentifierNameSyntax name => name.Identifier.ValueText == member && member != parameter,
+                    _ => false,
+                };
 
         /// <summary>
         /// How many places within a node may write the name: the target of an assignment (a tuple's elements included),

@@ -99,14 +99,14 @@ namespace CmaaGen.Diagnostics
             "CmaaGen reads from a method's code that it checks a parameter against the agreements. Another assembly has only the compiled method, so a call of it is no check there, and its exchanges are reported as unchecked (CMAA004) unless the parameter carries an [AgreementChecked] mark.");
 
         /// <summary>
-        /// CMAA009 for a property or field: "'{0}' holds only countries {1}'s constructors check, which other assemblies
+        /// CMAA009 for a property or field: "'{0}' holds only countries checked before {1} stores them, which other assemblies
         /// cannot see: mark it [AgreementChecked] so that they take its value as checked". Same rule as
         /// <see cref="UnmarkedCheck"/>, worded for a member.
         /// </summary>
         public static readonly DiagnosticDescriptor UnmarkedCheckedMember = Create(
             "CMAA009",
             UnmarkedCheck.Title.ToString(CultureInfo.InvariantCulture),
-            "'{0}' holds only countries {1}'s constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
+            "'{0}' holds only countries checked before {1} stores them, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
             Compliance,
             DiagnosticSeverity.Info,
             UnmarkedCheck.Description.ToString(CultureInfo.InvariantCulture));

@@ -181,7 +181,7 @@ public sealed class CheckMarkTests
                 "CMAA009 21,55: Checks.IsPermittedUnmarked(string) checks 'country', which callers in other assemblies cannot see: mark the parameter [AgreementChecked(true)] so that their calls count as checks",
                 "CMAA008 35,37: 'country' is marked [AgreementChecked(true)], but Allows can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
                 "CMAA008 37,38: 'country' is marked [AgreementChecked], but Require can be overridden, and an override need not check: other assemblies would take unchecked values as checked",
-                "CMAA009 69,23: 'Unmarked' holds only countries Partner's constructors check, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
+                "CMAA009 69,23: 'Unmarked' holds only countries checked before Partner stores them, which other assemblies cannot see: mark it [AgreementChecked] so that they take its value as checked",
             ],
             own.All.OrderBy(d => d.Location.SourceSpan.Start).Select(d => Position(d) + ": " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
@@ -312,9 +312,9 @@ public sealed class CheckMarkTests
         await AnalyzerTest.VerifyAsync(
             Marked,
             Unproven(0, "Valued", "AgreementChecked(true)", "a property or field returns nothing, so its mark names no return value"),
-            Unproven(1, "_other", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"),
-            Unproven(2, "Settable", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"),
-            Unproven(3, "Code", "AgreementChecked", "it may hold a country no constructor of Value checked before storing it"));
+            Unproven(1, "_other", "AgreementChecked", "it may hold a country Partner stores unchecked"),
+            Unproven(2, "Settable", "AgreementChecked", "it may hold a country Partner stores unchecked"),
+            Unproven(3, "Code", "AgreementChecked", "it may hold a country Value stores unchecked"));
 
         var reported = Marked.Replace("#0", "CMAA008").Replace("#1", "CMAA008").Replace("#2", "CMAA008").Replace("#3", "CMAA008");
         var corrected = new CodeFixTest<CheckMarkFix>(reported, reported.Replace("[{|CMAA008:AgreementChecked(true)|}]", "[AgreementChecked]"))
@@ -346,7 +346,7 @@ public sealed class CheckMarkTests
                 [System.ComponentModel.Description("code")] public string Other { get; set; } = "";
             }
             """,
-            Unproven(0, "Code", "AgreementChecked", "it may hold a country no constructor of Partner checked before storing it"));
+            Unproven(0, "Code", "AgreementChecked", "it may hold a country Partner stores unchecked"));
         test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using Trusted = Cmaa.AgreementCheckedAttribute;\n"));
         return test.VerifyAsync();
     }

@@ -710,6 +710,117 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A private constructor can be called only by its type's code, so a factory may check for it: the member it stores
+    /// holds only checked countries when every <c>new</c> of it passes a value a check guards on every path to it, and no
+    /// constructor chains to it.
+    /// </summary>
+    [Fact]
+    public async Task A_member_only_checking_factories_create_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            public sealed class Partner
+            {
+                private Partner(string code) => Code = code;
+
+                public string {|CMAA009:Code|} { get; }
+
+                public static Partner Create(string {|CMAA009:code|})
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    return new Partner(code);
+                }
+
+                public static bool TryCreate(string code, out Partner? partner)
+                {
+                    if (!CmaaAgreements.HasAgreement(code))
+                    {
+                        partner = null;
+                        return false;
+                    }
+
+                    partner = new(code);
+                    return true;
+                }
+
+                public static Partner? OrNull(string code) => CmaaAgreements.HasAgreement(code) ? new Partner(code) : null;
+            }
+
+            public sealed class Loose
+            {
+                private Loose(string code) { Code = code; }
+                public string Code { get; }
+                public static Loose Create(string code) => new Loose(code);
+            }
+
+            public sealed class Late
+            {
+                private Late(string code) => Code = code;
+                public string Code { get; }
+
+                public static Late Create(string {|CMAA009:code|})
+                {
+                    var made = new Late(code);
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    return made;
+                }
+            }
+
+            // A constant is not a checked value here, though CMAA001 would judge it at an exchange.
+            public sealed class Fixed
+            {
+                public static readonly Fixed Home = new("DE");
+                private Fixed(string code) => Code = code;
+                public string Code { get; }
+            }
+
+            // Another assembly can call a constructor that is not private.
+            public sealed class Open
+            {
+                internal Open(string code) => Code = code;
+                public string Code { get; }
+                public static Open Create(string code) => CmaaAgreements.HasAgreement(code) ? new Open(code) : throw new System.ArgumentException(code);
+            }
+
+            // A chain runs before the chaining constructor's guards.
+            public class Chained
+            {
+                private Chained(string code) => Code = code;
+                public Chained(string code, int copies) : this(code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                }
+
+                public string Code { get; }
+            }
+
+            public class Based
+            {
+                private Based(string code) => Code = code;
+                public string Code { get; }
+                public static Based Create(string code) => CmaaAgreements.HasAgreement(code) ? new Based(code) : throw new System.ArgumentException(code);
+
+                private sealed class Derived : Based
+                {
+                    public Derived() : base("IR") { }
+                }
+            }
+
+            class Filings
+            {
+                void File(Gateway g, Partner partner, Loose loose, Late late, Fixed @fixed, Chained chained, Based based, Open open)
+                {
+                    g.Send(partner.Code);
+                    g.Send({|CMAA004:loose.Code|});
+                    g.Send({|CMAA004:late.Code|});
+                    g.Send({|CMAA004:@fixed.Code|});
+                    g.Send({|CMAA004:chained.Code|});
+                    g.Send({|CMAA004:based.Code|});
+                    g.Send({|CMAA004:open.Code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// Predicates that call predicates are followed to the end of the chain, whichever of them is asked first, so the
     /// answer is the same in every order the callbacks run.
     /// </summary>
