@@ -81,6 +81,9 @@ public class CompilerFuzzTests(ITestOutputHelper output)
             static async System.Threading.Tasks.Task EnsureAsync(string code) { var c = code.Trim(); using var d = (IDisposable?)null; if (!CanShip(code)) throw new ArgumentException(c); await System.Threading.Tasks.Task.Yield(); }
             void R(Partner p) { Send(p.Code); Send(p.Other!); }
             async System.Threading.Tasks.Task Q(string input) { await EnsureAsync(input).ConfigureAwait(false); Send(input); _ = EnsureAsync(input); Send(input); }
+            static async System.Threading.Tasks.Task<bool> PermitsAsync(string code) { var c = await System.Threading.Tasks.Task.FromResult(code); return CmaaAgreements.HasAgreement(code) && c.Length == 2; }
+            static void EnsureRoute(string a, string b) { if (!CmaaAgreements.HasAgreement(a) || !IsAllowed(b)) throw new ArgumentException(a); }
+            async System.Threading.Tasks.Task W(string input, string other) { if (await PermitsAsync(input)) Send(input); EnsureRoute(input, other); Send(other); EnsureAsync(other).GetAwaiter().GetResult(); Send(Made.Create(other).Code); }
             public static void Require([AgreementChecked] string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             public static bool Permits([AgreementChecked(true)] string code) => CmaaAgreements.HasAgreement(code);
             public static bool Allowed(string code) => CmaaAgreements.HasAgreement(code);
@@ -96,6 +99,13 @@ public class CompilerFuzzTests(ITestOutputHelper output)
         }
 
         public class Export(string to) : Declaration(to);
+
+        public sealed class Made
+        {
+            private Made(string code) => Code = code;
+            public string Code { get; }
+            public static Made Create(string code) => CmaaAgreements.HasAgreement(code) ? new Made(code) : throw new ArgumentException(code);
+        }
 
         public sealed class Partner
         {
