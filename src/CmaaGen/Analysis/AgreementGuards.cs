@@ -25,7 +25,8 @@ namespace CmaaGen.Analysis
     /// it finds partners only.
     /// </summary>
     /// <param name="allPartnersInForce">Whether every partner of the project's lists is in force.</param>
-    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce)
+    /// <param name="hasAgreement">Whether a constant country text passes <c>CmaaAgreements.HasAgreement</c> with the project's lists.</param>
+    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce, Func<string, bool> hasAgreement)
     {
         private const string TryGetCountry = "TryGetCountry";
 
@@ -123,8 +124,9 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// Whether every call of a private constructor passes a checked country as the parameter. Only its type's code can
         /// call it, so each <c>new</c> of it there must pass a local, parameter or member that a check guards on every path
-        /// to it, as CMAA004 takes a guard (<c>if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);</c>);
-        /// and no constructor may chain to it, since a chain runs before any guard of the chaining constructor's body.
+        /// to it, as CMAA004 takes a guard (<c>if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);</c>),
+        /// or a constant that passes the check (<c>public static readonly Partner Germany = new("DE");</c>); and no
+        /// constructor may chain to it, since a chain runs before any guard of the chaining constructor's body.
         /// </summary>
         private bool CalledChecked(IMethodSymbol constructor, int ordinal)
         {
@@ -164,7 +166,10 @@ namespace CmaaGen.Analysis
             {
                 if (argument.Parameter?.Ordinal == ordinal)
                 {
-                    return IsGuarded(CountryValueCollector.Unwrap(argument.Value), GraphOf(creation), static value => value);
+                    var value = CountryValueCollector.Unwrap(argument.Value);
+                    return value.ConstantValue is { HasValue: true, Value: string text }
+                        ? hasAgreement(text)
+                        : IsGuarded(value, GraphOf(creation), static same => same);
                 }
             }
 

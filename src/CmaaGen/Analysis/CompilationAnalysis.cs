@@ -51,7 +51,13 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
-            _guards = new AgreementGuards(_namespace, _compilation, _index?.AllPartnersInForce ?? false);
+            // A library of checks may hold no exchange, yet a constant its factory passes is judged by its lists.
+            var agreements = new Lazy<AgreementIndex>(() => _index ?? ProjectAgreements.Load(options, values, cancellationToken));
+            _guards = new AgreementGuards(
+                _namespace,
+                _compilation,
+                _index?.AllPartnersInForce ?? false,
+                text => agreements.Value.Judge(text).Kind is VerdictKind.InForce or VerdictKind.Owner);
             _guardedValue = GuardedValue;
         }
 

@@ -802,6 +802,36 @@ public sealed class CheckMarkTests
             Unmarked(11, "Checks.EnsureHalfMarked(string, string)", "destination", "AgreementChecked"));
 
     /// <summary>
+    /// A library of checks may hold no exchange: the constants its type's factories pass are judged by its lists all the
+    /// same, so a member of a type of known partners gets its mark suggested, and one holding a country without an
+    /// agreement does not.
+    /// </summary>
+    [Fact]
+    public Task A_library_without_exchanges_judges_the_constants_its_factories_pass()
+        => AnalyzerTest.VerifyAsync(
+            """
+            using Cmaa;
+
+            public sealed class Partner
+            {
+                public static readonly Partner Germany = new("DE");
+                public static readonly Partner France = new("FR");
+                private Partner(string code) => Code = code;
+                public string {|CMAA009:Code|} { get; }
+            }
+
+            public sealed class Anyone
+            {
+                public static readonly Anyone Germany = new("DE");
+                public static readonly Anyone Iran = new("IR");
+                private Anyone(string code) => Code = code;
+                public string Code { get; }
+
+                public static bool IsPartner(Anyone anyone) => CmaaAgreements.HasAgreement(anyone.Code);
+            }
+            """);
+
+    /// <summary>
     /// CMAA009 for a member other assemblies can read that holds only checked countries: the fix writes the mark on it,
     /// and a member that is marked, hidden, or not only checked is not reported.
     /// </summary>

@@ -711,8 +711,8 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A private constructor can be called only by its type's code, so a factory may check for it: the member it stores
-    /// holds only checked countries when every <c>new</c> of it passes a value a check guards on every path to it, and no
-    /// constructor chains to it.
+    /// holds only checked countries when every <c>new</c> of it passes a value a check guards on every path to it, or a
+    /// constant the lists pass, and no constructor chains to it.
     /// </summary>
     [Fact]
     public async Task A_member_only_checking_factories_create_is_checked()
@@ -764,10 +764,20 @@ public class UncheckedValueTests
                 }
             }
 
-            // A constant is not a checked value here, though CMAA001 would judge it at an exchange.
+            // A constant passed is judged by the lists: a partner in force, or the lists' own administration, is checked.
+            public sealed class Known
+            {
+                public static readonly Known Germany = new("DE");
+                public static readonly Known Home = new(Own);
+                private const string Own = "US";
+                private Known(string code) => Code = code;
+                public string {|CMAA009:Code|} { get; }
+            }
+
             public sealed class Fixed
             {
-                public static readonly Fixed Home = new("DE");
+                public static readonly Fixed Germany = new("DE");
+                public static readonly Fixed Iran = new("IR");
                 private Fixed(string code) => Code = code;
                 public string Code { get; }
             }
@@ -806,10 +816,11 @@ public class UncheckedValueTests
 
             class Filings
             {
-                void File(Gateway g, Partner partner, Loose loose, Late late, Fixed @fixed, Chained chained, Based based, Open open)
+                void File(Gateway g, Partner partner, Loose loose, Late late, Known known, Fixed @fixed, Chained chained, Based based, Open open)
                 {
                     g.Send(partner.Code);
                     g.Send({|CMAA004:loose.Code|});
+                    g.Send(known.Code);
                     g.Send({|CMAA004:late.Code|});
                     g.Send({|CMAA004:@fixed.Code|});
                     g.Send({|CMAA004:chained.Code|});
