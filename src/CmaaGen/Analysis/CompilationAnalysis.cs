@@ -195,6 +195,12 @@ namespace CmaaGen.Analysis
         /// </summary>
         public void AnalyzeConstructors(SymbolAnalysisContext context)
         {
+            // Generated code is checked like any other, but a mark cannot be added to it by hand.
+            if (context.IsGeneratedCode)
+            {
+                return;
+            }
+
             foreach (var constructor in ((INamedTypeSymbol)context.Symbol).InstanceConstructors)
             {
                 if (!constructor.IsImplicitlyDeclared)
@@ -212,7 +218,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public void AnalyzeMethodDeclaration(SyntaxNodeAnalysisContext context)
         {
-            if (!AgreementGuards.MayCheck((MethodDeclarationSyntax)context.Node))
+            if (context.IsGeneratedCode || !AgreementGuards.MayCheck((MethodDeclarationSyntax)context.Node))
             {
                 return;
             }
@@ -247,7 +253,7 @@ namespace CmaaGen.Analysis
         {
             try
             {
-                if (CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
+                if (context.IsGeneratedCode || CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
                 {
                     return;
                 }
