@@ -152,8 +152,9 @@ namespace CmaaGen.Catalog
                 var key = foldedKeys[i];
                 if (folded.Length > 0 && Math.Abs(key.Length - folded.Length) <= limit)
                 {
+                    // Two edits and another first letter is another word ("Persia" and Serbia), not a slip of the keyboard.
                     var distance = EditDistance.Compute(folded, key, limit);
-                    if (distance <= limit)
+                    if (distance <= limit && (distance < 2 || key[0] == folded[0]))
                     {
                         Add(_keyCountries[i], (distance * 4) + (key[0] == folded[0] ? 0 : 2) + (key.Length == folded.Length ? 0 : 1));
                     }

@@ -46,7 +46,8 @@ public class CodeFixTests
             """).VerifyAsync();
 
     /// <summary>
-    /// "Persia" is two edits from Serbia and "XX" one from Kosovo: the message suggests them, but Fix All and
+    /// "Fermany" is one edit from Germany but begins with another letter, and "XX" is one from Kosovo: the message
+    /// suggests them, but Fix All and
     /// <c>dotnet format</c> would send the data to a country nobody chose, so no replacement is offered.
     /// </summary>
     [Fact]
@@ -58,7 +59,7 @@ public class CodeFixTests
             {
                 void M(Gateway g)
                 {
-                    g.Send({|CMAA002:"Persia"|});
+                    g.Send({|CMAA002:"Fermany"|});
                     g.Send({|CMAA002:"XX"|});
                     g.Send({|CMAA002:"Brasil"|});
                 }
@@ -69,7 +70,7 @@ public class CodeFixTests
             {
                 void M(Gateway g)
                 {
-                    g.Send({|CMAA002:"Persia"|});
+                    g.Send({|CMAA002:"Fermany"|});
                     g.Send({|CMAA002:"XX"|});
                     g.Send("BR");
                 }

@@ -155,6 +155,18 @@ public class CountryCatalogTests
     public void A_fix_writes_a_suggestion_only_when_the_country_meant_is_certain(string text, string? alpha2)
         => Assert.Equal(alpha2, CountryCatalog.Certain(Catalog.Suggest(text), text)?.Alpha2);
 
+    /// <summary>
+    /// A misspelling is a slip of the keyboard: two edits away are suggested only with the same first letter, so an old
+    /// or foreign name is not answered with an unrelated country ("Persia" is two edits from Serbia).
+    /// </summary>
+    [Theory]
+    [InlineData("Phillipines", "PH")]
+    [InlineData("Untied Kingdom", "GB")]
+    [InlineData("Fermany", "DE")]
+    [InlineData("Persia", null)]
+    public void Suggests_only_misspellings_a_keyboard_makes(string text, string? alpha2)
+        => Assert.Equal(alpha2, Catalog.Suggest(text).FirstOrDefault()?.Country.Alpha2);
+
     [Fact]
     public void Suggests_nothing_for_text_too_long_to_be_a_country()
         => Assert.Empty(Catalog.Suggest(new string('x', 1_000_000)));
