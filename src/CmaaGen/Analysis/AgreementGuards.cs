@@ -117,9 +117,17 @@ namespace CmaaGen.Analysis
             => _checkedMembers.TryGetValue(member, out var holds) ? holds : _checkedMembers.GetOrAdd(member, DecideMember(member));
 
         private bool DecideMember(ISymbol member)
-            => OwnSource.Declares(compilation, member)
-                ? CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameters, CalledChecked, CancellationToken.None)
-                : CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+        {
+            if (!OwnSource.Declares(compilation, member))
+            {
+                return CheckMarks.IsMarked(member, generatedNamespace, out var returnValue) && returnValue is null;
+            }
+
+            // A property that returns a field holds what the field holds.
+            return CheckedMembers.ReturnedField(member, CancellationToken.None) is { } field
+                ? HoldsOnlyChecked(field)
+                : CheckedMembers.HoldOnlyChecked(member, compilation, CheckedParameters, CalledChecked, CancellationToken.None);
+        }
 
         /// <summary>
         /// Whether every call of a private constructor passes a checked country as the parameter. Only its type's code can

@@ -96,7 +96,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static SyntaxNode? MayHoldOnlyChecked(SyntaxNode declaration) => declaration switch
         {
-            PropertyDeclarationSyntax property when IsGetOnlyAuto(property) && !property.Modifiers.Any(SyntaxKind.StaticKeyword)
+            PropertyDeclarationSyntax property when (IsGetOnlyAuto(property) || ReturnedName(property) is not null) && !property.Modifiers.Any(SyntaxKind.StaticKeyword)
                 && !property.Modifiers.Any(SyntaxKind.VirtualKeyword) && !property.Modifiers.Any(SyntaxKind.AbstractKeyword) && !property.Modifiers.Any(SyntaxKind.OverrideKeyword)
                 => property,
             FieldDeclarationSyntax { Declaration.Variables: { Count: 1 } variables } field
@@ -104,6 +104,46 @@ namespace CmaaGen.Analysis
                 => variables[0],
             _ => null,
         };
+
+        /// <summary>
+        /// The field a non-virtual property of the project only returns (<c>public string Code =&gt; _code;</c>, or a get
+        /// accessor that does), so that it holds what the field holds; null for any other member.
+        /// </summary>
+        public static IFieldSymbol? ReturnedField(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false } property
+                || property.DeclaringSyntaxReferences.Length != 1
+                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
+                || ReturnedName(declaration) is not { } name)
+            {
+                return null;
+            }
+
+            foreach (var candidate in property.ContainingType.GetMembers(name))
+            {
+                if (candidate is IFieldSymbol field)
+                {
+                    return field;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The name a property's only accessor returns, bare or as <c>this.name</c>: <c>=&gt; _code</c>, <c>get =&gt; _code;</c>, <c>get { return _code; }</c>.</summary>
+        private static string? ReturnedName(PropertyDeclarationSyntax property)
+        {
+            var returned = property.ExpressionBody?.Expression
+                ?? (property.AccessorList?.Accessors is { Count: 1 } accessors && accessors[0].IsKind(SyntaxKind.GetAccessorDeclaration)
+                    ? MemberValues.Returned(accessors[0].ExpressionBody, accessors[0].Body)
+                    : null);
+            return returned switch
+            {
+                IdentifierNameSyntax name => name.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+                _ => null,
+            };
+        }
 
         private static bool IsGetOnlyAuto(PropertyDeclarationSyntax property)
             => property is { Initializer: null, ExpressionBody: null, AccessorList.Accessors: { Count: 1 } accessors }

@@ -584,7 +584,14 @@ public class UncheckedValueTests
                 // A library's reader would need the mark (CMAA009); within the project the code is read.
                 public string {|CMAA009:Code|} { get; }
 
-                public string Field => code;
+                // A property that only returns a field holds what the field holds.
+                public string {|CMAA009:Field|} => code;
+
+                public string {|CMAA009:Accessor|} { get { return this.code; } }
+
+                private readonly string? notes;
+
+                public string? Notes => notes;
 
                 // Before the store, the member is still empty.
                 public Partner(Gateway g, string code) : this(code) => g.Send({|CMAA004:Code|});
@@ -695,7 +702,9 @@ public class UncheckedValueTests
                     g.Send(partner.Code.ToUpperInvariant());
                     g.Send(route.To);
                     g.Send((route with { }).To);
-                    g.Send({|CMAA004:partner.Field|});
+                    g.Send(partner.Field);
+                    g.Send(partner.Accessor);
+                    g.Send({|CMAA004:partner.Notes|}!);
                     g.Send({|CMAA004:settable.Code|});
                     g.Send({|CMAA004:@unchecked.Code|});
                     g.Send({|CMAA004:@implicit.Code|}!);
