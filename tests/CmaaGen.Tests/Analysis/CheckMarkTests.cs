@@ -419,6 +419,19 @@ public sealed class CheckMarkTests
             """)
         { CodeActionEquivalenceKey = CheckMarkFix.RemoveKey }.VerifyAsync();
 
+    /// <summary>The exchange the check tests guard, with the usings they share.</summary>
+    private const string Gateway = """
+        using System;
+        using System.Threading.Tasks;
+        using Cmaa;
+
+        public class Gateway
+        {
+            public void Send([CustomsDataExchange] string country) { }
+        }
+
+        """;
+
     /// <summary>
     /// Checks as they are written: guard clauses and locals before the check, the check joined to other conditions where
     /// the result still states it, and an <c>async</c> helper, which checks only where it is awaited.
@@ -426,16 +439,7 @@ public sealed class CheckMarkTests
     [Fact]
     public Task Guard_clauses_and_joined_conditions_are_checks()
         => new AnalyzerTest(
-            """
-            using System;
-            using System.Threading.Tasks;
-            using Cmaa;
-
-            public class Gateway
-            {
-                public void Send([CustomsDataExchange] string country) { }
-            }
-
+            Gateway + """
             internal static class Checks
             {
                 public static void Ensure(string? country)
@@ -578,16 +582,7 @@ public sealed class CheckMarkTests
     [Fact]
     public Task Awaited_predicates_and_tasks_waited_on_are_checks()
         => new AnalyzerTest(
-            """
-            using System;
-            using System.Threading.Tasks;
-            using Cmaa;
-
-            public class Gateway
-            {
-                public void Send([CustomsDataExchange] string country) { }
-            }
-
+            Gateway + """
             internal static class Checks
             {
                 private static Task<string[]> LoadBlockedAsync() => Task.FromResult(new[] { "XX" });
