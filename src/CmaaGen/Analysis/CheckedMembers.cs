@@ -106,6 +106,30 @@ namespace CmaaGen.Analysis
         };
 
         /// <summary>
+        /// Whether a member's type declares a private constructor with parameters, by syntax: the one a factory or a
+        /// static instance of the type (<c>new("DE")</c>) calls.
+        /// </summary>
+        public static bool MayBeMadeByFactories(SyntaxNode member)
+        {
+            if (member.Parent is not ClassDeclarationSyntax type)
+            {
+                return false;
+            }
+
+            foreach (var candidate in type.Members)
+            {
+                if (candidate is ConstructorDeclarationSyntax { ParameterList.Parameters.Count: > 0 } constructor
+                    && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword) && !constructor.Modifiers.Any(SyntaxKind.PublicKeyword)
+                    && !constructor.Modifiers.Any(SyntaxKind.ProtectedKeyword) && !constructor.Modifiers.Any(SyntaxKind.InternalKeyword))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The field a non-virtual property of the project only returns (<c>public string Code =&gt; _code;</c>, or a get
         /// accessor that does), so that it holds what the field holds; null for any other member.
         /// </summary>

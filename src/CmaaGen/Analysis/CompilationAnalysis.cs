@@ -246,14 +246,17 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// CMAA009 for a property or field other assemblies can read that holds only countries its type's constructors
-        /// check, without the mark that tells them so. Its syntax is read first, as a method's is.
+        /// CMAA009 for a property or field other assemblies can read that holds only countries its type checked when it
+        /// was made, without the mark that tells them so. Its syntax is read first, as a method's is: the member's shape,
+        /// then a check named in its file, or a private constructor its type's factories or constants may call
+        /// (<c>public static readonly Partner Germany = new("DE");</c> names no check).
         /// </summary>
         public void AnalyzeMemberDeclaration(SyntaxNodeAnalysisContext context)
         {
             try
             {
-                if (context.IsGeneratedCode || CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator || !AgreementGuards.NamesChecks(context.Node.SyntaxTree))
+                if (context.IsGeneratedCode || CheckedMembers.MayHoldOnlyChecked(context.Node) is not { } declarator
+                    || !AgreementGuards.NamesChecks(context.Node.SyntaxTree) && !CheckedMembers.MayBeMadeByFactories(context.Node))
                 {
                     return;
                 }
