@@ -99,7 +99,8 @@ public class SolutionTests(PackageFixture package)
 
     /// <summary>
     /// An application has a library's checks as compiled code: a marked check is a check there under the strict preset
-    /// (an awaited async predicate and a check of two parameters among them), an unmarked one is not until dotnet format
+    /// (an awaited async predicate, a check of two parameters and a type its factories check among them), an unmarked one
+    /// is not until dotnet format
     /// applies CMAA009's fix, and the library's build reports a mark its code does not bear out.
     /// </summary>
     [Fact]
@@ -145,6 +146,17 @@ public class SolutionTests(PackageFixture package)
 
                         [AgreementChecked] public string Code { get; }
                     }
+
+                    public sealed class Hub
+                    {
+                        public static readonly Hub Rotterdam = new("NL");
+                        private readonly string _country;
+                        private Hub(string country) => _country = country;
+
+                        [AgreementChecked] public string Country => _country;
+
+                        public static Hub At(string country) => CmaaAgreements.HasAgreement(country) ? new Hub(country) : throw new System.ArgumentException(country);
+                    }
                 }
                 """)
             .Project("App", extraItems: """<ProjectReference Include="../Compliance/Compliance.csproj" />""")
@@ -164,6 +176,8 @@ public class SolutionTests(PackageFixture package)
                     }
 
                     public static void File(Gateway gateway, Partner partner) => gateway.Send(partner.Code);
+
+                    public static void File(Gateway gateway, Hub hub) => gateway.Send(hub.Country);
 
                     public static async System.Threading.Tasks.Task FileAsync(Gateway gateway, string country)
                     {
@@ -191,11 +205,13 @@ public class SolutionTests(PackageFixture package)
         Assert.Contains("Program.cs(12,54): warning CMAA004", build.Output);
         Assert.DoesNotContain("Program.cs(11,", build.Output);
         Assert.DoesNotContain("Program.cs(15,", build.Output);
-        Assert.DoesNotContain("Program.cs(19,", build.Output);
-        Assert.DoesNotContain("Program.cs(25,", build.Output);
-        Assert.DoesNotContain("Program.cs(26,", build.Output);
+        Assert.DoesNotContain("Program.cs(17,", build.Output);
+        Assert.DoesNotContain("Program.cs(21,", build.Output);
+        Assert.DoesNotContain("Program.cs(27,", build.Output);
+        Assert.DoesNotContain("Program.cs(28,", build.Output);
         Assert.DoesNotContain("but IsPermittedAsync", build.Output);
         Assert.DoesNotContain("but EnsureRoute", build.Output);
+        Assert.DoesNotContain("'Country' is marked", build.Output);
         Assert.DoesNotContain("CS0436", build.Output);
 
         // CMAA009, a suggestion the build does not print, offers the unmarked check's mark.
