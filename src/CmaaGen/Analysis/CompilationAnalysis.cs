@@ -473,29 +473,37 @@ namespace CmaaGen.Analysis
             var reported = new HashSet<(TextSpan Site, TextSpan? Origin, string? Text)>();
             foreach (var flowing in values)
             {
-                if (!reported.Add((flowing.Site.Syntax.Span, flowing.Origin?.Syntax.Span, flowing.Text)))
-                {
-                    continue;
-                }
-
                 if (flowing.Text is { } text)
                 {
-                    ReportConstant(context, target, flowing, text);
+                    if (reported.Add((flowing.Site.Syntax.Span, flowing.Origin?.Syntax.Span, text)))
+                    {
+                        ReportConstant(context, target, flowing, text);
+                    }
+
                     continue;
                 }
 
+                // A run-time value reached through a local is narrowed where it was written (the arm of
+                // country switch { "IR" => country, … }); it is checked, once per site, where it is used.
                 var guarded = GuardedValue(flowing.Site);
-                if (_narrowing.KnownConstants(guarded, graph.Get) is { IsEmpty: false } constants)
+                var constants = _narrowing.KnownConstants(guarded, graph.Get);
+                if (constants.IsEmpty && flowing.Origin is { } origin)
+                {
+                    constants = _narrowing.KnownConstants(GuardedValue(origin), graph.Get);
+                }
+
+                if (!constants.IsEmpty)
                 {
                     foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constants, flowing.Site))
                     {
-                        if (narrowed.Text is { } known)
+                        if (narrowed.Text is { } known && reported.Add((narrowed.Site.Syntax.Span, narrowed.Origin?.Syntax.Span, known)))
                         {
                             ReportConstant(context, target, narrowed, known);
                         }
                     }
                 }
-                else if (IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
+                else if (reported.Add((flowing.Site.Syntax.Span, null, null))
+                    && IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
                     && !IsTrustedRuntimeValue(flowing.Site)
                     && !IsCheckedByCallers(guarded)
                     && !_guards.IsCheckedByConstruction(guarded)

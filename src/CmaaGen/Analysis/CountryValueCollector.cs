@@ -202,7 +202,7 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            _values.Add(new FlowingValue(null, site ?? value, null));
+            _values.Add(new FlowingValue(null, site ?? value, site is null ? null : value));
         }
 
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);

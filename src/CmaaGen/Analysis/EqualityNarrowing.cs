@@ -15,7 +15,8 @@ namespace CmaaGen.Analysis
     /// <summary>
     /// The constants a run-time value is known to be one of where it reaches an exchange, because every path there passes
     /// a test of it against them and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a <c>switch</c>
-    /// case (several labels give several constants), <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>,
+    /// case (several labels give several constants) or arm (<c>country switch { "IR" =&gt; Reroute(country), … }</c>),
+    /// <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>,
     /// or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the
     /// value with something builds a control flow graph for it, so code that never does pays one walk of its syntax.
     /// </summary>
@@ -214,6 +215,9 @@ namespace CmaaGen.Analysis
                         break;
                     case SwitchStatementSyntax switchStatement:
                         compared.Add(Written(switchStatement.Expression));
+                        break;
+                    case SwitchExpressionSyntax switchExpression:
+                        compared.Add(Written(switchExpression.GoverningExpression));
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) } access } call:
                         compared.Add(Written(access.Expression));

@@ -7,7 +7,10 @@ namespace CmaaGen.Analysis
     /// </summary>
     /// <param name="Text">The country text when it is a compile-time constant, else null.</param>
     /// <param name="Site">Where the diagnostic goes: the constant itself, or the use of the local, field, property or call it reached through.</param>
-    /// <param name="Origin">For a constant reached through a local, field, property or call: where the constant is written.</param>
+    /// <param name="Origin">
+    /// For a value reached through a local, field, property or call: where the constant, or the run-time value, is written;
+    /// null for a run-time value known only as its site.
+    /// </param>
     /// <param name="Kind">What <paramref name="Text"/> is, which decides how it is judged and quoted.</param>
     internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, ConstantKind Kind = ConstantKind.Text)
     {

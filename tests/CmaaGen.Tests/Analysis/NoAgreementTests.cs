@@ -243,7 +243,7 @@ public class NoAgreementTests
 
     /// <summary>
     /// A run-time value is one of the constants it was tested against where every path to the exchange passes the test and
-    /// no write after it: ==, !=, is (with or), a switch case (with several labels), string.Equals, whatever parentheses
+    /// no write after it: ==, !=, is (with or), a switch case (with several labels) or arm, string.Equals, whatever parentheses
     /// the test puts around it. The diagnostic points at the test's constant too.
     /// </summary>
     [Fact]
@@ -311,6 +311,18 @@ public class NoAgreementTests
                     g.Send({|#12:request.Country|});
                 }
 
+                void Arms(Gateway g, string country, string other)
+                {
+                    var routed = country switch
+                    {
+                        {|#17:"SY"|} => country,
+                        "DE" or "FR" => country,
+                        _ => "DE",
+                    };
+                    g.Send({|#16:routed|});
+                    g.Send(other switch { {|#19:"CU"|} => {|#18:other|}, _ => "BE" });
+                }
+
                 void NotKnown(Gateway g, string country, string other, bool flag)
                 {
                     if (country == "IR" || flag)
@@ -340,7 +352,9 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(10).WithLocation(11).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(12).WithLocation(13).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(14).WithLocation(15).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(14).WithLocation(15).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(16).WithLocation(17).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(18).WithLocation(19).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()

@@ -304,6 +304,12 @@ public class UncheckedValueTests
                 }
 
                 g.Send({|CMAA004:country|});
+
+                // Also where a local holds it, from a switch arm; a value of another arm is reported once at the use.
+                var routed = country switch { "DE" or "FR" => country, _ => "NL" };
+                g.Send(routed);
+                var either = country.Length == 2 ? country : country.Trim();
+                g.Send({|CMAA004:either|});
             }
 
             // A collection filtered by the check holds only partners, and so does a foreach variable over it.
