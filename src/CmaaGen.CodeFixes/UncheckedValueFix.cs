@@ -9,9 +9,11 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CmaaGen.CodeFixes
 {
     /// <summary>
-    /// CMAA004's two fixes: a guard before the exchange (<see cref="GuardInsertion"/>), offered first since it changes
-    /// no signature and is what <c>dotnet format</c> applies, and a mark on the parameter the value comes from, so that
-    /// its callers are checked instead (<see cref="ParameterMark"/>).
+    /// CMAA004's two fixes: a guard before the exchange (<see cref="GuardInsertion"/>), and a mark on the parameter the
+    /// value comes from, so that its callers are checked instead (<see cref="ParameterMark"/>). The guard is offered
+    /// first, and is what <c>dotnet format</c> applies, since it changes no signature; a team whose wrappers should pass
+    /// the check to their callers sets <c>cmaa_unchecked_value_fix = mark</c> in <c>.editorconfig</c>, and the mark comes
+    /// first where it can be written.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UncheckedValueFix))]
     [Shared]
@@ -23,12 +25,15 @@ namespace CmaaGen.CodeFixes
         /// <summary>Groups the mark actions for Fix All.</summary>
         public const string MarkKey = "CMAA004.MarkParameter";
 
+        /// <summary>The <c>.editorconfig</c> key that names the fix offered first: <c>guard</c> (the default) or <c>mark</c>.</summary>
+        public const string PreferenceKey = "cmaa_unchecked_value_fix";
+
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Rules.UncheckedValue.Id);
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create(async (context, document, diagnostics) => context.CodeActionEquivalenceKey == MarkKey
+            => FixAllProvider.Create(async (context, document, diagnostics) => (context.CodeActionEquivalenceKey ?? PreferredKey(document, await document.GetSyntaxTreeAsync(context.CancellationToken).ConfigureAwait(false))) == MarkKey
                 ? await ParameterMark.ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
                 : await GuardInsertion.ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
@@ -42,9 +47,16 @@ namespace CmaaGen.CodeFixes
                 return;
             }
 
+            var markFirst = PreferredKey(context.Document, root.SyntaxTree) == MarkKey;
             foreach (var diagnostic in context.Diagnostics)
             {
                 var only = ImmutableArray.Create(diagnostic);
+                var mark = ParameterMark.Find(root, diagnostic) is { } parameter ? ParameterMark.Action(context.Document, diagnostic, parameter, MarkKey) : null;
+                if (markFirst && mark is not null)
+                {
+                    context.RegisterCodeFix(mark, diagnostic);
+                }
+
                 if (GuardInsertion.Plan(root, model, diagnostic, context.CancellationToken) is { } guard)
                 {
                     context.RegisterCodeFix(
@@ -55,11 +67,19 @@ namespace CmaaGen.CodeFixes
                         diagnostic);
                 }
 
-                if (ParameterMark.Find(root, diagnostic) is { } parameter)
+                if (!markFirst && mark is not null)
                 {
-                    context.RegisterCodeFix(ParameterMark.Action(context.Document, diagnostic, parameter, MarkKey), diagnostic);
+                    context.RegisterCodeFix(mark, diagnostic);
                 }
             }
         }
+
+        /// <summary>The equivalence key of the fix the document's <c>.editorconfig</c> prefers (<see cref="PreferenceKey"/>).</summary>
+        private static string PreferredKey(Document document, SyntaxTree? tree)
+            => tree is not null
+                && document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(PreferenceKey, out var preferred)
+                && string.Equals(preferred.Trim(), "mark", System.StringComparison.OrdinalIgnoreCase)
+                    ? MarkKey
+                    : GuardKey;
     }
 }

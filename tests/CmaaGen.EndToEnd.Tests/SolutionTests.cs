@@ -254,12 +254,18 @@ public class SolutionTests(PackageFixture package)
         Assert.True(again.ExitCode == 0, again.ToString());
     }
 
-    [Fact]
-    public async Task Dotnet_format_applies_a_CMAA004_fix_from_the_package()
+    /// <summary>
+    /// Of CMAA004's two fixes, dotnet format applies the guard, which changes no signature, with its using; a team whose
+    /// wrappers should pass the check to their callers sets <c>cmaa_unchecked_value_fix = mark</c>, and gets the mark.
+    /// </summary>
+    [Theory]
+    [InlineData("guard")]
+    [InlineData("mark")]
+    public async Task Dotnet_format_applies_a_CMAA004_fix_from_the_package(string preference)
     {
-        var consumer = package.NewConsumer("format-unchecked")
+        var consumer = package.NewConsumer("format-unchecked-" + preference)
             .Project("App")
-            .File(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CMAA004.severity = warning\n")
+            .File(".editorconfig", "root = true\n[*.cs]\ndotnet_diagnostic.CMAA004.severity = warning\n" + (preference == "mark" ? "cmaa_unchecked_value_fix = mark\n" : ""))
             .File("App/Program.cs", """
                 using Cmaa;
 
@@ -282,8 +288,17 @@ public class SolutionTests(PackageFixture package)
         var format = await consumer.DotNetAsync("format", "analyzers", "App", "--diagnostics", "CMAA004", "--severity", "warn");
         Assert.True(format.ExitCode == 0, format.ToString());
 
-        // Of the rule's two fixes, dotnet format applies the guard, which changes no signature; its using is added.
         var program = consumer.Read("App/Program.cs");
+        if (preference == "mark")
+        {
+            // The check moves to the callers: the top-level call now passes an unchecked value.
+            Assert.Contains("public void SendTo([CustomsDataExchange] string country) => _gateway.Send(country);", program);
+            var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.Contains("Program.cs(3,23): warning CMAA004", build.Output);
+            return;
+        }
+
         Assert.StartsWith("using System;\nusing Cmaa;\n", program);
         Assert.Contains("""
                 public void SendTo(string country)

@@ -507,6 +507,57 @@ public class UncheckedValueFixTests
             """,
             null);
 
+    /// <summary>
+    /// The fix offered first, which <c>dotnet format</c> applies, is the guard unless <c>.editorconfig</c> prefers the mark.
+    /// </summary>
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("guard", false)]
+    [InlineData("mark", true)]
+    [InlineData(" Mark ", true)]
+    public async Task Editorconfig_chooses_the_fix_offered_first(string? preference, bool marked)
+    {
+        const string Code = """
+            class Service
+            {
+                private readonly Gateway _gateway = new Gateway();
+
+                public void SendTo(string country) => _gateway.Send({|CMAA004:country|});
+            }
+            """;
+        const string Marked = """
+            class Service
+            {
+                private readonly Gateway _gateway = new Gateway();
+
+                public void SendTo([CustomsDataExchange] string country) => _gateway.Send(country);
+            }
+            """;
+        const string Guarded = """
+            class Service
+            {
+                private readonly Gateway _gateway = new Gateway();
+
+                public void SendTo(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country))
+                    {
+                        throw new ArgumentException($"No customs mutual assistance agreement with '{country}'.", nameof(country));
+                    }
+
+                    _gateway.Send(country);
+                }
+            }
+            """;
+        var test = new CodeFixTest<UncheckedValueFix>(Gateway + Code, Gateway + (marked ? Marked : Guarded)) { EnableUnchecked = true, CodeActionIndex = 0 };
+        if (preference is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[*.cs]\n" + UncheckedValueFix.PreferenceKey + " = " + preference + "\n"));
+        }
+
+        await test.VerifyAsync();
+    }
+
     private static Task Mark(string code, string? fixedCode)
         => new CodeFixTest<UncheckedValueFix>(Gateway + code, Gateway + (fixedCode ?? code)) { EnableUnchecked = true, CodeActionEquivalenceKey = UncheckedValueFix.MarkKey }.VerifyAsync();
 
