@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -694,21 +695,54 @@ namespace CmaaGen.Analysis
         {
             for (var i = Math.Min(end, block.Operations.Length) - 1; i >= 0; i--)
             {
-                if (CheckingCall(block.Operations[i], out var awaited) is { } call
-                    && CheckedParameters(call.TargetMethod) is var ordinals and not 0
-                    && (awaited || !IsAsync(call.TargetMethod)))
+                if (CheckingCall(block.Operations[i], out var awaited) is not { } call)
+                {
+                    continue;
+                }
+
+                // await Task.WhenAll(EnsureAsync(origin), EnsureAsync(destination)); throws what any of its tasks threw.
+                if (awaited && call.TargetMethod.Name == "WhenAll" && IsTask(call.TargetMethod.ContainingType))
                 {
                     foreach (var argument in call.Arguments)
                     {
-                        if (argument.Parameter is { } parameter && Has(ordinals, parameter.Ordinal) && guarded.Equals(ValuePath.Read(argument.Value)))
+                        var tasks = CountryValueCollector.Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer }
+                            ? initializer.ElementValues
+                            : ImmutableArray.Create(argument.Value);
+                        foreach (var task in tasks)
                         {
-                            return i;
+                            if (CountryValueCollector.Unwrap(task) is IInvocationOperation each && Checks(each, awaited: true, guarded))
+                            {
+                                return i;
+                            }
                         }
                     }
+                }
+                else if (Checks(call, awaited, guarded))
+                {
+                    return i;
                 }
             }
 
             return -1;
+        }
+
+        /// <summary>Whether a call checks the value: it passes it as a parameter the method checks, and is awaited if the method is <c>async</c>.</summary>
+        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded)
+        {
+            if (CheckedParameters(call.TargetMethod) is not (not 0 and var ordinals) || !awaited && IsAsync(call.TargetMethod))
+            {
+                return false;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && Has(ordinals, parameter.Ordinal) && guarded.Equals(ValuePath.Read(argument.Value)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Whether a set of parameters, one bit per ordinal, holds the ordinal; a method's 65th parameter and later are never in one.</summary>

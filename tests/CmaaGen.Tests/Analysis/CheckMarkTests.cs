@@ -576,7 +576,8 @@ public sealed class CheckMarkTests
     /// <summary>
     /// Checks of code that awaits: an <c>async</c> predicate (<c>Task&lt;bool&gt;</c> or <c>ValueTask&lt;bool&gt;</c>) that
     /// awaits before it returns the check, tested where it is awaited or waited on; an <c>async</c> helper waited on with
-    /// <c>GetAwaiter().GetResult()</c> or <c>Wait()</c>, but not with a timeout, which can return without the check; and a
+    /// <c>GetAwaiter().GetResult()</c> or <c>Wait()</c>, but not with a timeout, which can return without the check, or
+    /// awaited together with <c>Task.WhenAll</c>; and a
     /// guard whose condition writes the argument, which ends the guards.
     /// </summary>
     [Fact]
@@ -643,6 +644,18 @@ public sealed class CheckMarkTests
                     if (await Cached(e)) g.Send({|CMAA004:e|});
                     if (await Forwarded(e)) g.Send(e);
                     if (await AfterWrite(f)) g.Send({|CMAA004:f|});
+                }
+
+                // Task.WhenAll throws what any of its tasks threw, once awaited.
+                public static async Task UseWhenAll(Gateway g, string a, string b, string c, string d)
+                {
+                    await Task.WhenAll(EnsureAsync(a), EnsureAsync(b));
+                    g.Send(a);
+                    g.Send(b);
+                    await Task.WhenAll(new[] { EnsureAsync(c) }).ConfigureAwait(false);
+                    g.Send(c);
+                    _ = Task.WhenAll(EnsureAsync(d));
+                    g.Send({|CMAA004:d|});
                 }
 
                 public static void UseBlocking(Gateway g, string a, string b, string c, string d, string e, string f)
