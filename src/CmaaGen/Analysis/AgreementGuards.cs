@@ -87,7 +87,15 @@ namespace CmaaGen.Analysis
         /// </summary>
         public bool IsCheckedByConstruction(IOperation value)
         {
-            var member = CountryValueCollector.Unwrap(value) switch
+            var read = CountryValueCollector.Unwrap(value);
+
+            // partner?.Code reads the member where there is an instance, and gives null, no country, where there is none.
+            if (read is IConditionalAccessOperation { WhenNotNull: var whenNotNull })
+            {
+                read = CountryValueCollector.Unwrap(whenNotNull);
+            }
+
+            var member = read switch
             {
                 IPropertyReferenceOperation { Instance: not null, Property: var property } => (ISymbol)property.OriginalDefinition,
                 IFieldReferenceOperation { Instance: not null, Field: var field } => field.OriginalDefinition,

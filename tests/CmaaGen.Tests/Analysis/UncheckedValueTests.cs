@@ -709,6 +709,7 @@ public class UncheckedValueTests
                     g.Send(route.To);
                     g.Send((route with { }).To);
                     g.Send(partner.Field);
+                    g.Send(((Partner?)partner)?.Code!);
                     g.Send(partner.Accessor);
                     g.Send({|CMAA004:partner.Notes|}!);
                     g.Send({|CMAA004:settable.Code|});
