@@ -866,6 +866,8 @@ public sealed class CheckMarkTests
             internal string Hidden { get; }
 
             [AgreementChecked] public string Marked { get; }
+
+            public string {|CMAA009:Returned|} => _code;
         }
 
         public class Unchecked
@@ -880,7 +882,8 @@ public sealed class CheckMarkTests
         return new CodeFixTest<ParameterMarkFix>(
             Partner,
             Partner.Replace("public string {|CMAA009:Code|}", "[AgreementChecked]\n    public string Code")
-                .Replace("protected readonly string {|CMAA009:_code|}", "[AgreementChecked]\n    protected readonly string _code"))
+                .Replace("protected readonly string {|CMAA009:_code|}", "[AgreementChecked]\n    protected readonly string _code")
+                .Replace("public string {|CMAA009:Returned|}", "[AgreementChecked]\n    public string Returned"))
         { CodeActionEquivalenceKey = ParameterMarkFix.MarkKey("CMAA009") }.VerifyAsync();
     }
 
