@@ -13,7 +13,7 @@ namespace CmaaGen.CodeFixes
     /// value comes from, so that its callers are checked instead (<see cref="ParameterMark"/>). The guard is offered
     /// first, and is what <c>dotnet format</c> applies, since it changes no signature; a team whose wrappers should pass
     /// the check to their callers sets <c>cmaa_unchecked_value_fix = mark</c> in <c>.editorconfig</c>, and the mark comes
-    /// first where it can be written.
+    /// first where it can be written; <c>dotnet format</c> applies the first action's equivalence key.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UncheckedValueFix))]
     [Shared]
@@ -33,7 +33,7 @@ namespace CmaaGen.CodeFixes
 
         /// <inheritdoc />
         public override FixAllProvider GetFixAllProvider()
-            => FixAllProvider.Create(async (context, document, diagnostics) => (context.CodeActionEquivalenceKey ?? PreferredKey(document, await document.GetSyntaxTreeAsync(context.CancellationToken).ConfigureAwait(false))) == MarkKey
+            => FixAllProvider.Create(async (context, document, diagnostics) => context.CodeActionEquivalenceKey == MarkKey
                 ? await ParameterMark.ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)
                 : await GuardInsertion.ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
@@ -75,9 +75,8 @@ namespace CmaaGen.CodeFixes
         }
 
         /// <summary>The equivalence key of the fix the document's <c>.editorconfig</c> prefers (<see cref="PreferenceKey"/>).</summary>
-        private static string PreferredKey(Document document, SyntaxTree? tree)
-            => tree is not null
-                && document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(PreferenceKey, out var preferred)
+        private static string PreferredKey(Document document, SyntaxTree tree)
+            => document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(PreferenceKey, out var preferred)
                 && string.Equals(preferred.Trim(), "mark", System.StringComparison.OrdinalIgnoreCase)
                     ? MarkKey
                     : GuardKey;

@@ -147,6 +147,8 @@ namespace CmaaGen.Analysis
         /// </summary>
         private bool CalledChecked(IMethodSymbol constructor, int ordinal)
         {
+            // A factory's creations usually share a body, and a graph's checks are solved once per graph.
+            var graphs = new Dictionary<IOperation, ControlFlowGraph?>();
             foreach (var reference in constructor.ContainingType.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax();
@@ -167,7 +169,7 @@ namespace CmaaGen.Analysis
                     }
 
                     // A chain (: this(…), : base(…)) is no creation: it runs before any guard of the chaining constructor's body.
-                    if (model.GetOperation(node) is not IObjectCreationOperation creation || !IsCheckedArgument(creation, ordinal))
+                    if (model.GetOperation(node) is not IObjectCreationOperation creation || !IsCheckedArgument(creation, ordinal, graphs))
                     {
                         return false;
                     }
@@ -177,7 +179,7 @@ namespace CmaaGen.Analysis
             return true;
         }
 
-        private bool IsCheckedArgument(IObjectCreationOperation creation, int ordinal)
+        private bool IsCheckedArgument(IObjectCreationOperation creation, int ordinal, Dictionary<IOperation, ControlFlowGraph?> graphs)
         {
             foreach (var argument in creation.Arguments)
             {
@@ -186,31 +188,31 @@ namespace CmaaGen.Analysis
                     var value = CountryValueCollector.Unwrap(argument.Value);
                     return value.ConstantValue is { HasValue: true, Value: string text }
                         ? hasAgreement(text)
-                        : IsGuarded(value, GraphOf(creation), static same => same);
+                        : IsGuarded(value, GraphOf(LocalFlow.Root(creation), graphs), static same => same);
                 }
             }
 
             return false;
         }
 
-        /// <summary>The control flow graph of the body, initializer or member that holds an operation; null where it has none.</summary>
-        private static ControlFlowGraph? GraphOf(IOperation operation)
+        /// <summary>The control flow graph of a body, initializer or member's root operation, built once; null where it has none.</summary>
+        private static ControlFlowGraph? GraphOf(IOperation root, Dictionary<IOperation, ControlFlowGraph?> graphs)
         {
-            var root = operation;
-            while (root.Parent is { } parent)
+            if (!graphs.TryGetValue(root, out var graph))
             {
-                root = parent;
+                graph = root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body),
+                    IConstructorBodyOperation body => ControlFlowGraph.Create(body),
+                    IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer),
+                    IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer),
+                    IBlockOperation block => ControlFlowGraph.Create(block),
+                    _ => null,
+                };
+                graphs.Add(root, graph);
             }
 
-            return root switch
-            {
-                IMethodBodyOperation body => ControlFlowGraph.Create(body),
-                IConstructorBodyOperation body => ControlFlowGraph.Create(body),
-                IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer),
-                IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer),
-                IBlockOperation block => ControlFlowGraph.Create(block),
-                _ => null,
-            };
+            return graph;
         }
 
         /// <summary>

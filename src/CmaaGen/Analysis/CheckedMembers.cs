@@ -66,11 +66,11 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                // A private constructor is called only by its type's code, so a factory may check for it:
-                // if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);
-                if (!StoresChecked(declaration, member.Name, constructor, checkedParameters(constructor))
-                    && !(constructor.DeclaredAccessibility == Accessibility.Private
-                        && Stored(declaration, member.Name, constructor) is { } stored && calledChecked(constructor, stored.Ordinal)))
+                // The parameter stored is checked by the constructor's guards or, since only its type's code can call a
+                // private constructor, by every caller: if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);
+                if (Stored(declaration, member.Name, constructor) is not { } stored
+                    || !AgreementGuards.Has(checkedParameters(constructor), stored.Ordinal)
+                        && !(constructor.DeclaredAccessibility == Accessibility.Private && calledChecked(constructor, stored.Ordinal)))
                 {
                     return false;
                 }
@@ -111,7 +111,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public static bool MayBeMadeByFactories(SyntaxNode member)
         {
-            if (member.Parent is not ClassDeclarationSyntax type)
+            if (member.Parent is not TypeDeclarationSyntax type)
             {
                 return false;
             }
@@ -190,23 +190,6 @@ namespace CmaaGen.Analysis
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => syntax is VariableDeclaratorSyntax { Initializer: null },
                 _ => false,
             };
-        }
-
-        /// <summary>
-        /// Whether a constructor stores the member once, at the top level of its body, from a checked parameter
-        /// (<c>Code = code;</c>, <c>this.code = code;</c>), and nothing skips the store or changes that parameter first.
-        /// </summary>
-        private static bool StoresChecked(ConstructorDeclarationSyntax constructor, string member, IMethodSymbol symbol, ulong checkedParameters)
-        {
-            foreach (var parameter in symbol.Parameters)
-            {
-                if (AgreementGuards.Has(checkedParameters, parameter.Ordinal) && Stores(constructor, member, parameter.Name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>The parameter a constructor stores the member from, as <see cref="Stores"/> reads it; null for none.</summary>
