@@ -828,6 +828,13 @@ public sealed class CheckMarkTests
                 public string {|CMAA009:Code|} { get; }
             }
 
+            public sealed record Port
+            {
+                public static readonly Port Rotterdam = new("NL");
+                private Port(string country) => Country = country;
+                public string {|CMAA009:Country|} { get; }
+            }
+
             public sealed class Anyone
             {
                 public static readonly Anyone Germany = new("DE");
