@@ -477,7 +477,7 @@ namespace CmaaGen.Analysis
                 {
                     if (reported.Add((flowing.Site.Syntax.Span, flowing.Origin?.Syntax.Span, text)))
                     {
-                        ReportConstant(context, target, flowing, text);
+                        ReportConstant(context, target, flowing, text, graph);
                     }
 
                     continue;
@@ -498,7 +498,7 @@ namespace CmaaGen.Analysis
                     {
                         if (narrowed.Text is { } known && reported.Add((narrowed.Site.Syntax.Span, narrowed.Origin?.Syntax.Span, known)))
                         {
-                            ReportConstant(context, target, narrowed, known);
+                            ReportConstant(context, target, narrowed, known, graph);
                         }
                     }
                 }
@@ -515,7 +515,7 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text)
+        private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text, LazyGraph graph)
         {
             var verdict = flowing.Kind switch
             {
@@ -534,7 +534,11 @@ namespace CmaaGen.Analysis
             var diagnostic = CountryReports.Create(verdict, flowing.Shown, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {
-                context.ReportDiagnostic(diagnostic);
+                if (!IsRuledOut(flowing, graph))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+
                 return;
             }
 
@@ -554,6 +558,24 @@ namespace CmaaGen.Analysis
                     member,
                     text));
             }
+        }
+
+        /// <summary>
+        /// Whether a constant that reaches its site through a local, member or loop cannot be there when the exchange
+        /// runs: a check of the value at the site lets only partners pass
+        /// (<c>foreach (var c in countries) { if (!CmaaAgreements.HasAgreement(c)) continue; gateway.Send(c); }</c>),
+        /// or a test of it rules the constant out (<c>if (c == "IR") continue;</c>). Asked only of a constant that
+        /// would be reported, so code without findings builds no graph for it.
+        /// </summary>
+        private bool IsRuledOut(FlowingValue flowing, LazyGraph graph)
+        {
+            if (flowing.Origin is not { ConstantValue: { HasValue: true, Value: { } constant } })
+            {
+                return false;
+            }
+
+            var value = GuardedValue(flowing.Site);
+            return !_narrowing.MayBe(value, constant, graph.Get) || _guards.IsGuarded(value, graph.Get(), _guardedValue);
         }
 
         /// <summary>

@@ -28,8 +28,57 @@ namespace CmaaGen.Analysis
         // Per graph and value, the constants each block is entered with, on every path; kept as long as the graph lives.
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>> _known = new();
 
+        // Per graph, value and constant, the blocks entered with the value known not to be that constant.
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<(ValuePath, object), bool[]>> _ruledOut = new();
+
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
         public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph)
+            => Locate(value, graph) is { } use ? OneOf(use) : ImmutableArray<IOperation>.Empty;
+
+        /// <summary>
+        /// Whether the value, where it is read, may be <paramref name="constant"/>: false when every path there tests it
+        /// and finds it one of other constants (<c>if (p == "DE")</c>), or not that one
+        /// (<c>if (p == "IR") continue;</c>, <c>p is not ("IR" or "KP")</c>), with no write after. A constant reached
+        /// through a local or loop, such as an item of a list the loop skips it in, is then not what the exchange gets.
+        /// </summary>
+        public bool MayBe(IOperation value, object constant, Func<ControlFlowGraph?> graph)
+        {
+            if (Locate(value, graph) is not { } use)
+            {
+                return true;
+            }
+
+            var known = OneOf(use);
+            if (!known.IsEmpty && !known.Any(c => Matches(c.ConstantValue.Value!, constant)))
+            {
+                return false;
+            }
+
+            var ruledOut = _ruledOut.GetValue(use.Cfg, _ => new ConcurrentDictionary<(ValuePath, object), bool[]>())
+                .GetOrAdd((use.Path, constant), _ => RuledOut(use, constant));
+            return !ruledOut[use.Block.Ordinal];
+        }
+
+        /// <summary>
+        /// The blocks entered with the value known not to be the constant: the edge on which a test of it fails gives
+        /// that, a write takes it away, and every edge into a block must give it.
+        /// </summary>
+        private static bool[] RuledOut(Use use, object constant)
+        {
+            var tests = Tests(use.Cfg, use.Path);
+            return FlowFacts.HoldsOnEntry(
+                use.Cfg,
+                block => Writes(use.Writes, block, block.Operations.Length + 1) ? false : null,
+                branch => tests.TryGetValue(branch.Source.Ordinal, out var test)
+                    && branch.IsConditionalSuccessor != test.OneOfOnConditional
+                    && test.Constants.Any(c => Equals(c.ConstantValue.Value, constant)));
+        }
+
+        /// <summary>
+        /// Where a value compared in its member is read, with nothing written to it before in that block: null for any
+        /// other value, which no test can narrow.
+        /// </summary>
+        private Use? Locate(IOperation value, Func<ControlFlowGraph?> graph)
         {
             value = CountryValueCollector.Unwrap(value);
             if (ValuePath.Read(value) is not { } path
@@ -38,14 +87,23 @@ namespace CmaaGen.Analysis
                 || GraphPositions.Holding(body, value.Syntax) is not { } cfg
                 || !GraphPositions.TryFind(cfg, value.Syntax, out var useBlock, out var useIndex))
             {
-                return ImmutableArray<IOperation>.Empty;
+                return null;
             }
 
             var writes = path.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
-            return Writes(writes, useBlock, useIndex)
-                ? ImmutableArray<IOperation>.Empty
-                : _known.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>()).GetOrAdd(path, p => Solve(cfg, p, writes))[useBlock.Ordinal];
+            return Writes(writes, useBlock, useIndex) ? null : new Use(cfg, path, writes, useBlock);
         }
+
+        private ImmutableArray<IOperation> OneOf(Use use)
+            => _known.GetValue(use.Cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>())
+                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes))[use.Block.Ordinal];
+
+        /// <summary>
+        /// Whether a constant the value is known to be one of may be the other constant: the same value, or the same text
+        /// in another case, as a test ignoring case leaves it.
+        /// </summary>
+        private static bool Matches(object known, object constant)
+            => known is string knownText && constant is string text ? string.Equals(knownText, text, StringComparison.OrdinalIgnoreCase) : Equals(known, constant);
 
         /// <summary>
         /// The constants each block is entered with: an edge on which a test holds gives its constants, any other edge
@@ -55,16 +113,7 @@ namespace CmaaGen.Analysis
         private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes)
         {
             var blocks = cfg.Blocks;
-
-            // Each test of the value: its block, the constants, and the edge on which the value is one of them.
-            var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
-            foreach (var block in blocks)
-            {
-                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
-                {
-                    tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
-                }
-            }
+            var tests = Tests(cfg, path);
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -100,6 +149,24 @@ namespace CmaaGen.Analysis
                     ? ImmutableArray<IOperation>.Empty
                     : known.Values.OrderBy(c => c.Syntax.SpanStart).ToImmutableArray())
                 .ToArray();
+        }
+
+        /// <summary>
+        /// Each test of the value, by the block that branches on it: the constants, and whether the value is one of them
+        /// on the block's conditional successor (else on the other edge).
+        /// </summary>
+        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path)
+        {
+            var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
+            foreach (var block in cfg.Blocks)
+            {
+                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
+                {
+                    tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
+                }
+            }
+
+            return tests;
         }
 
         private static readonly Dictionary<object, IOperation> Anything = [];
@@ -246,6 +313,18 @@ namespace CmaaGen.Analysis
 
             var text = expression.ToString();
             return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring("this.".Length) : text;
+        }
+
+        /// <summary>A read of a value in a graph: the block that holds it, and each write of what it is read through.</summary>
+        private sealed class Use(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block)
+        {
+            public ControlFlowGraph Cfg { get; } = cfg;
+
+            public ValuePath Path { get; } = path;
+
+            public Dictionary<int, List<GraphPositions.Write>>[] Writes { get; } = writes;
+
+            public BasicBlock Block { get; } = block;
         }
     }
 }

@@ -102,15 +102,19 @@ namespace CmaaGen.Analysis
                             continue;
                         }
 
-                        var symbol = reference switch
+                        // Where the value assigned has branches (x = flag ? a : b), the graph captures the target first
+                        // and assigns through the capture: a write of what it captured.
+                        if (reference is ISimpleAssignmentOperation or ICompoundAssignmentOperation
+                            && ((IAssignmentOperation)reference).Target is IFlowCaptureReferenceOperation target
+                            && positions.Captures.TryGetValue(target.Id, out var captured)
+                            && captured is not null
+                            && Named(captured) is { } capturedSymbol)
                         {
-                            ILocalReferenceOperation local => (ISymbol)local.Local,
-                            IParameterReferenceOperation parameter => parameter.Parameter,
-                            IFieldReferenceOperation field => field.Field,
-                            IPropertyReferenceOperation property => property.Property,
-                            _ => null,
-                        };
-                        if (symbol is null)
+                            positions.AddWrite(capturedSymbol, block.Ordinal, new Write(i, (reference as ISimpleAssignmentOperation)?.Value));
+                            continue;
+                        }
+
+                        if (Named(reference) is not { } symbol)
                         {
                             continue;
                         }
@@ -123,18 +127,7 @@ namespace CmaaGen.Analysis
                         var access = LocalFlow.Classify(reference);
                         if (access != LocalFlow.Access.Read)
                         {
-                            var value = access == LocalFlow.Access.Assigned ? LocalFlow.AssignedValue(reference) : null;
-                            if (!positions.Writes.TryGetValue(symbol, out var byBlock))
-                            {
-                                positions.Writes.Add(symbol, byBlock = []);
-                            }
-
-                            if (!byBlock.TryGetValue(block.Ordinal, out var writes))
-                            {
-                                byBlock.Add(block.Ordinal, writes = []);
-                            }
-
-                            writes.Add(new Write(i, value));
+                            positions.AddWrite(symbol, block.Ordinal, new Write(i, access == LocalFlow.Access.Assigned ? LocalFlow.AssignedValue(reference) : null));
                         }
                     }
                 }
@@ -142,6 +135,16 @@ namespace CmaaGen.Analysis
 
             return positions;
         }
+
+        /// <summary>The local, parameter, field or property a reference names; null for any other operation.</summary>
+        private static ISymbol? Named(IOperation reference) => reference switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
 
         /// <summary>A write of a local, parameter, field or property: where it sits in its block, and the value it gives when that is one value.</summary>
         internal readonly struct Write(int index, IOperation? value)
@@ -161,6 +164,21 @@ namespace CmaaGen.Analysis
 
             /// <summary>The lambdas the graph creates, whose bodies have graphs of their own.</summary>
             public List<IFlowAnonymousFunctionOperation> Functions { get; } = [];
+
+            public void AddWrite(ISymbol symbol, int block, Write write)
+            {
+                if (!Writes.TryGetValue(symbol, out var byBlock))
+                {
+                    Writes.Add(symbol, byBlock = []);
+                }
+
+                if (!byBlock.TryGetValue(block, out var writes))
+                {
+                    byBlock.Add(block, writes = []);
+                }
+
+                writes.Add(write);
+            }
         }
     }
 }

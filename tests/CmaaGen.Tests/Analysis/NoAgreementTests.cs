@@ -657,6 +657,135 @@ public class NoAgreementTests
             NoAgreement(16, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
+    /// A constant that reaches an exchange through a loop or local is not reported where a check of the value, or a test
+    /// against constants, keeps it from getting there: skipping the items of a configured list that have no agreement is
+    /// how such a list should be sent.
+    /// </summary>
+    [Fact]
+    public async Task A_constant_that_a_check_or_test_keeps_from_the_exchange_is_not_reported()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly string[] Configured = { "DE", {|#1:"IR"|}, {|#3:"KP"|} };
+
+                static bool IsPermitted(string country) => CmaaAgreements.HasAgreement(country);
+
+                static void Ensure(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+
+                static void Log(string text) { }
+
+                void Skipped(Gateway g, bool flag)
+                {
+                    foreach (var country in Configured)
+                    {
+                        if (!CmaaAgreements.HasAgreement(country))
+                        {
+                            Log(country);
+                            continue;
+                        }
+
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (IsPermitted(country)) g.Send(country.ToUpperInvariant());
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Ensure(country);
+                        g.Destination = country;
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (country is not ("IR" or "KP")) g.Send(country);
+                        if (country == "DE") g.Send(country);
+                        if (country != "IR" && country != "KP") g.Field = country;
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        switch (country)
+                        {
+                            case "IR":
+                            case "KP":
+                                continue;
+                            default:
+                                g.Send(country);
+                                break;
+                        }
+                    }
+
+                    var picked = flag ? "DE" : "IR";
+                    if (picked == "IR") return;
+                    g.Send(picked);
+
+                    var next = "IR";
+                    while (next == "IR") next = Next();
+                    g.Send(next);
+                }
+
+                void Reached(Gateway g, bool flag)
+                {
+                    foreach (var country in Configured)
+                    {
+                        if (country == "IR") continue;
+                        g.Send({|#0:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!CmaaAgreements.HasAgreement(country)) Log(country);
+                        g.Send({|#2:country|});
+                    }
+
+                    foreach (var item in Configured)
+                    {
+                        var country = item;
+                        if (!CmaaAgreements.HasAgreement(country)) continue;
+                        country = flag ? "DE" : {|#5:"SY"|};
+                        g.Send({|#4:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (country != "IR" || country != "KP") g.Send({|#6:country|});
+                    }
+
+                    foreach (var item in Configured)
+                    {
+                        var country = item;
+                        if (country == "IR") continue;
+                        if (flag) country = item;
+                        g.Send({|#8:country|});
+                    }
+
+                    // A test that ignores case leaves the constant in any case.
+                    foreach (var country in Configured)
+                    {
+                        if (string.Equals(country, "kp", System.StringComparison.OrdinalIgnoreCase)) g.Send({|#7:country|});
+                    }
+                }
+
+                static string Next() => System.DateTime.Now.Ticks > 0 ? "DE" : "FR";
+            }
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(2, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(6, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(7, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(8, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(8, "KP", "North Korea (KP)").WithLocation(3));
+
+    /// <summary>
     /// <c>x ??= value</c> gives a local that was null the value, and leaves one that was not as it was.
     /// </summary>
     [Fact]

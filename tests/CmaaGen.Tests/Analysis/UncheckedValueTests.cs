@@ -225,6 +225,18 @@ public class UncheckedValueTests
                 country = other;
                 g.Send({|CMAA004:country|});
 
+                // A value with branches is assigned through a capture of its target in the graph: still a write.
+                if (!CmaaAgreements.HasAgreement(country) || !CmaaAgreements.HasAgreement(other))
+                {
+                    return;
+                }
+
+                country = more.Length > 0 ? more[0] : other;
+                g.Send({|CMAA004:country|});
+                other ??= more[0];
+                other = other.Length > 2 ? other : more[1] ?? "DE";
+                g.Send({|CMAA004:other|});
+
                 if (CmaaAgreements.HasAgreement(other))
                 {
                     foreach (var next in more)
