@@ -69,6 +69,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 switch (input) { case "IR": Send(input); break; case "DE" or "FR": Send(input); break; }
                 if (input is not "KP") { } else if (string.Equals(input, "kp")) { Send(input.ToUpperInvariant()); }
                 foreach (var w in more.Where(CmaaAgreements.HasAgreement).Where(v => CmaaAgreements.HasAgreement(v)).ToList()) { Send(w); }
+                foreach (var k in new[] { "DE", "IR", "KP" }) { var k2 = k; if (k == "KP" || !CmaaAgreements.HasAgreement(k2)) continue; Send(k2); k2 = flag ? k2 : Iran; Send(k2); }
                 var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
             }
 

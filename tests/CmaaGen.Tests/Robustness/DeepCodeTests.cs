@@ -1,0 +1,96 @@
+using System.Linq;
+using System.Text;
+using CmaaGen.Tests.Infrastructure;
+
+namespace CmaaGen.Tests.Robustness;
+
+/// <summary>
+/// Code nested or chained far deeper than anyone writes never takes the build down: the analysis follows it to its end,
+/// or stops where the thread's stack would run out and says so (CMAA900), and the compiler goes on.
+/// </summary>
+public class DeepCodeTests
+{
+    private const string Gateway = "using Cmaa; public static class G { public static void Send([CustomsDataExchange] string c) { } }";
+
+    /// <summary>
+    /// Each predicate of the chain is decided while the one that calls it waits, a few frames a link. A chain of a few
+    /// hundred is followed to its end; one of tens of thousands stops at the stack guard with CMAA900 at the check.
+    /// </summary>
+    [Theory]
+    [InlineData(300, false)]
+    [InlineData(50_000, true)]
+    public void A_chain_of_predicates_is_followed_or_stopped_by_the_stack_guard(int links, bool stopped)
+    {
+        var code = new StringBuilder("using Cmaa;\npublic static class Chain\n{\n");
+        for (var i = 0; i < links; i++)
+        {
+            code.Append("    static bool P").Append(i).Append("(string c) => P").Append(i + 1).Append("(c);\n");
+        }
+
+        code.Append("    static bool P").Append(links).Append("(string c) => CmaaAgreements.HasAgreement(c);\n");
+        code.Append("    static void M(string c) { if (P0(c)) G.Send(c); }\n}\n");
+
+        var result = PipelineRunner.Run([Gateway, code.ToString()], enableUnchecked: true);
+
+        result.AssertNothingCrashed(internalErrorsExpected: stopped);
+        var reported = result.AnalyzerDiagnostics.Select(d => d.Id).ToList();
+        if (stopped)
+        {
+            Assert.Contains("CMAA900", reported);
+        }
+        else
+        {
+            Assert.Empty(reported);
+        }
+    }
+
+    /// <summary>
+    /// Values are followed through each branch of <c>?:</c> and <c>??</c> without a limit of their own: the compiler's
+    /// limit on nesting comes first.
+    /// </summary>
+    [Fact]
+    public void Conditionals_and_coalesces_nested_thousands_deep()
+    {
+        const int Depth = 2_000;
+        var conditional = string.Concat(Enumerable.Repeat("f ? \"DE\" : ", Depth)) + "\"IR\"";
+        var coalesce = string.Concat(Enumerable.Repeat("s ?? ", Depth)) + "\"KP\"";
+        var code = "public static class Nested { static void M(bool f, string? s) { G.Send(" + conditional + "); G.Send(" + coalesce + "); } }";
+
+        var result = PipelineRunner.Run([Gateway, code], enableUnchecked: true);
+
+        // Iran and North Korea at the end of each, and each read of s, a value known only at run time.
+        result.AssertNothingCrashed();
+        Assert.Equal(2, result.AnalyzerDiagnostics.Count(d => d.Id == "CMAA001"));
+        Assert.Equal(Depth, result.AnalyzerDiagnostics.Count(d => d.Id == "CMAA004"));
+        Assert.Equal(Depth + 2, result.AnalyzerDiagnostics.Length);
+    }
+
+    /// <summary>
+    /// A value tested against thousands of constants before the exchange: the narrowing's flow solution grows with the
+    /// blocks, and each constant of a loop's list is ruled out or kept on its own.
+    /// </summary>
+    [Fact]
+    public void Thousands_of_tests_before_an_exchange()
+    {
+        const int Tests = 3_000;
+        var code = new StringBuilder("public static class Tested\n{\n    static void M(string c, string[] more)\n    {\n");
+        for (var i = 0; i < Tests; i++)
+        {
+            code.Append("        if (c == \"X").Append(i).Append("\") return;\n");
+        }
+
+        code.Append("        if (c == \"IR\") G.Send(c);\n");
+        code.Append("        foreach (var k in new[] { \"DE\", \"KP\", \"CU\" }) { if (k == \"KP\") continue;\n");
+        for (var i = 0; i < Tests; i++)
+        {
+            code.Append("            if (k == \"Y").Append(i).Append("\") continue;\n");
+        }
+
+        code.Append("            G.Send(k); }\n    }\n}\n");
+
+        var result = PipelineRunner.Run([Gateway, code.ToString()], enableUnchecked: true);
+
+        result.AssertNothingCrashed();
+        Assert.Equal(["'CU' is Cuba (CU)", "'IR' is Iran (IR)"], result.AnalyzerDiagnostics.Select(d => d.GetMessage().Split(',')[0]).OrderBy(m => m));
+    }
+}
