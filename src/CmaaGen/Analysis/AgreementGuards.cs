@@ -492,8 +492,9 @@ namespace CmaaGen.Analysis
         {
             switch (condition)
             {
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    return Stated(not.Operand, method, leaf) is { Ordinal: >= 0 } inner ? inner with { Negated = !inner.Negated } : Predicate.None;
+                case IUnaryOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } or IIsPatternOperation
+                    when FlowFacts.Unnegated(condition, out var negatedTest) is var test && test != condition:
+                    return Stated(test, method, leaf) is { Ordinal: >= 0 } inner ? inner with { Negated = inner.Negated != negatedTest } : Predicate.None;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
                     // Where the whole is true, each side of && is; where it is false, each side of || is.
                     var negated = binary.OperatorKind == BinaryOperatorKind.ConditionalOr;
@@ -635,8 +636,21 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static bool MayStateCheck(ExpressionSyntax returned)
         {
-            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax or AwaitExpressionSyntax or MemberAccessExpressionSyntax)
+            while (returned is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax or BinaryExpressionSyntax or AwaitExpressionSyntax or MemberAccessExpressionSyntax or IsPatternExpressionSyntax)
             {
+                if (returned is IsPatternExpressionSyntax isPattern)
+                {
+                    // x is false, x is not true: the test tested.
+                    var pattern = isPattern.Pattern is UnaryPatternSyntax { Pattern: var negated } ? negated : isPattern.Pattern;
+                    if (pattern is not ConstantPatternSyntax { Expression: var constant } || !IsBooleanLiteral(constant))
+                    {
+                        return false;
+                    }
+
+                    returned = isPattern.Expression;
+                    continue;
+                }
+
                 if (returned is AwaitExpressionSyntax awaited)
                 {
                     returned = awaited.Expression;
@@ -656,6 +670,18 @@ namespace CmaaGen.Analysis
 
                 if (returned is BinaryExpressionSyntax binary)
                 {
+                    if (binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression))
+                    {
+                        // x == true, false != x: the test on the other side.
+                        returned = IsBooleanLiteral(binary.Right) ? binary.Left : IsBooleanLiteral(binary.Left) ? binary.Right : binary;
+                        if (returned == binary)
+                        {
+                            return false;
+                        }
+
+                        continue;
+                    }
+
                     if (!binary.IsKind(SyntaxKind.LogicalAndExpression) && !binary.IsKind(SyntaxKind.LogicalOrExpression))
                     {
                         return false;
@@ -675,6 +701,9 @@ namespace CmaaGen.Analysis
 
             return returned is InvocationExpressionSyntax;
         }
+
+        private static bool IsBooleanLiteral(ExpressionSyntax expression)
+            => expression.IsKind(SyntaxKind.TrueLiteralExpression) || expression.IsKind(SyntaxKind.FalseLiteralExpression);
 
         /// <summary>The parameter a predicate returns the check of, and whether it returns it negated; ordinal -1 for none.</summary>
         private readonly record struct Predicate(int Ordinal, bool Negated)

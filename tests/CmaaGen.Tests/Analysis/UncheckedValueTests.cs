@@ -888,6 +888,58 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
     }
 
+    /// <summary>
+    /// A test written as a comparison with <c>true</c> or <c>false</c>, as some style guides ask, is the test itself or
+    /// its negation: in a branch, in a throwing method's guard and in a predicate's result. Only a <c>bool</c> is: a
+    /// <c>bool?</c> is also unequal to <c>true</c> where it is null.
+    /// </summary>
+    [Fact]
+    public async Task A_check_compared_with_true_or_false_is_a_check()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static bool IsPermitted(string c) => CmaaAgreements.HasAgreement(c) == true;
+                static bool IsEmbargoed(string c) => CmaaAgreements.HasAgreement(c) is false;
+                static bool? Maybe(string c) => CmaaAgreements.HasAgreement(c);
+
+                static void Ensure(string c)
+                {
+                    if (CmaaAgreements.HasAgreement(c) is not true) throw new System.ArgumentException(c);
+                }
+
+                static void File(Gateway g, string a, string b, string c, string d, string e)
+                {
+                    if (CmaaAgreements.HasAgreement(a) is false) return;
+                    g.Send(a);
+
+                    if (false == CmaaAgreements.HasAgreement(b)) return;
+                    g.Send(b);
+
+                    if (CmaaAgreements.HasAgreement(c) != true) throw new System.ArgumentException(c);
+                    g.Send(c);
+
+                    if (CmaaAgreements.HasAgreement(d) is true) g.Send(d);
+                    if (CmaaAgreements.HasAgreement(d) == false) g.Send({|CMAA004:d|});
+                    if (CmaaAgreements.HasAgreement(d) is not false) g.Send(d);
+                    if (!(CmaaAgreements.HasAgreement(d) != false)) g.Send({|CMAA004:d|});
+
+                    if (IsPermitted(e) is true) g.Send(e);
+                    if (IsEmbargoed(e) == false) g.Send(e);
+                    if (IsEmbargoed(e) != false) g.Send({|CMAA004:e|});
+                    if (Maybe(e) == true) g.Send({|CMAA004:e|});
+                    if (Maybe(e) != true) return;
+                    g.Send({|CMAA004:e|});
+                }
+
+                static void Ensured(Gateway g, string a)
+                {
+                    Ensure(a);
+                    g.Send(a);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));
