@@ -236,11 +236,42 @@ namespace CmaaGen.Analysis
         /// parameter) over one:
         /// <c>countries.Where(CmaaAgreements.HasAgreement)</c> or <c>.Where(c =&gt; CmaaAgreements.HasAgreement(c))</c>,
         /// then maybe LINQ calls that keep only items of their source (<c>ToList()</c>, <c>OrderBy(…)</c>), reached
-        /// through locals and conditionals.
+        /// through locals and conditionals. A member read from such a variable (<c>shipment.Destination</c>) is one
+        /// where the filter checks that member of each item (<c>.Where(s =&gt; CmaaAgreements.HasAgreement(s.Destination))</c>)
+        /// and the body around it writes no member of that name.
         /// </summary>
-        public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph) => IsFiltered(value, graph, 0);
+        public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph)
+        {
+            var members = new List<ISymbol>();
+            for (var read = CountryValueCollector.Unwrap(value); ; read = CountryValueCollector.Unwrap(read))
+            {
+                switch (read)
+                {
+                    case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance } property:
+                        members.Insert(0, property.Property);
+                        read = instance;
+                        continue;
+                    case IFieldReferenceOperation { Instance: { } instance } field:
+                        members.Insert(0, field.Field);
+                        read = instance;
+                        continue;
+                }
 
-        private bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph, int depth)
+                return (members.Count == 0 || !WritesAny(members, value, graph)) && IsFiltered(read, members.ToImmutableArray(), graph, 0);
+            }
+        }
+
+        /// <summary>Whether the body that holds the value writes any of the members, of whatever instance.</summary>
+        private static bool WritesAny(List<ISymbol> members, IOperation value, Func<ControlFlowGraph?> graph)
+            => graph() is not { } body
+                || GraphPositions.Holding(body, value.Syntax) is not { } cfg
+                || members.Exists(member => GraphPositions.WritesOf(cfg, member).Count > 0);
+
+        /// <param name="value">The collection, or a variable that takes its items.</param>
+        /// <param name="members">The member of each item the filter must check (<c>Destination</c>); none for the item itself.</param>
+        /// <param name="graph">The graph of the body that holds the value.</param>
+        /// <param name="depth">How far values have been followed to get here.</param>
+        private bool IsFiltered(IOperation value, ImmutableArray<ISymbol> members, Func<ControlFlowGraph?> graph, int depth)
         {
             // A local rewritten from itself (list = list.ToList(); in a loop) would send the search round: it stops where
             // the collector stops following values.
@@ -262,7 +293,7 @@ namespace CmaaGen.Analysis
             var any = false;
             foreach (var source in CountryValueCollector.Sources(value, graph))
             {
-                if (!IsFilteredCollection(source, graph, depth))
+                if (!IsFilteredCollection(source, members, graph, depth))
                 {
                     return false;
                 }
@@ -273,14 +304,14 @@ namespace CmaaGen.Analysis
             return any;
         }
 
-        private bool IsFilteredCollection(IOperation? value, Func<ControlFlowGraph?> graph, int depth)
+        private bool IsFilteredCollection(IOperation? value, ImmutableArray<ISymbol> members, Func<ControlFlowGraph?> graph, int depth)
         {
             var kept = false;
             while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } call
                 && SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
                 && call.Arguments.Length > 0)
             {
-                if (method.Name == "Where" && call.Arguments.Length == 2 && IsCheck(CountryValueCollector.Unwrap(call.Arguments[1].Value)))
+                if (method.Name == "Where" && call.Arguments.Length == 2 && IsCheck(CountryValueCollector.Unwrap(call.Arguments[1].Value), members))
                 {
                     return true;
                 }
@@ -295,15 +326,21 @@ namespace CmaaGen.Analysis
             }
 
             // The source of calls that keep its items may be a filtered collection held in a local (allowed.ToList()).
-            return kept && value is not null && IsFiltered(value, graph, depth + 1);
+            return kept && value is not null && IsFiltered(value, members, graph, depth + 1);
         }
 
-        /// <summary>A predicate that is the check: the method itself, or a lambda that returns the check of its parameter.</summary>
-        private bool IsCheck(IOperation predicate) => predicate switch
+        /// <summary>
+        /// A predicate that is the check of each item, or of its <paramref name="members"/>: the check method itself or a
+        /// predicate (of the item alone), or a lambda whose result states the check, as a predicate's would
+        /// (<c>s =&gt; s != null &amp;&amp; CmaaAgreements.HasAgreement(s.Destination)</c>).
+        /// </summary>
+        private bool IsCheck(IOperation predicate, ImmutableArray<ISymbol> members) => predicate switch
         {
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateOf(method) is { Ordinal: 0, Negated: false },
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => members.IsEmpty
+                && (IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateOf(method) is { Ordinal: 0, Negated: false }),
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
-                => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned } && IsGuardCall(returned, ValuePath.Of(lambda.Symbol.Parameters[0])),
+                => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
+                    && Stated(returned, lambda.Symbol, (condition, item) => Polarity(condition, item.With(members))) is { Ordinal: 0, Negated: false },
             _ => false,
         };
 

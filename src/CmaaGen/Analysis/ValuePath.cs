@@ -32,6 +32,9 @@ namespace CmaaGen.Analysis
 
         public static ValuePath Of(ISymbol variable) => new(ImmutableArray.Create(variable));
 
+        /// <summary>The path of <paramref name="members"/> read, in turn, from this value.</summary>
+        public ValuePath With(ImmutableArray<ISymbol> members) => members.IsEmpty ? this : new(Symbols.AddRange(members));
+
         /// <summary>The path a value reads, through conversions; null for any other value (a call, an indexer, a literal).</summary>
         public static ValuePath? Read(IOperation value)
         {

@@ -889,6 +889,74 @@ public class UncheckedValueTests
     }
 
     /// <summary>
+    /// A member read from the items of a collection filtered by a check of that member is checked
+    /// (<c>shipments.Where(s =&gt; CmaaAgreements.HasAgreement(s.Destination))</c>), as the items of one filtered by a
+    /// check of the item are; the filter's lambda may state the check as a predicate's result would.
+    /// </summary>
+    [Fact]
+    public async Task Members_of_items_filtered_by_a_check_of_that_member_are_checked()
+        => await new AnalyzerTest(Gateway + """
+            public class Shipment
+            {
+                public string Destination { get; set; } = "";
+                public string Origin = "";
+                public Shipment Next { get; set; } = null!;
+            }
+
+            class C
+            {
+                static void File(Gateway g, System.Collections.Generic.IEnumerable<Shipment> shipments, System.Collections.Generic.List<Shipment> list, System.Collections.Generic.IEnumerable<string> codes)
+                {
+                    foreach (var s in shipments.Where(s => CmaaAgreements.HasAgreement(s.Destination)))
+                    {
+                        g.Send(s.Destination);
+                        g.Send({|CMAA004:s.Origin|});
+                        g.Send({|CMAA004:s.Next.Destination|});
+                    }
+
+                    list.Where(s => s != null && CmaaAgreements.HasAgreement(s.Origin)).ToList().ForEach(s => g.Send(s.Origin));
+
+                    var routed = shipments.Where(s => CmaaAgreements.HasAgreement(s.Next.Destination)).OrderBy(s => s.Origin).ToList();
+                    foreach (var s in routed)
+                    {
+                        g.Send(s.Next.Destination);
+                    }
+
+                    foreach (var code in codes.Where(c => c is not null && CmaaAgreements.HasAgreement(c)))
+                    {
+                        g.Send(code);
+                    }
+
+                    foreach (var s in shipments.Where(s => !CmaaAgreements.HasAgreement(s.Destination)))
+                    {
+                        g.Send({|CMAA004:s.Destination|});
+                    }
+
+                    foreach (var s in shipments.Where(s => CmaaAgreements.HasAgreement(s.Destination) || s.Origin == "US"))
+                    {
+                        g.Send({|CMAA004:s.Destination|});
+                    }
+
+                    foreach (var next in shipments.Where(s => CmaaAgreements.HasAgreement(s.Destination)).Select(s => s.Next))
+                    {
+                        g.Send({|CMAA004:next.Destination|});
+                    }
+                }
+
+                // A write of the member in the body may give an item another country after the filter.
+                static void Rerouted(Gateway g, System.Collections.Generic.IEnumerable<Shipment> shipments, string other)
+                {
+                    foreach (var s in shipments.Where(s => CmaaAgreements.HasAgreement(s.Destination)))
+                    {
+                        s.Destination = other;
+                        g.Send({|CMAA004:s.Destination|});
+                    }
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A test written as a comparison with <c>true</c> or <c>false</c>, as some style guides ask, is the test itself or
     /// its negation: in a branch, in a throwing method's guard and in a predicate's result. Only a <c>bool</c> is: a
     /// <c>bool?</c> is also unequal to <c>true</c> where it is null.
