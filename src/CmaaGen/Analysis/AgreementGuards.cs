@@ -340,7 +340,7 @@ namespace CmaaGen.Analysis
                 && (IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateOf(method) is { Ordinal: 0, Negated: false }),
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
                 => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
-                    && Stated(returned, lambda.Symbol, (condition, item) => Polarity(condition, item.With(members))) is { Ordinal: 0, Negated: false },
+                    && Stated(returned, [ValuePath.Of(lambda.Symbol.Parameters[0]).With(members)], Polarity) is { Ordinal: 0, Negated: false },
             _ => false,
         };
 
@@ -387,10 +387,14 @@ namespace CmaaGen.Analysis
 
         private bool IsGuardTrueEdge(ControlFlowBranch branch, ValuePath guarded, ControlFlowGraph cfg)
             => FlowFacts.Branch(branch.Source) is var (test, conditionalWhenTrue)
-                && (Polarity(test, guarded) ?? (test is ILocalReferenceOperation flag ? Polarity(OnlyValue(cfg, flag.Local), guarded) : null)) is { } polarity
+                && (Polarity(test, guarded) ?? (test is ILocalReferenceOperation flag ? Held(OnlyValue(cfg, flag.Local), guarded) : null)) is { } polarity
                 && branch.IsConditionalSuccessor == (conditionalWhenTrue == polarity);
 
-        private bool IsGuardCall(IOperation? condition, ValuePath guarded) => Polarity(condition, guarded) == true;
+        /// <summary>
+        /// What a local's one value says of the check where a branch tests the local: true where the local is true
+        /// (<c>var ok = CmaaAgreements.HasAgreement(x) &amp;&amp; x.Length == 2;</c>), false where it is false.
+        /// </summary>
+        private bool? Held(IOperation? value, ValuePath guarded) => Stated(value, [guarded], Polarity) is { Ordinal: 0 } stated ? !stated.Negated : null;
 
         /// <summary>
         /// Whether a condition checks the value: true when it holds exactly where the check does (a <c>CmaaAgreements</c>
@@ -516,43 +520,47 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
             var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-            return Stated(operation, m, leaf);
+            return Stated(operation, Parameters(m), leaf);
         }
 
         /// <summary>
-        /// The parameter whose check a condition states, and whether it states it by being false: <c>Check(p)</c> by being
-        /// true, <c>!Check(p)</c> by being false, <c>x &amp;&amp; Check(p)</c> by being true and <c>!Check(p) || x</c> by
-        /// being false, nested alike. <paramref name="leaf"/> says what a condition that is none of these says about a
-        /// value: true when it holds exactly where the check does, false where the check fails.
+        /// The value whose check a condition states, by its index in <paramref name="values"/> (a method's parameters, by
+        /// ordinal), and whether it states it by being false: <c>Check(p)</c> by being true, <c>!Check(p)</c> by being
+        /// false, <c>x &amp;&amp; Check(p)</c> by being true and <c>!Check(p) || x</c> by being false, nested alike.
+        /// <paramref name="leaf"/> says what a condition that is none of these says about a value: true when it holds
+        /// exactly where the check does, false where the check fails.
         /// </summary>
-        private static Predicate Stated(IOperation? condition, IMethodSymbol method, Func<IOperation, ValuePath, bool?> leaf)
+        private static Predicate Stated(IOperation? condition, IReadOnlyList<ValuePath> values, Func<IOperation, ValuePath, bool?> leaf)
         {
             switch (condition)
             {
                 case IUnaryOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } or IIsPatternOperation
                     when FlowFacts.Unnegated(condition, out var negatedTest) is var test && test != condition:
-                    return Stated(test, method, leaf) is { Ordinal: >= 0 } inner ? inner with { Negated = inner.Negated != negatedTest } : Predicate.None;
+                    return Stated(test, values, leaf) is { Ordinal: >= 0 } inner ? inner with { Negated = inner.Negated != negatedTest } : Predicate.None;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
                     // Where the whole is true, each side of && is; where it is false, each side of || is.
                     var negated = binary.OperatorKind == BinaryOperatorKind.ConditionalOr;
-                    var left = Stated(binary.LeftOperand, method, leaf);
+                    var left = Stated(binary.LeftOperand, values, leaf);
                     return left.Ordinal >= 0 && left.Negated == negated ? left
-                        : Stated(binary.RightOperand, method, leaf) is { Ordinal: >= 0 } right && right.Negated == negated ? right
+                        : Stated(binary.RightOperand, values, leaf) is { Ordinal: >= 0 } right && right.Negated == negated ? right
                         : Predicate.None;
                 case null:
                     return Predicate.None;
             }
 
-            foreach (var parameter in method.Parameters)
+            for (var i = 0; i < values.Count; i++)
             {
-                if (leaf(condition, ValuePath.Of(parameter)) is bool polarity)
+                if (leaf(condition, values[i]) is bool polarity)
                 {
-                    return new Predicate(parameter.Ordinal, !polarity);
+                    return new Predicate(i, !polarity);
                 }
             }
 
             return Predicate.None;
         }
+
+        /// <summary>The paths of a method's parameters, by ordinal, for <see cref="Stated"/>.</summary>
+        private static ValuePath[] Parameters(IMethodSymbol method) => method.Parameters.Select(ValuePath.Of).ToArray();
 
         /// <summary>A call of a <c>CmaaAgreements</c> check on the value.</summary>
         private bool? DirectCheck(IOperation condition, ValuePath guarded)
@@ -925,7 +933,7 @@ namespace CmaaGen.Analysis
         private ulong ThrownUnless(IOperation condition, IMethodSymbol method)
             => condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either
                 ? ThrownUnless(either.LeftOperand, method) | ThrownUnless(either.RightOperand, method)
-                : Stated(condition, method, Polarity) is { Ordinal: >= 0, Negated: true } stated ? Only(stated.Ordinal) : 0;
+                : Stated(condition, Parameters(method), Polarity) is { Ordinal: >= 0, Negated: true } stated ? Only(stated.Ordinal) : 0;
 
         /// <summary>
         /// The check a method makes of one parameter, as the mark that would state it: it checks it before anything else,

@@ -92,6 +92,18 @@ public class UncheckedValueTests
                 {
                     g.Send({|CMAA004:country|});
                 }
+
+                // A local given the check with others: true, it holds after &&; false, it holds after || of its negation.
+                var both = ready && CmaaAgreements.HasAgreement(country);
+                if (both) g.Send(country);
+                if (!both) g.Send({|CMAA004:country|});
+
+                var blocked = !CmaaAgreements.HasAgreement(other) || !ready;
+                if (blocked) return;
+                g.Send(other);
+
+                var either = ready || CmaaAgreements.HasAgreement(country);
+                if (either) g.Send({|CMAA004:country|});
             }
 
             // A method of the project that throws unless the check holds, among the guards it begins with, checks its
