@@ -45,6 +45,9 @@ namespace CmaaGen.CodeFixes
 
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             var names = new Dictionary<SyntaxNode, HashSet<string>>();
+            var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } found
+                ? found
+                : SyntaxFactory.EndOfLine("\n");
             foreach (var guard in planned.Where(g => g.Hoisted is not null))
             {
                 guard.Local = NewLocal(model, guard.Anchor, names, cancellationToken);
@@ -56,10 +59,22 @@ namespace CmaaGen.CodeFixes
             {
                 var guards = group.SelectMany(g => g.Statements()).ToList();
                 var first = group.First();
+                if (first.Placement == Placement.Before)
+                {
+                    // The guard's own line breaks, and a blank line after it, also where the formatter would choose
+                    // others: before a comment that leads the exchange's statement, or between top-level statements.
+                    for (var i = 0; i < guards.Count; i++)
+                    {
+                        guards[i] = i < guards.Count - 1 ? guards[i].WithTrailingTrivia(newLine) : guards[i].WithTrailingTrivia(newLine, newLine);
+                    }
+                }
+
                 switch (first.Placement)
                 {
                     case Placement.Before when group.Key is GlobalStatementSyntax:
-                        editor.InsertBefore(group.Key, guards.Select(SyntaxFactory.GlobalStatement));
+                        // Top-level statements are members to the formatter, which puts a blank line between members
+                        // whose trivia it chooses: the guard's lines are given theirs.
+                        editor.InsertBefore(group.Key, guards.Select(guard => SyntaxFactory.GlobalStatement(guard.WithLeadingTrivia())));
                         break;
                     case Placement.Before:
                         editor.InsertBefore(group.Key, guards);

@@ -435,6 +435,9 @@ public class UncheckedValueFixTests
             var gateway = new Gateway();
             var destination = args[0];
             gateway.Send({|CMAA004:destination|});
+            var origin = args[1];
+            // A comment stays with the statement it leads.
+            gateway.Send({|CMAA004:origin|});
 
             static void Route(Gateway g, string country, int lane)
             {
@@ -452,13 +455,20 @@ public class UncheckedValueFixTests
 
             var gateway = new Gateway();
             var destination = args[0];
-
             if (!CmaaAgreements.HasAgreement(destination))
             {
                 throw new InvalidOperationException($"No customs mutual assistance agreement with '{destination}'.");
             }
 
             gateway.Send(destination);
+            var origin = args[1];
+            if (!CmaaAgreements.HasAgreement(origin))
+            {
+                throw new InvalidOperationException($"No customs mutual assistance agreement with '{origin}'.");
+            }
+
+            // A comment stays with the statement it leads.
+            gateway.Send(origin);
 
             static void Route(Gateway g, string country, int lane)
             {
@@ -560,6 +570,47 @@ public class UncheckedValueFixTests
 
     private static Task Mark(string code, string? fixedCode)
         => new CodeFixTest<UncheckedValueFix>(Gateway + code, Gateway + (fixedCode ?? code)) { EnableUnchecked = true, CodeActionEquivalenceKey = UncheckedValueFix.MarkKey }.VerifyAsync();
+
+    /// <summary>The guard's lines end as the document's do, also the line breaks the fix writes itself after the guard.</summary>
+    [Fact]
+    public async Task A_guard_ends_its_lines_as_the_document_does()
+    {
+        const string Code = """
+            class Service
+            {
+                void Forward(Gateway g, string country)
+                {
+                    // Forwarded as received.
+                    g.Send({|CMAA004:country|});
+                }
+            }
+            """;
+        const string Fixed = """
+            class Service
+            {
+                void Forward(Gateway g, string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country))
+                    {
+                        throw new ArgumentException($"No customs mutual assistance agreement with '{country}'.", nameof(country));
+                    }
+
+                    // Forwarded as received.
+                    g.Send(country);
+                }
+            }
+            """;
+
+        var test = new CodeFixTest<UncheckedValueFix>((Gateway + Code).Replace("\n", "\r\n"), (Gateway + Fixed).Replace("\n", "\r\n"))
+        {
+            EnableUnchecked = true,
+            CodeActionEquivalenceKey = UncheckedValueFix.GuardKey,
+        };
+
+        // The formatter's own line breaks follow the setting an IDE takes from .editorconfig or the platform.
+        test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[*.cs]\nend_of_line = crlf\n"));
+        await test.VerifyAsync();
+    }
 
     private static Task Guard(string code, string? fixedCode)
         => new CodeFixTest<UncheckedValueFix>(Gateway + code, Gateway + (fixedCode ?? code)) { EnableUnchecked = true, CodeActionEquivalenceKey = UncheckedValueFix.GuardKey }.VerifyAsync();
