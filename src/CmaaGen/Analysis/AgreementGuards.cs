@@ -80,10 +80,11 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a value is read from another instance's member that holds only checked countries: <c>partner.Code</c>,
-        /// where the project's own code shows it (<see cref="CheckedMembers"/>), or another assembly's member is marked
-        /// <c>[AgreementChecked]</c>. A read within the member's own type may run in a constructor before the store, so it
-        /// is not one.
+        /// Whether a value is read from a member that holds only checked countries: <c>partner.Code</c>, where the
+        /// project's own code shows it (<see cref="CheckedMembers"/>), or another assembly's member is marked
+        /// <c>[AgreementChecked]</c>. The type's own methods read it too (<c>gateway.Send(_code)</c>): an instance that
+        /// exists has been made, and one still being made holds null, no country, until the store. A read in a
+        /// constructor of the type is not one, since it may come before the store.
         /// </summary>
         public bool IsCheckedByConstruction(IOperation value)
         {
@@ -106,9 +107,15 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
+            var constructor = value.Syntax.FirstAncestorOrSelf<ConstructorDeclarationSyntax>();
+            if (constructor?.Parent is not { } declaring)
+            {
+                return true;
+            }
+
             foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
             {
-                if (reference.SyntaxTree == value.Syntax.SyntaxTree && reference.Span.Contains(value.Syntax.Span))
+                if (reference.SyntaxTree == declaring.SyntaxTree && reference.Span == declaring.Span)
                 {
                     return false;
                 }

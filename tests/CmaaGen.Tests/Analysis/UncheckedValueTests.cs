@@ -623,8 +623,18 @@ public class UncheckedValueTests
 
                 public string? Notes => notes;
 
-                // Before the store, the member is still empty.
+                // A constructor may read the member before the store.
                 public Partner(Gateway g, string code) : this(code) => g.Send({|CMAA004:Code|});
+
+                // The type's own methods read it from an instance that has been made, or holds null until the store.
+                public void File(Gateway g, Partner other)
+                {
+                    g.Send(Code);
+                    g.Send(this.code);
+                    g.Send(other.Field);
+                    g.Send({|CMAA004:notes|});
+                    System.Action later = () => g.Send(Accessor);
+                }
             }
 
             public sealed record Route
