@@ -45,7 +45,7 @@ namespace CmaaGen.Analysis
         ];
 
         // Which parameters each called method checks before anything else, one bit per ordinal; decided once per method.
-        private readonly ConcurrentDictionary<IMethodSymbol, ulong> _checkedParameters = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, LeadingGuards> _leadingGuards = new(SymbolEqualityComparer.Default);
 
         // Which parameter, if any, each called method returns the check of; decided once per method.
         private readonly ConcurrentDictionary<IMethodSymbol, Predicate> _predicates = new(SymbolEqualityComparer.Default);
@@ -820,14 +820,28 @@ namespace CmaaGen.Analysis
         /// <summary>Whether a call checks the value: it passes it as a parameter the method checks, and is awaited if the method is <c>async</c>.</summary>
         private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded)
         {
-            if (CheckedParameters(call.TargetMethod) is not (not 0 and var ordinals) || !awaited && IsAsync(call.TargetMethod))
+            var guards = GuardsOf(call.TargetMethod);
+            if ((guards.Checked | guards.AssertedTrue | guards.AssertedFalse) == 0 || !awaited && IsAsync(call.TargetMethod))
             {
                 return false;
             }
 
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is { } parameter && Has(ordinals, parameter.Ordinal) && guarded.Equals(ValuePath.Read(argument.Value)))
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                if (Has(guards.Checked, parameter.Ordinal) && guarded.Equals(ValuePath.Read(argument.Value)))
+                {
+                    return true;
+                }
+
+                // Require(CmaaAgreements.HasAgreement(x), …) returns only where its argument is true; Against(!…) where false.
+                if ((Has(guards.AssertedTrue, parameter.Ordinal) || Has(guards.AssertedFalse, parameter.Ordinal))
+                    && Stated(argument.Value, [guarded], Polarity) is { Ordinal: 0 } stated
+                    && Has(stated.Negated ? guards.AssertedFalse : guards.AssertedTrue, parameter.Ordinal))
                 {
                     return true;
                 }
@@ -892,12 +906,19 @@ namespace CmaaGen.Analysis
         /// parameters its <c>[AgreementChecked]</c> marks without a return value name. None for any other method, and for
         /// one that can be overridden.
         /// </summary>
-        private ulong CheckedParameters(IMethodSymbol method)
-            => _checkedParameters.GetOrAdd(method.OriginalDefinition, m =>
+        private ulong CheckedParameters(IMethodSymbol method) => GuardsOf(method).Checked;
+
+        /// <summary>
+        /// What the guards a method begins with hold, once per method: the parameters they check, and the <c>bool</c>
+        /// parameters they throw unless true (<c>Require(bool condition)</c>: <c>if (!condition) throw …;</c>) or unless
+        /// false (<c>Against(bool condition)</c>: <c>if (condition) throw …;</c>).
+        /// </summary>
+        private LeadingGuards GuardsOf(IMethodSymbol method)
+            => _leadingGuards.GetOrAdd(method.OriginalDefinition, m =>
             {
                 if (CanBeReplaced(m))
                 {
-                    return 0;
+                    return default;
                 }
 
                 var ordinals = 0UL;
@@ -911,14 +932,16 @@ namespace CmaaGen.Analysis
                         }
                     }
 
-                    return ordinals;
+                    return new LeadingGuards(ordinals, 0, 0);
                 }
 
                 if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
                 {
-                    return 0;
+                    return default;
                 }
 
+                var assertedTrue = 0UL;
+                var assertedFalse = 0UL;
                 foreach (var guard in Guards(declaration))
                 {
 #pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
@@ -927,11 +950,39 @@ namespace CmaaGen.Analysis
                     if (operation is IConditionalOperation { Condition: var condition })
                     {
                         ordinals |= ThrownUnless(condition, m);
+                        Asserted(condition, ref assertedTrue, ref assertedFalse);
                     }
                 }
 
-                return ordinals;
+                return new LeadingGuards(ordinals, assertedTrue, assertedFalse);
             });
+
+        /// <summary>
+        /// The <c>bool</c> parameters a guard's condition throws on, on either side of <c>||</c>: past <c>if (!ok) throw</c>
+        /// <c>ok</c> is true, past <c>if (bad) throw</c> <c>bad</c> is false.
+        /// </summary>
+        private static void Asserted(IOperation condition, ref ulong assertedTrue, ref ulong assertedFalse)
+        {
+            if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either)
+            {
+                Asserted(either.LeftOperand, ref assertedTrue, ref assertedFalse);
+                Asserted(either.RightOperand, ref assertedTrue, ref assertedFalse);
+            }
+            else if (FlowFacts.Unnegated(condition, out var negated) is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } parameter })
+            {
+                if (negated)
+                {
+                    assertedTrue |= Only(parameter.Ordinal);
+                }
+                else
+                {
+                    assertedFalse |= Only(parameter.Ordinal);
+                }
+            }
+        }
+
+        /// <summary>What a method's leading guards hold (<see cref="GuardsOf"/>), one bit per ordinal each.</summary>
+        private readonly record struct LeadingGuards(ulong Checked, ulong AssertedTrue, ulong AssertedFalse);
 
         /// <summary>
         /// The parameters a guard's condition checks: the method goes on past the guard where the condition is false, so

@@ -979,6 +979,65 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// An assertion helper of the project, which throws unless a <c>bool</c> it is given is true (or false), checks the
+    /// value whose check that argument states: <c>Require(CmaaAgreements.HasAgreement(x), …)</c>, <c>Against(!…)</c>.
+    /// </summary>
+    [Fact]
+    public async Task An_assertion_helper_given_the_check_checks_the_value()
+        => await new AnalyzerTest(Gateway + """
+            static class Guard
+            {
+                public static void Require(bool condition, string message)
+                {
+                    if (!condition) throw new System.InvalidOperationException(message);
+                }
+
+                public static void Against(bool condition, string message)
+                {
+                    if (message is null || condition is true) throw new System.ArgumentException(message);
+                }
+
+                public static void Log(bool condition, string message)
+                {
+                    if (!condition) System.Console.WriteLine(message);
+                }
+
+                public static async System.Threading.Tasks.Task RequireAsync(bool condition)
+                {
+                    if (!condition) throw new System.InvalidOperationException();
+                    await System.Threading.Tasks.Task.Yield();
+                }
+            }
+
+            class C
+            {
+                static async System.Threading.Tasks.Task File(Gateway g, string a, string b, string c, string d, string e, bool ready)
+                {
+                    Guard.Require(CmaaAgreements.HasAgreement(a), "No agreement.");
+                    g.Send(a);
+
+                    Guard.Against(!CmaaAgreements.HasAgreement(b), "No agreement.");
+                    g.Send(b);
+
+                    Guard.Require(!CmaaAgreements.HasAgreement(c), "Expected none.");
+                    g.Send({|CMAA004:c|});
+                    Guard.Against(CmaaAgreements.HasAgreement(c), "Expected none.");
+                    g.Send({|CMAA004:c|});
+                    Guard.Log(CmaaAgreements.HasAgreement(c), "No agreement.");
+                    g.Send({|CMAA004:c|});
+                    Guard.Require(ready, "Not ready.");
+                    g.Send({|CMAA004:d|});
+
+                    _ = Guard.RequireAsync(CmaaAgreements.HasAgreement(d));
+                    g.Send({|CMAA004:d|});
+                    await Guard.RequireAsync(CmaaAgreements.HasAgreement(e));
+                    g.Send(e);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A test written as a comparison with <c>true</c> or <c>false</c>, as some style guides ask, is the test itself or
     /// its negation: in a branch, in a throwing method's guard and in a predicate's result. Only a <c>bool</c> is: a
     /// <c>bool?</c> is also unequal to <c>true</c> where it is null.
