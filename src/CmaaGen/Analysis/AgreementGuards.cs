@@ -249,8 +249,15 @@ namespace CmaaGen.Analysis
         /// </summary>
         public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph)
         {
+            var read = CountryValueCollector.Unwrap(value);
+            if (read is not (IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: not null } or IFieldReferenceOperation { Instance: not null }))
+            {
+                // Most values are no member read: they cost no list.
+                return IsFiltered(read, ImmutableArray<ISymbol>.Empty, graph, 0);
+            }
+
             var members = new List<ISymbol>();
-            for (var read = CountryValueCollector.Unwrap(value); ; read = CountryValueCollector.Unwrap(read))
+            for (; ; read = CountryValueCollector.Unwrap(read))
             {
                 switch (read)
                 {
@@ -264,7 +271,7 @@ namespace CmaaGen.Analysis
                         continue;
                 }
 
-                return (members.Count == 0 || !WritesAny(members, value, graph)) && IsFiltered(read, members.ToImmutableArray(), graph, 0);
+                return !WritesAny(members, value, graph) && IsFiltered(read, members.ToImmutableArray(), graph, 0);
             }
         }
 
