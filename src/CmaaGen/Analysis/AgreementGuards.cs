@@ -601,6 +601,66 @@ namespace CmaaGen.Analysis
         private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();
 
         /// <summary>
+        /// Whether a check of the value could come before its use, by the syntax of the member around it: a call other
+        /// than the ones the use is an argument of names the value's variable among its arguments
+        /// (<c>CmaaAgreements.HasAgreement(country)</c>, <c>Ensure(country)</c>, <c>Require(CmaaAgreements.HasAgreement(country))</c>).
+        /// Asked before a graph is built to find the check; a method that only sends a local it was given checks nothing.
+        /// </summary>
+        public static bool MayBeChecked(IOperation value)
+        {
+            if (ValuePath.Read(value) is not { } path)
+            {
+                return false;
+            }
+
+            var name = path.Symbols[0].Name;
+            var member = value.Syntax.AncestorsAndSelf().FirstOrDefault(node => node is MemberDeclarationSyntax and not GlobalStatementSyntax)
+                ?? value.Syntax.SyntaxTree.GetRoot();
+            if (!CallsNaming.GetValue(member, NamedInCalls).TryGetValue(name, out var calls))
+            {
+                return false;
+            }
+
+            // The calls the use itself is an argument of name it too.
+            foreach (var ancestor in value.Syntax.Ancestors())
+            {
+                if (ancestor is InvocationExpressionSyntax { ArgumentList: var arguments } && arguments.Span.Contains(value.Syntax.Span))
+                {
+                    calls--;
+                }
+
+                if (ancestor == member)
+                {
+                    break;
+                }
+            }
+
+            return calls > 0;
+        }
+
+        private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, int>> CallsNaming = new();
+
+        /// <summary>How many calls of a member name each identifier among their arguments, each call counted once a name.</summary>
+        private static Dictionary<string, int> NamedInCalls(SyntaxNode member)
+        {
+            var calls = new Dictionary<string, int>(StringComparer.Ordinal);
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var call in member.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                named.Clear();
+                foreach (var identifier in call.ArgumentList.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (named.Add(identifier.Identifier.ValueText))
+                    {
+                        calls[identifier.Identifier.ValueText] = calls.TryGetValue(identifier.Identifier.ValueText, out var count) ? count + 1 : 1;
+                    }
+                }
+            }
+
+            return calls;
+        }
+
+        /// <summary>
         /// The <c>if</c> statements that only throw at the start of a method, among the other statements that may lead
         /// (<see cref="Leads"/>): none of these can return from the method, so a check among them holds wherever the
         /// method returns.

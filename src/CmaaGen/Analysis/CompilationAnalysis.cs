@@ -575,7 +575,8 @@ namespace CmaaGen.Analysis
             }
 
             var value = GuardedValue(flowing.Site);
-            return !_narrowing.MayBe(value, constant, graph.Get) || _guards.IsGuarded(value, graph.Get(), _guardedValue);
+            return !_narrowing.MayBe(value, constant, graph.Get)
+                || AgreementGuards.MayBeChecked(value) && _guards.IsGuarded(value, graph.Get(), _guardedValue);
         }
 
         /// <summary>
