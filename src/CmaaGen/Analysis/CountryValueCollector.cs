@@ -133,18 +133,7 @@ namespace CmaaGen.Analysis
                         return;
                     }
 
-                    foreach (var item in Items(collection, depth + 1))
-                    {
-                        if (item is null)
-                        {
-                            _values.Add(new FlowingValue(null, site ?? local, null));
-                        }
-                        else
-                        {
-                            CollectElement(item, path, site ?? local, depth + 1);
-                        }
-                    }
-
+                    CollectItemsElement(collection, path, site ?? local, depth);
                     return;
 
                 case IParameterReferenceOperation parameter when DelegateCalls.IteratedBy(parameter) is { } iterated:
@@ -174,8 +163,18 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
-                    // t.Country, where t = (Country: "IR", Count: 1).
-                    CollectElement(tuple, ImmutableArray.Create(TuplePosition(element)), site ?? value, depth);
+                    // t.Country, where t = (Country: "IR", Count: 1), or where t takes each tuple of a collection in turn
+                    // (foreach (var t in ports)), as a deconstructing loop's variable does.
+                    var position = ImmutableArray.Create(TuplePosition(element));
+                    if (Unwrap(tuple) is ILocalReferenceOperation item && LocalFlow.IteratedCollection(item, out var itemPath) is { } iteratedTuples)
+                    {
+                        CollectItemsElement(iteratedTuples, itemPath.AddRange(position), site ?? value, depth);
+                    }
+                    else
+                    {
+                        CollectElement(tuple, position, site ?? value, depth);
+                    }
+
                     return;
 
                 case IInvocationOperation call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
@@ -222,6 +221,22 @@ namespace CmaaGen.Analysis
             _ when IsCollectionExpression(value) => value.ChildOperations,
             _ => null,
         };
+
+        /// <summary>The element at a path of each item of a collection; an item known only at run time gives such a value.</summary>
+        private void CollectItemsElement(IOperation collection, ImmutableArray<int> path, IOperation site, int depth)
+        {
+            foreach (var item in Items(collection, depth + 1))
+            {
+                if (item is null)
+                {
+                    _values.Add(new FlowingValue(null, site, null));
+                }
+                else
+                {
+                    CollectElement(item, path, site, depth + 1);
+                }
+            }
+        }
 
         /// <summary>The element at a path of each tuple literal a tuple may be; anything else is known only at run time.</summary>
         private void CollectElement(IOperation tuple, ImmutableArray<int> path, IOperation site, int depth)

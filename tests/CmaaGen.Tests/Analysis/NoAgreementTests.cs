@@ -641,9 +641,29 @@ public class NoAgreementTests
                         g.Send({|#16:second|});
                         g.Field = first;
                     }
+
+                    // So does an element read from a loop's tuple, and from a tuple nested in a deconstructing loop.
+                    foreach (var port in Ports)
+                    {
+                        g.Send({|#18:port.Code|});
+                        g.Send(port.Berths.ToString());
+                    }
+
+                    foreach (var (first, pair) in Pairs)
+                    {
+                        g.Send({|#20:pair.Item1|});
+                    }
+
+                    foreach (var port in Ports)
+                    {
+                        if (!CmaaAgreements.HasAgreement(port.Code)) continue;
+                        g.Send(port.Code);
+                    }
                 }
 
                 static readonly (string, (string, int))[] Pairs = { ("DE", ("FR", 1)), ("FR", ({|#17:"CU"|}, 2)) };
+
+                static readonly (string Code, int Berths)[] Ports = { ("DE", 4), ({|#19:"KP"|}, 2) };
             }
             """,
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
@@ -654,7 +674,9 @@ public class NoAgreementTests
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
             NoAgreement(8, "IR", "Iran (IR)").WithLocation(9),
             NoAgreement(14, "KP", "North Korea (KP)").WithLocation(15),
-            NoAgreement(16, "CU", "Cuba (CU)").WithLocation(17));
+            NoAgreement(16, "CU", "Cuba (CU)").WithLocation(17),
+            NoAgreement(18, "KP", "North Korea (KP)").WithLocation(19),
+            NoAgreement(20, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
     /// A constant that reaches an exchange through a loop or local is not reported where a check of the value, or a test
