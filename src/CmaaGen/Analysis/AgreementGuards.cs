@@ -249,29 +249,26 @@ namespace CmaaGen.Analysis
         /// </summary>
         public bool IsFiltered(IOperation value, Func<ControlFlowGraph?> graph)
         {
+            // The members read from the item, outermost last; most values are no member read and cost no list.
+            List<ISymbol>? members = null;
             var read = CountryValueCollector.Unwrap(value);
-            if (read is not (IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: not null } or IFieldReferenceOperation { Instance: not null }))
-            {
-                // Most values are no member read: they cost no list.
-                return IsFiltered(read, ImmutableArray<ISymbol>.Empty, graph, 0);
-            }
-
-            var members = new List<ISymbol>();
-            for (; ; read = CountryValueCollector.Unwrap(read))
+            while (true)
             {
                 switch (read)
                 {
                     case IPropertyReferenceOperation { Arguments.IsEmpty: true, Instance: { } instance } property:
-                        members.Insert(0, property.Property);
-                        read = instance;
+                        (members ??= []).Insert(0, property.Property);
+                        read = CountryValueCollector.Unwrap(instance);
                         continue;
                     case IFieldReferenceOperation { Instance: { } instance } field:
-                        members.Insert(0, field.Field);
-                        read = instance;
+                        (members ??= []).Insert(0, field.Field);
+                        read = CountryValueCollector.Unwrap(instance);
                         continue;
                 }
 
-                return !WritesAny(members, value, graph) && IsFiltered(read, members.ToImmutableArray(), graph, 0);
+                return members is null
+                    ? IsFiltered(read, ImmutableArray<ISymbol>.Empty, graph, 0)
+                    : !WritesAny(members, value, graph) && IsFiltered(read, members.ToImmutableArray(), graph, 0);
             }
         }
 
@@ -614,8 +611,7 @@ namespace CmaaGen.Analysis
             }
 
             var name = path.Symbols[0].Name;
-            var member = value.Syntax.AncestorsAndSelf().FirstOrDefault(node => node is MemberDeclarationSyntax and not GlobalStatementSyntax)
-                ?? value.Syntax.SyntaxTree.GetRoot();
+            var member = EqualityNarrowing.MemberAround(value.Syntax);
             if (!CallsNaming.GetValue(member, NamedInCalls).TryGetValue(name, out var calls))
             {
                 return false;
@@ -1007,6 +1003,7 @@ namespace CmaaGen.Analysis
                     return default;
                 }
 
+                var parameters = Parameters(m);
                 var assertedTrue = 0UL;
                 var assertedFalse = 0UL;
                 foreach (var guard in Guards(declaration))
@@ -1016,7 +1013,7 @@ namespace CmaaGen.Analysis
 #pragma warning restore RS1030
                     if (operation is IConditionalOperation { Condition: var condition })
                     {
-                        ordinals |= ThrownUnless(condition, m);
+                        ordinals |= ThrownUnless(condition, parameters);
                         Asserted(condition, ref assertedTrue, ref assertedFalse);
                     }
                 }
@@ -1055,10 +1052,10 @@ namespace CmaaGen.Analysis
         /// The parameters a guard's condition checks: the method goes on past the guard where the condition is false, so
         /// it checks each parameter whose check false states, on either side of <c>||</c>.
         /// </summary>
-        private ulong ThrownUnless(IOperation condition, IMethodSymbol method)
+        private ulong ThrownUnless(IOperation condition, ValuePath[] parameters)
             => condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either
-                ? ThrownUnless(either.LeftOperand, method) | ThrownUnless(either.RightOperand, method)
-                : Stated(condition, Parameters(method), Polarity) is { Ordinal: >= 0, Negated: true } stated ? Only(stated.Ordinal) : 0;
+                ? ThrownUnless(either.LeftOperand, parameters) | ThrownUnless(either.RightOperand, parameters)
+                : Stated(condition, parameters, Polarity) is { Ordinal: >= 0, Negated: true } stated ? Only(stated.Ordinal) : 0;
 
         /// <summary>
         /// The check a method makes of one parameter, as the mark that would state it: it checks it before anything else,

@@ -255,16 +255,13 @@ namespace CmaaGen.Analysis
             => writes.Any(ofSymbol => ofSymbol.TryGetValue(block.Ordinal, out var inBlock) && inBlock.Exists(write => write.Index < end));
 
         /// <summary>Whether the code of the member around the value compares it with something, found once per member.</summary>
-        private bool IsCompared(SyntaxNode value)
-        {
-            var member = value.AncestorsAndSelf().FirstOrDefault(node => node is MemberDeclarationSyntax);
-            if (member is null or GlobalStatementSyntax)
-            {
-                member = value.SyntaxTree.GetRoot();
-            }
+        private bool IsCompared(SyntaxNode value) => _compared.GetValue(MemberAround(value), Compared).Contains(Written(value));
 
-            return _compared.GetValue(member, Compared).Contains(Written(value));
-        }
+        /// <summary>The member whose code holds the node, or the file for top-level statements: what a per-member syntax cache is keyed by.</summary>
+        internal static SyntaxNode MemberAround(SyntaxNode node)
+            => node.AncestorsAndSelf().FirstOrDefault(ancestor => ancestor is MemberDeclarationSyntax) is { } member and not GlobalStatementSyntax
+                ? member
+                : node.SyntaxTree.GetRoot();
 
         private static HashSet<string> Compared(SyntaxNode member)
         {
