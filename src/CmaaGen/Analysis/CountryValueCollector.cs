@@ -13,7 +13,8 @@ namespace CmaaGen.Analysis
     /// <summary>
     /// Finds the country values an operation can produce: constants (literals, const fields and locals,
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
-    /// <c>??</c>, the elements of arrays, collection initializers and collection expressions, the values that
+    /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
+    /// them after (<see cref="CollectionAdditions"/>), the values that
     /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c>
     /// field or get-only property, what a method without parameters always returns, a tuple literal's element read by
     /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
@@ -154,6 +155,7 @@ namespace CmaaGen.Analysis
                         }
                     }
 
+                    CollectAdded(local, site ?? local, depth);
                     return;
 
                 case IInvocationOperation invocation when SameCountryAs(invocation, _countryEnum) is { } source:
@@ -187,6 +189,7 @@ namespace CmaaGen.Analysis
                         Collect(initial, site ?? value, depth + 1);
                     }
 
+                    CollectAdded(value, site ?? value, depth);
                     return;
             }
 
@@ -207,20 +210,60 @@ namespace CmaaGen.Analysis
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);
 
         /// <summary>
+        /// What code adds to the collection a local or member holds, after it is made: a collection built item by item
+        /// (<c>partners.Add("KP")</c>) holds those items too, and one handed where it can be changed may hold anything.
+        /// </summary>
+        private CollectionAdditions AddedTo(IOperation holder) => holder switch
+        {
+            _ when !CollectionAdditions.IsMutable(holder.Type) => CollectionAdditions.None,
+            ILocalReferenceOperation local => CollectionAdditions.OfLocal(local),
+            IFieldReferenceOperation field => _members.Additions(field.Field, holder, _cancellationToken),
+            IPropertyReferenceOperation property => _members.Additions(property.Property, holder, _cancellationToken),
+            _ => CollectionAdditions.None,
+        };
+
+        private void CollectAdded(IOperation holder, IOperation site, int depth)
+        {
+            var added = AddedTo(holder);
+            foreach (var item in added.Items)
+            {
+                Collect(item, site, depth + 1);
+            }
+
+            foreach (var range in added.Ranges)
+            {
+                // A collection's values are its items.
+                Collect(range, site, depth + 1);
+            }
+
+            if (added.MayChangeElsewhere(holder))
+            {
+                _values.Add(new FlowingValue(null, site, null));
+            }
+        }
+
+        /// <summary>
         /// The items written in place of an array or collection: an array's initializer (also a field's without
         /// <c>new</c>, <c>= { "DE", "IR" }</c>, whose operation is the initializer's), a collection expression's elements,
-        /// where a spread element stands for its operand's items, and each argument of a collection initializer's
-        /// <c>Add</c> calls; null for any other value.
+        /// where a spread element stands for its operand's items, each argument of a collection initializer's
+        /// <c>Add</c> calls, and none for a new empty collection (<c>new List&lt;string&gt;()</c>); null for any other
+        /// value, also a collection made from another one (<c>new List&lt;string&gt;(codes) { "DE" }</c>).
         /// </summary>
         private static IEnumerable<IOperation>? ItemsInPlace(IOperation value) => value switch
         {
             IArrayCreationOperation array => array.Initializer?.ElementValues ?? ImmutableArray<IOperation>.Empty,
             IArrayInitializerOperation initializer => initializer.ElementValues,
+            IObjectCreationOperation creation when creation.Arguments.Any(argument => IsSequence(argument.Value.Type)) => null,
             IObjectCreationOperation { Initializer: { } initializer } when initializer.Initializers.All(i => i is IInvocationOperation)
                 => initializer.Initializers.Cast<IInvocationOperation>().SelectMany(add => add.Arguments.Select(argument => argument.Value)),
+            IObjectCreationOperation { Initializer: null } creation when CollectionAdditions.IsMutable(creation.Type) => ImmutableArray<IOperation>.Empty,
             _ when IsCollectionExpression(value) => value.ChildOperations,
             _ => null,
         };
+
+        /// <summary>Whether a value of the type is a sequence of items, which a collection made from it copies.</summary>
+        private static bool IsSequence(ITypeSymbol? type)
+            => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
 
         /// <summary>The element at a path of each item of a collection; an item known only at run time gives such a value.</summary>
         private void CollectItemsElement(IOperation collection, ImmutableArray<int> path, IOperation site, int depth)
@@ -291,6 +334,28 @@ namespace CmaaGen.Analysis
                 {
                     yield return null;
                 }
+            }
+
+            if (collection is null || depth > MaxDepth)
+            {
+                yield break;
+            }
+
+            var holder = Unwrap(collection);
+            var added = AddedTo(holder);
+            foreach (var item in added.Items)
+            {
+                yield return item;
+            }
+
+            foreach (var item in added.Ranges.SelectMany(range => Items(range, depth + 1)))
+            {
+                yield return item;
+            }
+
+            if (added.MayChangeElsewhere(holder))
+            {
+                yield return null;
             }
         }
 
@@ -481,7 +546,7 @@ namespace CmaaGen.Analysis
         // Collection expressions (C# 12) and their spreads have no operation kind in the Roslyn 4.8 this assembly
         // compiles against; the compiler that runs it may define them. Resolved once: naming a kind costs an allocation.
         private static readonly OperationKind? CollectionExpressionKind = KindNamed("CollectionExpression");
-        private static readonly OperationKind? SpreadKind = KindNamed("Spread");
+        internal static readonly OperationKind? SpreadKind = KindNamed("Spread");
 
         private static OperationKind? KindNamed(string name) => Enum.TryParse<OperationKind>(name, out var kind) ? kind : null;
 

@@ -22,6 +22,7 @@ namespace CmaaGen.Analysis
     internal sealed class MemberValues(Compilation compilation)
     {
         private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, CollectionAdditions> _additions = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
@@ -38,6 +39,15 @@ namespace CmaaGen.Analysis
             var (values, constructed) = _values.GetOrAdd(member.OriginalDefinition, m => Compute(m, use, cancellationToken));
             return constructed && InConstructorOf(member, use) ? ImmutableArray<IOperation>.Empty : values;
         }
+
+        /// <summary>
+        /// What the code of the member's type adds to the collection it holds (<see cref="CollectionAdditions.OfMember"/>);
+        /// nothing for a member declared outside the compilation's source.
+        /// </summary>
+        public CollectionAdditions Additions(ISymbol member, IOperation use, CancellationToken cancellationToken)
+            => OwnSource.Declares(compilation, member)
+                ? _additions.GetOrAdd(member.OriginalDefinition, m => CollectionAdditions.OfMember(m, tree => ModelFor(tree, use), cancellationToken))
+                : CollectionAdditions.None;
 
         /// <summary>The values a field or property read can give (<see cref="Values"/>); empty for anything else.</summary>
         public ImmutableArray<IOperation> ValuesRead(IOperation reference, CancellationToken cancellationToken) => reference switch

@@ -679,6 +679,84 @@ public class NoAgreementTests
             NoAgreement(20, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
+    /// A collection holds what code adds to it after it is made, not only its items written in place: added one at a
+    /// time or from another collection, written to an element, by the body of a local or the code of a member's type.
+    /// Reading, removing and reordering add nothing.
+    /// </summary>
+    [Fact]
+    public async Task Items_added_to_a_collection_after_it_is_made_are_its_items()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly List<string> Registered = new List<string> { "DE" };
+                static readonly string[] Embargoed = { {|#9:"SY"|} };
+                readonly List<string> _built = new List<string>();
+                readonly HashSet<string> _kept = new HashSet<string> { "FR" };
+
+                static C() { Registered.Add({|#1:"IR"|}); }
+
+                void Build() { _built.Insert(0, {|#11:"CU"|}); }
+
+                void Tidy() { _kept.Remove("FR"); _kept.Clear(); if (_kept.Contains("DE")) { } }
+
+                void M(Gateway g, List<(string Code, int N)> unknown)
+                {
+                    foreach (var code in Registered) g.Send({|#0:code|});
+                    foreach (var code in _built) g.Send({|#10:code|});
+                    foreach (var code in _kept) g.Send(code);
+
+                    var added = new List<string> { "DE" };
+                    added.Add({|#3:"KP"|});
+                    foreach (var code in added) g.Send({|#2:code|});
+
+                    var empty = new List<string>();
+                    empty.AddRange(Embargoed);
+                    g.SendList({|#8:empty|});
+
+                    var written = new[] { "DE", "FR" };
+                    written[1] = {|#5:"CU"|};
+                    foreach (var code in written) g.Send({|#4:code|});
+
+                    var filled = new string[2];
+                    System.Array.Fill(filled, {|#7:"IR"|});
+                    System.Array.Sort(filled);
+                    foreach (var code in filled) g.Send({|#6:code|});
+
+                    var set = new HashSet<string> { "DE" };
+                    set.UnionWith(Registered);
+                    foreach (var code in set) g.Send({|#12:code|});
+
+                    var pairs = new List<(string Code, int N)> { ("DE", 1) };
+                    pairs.Add(({|#14:"SD"|}, 2));
+                    foreach (var pair in pairs) g.Send({|#13:pair.Code|});
+
+                    List<string>? maybe = new List<string>();
+                    maybe?.Add({|#16:"KP"|});
+                    System.Action later = () => maybe.Add({|#17:"CU"|});
+                    g.SendList({|#15:maybe|});
+
+                    // Read, removed and reordered only: what was written in place.
+                    var read = new List<string> { "DE", "FR" };
+                    read.Remove("FR");
+                    read.Sort();
+                    var known = read.Contains("DE") && read.Count > 0 && System.Linq.Enumerable.Any(System.Linq.Enumerable.Where(read, c => c.Length == 2));
+                    g.Send(string.Join(",", read));
+                    foreach (var code in read) g.Send(code);
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(11),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(5),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
+            NoAgreement(12, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(13, "SD", "Sudan (SD)").WithLocation(14),
+            NoAgreement(15, "KP", "North Korea (KP)").WithLocation(16),
+            NoAgreement(15, "CU", "Cuba (CU)").WithLocation(17));
+
+    /// <summary>
     /// A constant that reaches an exchange through a loop or local is not reported where a check of the value, or a test
     /// against constants, keeps it from getting there: skipping the items of a configured list that have no agreement is
     /// how such a list should be sent.

@@ -1089,6 +1089,62 @@ public class UncheckedValueTests
             """)
         { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>
+    /// A collection handed where it can be changed (a <c>List&lt;T&gt;</c> or array parameter, another variable, a call
+    /// that is not known to only read) may hold anything after, so its items are known only at run time; one handed
+    /// only to read, or to the exchange itself, holds what was written and added.
+    /// </summary>
+    [Fact]
+    public async Task A_collection_handed_where_it_can_be_changed_holds_run_time_values()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static void Fill(System.Collections.Generic.List<string> codes) { }
+                static void Show(System.Collections.Generic.IEnumerable<string> codes) { }
+                static void Exchange([CustomsDataExchange] System.Collections.Generic.List<string> codes) { }
+
+                void M(Gateway g, string[] unknown)
+                {
+                    var filled = new System.Collections.Generic.List<string> { "DE" };
+                    Fill(filled);
+                    foreach (var code in filled) g.Send({|CMAA004:code|});
+
+                    var aliased = new[] { "DE" };
+                    var alias = aliased;
+                    foreach (var code in aliased) g.Send({|CMAA004:code|});
+
+                    var spanned = new[] { "DE" };
+                    var span = System.MemoryExtensions.AsSpan(spanned);
+                    foreach (var code in spanned) g.Send({|CMAA004:code|});
+
+                    var copied = new System.Collections.Generic.List<string>(unknown) { "DE" };
+                    foreach (var code in copied) g.Send({|CMAA004:code|});
+
+                    var added = new System.Collections.Generic.List<string>();
+                    added.Add(unknown[0]);
+                    g.SendMany({|CMAA004:added|});
+
+                    var shown = new System.Collections.Generic.List<string> { "DE" };
+                    Show(shown);
+                    System.Collections.Generic.IReadOnlyList<string> view = shown;
+                    var copy = new System.Collections.Generic.List<string>(shown);
+                    shown.Sort();
+                    shown.RemoveAt(0);
+                    var known = shown.Contains("DE") && shown.IndexOf("FR") < 0;
+                    foreach (var code in shown) g.Send(code);
+
+                    var built = new System.Collections.Generic.List<string>();
+                    built.Add("DE");
+                    foreach (var code in built) g.Send(code);
+
+                    var sent = new System.Collections.Generic.List<string> { "FR" };
+                    Exchange(sent);
+                    Exchange(sent);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));
