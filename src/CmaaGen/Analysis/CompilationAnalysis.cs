@@ -29,7 +29,7 @@ namespace CmaaGen.Analysis
         private readonly Lazy<INamedTypeSymbol?> _countryEnum;
         private readonly MemberValues _members;
         private readonly AgreementGuards _guards;
-        private readonly EqualityNarrowing _narrowing = new();
+        private readonly EqualityNarrowing _narrowing;
         private readonly AgreementIndex? _index;
         private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
@@ -51,6 +51,7 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation);
+            _narrowing = new EqualityNarrowing(_members);
             // A library of checks may hold no exchange, yet a constant its factory passes is judged by its lists.
             var agreements = new Lazy<AgreementIndex>(() => _index ?? ProjectAgreements.Load(options, values, cancellationToken));
             _guards = new AgreementGuards(
@@ -486,10 +487,10 @@ namespace CmaaGen.Analysis
                 // A run-time value reached through a local is narrowed where it was written (the arm of
                 // country switch { "IR" => country, … }); it is checked, once per site, where it is used.
                 var guarded = GuardedValue(flowing.Site);
-                var constants = _narrowing.KnownConstants(guarded, graph.Get);
+                var constants = _narrowing.KnownConstants(guarded, graph.Get, graph.CancellationToken);
                 if (constants.IsEmpty && flowing.Origin is { } origin)
                 {
-                    constants = _narrowing.KnownConstants(GuardedValue(origin), graph.Get);
+                    constants = _narrowing.KnownConstants(GuardedValue(origin), graph.Get, graph.CancellationToken);
                 }
 
                 if (!constants.IsEmpty)
@@ -575,7 +576,7 @@ namespace CmaaGen.Analysis
             }
 
             var value = GuardedValue(flowing.Site);
-            return !_narrowing.MayBe(value, constant, graph.Get)
+            return !_narrowing.MayBe(value, constant, graph.Get, graph.CancellationToken)
                 || AgreementGuards.MayBeChecked(value) && _guards.IsGuarded(value, graph.Get(), _guardedValue);
         }
 

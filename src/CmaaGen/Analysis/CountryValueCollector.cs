@@ -207,6 +207,26 @@ namespace CmaaGen.Analysis
             _values.Add(new FlowingValue(null, site ?? value, site is null ? null : value));
         }
 
+        /// <summary>
+        /// The items a collection is known to hold when each is a constant, in place or added after
+        /// (<c>new HashSet&lt;string&gt; { "DE", "FR" }</c>, through locals and members); default when any item is not.
+        /// </summary>
+        public ImmutableArray<IOperation> ConstantItems(IOperation collection)
+        {
+            var constants = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var item in Items(collection, 0))
+            {
+                if (item is null || !Unwrap(item).ConstantValue.HasValue)
+                {
+                    return default;
+                }
+
+                constants.Add(Unwrap(item));
+            }
+
+            return constants.ToImmutable();
+        }
+
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);
 
         /// <summary>

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,11 +17,11 @@ namespace CmaaGen.Analysis
     /// The constants a run-time value is known to be one of where it reaches an exchange, because every path there passes
     /// a test of it against them and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a <c>switch</c>
     /// case (several labels give several constants) or arm (<c>country switch { "IR" =&gt; Reroute(country), … }</c>),
-    /// <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>,
-    /// or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the
+    /// <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>, membership of a collection whose items are
+    /// all constants (<c>Allowed.Contains(country)</c>), or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the
     /// value with something builds a control flow graph for it, so code that never does pays one walk of its syntax.
     /// </summary>
-    internal sealed class EqualityNarrowing
+    internal sealed class EqualityNarrowing(MemberValues members)
     {
         // What each member's code compares, as written: most runtime values are never compared with a constant.
         private readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> _compared = new();
@@ -32,8 +33,8 @@ namespace CmaaGen.Analysis
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<(ValuePath, object), bool[]>> _ruledOut = new();
 
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
-        public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph)
-            => Locate(value, graph) is { } use ? OneOf(use) : ImmutableArray<IOperation>.Empty;
+        public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+            => Locate(value, graph, cancellationToken) is { } use ? OneOf(use) : ImmutableArray<IOperation>.Empty;
 
         /// <summary>
         /// Whether the value, where it is read, may be <paramref name="constant"/>: false when every path there tests it
@@ -41,9 +42,9 @@ namespace CmaaGen.Analysis
         /// (<c>if (p == "IR") continue;</c>, <c>p is not ("IR" or "KP")</c>), with no write after. A constant reached
         /// through a local or loop, such as an item of a list the loop skips it in, is then not what the exchange gets.
         /// </summary>
-        public bool MayBe(IOperation value, object constant, Func<ControlFlowGraph?> graph)
+        public bool MayBe(IOperation value, object constant, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
-            if (Locate(value, graph) is not { } use)
+            if (Locate(value, graph, cancellationToken) is not { } use)
             {
                 return true;
             }
@@ -65,7 +66,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static bool[] RuledOut(Use use, object constant)
         {
-            var tests = Tests(use.Cfg, use.Path);
+            var tests = Tests(use.Cfg, use.Path, use.ItemsOf);
             return FlowFacts.HoldsOnEntry(
                 use.Cfg,
                 block => Writes(use.Writes, block, block.Operations.Length + 1) ? false : null,
@@ -78,7 +79,7 @@ namespace CmaaGen.Analysis
         /// Where a value compared in its member is read, with nothing written to it before in that block: null for any
         /// other value, which no test can narrow.
         /// </summary>
-        private Use? Locate(IOperation value, Func<ControlFlowGraph?> graph)
+        private Use? Locate(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
             value = CountryValueCollector.Unwrap(value);
             if (ValuePath.Read(value) is not { } path
@@ -91,12 +92,18 @@ namespace CmaaGen.Analysis
             }
 
             var writes = path.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
-            return Writes(writes, useBlock, useIndex) ? null : new Use(cfg, path, writes, useBlock);
+            if (Writes(writes, useBlock, useIndex))
+            {
+                return null;
+            }
+
+            var items = new CountryValueCollector(members, null, () => cfg, cancellationToken);
+            return new Use(cfg, path, writes, useBlock, items.ConstantItems);
         }
 
         private ImmutableArray<IOperation> OneOf(Use use)
             => _known.GetValue(use.Cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>())
-                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes))[use.Block.Ordinal];
+                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes, use.ItemsOf))[use.Block.Ordinal];
 
         /// <summary>
         /// Whether a constant the value is known to be one of may be the other constant: the same value, or the same text
@@ -110,10 +117,10 @@ namespace CmaaGen.Analysis
         /// what its block ends with (nothing known after a write), and a block is entered with the union of its edges',
         /// or nothing known when one edge knows nothing. Solved from "not reached" up until no block changes.
         /// </summary>
-        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes)
+        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
         {
             var blocks = cfg.Blocks;
-            var tests = Tests(cfg, path);
+            var tests = Tests(cfg, path, itemsOf);
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -153,14 +160,15 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Each test of the value, by the block that branches on it: the constants, and whether the value is one of them
-        /// on the block's conditional successor (else on the other edge).
+        /// on the block's conditional successor (else on the other edge). <paramref name="itemsOf"/> gives the constant items
+        /// of a collection, default when they are not all known constants.
         /// </summary>
-        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path)
+        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
         {
             var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
             foreach (var block in cfg.Blocks)
             {
-                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path) is var (constants, oneOfWhenTrue))
+                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path, itemsOf) is var (constants, oneOfWhenTrue))
                 {
                     tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
                 }
@@ -199,7 +207,7 @@ namespace CmaaGen.Analysis
             => known is not null && (joined == Anything ? known == Anything : known != Anything && joined.Count == known.Count && joined.Keys.All(known.ContainsKey));
 
         /// <summary>A test of the value against constants: the constants, and whether the value is one of them when the test is true.</summary>
-        private static (ImmutableArray<IOperation> Constants, bool OneOfWhenTrue)? Test(ControlFlowGraph cfg, IOperation condition, ValuePath path)
+        private static (ImmutableArray<IOperation> Constants, bool OneOfWhenTrue)? Test(ControlFlowGraph cfg, IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
         {
             switch (condition)
             {
@@ -218,10 +226,44 @@ namespace CmaaGen.Analysis
                         : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? (ImmutableArray.Create(second), true)
                         : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? (ImmutableArray.Create(first), true)
                         : null;
+                case IInvocationOperation { TargetMethod.Name: "Contains" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
+                    // A collection of no items, or of any item not a constant that can name a country, tells nothing of
+                    // the value.
+                    return itemsOf(InBody(cfg, collection)) is { IsDefaultOrEmpty: false } members && members.All(m => Constant(m) is not null) ? (members, true) : null;
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// The body's own operation for a local the graph reads, which the local's writes and uses are found from: the
+        /// graph holds copies. Any other operation as it is.
+        /// </summary>
+        private static IOperation InBody(ControlFlowGraph cfg, IOperation operation)
+        {
+            operation = CountryValueCollector.Unwrap(operation);
+            if (operation is IFlowCaptureReferenceOperation capture && GraphPositions.CapturedValue(cfg, capture) is { } captured)
+            {
+                operation = CountryValueCollector.Unwrap(captured);
+            }
+
+            var syntax = operation.Syntax;
+            return operation is ILocalReferenceOperation
+                ? cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(o => o.Syntax == syntax) ?? operation
+                : operation;
+        }
+
+        /// <summary>
+        /// The collection and the item of a membership test: <c>allowed.Contains(item)</c>, with or without a comparer,
+        /// or an extension method's (<c>Enumerable.Contains(allowed, item)</c>); null for any other <c>Contains</c>.
+        /// </summary>
+        private static (IOperation Collection, IOperation Item)? Membership(IInvocationOperation contains)
+            => contains switch
+            {
+                { Instance: { } instance, Arguments.Length: 1 or 2 } => (instance, contains.Arguments[0].Value),
+                { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: 2 or 3 } => (contains.Arguments[0].Value, contains.Arguments[1].Value),
+                _ => null,
+            };
 
         /// <summary>The constants a pattern of constants joined by <c>or</c> matches (<c>"IR" or "KP"</c>); default for any other pattern.</summary>
         private static ImmutableArray<IOperation> Constants(IPatternOperation pattern) => pattern switch
@@ -283,7 +325,7 @@ namespace CmaaGen.Analysis
                     case SwitchExpressionSyntax switchExpression:
                         compared.Add(Written(switchExpression.GoverningExpression));
                         break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) } access } call:
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) or "Contains" } access } call:
                         compared.Add(Written(access.Expression));
                         foreach (var argument in call.ArgumentList.Arguments)
                         {
@@ -313,7 +355,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>A read of a value in a graph: the block that holds it, and each write of what it is read through.</summary>
-        private sealed class Use(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block)
+        private sealed class Use(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
         {
             public ControlFlowGraph Cfg { get; } = cfg;
 
@@ -322,6 +364,9 @@ namespace CmaaGen.Analysis
             public Dictionary<int, List<GraphPositions.Write>>[] Writes { get; } = writes;
 
             public BasicBlock Block { get; } = block;
+
+            /// <summary>The constant items of a collection tested in the graph (<see cref="CountryValueCollector.ConstantItems"/>).</summary>
+            public Func<IOperation, ImmutableArray<IOperation>> ItemsOf { get; } = itemsOf;
         }
     }
 }

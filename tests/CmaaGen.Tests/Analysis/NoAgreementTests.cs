@@ -356,6 +356,57 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(16).WithLocation(17).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(18).WithLocation(19).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
 
+    /// <summary>
+    /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country
+    /// without an agreement is reported where the value it lets pass is exchanged, and a block-list keeps its items from
+    /// a loop. A collection with an item known only at run time, a null, or text searched inside tells nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_value_found_in_a_collection_of_constants_is_one_of_them()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly HashSet<string> Allowed = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { "DE", "FR" };
+                static readonly HashSet<string> Routes = new HashSet<string> { "DE", {|#1:"IR"|} };
+                static readonly string[] Blocked = { "IR", "KP" };
+                static readonly string[] Configured = { "DE", "IR", "KP", {|#7:"CU"|} };
+                static readonly List<string?> WithNull = new List<string?> { null, "DE" };
+
+                void M(Gateway g, string code, string other, string third)
+                {
+                    if (Allowed.Contains(code)) g.Send(code);
+                    if (!Routes.Contains(other)) return;
+                    g.Send({|#0:other|});
+
+                    foreach (var country in Configured)
+                    {
+                        if (System.Linq.Enumerable.Contains(Blocked, country)) continue;
+                        g.Send({|#6:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!Allowed.Contains(country)) continue;
+                        g.Send(country);
+                    }
+
+                    var local = new List<string> { "DE" };
+                    local.Add({|#3:"SY"|});
+                    if (local.Contains(third)) g.Send({|#2:third|});
+                    if (System.Linq.Enumerable.Contains(new[] { "FR", {|#5:"KP"|} }, third)) g.Send({|#4:third|});
+
+                    // Nothing known: a null item, text searched inside, a value not in a block-list.
+                    if (WithNull.Contains(third)) g.Send(third);
+                    if ("DE,FR".Contains(third)) g.Send(third);
+                    if (!System.Linq.Enumerable.Contains(Blocked, third)) g.Send(third);
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5));
+
     [Fact]
     public async Task Methods_that_always_return_a_constant()
         => await AnalyzerTest.VerifyAsync(Gateway + """

@@ -1145,6 +1145,27 @@ public class UncheckedValueTests
             """)
         { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>A value found in an allow-list of partners' constants is one of them: no check is missing.</summary>
+    [Fact]
+    public async Task A_value_found_in_an_allow_list_of_partners_needs_no_check()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static readonly System.Collections.Generic.HashSet<string> Allowed = new System.Collections.Generic.HashSet<string> { "DE", "FR" };
+                static readonly string[] Blocked = { "IR", "KP" };
+
+                void M(Gateway g, string code, string[] unknown)
+                {
+                    if (Allowed.Contains(code)) g.Send(code);
+                    if (Allowed.Contains(code) || unknown.Length > 0) g.Send({|CMAA004:code|});
+                    if (unknown.Contains(code)) g.Send({|CMAA004:code|});
+                    if (Blocked.Contains(code)) return;
+                    g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));
