@@ -301,6 +301,12 @@ namespace CmaaGen.Analysis
                 value = iterated;
             }
 
+            // A filtered list that code adds to after (allowed.Add(other)) holds what was added too.
+            if (CountryValueCollector.Unwrap(value) is ILocalReferenceOperation holder && CollectionAdditions.IsMutable(holder.Type) && CollectionAdditions.OfLocal(holder).AddsAny(holder))
+            {
+                return false;
+            }
+
             var any = false;
             foreach (var source in CountryValueCollector.Sources(value, graph))
             {
@@ -317,6 +323,15 @@ namespace CmaaGen.Analysis
 
         private bool IsFilteredCollection(IOperation? value, ImmutableArray<ISymbol> members, Func<ControlFlowGraph?> graph, int depth)
         {
+            // list.FindAll(check) and Array.FindAll(codes, check) make a filtered copy, as Where does.
+            if (value is IInvocationOperation { TargetMethod.Name: "FindAll", Arguments.Length: > 0 } findAll
+                && (SymbolNames.IsType(findAll.TargetMethod.ContainingType, "System.Collections.Generic", "List")
+                    || SymbolNames.IsType(findAll.TargetMethod.ContainingType, "System", "Array"))
+                && IsCheck(CountryValueCollector.Unwrap(findAll.Arguments[findAll.Arguments.Length - 1].Value), members))
+            {
+                return true;
+            }
+
             var kept = false;
             while (value is IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method } call
                 && SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")

@@ -63,16 +63,28 @@ namespace CmaaGen.Analysis
                 && (exchange is null || !SymbolEqualityComparer.Default.Equals(ParameterGiven(change), exchange)));
         }
 
+        /// <summary>Whether anything is added to the collection, or it may be changed by a use other than <paramref name="use"/>.</summary>
+        public bool AddsAny(IOperation use) => _items.Count > 0 || _ranges.Count > 0 || MayChangeElsewhere(use);
+
         /// <summary>The parameter a reference is the argument for, through conversions; null for any other use.</summary>
         private static IParameterSymbol? ParameterGiven(IOperation reference)
+            => (Carried(reference).Parent as IArgumentOperation)?.Parameter?.OriginalDefinition;
+
+        /// <summary>
+        /// The outermost operation that is still the collection itself: through conversions, and a branch of <c>?:</c> or
+        /// <c>??</c> (<c>flag ? kept : others</c>), whose use is the collection's use.
+        /// </summary>
+        private static IOperation Carried(IOperation reference)
         {
             var node = reference;
-            while (node.Parent is IConversionOperation conversion)
+            while (node.Parent is IConversionOperation
+                || node.Parent is IConditionalOperation conditional && conditional.Condition != node
+                || node.Parent is ICoalesceOperation)
             {
-                node = conversion;
+                node = node.Parent;
             }
 
-            return (node.Parent as IArgumentOperation)?.Parameter?.OriginalDefinition;
+            return node;
         }
 
         /// <summary>
@@ -174,10 +186,11 @@ namespace CmaaGen.Analysis
         /// <summary>Records what one use of the collection can put into it.</summary>
         private void Classify(IOperation reference)
         {
-            var node = reference;
-            while (node.Parent is IConversionOperation conversion)
+            var node = Carried(reference);
+            if (node != reference && !IsMutable(node.Type))
             {
-                node = conversion;
+                // Converted to a type nothing can be added through (object, IEnumerable<T>): only a cast back could.
+                return;
             }
 
             switch (node.Parent)
@@ -201,9 +214,6 @@ namespace CmaaGen.Analysis
 
                 case IArgumentOperation { Parent: IInvocationOperation call } argument:
                     Passed(call, argument, reference);
-                    return;
-
-                case IArgumentOperation { Parameter: { } parameter } when parameter.RefKind is RefKind.None or RefKind.In && !IsMutable(parameter.Type):
                     return;
 
                 case IPropertyReferenceOperation { Property.IsIndexer: true } element when element.Instance == node:
@@ -232,10 +242,6 @@ namespace CmaaGen.Analysis
 
                 case IReturnOperation when reference is ILocalReferenceOperation:
                     // Whoever fills the returned local's collection does so after this body has read it.
-                    return;
-
-                case ISimpleAssignmentOperation or IVariableInitializerOperation or IReturnOperation when !IsMutable(node.Type):
-                    // Held or returned as a read-only view: nothing can be added through it.
                     return;
             }
 
@@ -267,9 +273,9 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The collection as a call's argument: the collection of an extension method, read by its name (a LINQ method
-        /// reads only); an array given to <c>Array</c>'s methods; text joined; otherwise whatever the parameter's type
-        /// lets the method do.
+        /// The collection as a call's argument, of a parameter of its own type or of one that can add (<c>IList&lt;T&gt;</c>,
+        /// <c>ref</c>): the collection of an extension method, read by its name (a LINQ method reads only); an array given
+        /// to <c>Array</c>'s methods; text joined; any other method may add to it.
         /// </summary>
         private void Passed(IInvocationOperation call, IArgumentOperation argument, IOperation reference)
         {
@@ -300,10 +306,8 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            if (argument.Parameter is not { RefKind: RefKind.None or RefKind.In } parameter || IsMutable(parameter.Type))
-            {
-                _changes.Add(reference);
-            }
+            // A parameter of a type nothing can be added through takes a conversion, which Classify has let pass.
+            _changes.Add(reference);
         }
 
         /// <summary>An element of the collection: a write adds its value, a read adds nothing.</summary>

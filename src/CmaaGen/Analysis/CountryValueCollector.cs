@@ -16,7 +16,8 @@ namespace CmaaGen.Analysis
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
     /// them after (<see cref="CollectionAdditions"/>), the values that
     /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c>
-    /// field or get-only property, what a method without parameters always returns, a tuple literal's element read by
+    /// field or get-only property, what a method whose body is one expression returns (with parameters, its constants),
+    /// a tuple literal's element read by
     /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
     /// value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
@@ -180,7 +181,15 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IInvocationOperation call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
-                    Collect(returned[0], site ?? value, depth + 1);
+                    if (call.TargetMethod.Parameters.IsEmpty)
+                    {
+                        Collect(returned[0], site ?? value, depth + 1);
+                    }
+                    else
+                    {
+                        CollectReturned(returned[0], site ?? value, depth + 1);
+                    }
+
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
@@ -225,6 +234,27 @@ namespace CmaaGen.Analysis
             }
 
             return constants.ToImmutable();
+        }
+
+        /// <summary>
+        /// What a method with parameters returns (<c>CodeFor(region)</c>, where
+        /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>): each constant it can give,
+        /// pointing at it, and for anything else, which the arguments decide, one value known only at run time at the call.
+        /// </summary>
+        private void CollectReturned(IOperation returned, IOperation site, int depth)
+        {
+            var first = _values.Count;
+            Collect(returned, site, depth);
+            var runTime = _values.FindIndex(first, flowing => flowing.Text is null);
+            if (runTime < 0)
+            {
+                return;
+            }
+
+            var constants = _values.GetRange(first, _values.Count - first).FindAll(flowing => flowing.Text is not null);
+            _values.RemoveRange(first, _values.Count - first);
+            _values.AddRange(constants);
+            _values.Add(new FlowingValue(null, site, null));
         }
 
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);

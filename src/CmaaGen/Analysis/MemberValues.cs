@@ -15,9 +15,9 @@ namespace CmaaGen.Analysis
     /// The values a field or property can hold, or a method always returns, when the compiler can tell: a
     /// <c>readonly</c> field or a get-only auto-property holds its initializer (<c>= "IR"</c>) and what the constructors
     /// of its type assign to it (<c>Home = "IR";</c> in a constructor, or a static constructor for a static member); a
-    /// get-only property with an expression body (<c>=&gt; "IR"</c>) and a method without parameters that no override
-    /// can replace, whose body is one expression or one <c>return</c>, give that expression. Decided once per member and
-    /// compilation.
+    /// get-only property with an expression body (<c>=&gt; "IR"</c>) and a method that no override can replace, whose
+    /// body is one expression or one <c>return</c>, give that expression (for a method with parameters, only its constants
+    /// are known where it is called). Decided once per member and compilation.
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
@@ -75,7 +75,7 @@ namespace CmaaGen.Analysis
                         when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => (property.Initializer?.Value, true),
                     _ => (null, false),
                 },
-                IMethodSymbol { Parameters.IsEmpty: true, ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => declaration switch
+                IMethodSymbol { ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => declaration switch
                 {
                     MethodDeclarationSyntax method => (Returned(method.ExpressionBody, method.Body), false),
                     LocalFunctionStatementSyntax function => (Returned(function.ExpressionBody, function.Body), false),

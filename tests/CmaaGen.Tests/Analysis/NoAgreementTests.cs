@@ -420,6 +420,8 @@ public class NoAgreementTests
 
                 public virtual string Overridable() => "SY";
                 public string Ask(string country) => country;
+                public static string CodeFor(int region) => region switch { 1 => "DE", 2 => {|#7:"IR"|}, _ => "FR" };
+                public static string OrOwn(string country, bool flag) => flag ? {|#9:"CU"|} : country;
                 public string Branching(bool flag)
                 {
                     if (flag)
@@ -442,13 +444,27 @@ public class NoAgreementTests
                     g.Send(d.Ask("FR"));
                     g.Send(d.Branching(true));
 
+                    // A method with parameters gives its constants; what the arguments decide is known only at run time.
+                    g.Send({|#6:Defaults.CodeFor(3)|});
+                    g.Send({|#8:Defaults.OrOwn("DE", false)|});
+                    g.Send({|#10:Pick(1)|});
+
+                    // A test of the method's own parameter says nothing of the caller's value.
+                    g.Send(Route(d.Ask("FR")));
+
                     string Local() => {|#5:"SY"|};
+                    string Pick(int n) => n > 0 ? {|#11:"KP"|} : Local();
+                    string Route(string code) => code == "IR" ? code : "DE";
                 }
             }
             """,
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
-            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5));
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(9),
+            NoAgreement(10, "KP", "North Korea (KP)").WithLocation(11),
+            NoAgreement(10, "SY", "Syria (SY)").WithLocation(5));
 
     [Fact]
     public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()

@@ -358,6 +358,14 @@ public class UncheckedValueTests
                 {
                     g.Send({|CMAA004:other|});
                 }
+
+                // FindAll filters as Where does; a filtered list that is added to after holds what was added too.
+                foreach (var partner in System.Array.FindAll(countries, CmaaAgreements.HasAgreement)) g.Send(partner);
+                foreach (var partner in kept.FindAll(c => CmaaAgreements.HasAgreement(c))) g.Send(partner);
+                foreach (var partner in System.Array.FindAll(countries, c => c.Length == 2)) g.Send({|CMAA004:partner|});
+                var grown = countries.Where(CmaaAgreements.HasAgreement).ToList();
+                grown.Add(countries[0]);
+                foreach (var partner in grown) g.Send({|CMAA004:partner|});
             }
 
             // A lambda or local function is checked within its own body.
@@ -1103,7 +1111,7 @@ public class UncheckedValueTests
                 static void Show(System.Collections.Generic.IEnumerable<string> codes) { }
                 static void Exchange([CustomsDataExchange] System.Collections.Generic.List<string> codes) { }
 
-                void M(Gateway g, string[] unknown)
+                void M(Gateway g, string[] unknown, bool flag)
                 {
                     var filled = new System.Collections.Generic.List<string> { "DE" };
                     Fill(filled);
@@ -1133,6 +1141,10 @@ public class UncheckedValueTests
                     var known = shown.Contains("DE") && shown.IndexOf("FR") < 0;
                     foreach (var code in shown) g.Send(code);
 
+                    var logged = new System.Collections.Generic.List<string> { "DE" };
+                    System.Console.WriteLine("{0} {1}", logged, flag ? logged : null);
+                    foreach (var code in logged) g.Send(code);
+
                     var built = new System.Collections.Generic.List<string>();
                     built.Add("DE");
                     foreach (var code in built) g.Send(code);
@@ -1161,6 +1173,30 @@ public class UncheckedValueTests
                     if (unknown.Contains(code)) g.Send({|CMAA004:code|});
                     if (Blocked.Contains(code)) return;
                     g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A method with parameters whose body is one expression gives its constants where it is called; what its arguments
+    /// decide is a value known only at run time, at the call.
+    /// </summary>
+    [Fact]
+    public async Task A_method_with_parameters_gives_its_constants_and_a_run_time_value()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static string CodeFor(int region) => region switch { 1 => "DE", _ => "FR" };
+                static string Echo(string country) => country;
+                static string OrHome(string country, bool home) => home ? "DE" : country.Trim();
+
+                void M(Gateway g, int region, string country)
+                {
+                    g.Send(CodeFor(region));
+                    g.Send({|CMAA004:Echo(country)|});
+                    g.Send({|CMAA004:OrHome(country, false)|});
+                    if (CmaaAgreements.HasAgreement(country)) g.Send({|CMAA004:Echo(country)|});
                 }
             }
             """)
