@@ -284,9 +284,16 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var partner in Partners) { if (!CmaaAgreements.HasAgreement(partner)) continue; gateway.Send(partner); }
                     foreach (var partner in Partners) { if (partner == "CU") continue; gateway.Send(partner); }
                     foreach (var partner in Partners) { var routed = partner; if (!CmaaAgreements.HasAgreement(routed)) continue; routed = host.Length > 3 ? routed : "SY"; gateway.Send(routed); }
+                    var built = new System.Collections.Generic.List<string> { "DE" }; built.Add("SY"); foreach (var partner in built) gateway.Send(partner);
+                    var asked = Console.ReadLine() ?? ""; if (Allowed.Contains(asked)) gateway.Send(asked);
+                    gateway.Send(CodeFor(asked.Length));
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
+
+                private static readonly System.Collections.Generic.HashSet<string> Allowed = new() { "DE", "CU" };
+
+                private static string CodeFor(int n) => n switch { 1 => "KP", _ => "DE" };
             }
 
             internal interface IFiler
@@ -347,6 +354,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
                 "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
                 "45,22 CMAA001 KP", "46,84 CMAA001 SY", "49,174 CMAA001 CU", "49,174 CMAA001 SY",
+                "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP",
             ],
             found);
     }
