@@ -503,13 +503,11 @@ namespace CmaaGen.Analysis
                         }
                     }
                 }
-                else if (reported.Add((flowing.Site.Syntax.Span, null, null))
+                else if (!reported.Contains((flowing.Site.Syntax.Span, null, null))
                     && IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
-                    && !IsTrustedRuntimeValue(flowing.Site)
-                    && !IsCheckedByCallers(guarded)
-                    && !_guards.IsCheckedByConstruction(guarded)
-                    && !_guards.IsGuarded(guarded, graph.Get(), _guardedValue)
-                    && !_guards.IsFiltered(guarded, graph.Get))
+                    && !IsChecked(flowing.Site, graph)
+                    && !IsCheckedWhereWritten(flowing, graph)
+                    && reported.Add((flowing.Site.Syntax.Span, null, null)))
                 {
                     context.ReportDiagnostic(UncheckedReports.Create(flowing.Site.Syntax.GetLocation(), target, guarded, IsCheckable, _namespace));
                 }
@@ -620,6 +618,30 @@ namespace CmaaGen.Analysis
                     && candidate.Parameters.Where(c => c.Ordinal != ordinal)
                         .All(c => SymbolEqualityComparer.Default.Equals(c.Type, method.Parameters[c.Ordinal].Type)));
             });
+
+        /// <summary>
+        /// Whether a run-time value is checked where it is read: a partner by construction, checked by the callers of
+        /// the parameter it is, by the type that holds it, by a dominating check, or as an item of a filtered collection.
+        /// </summary>
+        private bool IsChecked(IOperation value, LazyGraph graph)
+        {
+            var guarded = GuardedValue(value);
+            return IsTrustedRuntimeValue(value)
+                || IsCheckedByCallers(guarded)
+                || _guards.IsCheckedByConstruction(guarded)
+                || _guards.IsGuarded(guarded, graph.Get(), _guardedValue)
+                || _guards.IsFiltered(guarded, graph.Get);
+        }
+
+        /// <summary>
+        /// Whether a run-time value that reaches its site through a local or a collection was checked on its way: where
+        /// it was written (<c>var c = x;</c> after a check of <c>x</c>, <c>list.Add(x)</c> under one) or where it came
+        /// from. Each value that reaches the site is judged on its own way, so the site is checked only when every one of
+        /// them is.
+        /// </summary>
+        private bool IsCheckedWhereWritten(FlowingValue flowing, LazyGraph graph)
+            => flowing.Via.Any(passed => IsChecked(passed, graph))
+                || flowing.Origin is { } origin && origin != flowing.Site && IsChecked(origin, graph);
 
         /// <summary>
         /// A CmaaCountry, or a code or name taken from one, is a partner by construction, which is a legal basis only

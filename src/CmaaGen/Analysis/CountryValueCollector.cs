@@ -152,7 +152,7 @@ namespace CmaaGen.Analysis
                         }
                         else
                         {
-                            Collect(reaching, site ?? local, depth + 1);
+                            CollectVia(reaching, site ?? local, depth + 1);
                         }
                     }
 
@@ -236,6 +236,20 @@ namespace CmaaGen.Analysis
             return constants.ToImmutable();
         }
 
+        /// <summary>The values of an operation the value passes on its way to the site, which each run-time one records (<see cref="FlowingValue.Via"/>).</summary>
+        private void CollectVia(IOperation passed, IOperation site, int depth)
+        {
+            var first = _values.Count;
+            Collect(passed, site, depth);
+            for (var i = first; i < _values.Count; i++)
+            {
+                if (_values[i].Text is null)
+                {
+                    _values[i] = _values[i] with { Via = _values[i].Via.Add(passed) };
+                }
+            }
+        }
+
         /// <summary>
         /// What a method with parameters returns (<c>CodeFor(region)</c>, where
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>): each constant it can give,
@@ -277,7 +291,7 @@ namespace CmaaGen.Analysis
             var added = AddedTo(holder);
             foreach (var item in added.Items)
             {
-                Collect(item, site, depth + 1);
+                CollectVia(item, site, depth + 1);
             }
 
             foreach (var range in added.Ranges)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace CmaaGen.Analysis
@@ -14,6 +15,13 @@ namespace CmaaGen.Analysis
     /// <param name="Kind">What <paramref name="Text"/> is, which decides how it is judged and quoted.</param>
     internal sealed record FlowingValue(string? Text, IOperation Site, IOperation? Origin, ConstantKind Kind = ConstantKind.Text)
     {
+        /// <summary>
+        /// For a run-time value, the places it passed on its way from <see cref="Origin"/> to <see cref="Site"/>, each
+        /// holding the same value: the value a local was given (<c>x</c> in <c>var c = x;</c>), an item added to a
+        /// collection (<c>x</c> in <c>list.Add(x)</c>). A check at any of them checks the value.
+        /// </summary>
+        public ImmutableArray<IOperation> Via { get; init; } = ImmutableArray<IOperation>.Empty;
+
         /// <summary>How a message quotes the value: text as it reads, an enum constant as it is written.</summary>
         public string Shown => Kind == ConstantKind.Text ? Text ?? string.Empty : (Origin ?? Site).Syntax.ToString();
     }

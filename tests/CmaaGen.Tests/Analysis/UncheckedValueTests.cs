@@ -1202,6 +1202,55 @@ public class UncheckedValueTests
             """)
         { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>
+    /// A run-time value is checked on its way to the exchange as well as where it is read: a local given a checked value
+    /// (<c>var copy = x;</c> after a check of <c>x</c>), or a collection each of whose added items was checked where it
+    /// was added. Every value that reaches the exchange must be.
+    /// </summary>
+    [Fact]
+    public async Task A_value_checked_before_it_is_copied_or_added_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                void Copied(Gateway g, string x, string y, bool flag)
+                {
+                    if (!CmaaAgreements.HasAgreement(x)) return;
+                    var copy = x;
+                    g.Send(copy);
+                    var either = flag ? x : y;
+                    g.Send({|CMAA004:either|});
+                }
+
+                void Added(Gateway g, string x, string y, System.Collections.Generic.IEnumerable<string> items)
+                {
+                    var list = new System.Collections.Generic.List<string>();
+                    foreach (var item in items)
+                    {
+                        if (!CmaaAgreements.HasAgreement(item)) continue;
+                        list.Add(item.ToUpperInvariant());
+                    }
+
+                    System.Action later = () => { if (CmaaAgreements.HasAgreement(x)) list.Add(x); };
+                    g.SendMany(list);
+                    foreach (var c in list) g.Send(c);
+
+                    var mixed = new System.Collections.Generic.List<string>();
+                    if (CmaaAgreements.HasAgreement(x)) mixed.Add(x);
+                    mixed.Add(y);
+                    g.SendMany({|CMAA004:mixed|});
+                }
+
+                // Copied before the check: a later check of the original is not taken for the copy.
+                void Early(Gateway g, string y)
+                {
+                    var early = y;
+                    if (!CmaaAgreements.HasAgreement(y)) return;
+                    g.Send({|CMAA004:early|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));
