@@ -71,7 +71,10 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 foreach (var w in more.Where(CmaaAgreements.HasAgreement).Where(v => CmaaAgreements.HasAgreement(v)).ToList()) { Send(w); }
                 foreach (var k in new[] { "DE", "IR", "KP" }) { var k2 = k; if (k == "KP" || !CmaaAgreements.HasAgreement(k2)) continue; Send(k2); k2 = flag ? k2 : Iran; Send(k2); }
                 var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
+                var built = new List<string> { "DE" }; built.Add(Iran); built.AddRange(more); built[0] = input; if (built.Contains(input)) Send(input); foreach (var e in built) Send(e); Send(CodeFor(n)); var copy = input; Send(copy); Partners?.Add("CU");
             }
+
+            static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
 
             static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             static bool IsAllowed(string code) => CmaaAgreements.HasAgreement(code);
