@@ -257,19 +257,36 @@ namespace CmaaGen.Analysis
         /// <summary>What a call on the collection does, by the call's name; <paramref name="skip"/> leaves out an extension method's collection argument.</summary>
         private void Called(string name, IReadOnlyList<IArgumentOperation> arguments, int skip, IOperation reference)
         {
-            var count = arguments.Count - skip;
-            if (AddsItem.Contains(name) && (count == 1 || name == "Insert" && count == 2))
+            switch (Adding(name, arguments.Count - skip))
             {
-                _items.Add(arguments[arguments.Count - 1].Value);
+                case Addition.Item:
+                    _items.Add(arguments[arguments.Count - 1].Value);
+                    break;
+                case Addition.Items:
+                    _ranges.Add(arguments[arguments.Count - 1].Value);
+                    break;
+                case Addition.None when !Keeps.Contains(name):
+                    _changes.Add(reference);
+                    break;
             }
-            else if (AddsItems.Contains(name) && count >= 1)
-            {
-                _ranges.Add(arguments[arguments.Count - 1].Value);
-            }
-            else if (!Keeps.Contains(name))
-            {
-                _changes.Add(reference);
-            }
+        }
+
+        /// <summary>
+        /// What a call adds to the collection it is called on, whose last argument is what is added: one item
+        /// (<c>Add(x)</c>, <c>Insert(0, x)</c>), or the items of a collection (<c>AddRange(xs)</c>);
+        /// <paramref name="count"/> counts the arguments other than an extension method's collection.
+        /// </summary>
+        public static Addition Adding(string name, int count)
+            => AddsItem.Contains(name) && (count == 1 || name == "Insert" && count == 2) ? Addition.Item
+                : AddsItems.Contains(name) && count >= 1 ? Addition.Items
+                : Addition.None;
+
+        /// <summary>What a call adds to a collection (<see cref="Adding"/>).</summary>
+        internal enum Addition
+        {
+            None,
+            Item,
+            Items,
         }
 
         /// <summary>

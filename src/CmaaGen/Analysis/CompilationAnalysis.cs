@@ -98,6 +98,10 @@ namespace CmaaGen.Analysis
                 {
                     Check(context, target, items);
                 }
+                else if (ContextCollectionAddedTo(argument) is { } collection)
+                {
+                    Check(context, collection, argument.Value);
+                }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
@@ -118,6 +122,11 @@ namespace CmaaGen.Analysis
                 else if (MemberOf(assignment.Target) is { } member && Contexts.IsContext(member))
                 {
                     Check(context, member, assignment.Value);
+                }
+                else if (ElementHolder(assignment.Target) is { } holder && MemberOf(holder) is { } collection && Contexts.IsContext(collection))
+                {
+                    // manifest.Codes[0] = "IR": an element of a marked collection is exchanged as the collection is.
+                    Check(context, collection, assignment.Value);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
@@ -155,6 +164,50 @@ namespace CmaaGen.Analysis
                     Check(context, member, element, elementPath);
                 }
             }
+        }
+
+        /// <summary>The collection an element write writes into: the array of <c>codes[0]</c>, the instance of an indexer; null for any other target.</summary>
+        private static IOperation? ElementHolder(IOperation target) => target switch
+        {
+            IArrayElementReferenceOperation element => CountryValueCollector.Unwrap(element.ArrayReference),
+            IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } => CountryValueCollector.Unwrap(instance),
+            _ => null,
+        };
+
+        /// <summary>
+        /// The marked property or field whose collection a call adds the argument to, item by item or as a range
+        /// (<c>manifest.Destinations.Add("IR")</c>, <c>Insert</c>, <c>AddRange</c>, also an object initializer's
+        /// <c>Destinations = { "IR" }</c>): what is added to a marked collection is exchanged as what it is given is.
+        /// Most arguments are of no such call, which the call's name tells first.
+        /// </summary>
+        private ISymbol? ContextCollectionAddedTo(IArgumentOperation argument)
+        {
+            if (argument.Parent is not IInvocationOperation { TargetMethod: var method } call
+                || call.Arguments[call.Arguments.Length - 1] != argument)
+            {
+                return null;
+            }
+
+            var extension = call.Instance is null && method.IsExtensionMethod;
+            if (CollectionAdditions.Adding(method.Name, call.Arguments.Length - (extension ? 1 : 0)) == CollectionAdditions.Addition.None)
+            {
+                return null;
+            }
+
+            var holder = call.Instance ?? (extension ? call.Arguments[0].Value : null);
+            var member = holder is null ? null : CountryValueCollector.Unwrap(holder) switch
+            {
+                // Destinations = { "IR" } in an object initializer adds to the member it initializes.
+                IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                    => (call.Parent?.Parent as IMemberInitializerOperation)?.InitializedMember is { } initialized ? MemberOf(initialized) : null,
+
+                // manifest.Destinations?.Add("IR") calls Add on what the access tested.
+                IConditionalAccessInstanceOperation => call.Parent is IConditionalAccessOperation access ? MemberOf(CountryValueCollector.Unwrap(access.Operation)) : null,
+                var read => MemberOf(read),
+            };
+            return member is not null && CollectionAdditions.IsMutable(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null }) && Contexts.IsContext(member)
+                ? member
+                : null;
         }
 
         private static ISymbol? MemberOf(IOperation target) => target switch

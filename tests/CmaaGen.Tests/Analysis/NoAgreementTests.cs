@@ -746,6 +746,56 @@ public class NoAgreementTests
             NoAgreement(20, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
+    /// What code adds to a marked collection member is exchanged as what it is given is: an item added, inserted or
+    /// added as a range, an element written, or an object initializer's items. Reading and removing exchange nothing.
+    /// </summary>
+    [Fact]
+    public async Task Items_added_to_a_marked_collection_are_exchanged()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public class Manifest
+            {
+                [CustomsDataExchange] public List<string> Destinations { get; } = new List<string>();
+                [CustomsDataExchange] public string[] Codes = new string[2];
+                [CustomsDataExchange] public HashSet<string> Routes { get; set; } = new HashSet<string>();
+                public List<string> Notes { get; } = new List<string>();
+                [CustomsDataExchange] public Ledger Log { get; } = new Ledger();
+            }
+
+            public class Ledger
+            {
+                public void Add(string entry) { }
+            }
+
+            class C
+            {
+                void M(Manifest m)
+                {
+                    m.Destinations.Add({|#0:"IR"|});
+                    m.Destinations.Insert(0, {|#1:"KP"|});
+                    m.Destinations.AddRange(new[] { "DE", {|#2:"CU"|} });
+                    m.Codes[1] = {|#3:"SY"|};
+                    m.Routes.UnionWith(new List<string> { {|#4:"IR"|} });
+                    m.Destinations?.Add({|#5:"SD"|});
+                    _ = new Manifest { Destinations = { "DE", {|#6:"KP"|} } };
+
+                    // Not marked, not added, or a partner: nothing.
+                    m.Notes.Add("IR");
+                    m.Log.Add("IR");
+                    m.Destinations.Remove("IR");
+                    var known = m.Destinations.Contains("IR") || m.Destinations.IndexOf("KP") > 0;
+                    m.Destinations.Add("DE");
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)"),
+            NoAgreement(1, "KP", "North Korea (KP)"),
+            NoAgreement(2, "CU", "Cuba (CU)"),
+            NoAgreement(3, "SY", "Syria (SY)"),
+            NoAgreement(4, "IR", "Iran (IR)"),
+            NoAgreement(5, "SD", "Sudan (SD)"),
+            NoAgreement(6, "KP", "North Korea (KP)"));
+
+    /// <summary>
     /// A collection holds what code adds to it after it is made, not only its items written in place: added one at a
     /// time or from another collection, written to an element, by the body of a local or the code of a member's type.
     /// Reading, removing and reordering add nothing.
