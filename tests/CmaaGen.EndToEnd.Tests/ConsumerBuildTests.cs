@@ -287,6 +287,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     var built = new System.Collections.Generic.List<string> { "DE" }; built.Add("SY"); foreach (var partner in built) gateway.Send(partner);
                     var asked = Console.ReadLine() ?? ""; if (Allowed.Contains(asked)) gateway.Send(asked);
                     gateway.Send(CodeFor(asked.Length));
+                    manifest.Stops.Add("KP"); manifest.Stops?.Insert(0, "SY");
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -337,6 +338,9 @@ public class ConsumerBuildTests(PackageFixture package)
             {
                 [CustomsDataExchange]
                 public string Destination { get; set; } = "";
+
+                [CustomsDataExchange]
+                public System.Collections.Generic.List<string> Stops { get; } = new();
             }
             """);
 
@@ -354,7 +358,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
                 "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
                 "45,22 CMAA001 KP", "46,84 CMAA001 SY", "49,174 CMAA001 CU", "49,174 CMAA001 SY",
-                "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP",
+                "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY",
             ],
             found);
     }
