@@ -102,6 +102,9 @@ namespace CmaaGen.Analysis
                     return true;
                 case INamedTypeSymbol named:
                     var ns = named.ContainingNamespace;
+
+                    // The definition's interfaces: a constructed type (each field's List<string>) would substitute its
+                    // own, on every call.
                     return (SymbolNames.IsNamespace(ns, "System.Collections.Generic")
                             || SymbolNames.IsNamespace(ns, "System.Collections.Concurrent")
                             || SymbolNames.IsNamespace(ns, "System.Collections.ObjectModel")
@@ -109,7 +112,7 @@ namespace CmaaGen.Analysis
                         && !named.Name.StartsWith("IEnumera", StringComparison.Ordinal)
                         && !named.Name.StartsWith("IReadOnly", StringComparison.Ordinal)
                         && !named.Name.StartsWith("ReadOnly", StringComparison.Ordinal)
-                        && named.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
+                        && named.OriginalDefinition.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable);
                 default:
                     return false;
             }

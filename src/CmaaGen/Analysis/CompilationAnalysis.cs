@@ -205,7 +205,7 @@ namespace CmaaGen.Analysis
                 IConditionalAccessInstanceOperation => call.Parent is IConditionalAccessOperation access ? MemberOf(CountryValueCollector.Unwrap(access.Operation)) : null,
                 var read => MemberOf(read),
             };
-            return member is not null && CollectionAdditions.IsMutable(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null }) && Contexts.IsContext(member)
+            return member is not null && Contexts.IsContext(member) && CollectionAdditions.IsMutable(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null })
                 ? member
                 : null;
         }
