@@ -276,11 +276,12 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// What a call adds to the collection it is called on, whose last argument is what is added: one item
-        /// (<c>Add(x)</c>, <c>Insert(0, x)</c>), or the items of a collection (<c>AddRange(xs)</c>);
+        /// (<c>Add(x)</c>, <c>Insert(0, x)</c>, a dictionary's value in <c>Add(key, x)</c>), or the items of a collection
+        /// (<c>AddRange(xs)</c>);
         /// <paramref name="count"/> counts the arguments other than an extension method's collection.
         /// </summary>
         public static Addition Adding(string name, int count)
-            => AddsItem.Contains(name) && (count == 1 || name == "Insert" && count == 2) ? Addition.Item
+            => AddsItem.Contains(name) && (count == 1 || name is "Insert" or "Add" or "TryAdd" && count == 2) ? Addition.Item
                 : AddsItems.Contains(name) && count >= 1 ? Addition.Items
                 : Addition.None;
 

@@ -192,6 +192,16 @@ namespace CmaaGen.Analysis
 
                     return;
 
+                case IArrayElementReferenceOperation { ArrayReference: var array }:
+                    CollectElementRead(Items(array, depth + 1), site ?? value, depth);
+                    return;
+
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { Type: var type } instance }
+                    when IsDictionary(type) || CollectionAdditions.IsMutable(type):
+                    // codes[i] is one of the items; ports[name] one of a dictionary's values.
+                    CollectElementRead(IsDictionary(type) ? DictionaryValues(instance, depth + 1) : Items(instance, depth + 1), site ?? value, depth);
+                    return;
+
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
                     foreach (var initial in held)
                     {
@@ -324,6 +334,85 @@ namespace CmaaGen.Analysis
             _ when IsCollectionExpression(value) => value.ChildOperations,
             _ => null,
         };
+
+        /// <summary>An element read is each element it may be; one known only at run time makes it such a value.</summary>
+        private void CollectElementRead(IEnumerable<IOperation?> elements, IOperation site, int depth)
+        {
+            foreach (var element in elements)
+            {
+                if (element is null)
+                {
+                    _values.Add(new FlowingValue(null, site, null));
+                }
+                else
+                {
+                    Collect(element, site, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>Whether the type is a dictionary, whose indexer reads its values: one of the framework's, by the interfaces of its definition.</summary>
+        private static bool IsDictionary(ITypeSymbol? type)
+            => type is INamedTypeSymbol { OriginalDefinition: var definition }
+                && (IsDictionaryInterface(definition) || definition.AllInterfaces.Any(IsDictionaryInterface));
+
+        private static bool IsDictionaryInterface(INamedTypeSymbol type)
+            => type.Arity == 2
+                && type.Name is "IDictionary" or "IReadOnlyDictionary"
+                && SymbolNames.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
+
+        /// <summary>
+        /// The values a dictionary may hold: each value of the initializers of each dictionary it may be
+        /// (<c>{ ["Hamburg"] = "DE" }</c>, <c>{ { "Hamburg", "DE" } }</c>), through locals and members, and what code
+        /// writes into it after (<c>ports["Bandar Abbas"] = "IR"</c>, <c>ports.Add(…, "IR")</c>); a null entry for a
+        /// dictionary or value known only at run time.
+        /// </summary>
+        private IEnumerable<IOperation?> DictionaryValues(IOperation dictionary, int depth)
+        {
+            foreach (var source in Sources(dictionary, _graph, depth))
+            {
+                if (source is IObjectCreationOperation creation && !creation.Arguments.Any(argument => IsSequence(argument.Value.Type)))
+                {
+                    foreach (var entry in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
+                    {
+                        yield return entry switch
+                        {
+                            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed => indexed.Value,
+                            IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
+                            _ => null,
+                        };
+                    }
+                }
+                else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
+                {
+                    foreach (var value in held.SelectMany(initial => DictionaryValues(initial, depth + 1)))
+                    {
+                        yield return value;
+                    }
+                }
+                else
+                {
+                    yield return null;
+                }
+            }
+
+            if (depth > MaxDepth)
+            {
+                yield break;
+            }
+
+            var holder = Unwrap(dictionary);
+            var added = AddedTo(holder);
+            foreach (var value in added.Items)
+            {
+                yield return value;
+            }
+
+            if (added.Ranges.Count > 0 || added.MayChangeElsewhere(holder))
+            {
+                yield return null;
+            }
+        }
 
         /// <summary>Whether a value of the type is a sequence of items, which a collection made from it copies.</summary>
         private static bool IsSequence(ITypeSymbol? type)

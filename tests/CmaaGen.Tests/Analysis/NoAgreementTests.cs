@@ -746,6 +746,47 @@ public class NoAgreementTests
             NoAgreement(20, "CU", "Cuba (CU)").WithLocation(17));
 
     /// <summary>
+    /// An element read is one of the elements the collection may hold (<c>codes[i]</c>), and a dictionary read one of
+    /// its values (<c>ports[name]</c>), from its initializer and what code writes into it after. A dictionary's keys are
+    /// not its values.
+    /// </summary>
+    [Fact]
+    public async Task An_element_read_is_one_of_the_elements_and_a_dictionary_read_one_of_its_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly Dictionary<string, string> PortCountry = new Dictionary<string, string> { ["Hamburg"] = "DE", ["CU"] = {|#1:"IR"|} };
+                static readonly Dictionary<string, string> Added = new Dictionary<string, string> { { "Havana", {|#3:"CU"|} } };
+                static readonly string[] Codes = { "DE", {|#5:"KP"|} };
+
+                static C() { Added.Add("Pyongyang", {|#7:"KP"|}); }
+
+                void M(Gateway g, string port, int i, IDictionary<string, string> unknown)
+                {
+                    g.Send({|#0:PortCountry[port]|});
+                    g.Send({|#2:Added[port]|});
+                    g.Send({|#4:Codes[i]|});
+
+                    var list = new List<string> { "FR", {|#9:"SY"|} };
+                    g.Send({|#8:list[i]|});
+                    var built = new Dictionary<string, string>();
+                    built[port] = {|#11:"SD"|};
+                    g.Send({|#10:built[port]|});
+
+                    // Unknown contents, and the characters of a code: nothing known.
+                    g.Send(unknown[port]);
+                    g.Send("IR"[0].ToString());
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(7),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(10, "SD", "Sudan (SD)").WithLocation(11));
+
+    /// <summary>
     /// What code adds to a marked collection member is exchanged as what it is given is: an item added, inserted or
     /// added as a range, an element written, or an object initializer's items. Reading and removing exchange nothing.
     /// </summary>
