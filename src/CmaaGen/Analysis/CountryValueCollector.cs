@@ -192,6 +192,11 @@ namespace CmaaGen.Analysis
 
                     return;
 
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: var dictionaryType } dictionary } } when IsDictionary(dictionaryType):
+                    // The out argument of TryGetValue a local was written through (LocalFlow.DictionaryValueOut).
+                    CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
+                    return;
+
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
                     CollectElementRead(Items(array, depth + 1), site ?? value, depth);
                     return;

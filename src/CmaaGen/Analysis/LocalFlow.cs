@@ -86,6 +86,16 @@ namespace CmaaGen.Analysis
         internal static IOperation AssignedValue(IOperation reference)
             => reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
 
+        /// <summary>
+        /// The argument a dictionary's <c>TryGetValue(key, out value)</c> writes the local through, which holds one of the
+        /// dictionary's values after it (<see cref="CountryValueCollector"/> reads them); null for any other reference.
+        /// </summary>
+        internal static IArgumentOperation? DictionaryValueOut(ILocalReferenceOperation reference)
+            => (reference.Parent is IDeclarationExpressionOperation declared ? declared.Parent : reference.Parent)
+                is IArgumentOperation { Parameter: { RefKind: RefKind.Out, Ordinal: 1 }, Parent: IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: not null, Arguments.Length: 2 } } argument
+                    ? argument
+                    : null;
+
         /// <summary>Whether a reference inside a tuple is a target of the deconstruction around it, rather than part of its value.</summary>
         private static bool IsDeconstructed(IOperation reference)
         {
@@ -180,6 +190,9 @@ namespace CmaaGen.Analysis
                             break;
                         case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && Deconstructs(reference, out var source, out _):
                             written = source.Syntax;
+                            break;
+                        case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && DictionaryValueOut(reference) is { } argument:
+                            written = argument.Syntax;
                             break;
                     }
                 }

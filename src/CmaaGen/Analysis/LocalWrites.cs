@@ -42,6 +42,14 @@ namespace CmaaGen.Analysis
                             break;
                         }
 
+                        if (LocalFlow.DictionaryValueOut(reference) is { } found)
+                        {
+                            // dictionary.TryGetValue(key, out var value): one of the dictionary's values.
+                            local.Declared |= reference.IsDeclaration;
+                            local.Writes.Add(new Write(found, ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(reference, root)));
+                            break;
+                        }
+
                         switch (LocalFlow.Classify(reference))
                         {
                             case LocalFlow.Access.Assigned:

@@ -747,8 +747,8 @@ public class NoAgreementTests
 
     /// <summary>
     /// An element read is one of the elements the collection may hold (<c>codes[i]</c>), and a dictionary read one of
-    /// its values (<c>ports[name]</c>), from its initializer and what code writes into it after. A dictionary's keys are
-    /// not its values.
+    /// its values (<c>ports[name]</c>, <c>TryGetValue</c>), from its initializer and what code writes into it after. A
+    /// dictionary's keys are not its values.
     /// </summary>
     [Fact]
     public async Task An_element_read_is_one_of_the_elements_and_a_dictionary_read_one_of_its_values()
@@ -773,7 +773,14 @@ public class NoAgreementTests
                     built[port] = {|#11:"SD"|};
                     g.Send({|#10:built[port]|});
 
+                    // TryGetValue gives one of the values.
+                    if (PortCountry.TryGetValue(port, out var found)) g.Send({|#12:found|});
+                    string routed = "FR";
+                    if (!Added.TryGetValue(port, out routed)) routed = {|#14:"SY"|};
+                    g.Send({|#13:routed|});
+
                     // Unknown contents, and the characters of a code: nothing known.
+                    if (unknown.TryGetValue(port, out var any)) g.Send(any);
                     g.Send(unknown[port]);
                     g.Send("IR"[0].ToString());
                 }
@@ -784,7 +791,11 @@ public class NoAgreementTests
             NoAgreement(2, "KP", "North Korea (KP)").WithLocation(7),
             NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
-            NoAgreement(10, "SD", "Sudan (SD)").WithLocation(11));
+            NoAgreement(10, "SD", "Sudan (SD)").WithLocation(11),
+            NoAgreement(12, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(13, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(13, "KP", "North Korea (KP)").WithLocation(7),
+            NoAgreement(13, "SY", "Syria (SY)").WithLocation(14));
 
     /// <summary>
     /// What code adds to a marked collection member is exchanged as what it is given is: an item added, inserted or
