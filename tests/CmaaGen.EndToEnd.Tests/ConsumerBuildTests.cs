@@ -288,9 +288,12 @@ public class ConsumerBuildTests(PackageFixture package)
                     var asked = Console.ReadLine() ?? ""; if (Allowed.Contains(asked)) gateway.Send(asked);
                     gateway.Send(CodeFor(asked.Length));
                     manifest.Stops.Add("KP"); manifest.Stops?.Insert(0, "SY");
+                    if (Ports.TryGetValue(asked, out var port)) gateway.Send(port); gateway.Send(Ports[asked]); gateway.Send(Partners[asked.Length]);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
+
+                private static readonly System.Collections.Generic.Dictionary<string, string> Ports = new() { ["Hamburg"] = "DE", ["Bandar Abbas"] = "IR" };
 
                 private static readonly System.Collections.Generic.HashSet<string> Allowed = new() { "DE", "CU" };
 
@@ -358,7 +361,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "35,37 CMAA001 SY", "37,22 CMAA001 IR", "38,26 CMAA001 KP", "39,27 CMAA001 SY",
                 "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
                 "45,22 CMAA001 KP", "46,84 CMAA001 SY", "49,174 CMAA001 CU", "49,174 CMAA001 SY",
-                "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY",
+                "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY", "54,114 CMAA001 CU", "54,66 CMAA001 IR", "54,86 CMAA001 IR",
             ],
             found);
     }
