@@ -72,6 +72,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 foreach (var k in new[] { "DE", "IR", "KP" }) { var k2 = k; if (k == "KP" || !CmaaAgreements.HasAgreement(k2)) continue; Send(k2); k2 = flag ? k2 : Iran; Send(k2); }
                 var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
                 var built = new List<string> { "DE" }; built.Add(Iran); built.AddRange(more); built[0] = input; if (built.Contains(input)) Send(input); foreach (var e in built) Send(e); Send(CodeFor(n)); var copy = input; Send(copy); Partners?.Add("CU");
+                var ports = new Dictionary<string, string> { ["Hamburg"] = "DE", ["Bandar Abbas"] = Iran }; ports[input] = "KP"; if (ports.TryGetValue(input, out var port)) Send(port); Send(ports[input]); Send(more[n]); Send(built[0]);
             }
 
             static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
