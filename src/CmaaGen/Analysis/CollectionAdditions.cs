@@ -66,7 +66,7 @@ namespace CmaaGen.Analysis
         /// <summary>Whether anything is added to the collection, or it may be changed by a use other than <paramref name="use"/>.</summary>
         public bool AddsAny(IOperation use) => _items.Count > 0 || _ranges.Count > 0 || MayChangeElsewhere(use);
 
-        /// <summary>The parameter a reference is the argument for, through conversions; null for any other use.</summary>
+        /// <summary>The parameter a reference is the argument for, as <see cref="Carried"/> finds its use; null for any other use.</summary>
         private static IParameterSymbol? ParameterGiven(IOperation reference)
             => (Carried(reference).Parent as IArgumentOperation)?.Parameter?.OriginalDefinition;
 
