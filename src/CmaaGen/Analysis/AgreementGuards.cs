@@ -36,12 +36,11 @@ namespace CmaaGen.Analysis
         // Every name a check is called by: the guards, and TryGetCountry while every partner is in force.
         private static readonly string[] CheckNames = [.. GuardMethods, TryGetCountry];
 
-        // LINQ calls whose items are items of their source, so a filter before them still holds after them.
+        // LINQ calls whose items are items of their source, so a filter before them still holds after them: those that
+        // copy every item, and those that leave some out.
         private static readonly HashSet<string> KeepsItems =
         [
-            "AsEnumerable", "ToList", "ToArray", "ToHashSet", "Distinct", "DistinctBy", "OrderBy", "OrderByDescending", "ThenBy",
-            "ThenByDescending", "Order", "OrderDescending", "Reverse", "Skip", "SkipLast", "SkipWhile", "Take", "TakeLast", "TakeWhile",
-            "Where",
+            .. CountryValueCollector.CopiesItems, "DistinctBy", "Skip", "SkipLast", "SkipWhile", "Take", "TakeLast", "TakeWhile", "Where",
         ];
 
         // Which parameters each called method checks before anything else, one bit per ordinal; decided once per method.

@@ -30,6 +30,17 @@ namespace CmaaGen.Analysis
         /// <summary>How far values are followed through locals and members before giving up.</summary>
         internal const int MaxDepth = 8;
 
+        /// <summary>
+        /// Calls whose items are every item of the collection they are called on, in another order or another kind of
+        /// collection: LINQ's copies and orderings, and the immutable and frozen copies.
+        /// </summary>
+        internal static readonly HashSet<string> CopiesItems =
+        [
+            "AsEnumerable", "ToList", "ToArray", "ToHashSet", "Distinct", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
+            "Order", "OrderDescending", "Reverse", "ToImmutableArray", "ToImmutableList", "ToImmutableHashSet", "ToImmutableSortedSet",
+            "ToFrozenSet",
+        ];
+
         private readonly MemberValues _members;
         private readonly ITypeSymbol? _countryEnum;
         private readonly Func<ControlFlowGraph?> _graph;
@@ -197,6 +208,11 @@ namespace CmaaGen.Analysis
                     CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
                     return;
 
+                case IInvocationOperation call when CopiedFrom(call) is { } copied:
+                    // Configured.ToList(), Allowed.ToFrozenSet(): the items of the collection copied.
+                    Collect(copied, site ?? value, depth + 1);
+                    return;
+
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
                     CollectElementRead(Items(array, depth + 1), site ?? value, depth);
                     return;
@@ -339,6 +355,25 @@ namespace CmaaGen.Analysis
             _ when IsCollectionExpression(value) => value.ChildOperations,
             _ => null,
         };
+
+        /// <summary>
+        /// The collection a call copies every item of (<see cref="CopiesItems"/>), as an extension method of
+        /// <c>System.Linq</c>, <c>System.Collections.Immutable</c> or <c>System.Collections.Frozen</c>, with the
+        /// collection first and at most a comparer after it; null for any other call.
+        /// </summary>
+        private static IOperation? CopiedFrom(IInvocationOperation call)
+        {
+            var method = call.TargetMethod;
+            if (!method.IsExtensionMethod || call.Instance is not null || call.Arguments.Length is 0 or > 2 || !CopiesItems.Contains(method.Name))
+            {
+                return null;
+            }
+
+            var ns = method.ContainingType.ContainingNamespace;
+            return SymbolNames.IsNamespace(ns, "System.Linq") || SymbolNames.IsNamespace(ns, "System.Collections.Immutable") || SymbolNames.IsNamespace(ns, "System.Collections.Frozen")
+                ? call.Arguments[0].Value
+                : null;
+        }
 
         /// <summary>An element read is each element it may be; one known only at run time makes it such a value.</summary>
         private void CollectElementRead(IEnumerable<IOperation?> elements, IOperation site, int depth)
@@ -484,6 +519,13 @@ namespace CmaaGen.Analysis
                 else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
                 {
                     foreach (var item in held.SelectMany(initial => Items(initial, depth + 1)))
+                    {
+                        yield return item;
+                    }
+                }
+                else if (depth <= MaxDepth && source is IInvocationOperation call && CopiedFrom(call) is { } copied)
+                {
+                    foreach (var item in Items(copied, depth + 1))
                     {
                         yield return item;
                     }

@@ -359,7 +359,8 @@ public class NoAgreementTests
     /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country
     /// without an agreement is reported where the value it lets pass is exchanged, and a block-list keeps its items from
-    /// a loop. A collection with an item known only at run time, a null, or text searched inside tells nothing.
+    /// a loop. A copy of such a collection (<c>ToFrozenSet</c>, <c>ToImmutableArray</c>, <c>ToList</c>) holds its items. A
+    /// collection with an item known only at run time, a null, or text searched inside tells nothing.
     /// </summary>
     [Fact]
     public async Task A_value_found_in_a_collection_of_constants_is_one_of_them()
@@ -369,8 +370,10 @@ public class NoAgreementTests
                 static readonly HashSet<string> Allowed = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { "DE", "FR" };
                 static readonly HashSet<string> Routes = new HashSet<string> { "DE", {|#1:"IR"|} };
                 static readonly string[] Blocked = { "IR", "KP" };
-                static readonly string[] Configured = { "DE", "IR", "KP", {|#7:"CU"|} };
+                static readonly string[] Configured = { "DE", {|#11:"IR"|}, {|#12:"KP"|}, {|#7:"CU"|} };
                 static readonly List<string?> WithNull = new List<string?> { null, "DE" };
+                static readonly System.Collections.Frozen.FrozenSet<string> Frozen = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[] { "DE", "FR" }, System.StringComparer.OrdinalIgnoreCase);
+                static readonly System.Collections.Immutable.ImmutableArray<string> Immutable = System.Collections.Immutable.ImmutableArray.ToImmutableArray(new[] { "FR", {|#9:"SY"|} });
 
                 void M(Gateway g, string code, string other, string third)
                 {
@@ -395,6 +398,11 @@ public class NoAgreementTests
                     if (local.Contains(third)) g.Send({|#2:third|});
                     if (System.Linq.Enumerable.Contains(new[] { "FR", {|#5:"KP"|} }, third)) g.Send({|#4:third|});
 
+                    // Copies of a collection hold its items.
+                    if (Frozen.Contains(third)) g.Send(third);
+                    if (Immutable.Contains(other)) g.Send({|#8:other|});
+                    foreach (var country in System.Linq.Enumerable.ToList(Configured)) g.Send({|#10:country|});
+
                     // Nothing known: a null item, text searched inside, a value not in a block-list.
                     if (WithNull.Contains(third)) g.Send(third);
                     if ("DE,FR".Contains(third)) g.Send(third);
@@ -405,7 +413,11 @@ public class NoAgreementTests
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
             NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
-            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5));
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(10, "IR", "Iran (IR)").WithLocation(11),
+            NoAgreement(10, "KP", "North Korea (KP)").WithLocation(12),
+            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(7));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()

@@ -1165,10 +1165,12 @@ public class UncheckedValueTests
             {
                 static readonly System.Collections.Generic.HashSet<string> Allowed = new System.Collections.Generic.HashSet<string> { "DE", "FR" };
                 static readonly string[] Blocked = { "IR", "KP" };
+                static readonly System.Collections.Frozen.FrozenSet<string> Frozen = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[] { "DE", "FR" }, System.StringComparer.OrdinalIgnoreCase);
 
                 void M(Gateway g, string code, string[] unknown)
                 {
                     if (Allowed.Contains(code)) g.Send(code);
+                    if (Frozen.Contains(code)) g.Send(code);
                     if (Allowed.Contains(code) || unknown.Length > 0) g.Send({|CMAA004:code|});
                     if (unknown.Contains(code)) g.Send({|CMAA004:code|});
                     if (Blocked.Contains(code)) return;
