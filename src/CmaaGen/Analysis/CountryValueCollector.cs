@@ -16,7 +16,7 @@ namespace CmaaGen.Analysis
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
     /// them after (<see cref="CollectionAdditions"/>), the values that
     /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c>
-    /// field or get-only property, what a method whose body is one expression returns (with parameters, its constants),
+    /// field or get-only property, what each return of a method gives (with parameters, its constants),
     /// a tuple literal's element read by
     /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
     /// value's <c>ToString()</c>).
@@ -192,13 +192,16 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IInvocationOperation call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
-                    if (call.TargetMethod.Parameters.IsEmpty)
+                    foreach (var result in returned)
                     {
-                        Collect(returned[0], site ?? value, depth + 1);
-                    }
-                    else
-                    {
-                        CollectReturned(returned[0], site ?? value, depth + 1);
+                        if (call.TargetMethod.Parameters.IsEmpty)
+                        {
+                            Collect(result, site ?? value, depth + 1);
+                        }
+                        else
+                        {
+                            CollectReturned(result, site ?? value, depth + 1);
+                        }
                     }
 
                     return;

@@ -15,9 +15,9 @@ namespace CmaaGen.Analysis
     /// The values a field or property can hold, or a method always returns, when the compiler can tell: a
     /// <c>readonly</c> field or a get-only auto-property holds its initializer (<c>= "IR"</c>) and what the constructors
     /// of its type assign to it (<c>Home = "IR";</c> in a constructor, or a static constructor for a static member); a
-    /// get-only property with an expression body (<c>=&gt; "IR"</c>) and a method that no override can replace, whose
-    /// body is one expression or one <c>return</c>, give that expression (for a method with parameters, only its constants
-    /// are known where it is called). Decided once per member and compilation.
+    /// get-only property with an expression body (<c>=&gt; "IR"</c>) gives that expression, and a method that no
+    /// override can replace what each of its <c>return</c>s gives (for a method with parameters, only its constants are
+    /// known where it is called). Decided once per member and compilation.
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
@@ -65,6 +65,11 @@ namespace CmaaGen.Analysis
         private (ImmutableArray<IOperation> Values, bool Constructed) Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
             var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (member is IMethodSymbol method)
+            {
+                return (Returns(method, declaration, use, cancellationToken), false);
+            }
+
             var (expression, stored) = member switch
             {
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => ((declaration as VariableDeclaratorSyntax)?.Initializer?.Value, true),
@@ -73,12 +78,6 @@ namespace CmaaGen.Analysis
                     PropertyDeclarationSyntax { ExpressionBody: { } body } => (body.Expression, false),
                     PropertyDeclarationSyntax { AccessorList: { } accessors } property
                         when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => (property.Initializer?.Value, true),
-                    _ => (null, false),
-                },
-                IMethodSymbol { ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false } => declaration switch
-                {
-                    MethodDeclarationSyntax method => (Returned(method.ExpressionBody, method.Body), false),
-                    LocalFunctionStatementSyntax function => (Returned(function.ExpressionBody, function.Body), false),
                     _ => (null, false),
                 },
                 _ => (null, false),
@@ -108,6 +107,45 @@ namespace CmaaGen.Analysis
             }
 
             return (values.ToImmutable(), constructed);
+        }
+
+        /// <summary>
+        /// Each value a method may return: its expression body, or the expression of every <c>return</c> of its block,
+        /// outside the lambdas and local functions in it; none for a method an override can replace.
+        /// </summary>
+        private ImmutableArray<IOperation> Returns(IMethodSymbol method, SyntaxNode declaration, IOperation use, CancellationToken cancellationToken)
+        {
+            var (arrow, body) = declaration switch
+            {
+                MethodDeclarationSyntax declared => (declared.ExpressionBody, declared.Body),
+                LocalFunctionStatementSyntax function => (function.ExpressionBody, function.Body),
+                _ => (null, null),
+            };
+            if (method is not { ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false }
+                || arrow is null && body is null)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            // An iterator has no return with a value, so it gives none.
+            var returned = arrow is not null
+                ? [arrow.Expression]
+                : body!.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                    .OfType<ReturnStatementSyntax>()
+                    .Select(statement => statement.Expression)
+                    .ToList();
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var expression in returned)
+            {
+                if (expression is null || ModelFor(expression.SyntaxTree, use).GetOperation(expression, cancellationToken) is not { } value)
+                {
+                    return ImmutableArray<IOperation>.Empty;
+                }
+
+                values.Add(value);
+            }
+
+            return values.ToImmutable();
         }
 
         /// <summary>What a body that is one expression or one <c>return</c> gives back.</summary>

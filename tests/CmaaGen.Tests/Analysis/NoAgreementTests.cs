@@ -438,10 +438,26 @@ public class NoAgreementTests
                 {
                     if (flag)
                     {
-                        return "KP";
+                        return {|#13:"KP"|};
                     }
 
+                    System.Func<string> later = () => { return "SY"; };
                     return "DE";
+                }
+
+                public static string Mapped(int region)
+                {
+                    switch (region)
+                    {
+                        case 1: return "DE";
+                        case 2: return {|#15:"CU"|};
+                        default: throw new System.ArgumentOutOfRangeException(nameof(region));
+                    }
+                }
+
+                public static System.Collections.Generic.IEnumerable<string> Yielded()
+                {
+                    yield return "IR";
                 }
             }
 
@@ -454,7 +470,9 @@ public class NoAgreementTests
                     g.Send({|#4:Local()|});
                     g.Send(d.Overridable());
                     g.Send(d.Ask("FR"));
-                    g.Send(d.Branching(true));
+                    g.Send({|#12:d.Branching(true)|});
+                    g.Send({|#14:Defaults.Mapped(2)|});
+                    g.SendList(Defaults.Yielded());
 
                     // A method with parameters gives its constants; what the arguments decide is known only at run time.
                     g.Send({|#6:Defaults.CodeFor(3)|});
@@ -476,7 +494,9 @@ public class NoAgreementTests
             NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(9),
             NoAgreement(10, "KP", "North Korea (KP)").WithLocation(11),
-            NoAgreement(10, "SY", "Syria (SY)").WithLocation(5));
+            NoAgreement(10, "SY", "Syria (SY)").WithLocation(5),
+            NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13),
+            NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15));
 
     [Fact]
     public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()
