@@ -404,62 +404,9 @@ namespace CmaaGen.Analysis
                 && type.Name is "IDictionary" or "IReadOnlyDictionary"
                 && SymbolNames.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
 
-        /// <summary>
-        /// The values a dictionary may hold: each value of the initializers of each dictionary it may be
-        /// (<c>{ ["Hamburg"] = "DE" }</c>, <c>{ { "Hamburg", "DE" } }</c>), through locals and members, and what code
-        /// writes into it after (<c>ports["Bandar Abbas"] = "IR"</c>, <c>ports.Add(…, "IR")</c>); a null entry for a
-        /// dictionary or value known only at run time.
-        /// </summary>
-        private IEnumerable<IOperation?> DictionaryValues(IOperation dictionary, int depth)
-        {
-            foreach (var source in Sources(dictionary, _graph, depth))
-            {
-                if (source is IObjectCreationOperation creation && !creation.Arguments.Any(argument => IsSequence(argument.Value.Type)))
-                {
-                    foreach (var entry in creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-                    {
-                        yield return entry switch
-                        {
-                            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed => indexed.Value,
-                            IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
-                            _ => null,
-                        };
-                    }
-                }
-                else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
-                {
-                    foreach (var value in held.SelectMany(initial => DictionaryValues(initial, depth + 1)))
-                    {
-                        yield return value;
-                    }
-                }
-                else
-                {
-                    yield return null;
-                }
-            }
-
-            if (depth > MaxDepth)
-            {
-                yield break;
-            }
-
-            var holder = Unwrap(dictionary);
-            var added = AddedTo(holder);
-            foreach (var value in added.Items)
-            {
-                yield return value;
-            }
-
-            if (added.Ranges.Count > 0 || added.MayChangeElsewhere(holder))
-            {
-                yield return null;
-            }
-        }
-
         /// <summary>Whether a value of the type is a sequence of items, which a collection made from it copies.</summary>
         private static bool IsSequence(ITypeSymbol? type)
-            => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
+            => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
 
         /// <summary>The element at a path of each item of a collection; an item known only at run time gives such a value.</summary>
         private void CollectItemsElement(IOperation collection, ImmutableArray<int> path, IOperation site, int depth)
@@ -493,42 +440,51 @@ namespace CmaaGen.Analysis
             }
         }
 
+        /// <summary>The items a collection may hold (<see cref="Contents"/>).</summary>
+        private IEnumerable<IOperation?> Items(IOperation? collection, int depth) => Contents(collection, dictionaryValues: false, depth);
+
+        /// <summary>The values a dictionary may hold (<see cref="Contents"/>).</summary>
+        private IEnumerable<IOperation?> DictionaryValues(IOperation? dictionary, int depth) => Contents(dictionary, dictionaryValues: true, depth);
+
         /// <summary>
-        /// The items of each array or collection written in place that a collection may be, through locals,
-        /// conditionals and members whose values are known; a null entry for a collection known only at run time,
-        /// and for an item that is an <c>Add</c> call's argument among several (a dictionary's key or value).
+        /// What a collection may hold: the items of each array or collection written in place that it may be, or with
+        /// <paramref name="dictionaryValues"/> the values of each dictionary's initializers (<c>{ ["Hamburg"] = "DE" }</c>,
+        /// <c>{ { "Hamburg", "DE" } }</c>), through locals, conditionals, members whose values are known and copies
+        /// (<c>ToList()</c>), and what code adds to it after (<c>partners.Add("KP")</c>, <c>ports["Bandar Abbas"] = "IR"</c>).
+        /// A null entry for a collection or element known only at run time, and for an item that is an <c>Add</c> call's
+        /// argument among several (a dictionary's key or value), unless its values are asked for.
         /// </summary>
-        private IEnumerable<IOperation?> Items(IOperation? collection, int depth)
+        private IEnumerable<IOperation?> Contents(IOperation? collection, bool dictionaryValues, int depth)
         {
             foreach (var source in Sources(collection, _graph, depth))
             {
-                if (source is not null && ItemsInPlace(source) is { } items)
+                if (source is not null && (dictionaryValues ? DictionaryValuesInPlace(source) : ItemsInPlace(source)) is { } written)
                 {
-                    foreach (var item in items)
+                    foreach (var item in written)
                     {
-                        if (item.Kind == SpreadKind)
+                        if (item is not null && item.Kind == SpreadKind)
                         {
-                            foreach (var spread in Items(item.ChildOperations.FirstOrDefault(), depth + 1))
+                            foreach (var spread in Contents(item.ChildOperations.FirstOrDefault(), dictionaryValues, depth + 1))
                             {
                                 yield return spread;
                             }
                         }
                         else
                         {
-                            yield return item.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item;
+                            yield return !dictionaryValues && item?.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item;
                         }
                     }
                 }
                 else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
                 {
-                    foreach (var item in held.SelectMany(initial => Items(initial, depth + 1)))
+                    foreach (var item in held.SelectMany(initial => Contents(initial, dictionaryValues, depth + 1)))
                     {
                         yield return item;
                     }
                 }
                 else if (depth <= MaxDepth && source is IInvocationOperation call && CopiedFrom(call) is { } copied)
                 {
-                    foreach (var item in Items(copied, depth + 1))
+                    foreach (var item in Contents(copied, dictionaryValues, depth + 1))
                     {
                         yield return item;
                     }
@@ -551,7 +507,7 @@ namespace CmaaGen.Analysis
                 yield return item;
             }
 
-            foreach (var item in added.Ranges.SelectMany(range => Items(range, depth + 1)))
+            foreach (var item in added.Ranges.SelectMany(range => Contents(range, dictionaryValues, depth + 1)))
             {
                 yield return item;
             }
@@ -561,6 +517,21 @@ namespace CmaaGen.Analysis
                 yield return null;
             }
         }
+
+        /// <summary>
+        /// The values of a dictionary's initializers, written in place (<c>["Hamburg"] = "DE"</c>,
+        /// <c>{ "Hamburg", "DE" }</c>), a null entry for any other initializer; null for any other value, also a
+        /// dictionary made from another one.
+        /// </summary>
+        private static IEnumerable<IOperation?>? DictionaryValuesInPlace(IOperation value)
+            => value is IObjectCreationOperation creation && !creation.Arguments.Any(argument => IsSequence(argument.Value.Type))
+                ? (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).Select(entry => entry switch
+                {
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed => indexed.Value,
+                    IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
+                    _ => null,
+                })
+                : null;
 
         /// <summary>
         /// The operations the element at <paramref name="path"/> of a tuple may be, a position for each level of nesting

@@ -395,6 +395,7 @@ public class NoAgreementTests
 
                     var local = new List<string> { "DE" };
                     local.Add({|#3:"SY"|});
+                    local.AddRange(new[] { {|#13:"SD"|} });
                     if (local.Contains(third)) g.Send({|#2:third|});
                     if (System.Linq.Enumerable.Contains(new[] { "FR", {|#5:"KP"|} }, third)) g.Send({|#4:third|});
 
@@ -413,6 +414,7 @@ public class NoAgreementTests
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
             NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(2, "SD", "Sudan (SD)").WithLocation(13),
             NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
             NoAgreement(10, "IR", "Iran (IR)").WithLocation(11),
