@@ -289,6 +289,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(CodeFor(asked.Length));
                     manifest.Stops.Add("KP"); manifest.Stops?.Insert(0, "SY");
                     if (Ports.TryGetValue(asked, out var port)) gateway.Send(port); gateway.Send(Ports[asked]); gateway.Send(Partners[asked.Length]);
+                    foreach (var (name, country) in Ports) gateway.Send(country); foreach (var entry in Ports) gateway.Send(entry.Value); gateway.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(Ports, asked, "SY"));
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -362,6 +363,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "41,22 CMAA001 SY", "42,56 CMAA001 CU", "43,29 CMAA001 SY", "44,29 CMAA001 IR",
                 "45,22 CMAA001 KP", "46,84 CMAA001 SY", "49,174 CMAA001 CU", "49,174 CMAA001 SY",
                 "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY", "54,114 CMAA001 CU", "54,66 CMAA001 IR", "54,86 CMAA001 IR",
+                "55,113 CMAA001 IR", "55,140 CMAA001 IR", "55,140 CMAA001 SY", "55,61 CMAA001 IR",
             ],
             found);
     }

@@ -15,7 +15,8 @@ namespace CmaaGen.Analysis
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
     /// them after (<see cref="CollectionAdditions"/>), the values that
-    /// reach a local, the elements a <c>foreach</c> variable iterates, the constant initial value of a <c>readonly</c>
+    /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), the
+    /// constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (with parameters, its constants),
     /// a tuple literal's element read by
     /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
@@ -226,6 +227,26 @@ namespace CmaaGen.Analysis
                     CollectElementRead(IsDictionary(type) ? DictionaryValues(instance, depth + 1) : Items(instance, depth + 1), site ?? value, depth);
                     return;
 
+                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
+                    when SymbolNames.IsType(part.ContainingType, "System.Collections.Generic", "KeyValuePair")
+                        && Unwrap(pair) is ILocalReferenceOperation entry
+                        && LocalFlow.IteratedCollection(entry, out var entryPath) is { } entries:
+                    // kv.Value, where kv takes each entry of a dictionary in turn (foreach (var kv in ports)), as a
+                    // deconstructing loop's variable does (foreach (var (port, country) in ports)).
+                    CollectItemsElement(entries, entryPath.Add(part.Name == "Key" ? 0 : 1), site ?? value, depth);
+                    return;
+
+                case IPropertyReferenceOperation { Property.Name: "Keys" or "Values" } view when DictionaryViewed(view) is not null:
+                    // ports.Values holds the dictionary's values, ports.Keys its keys.
+                    CollectElementRead(Items(view, depth + 1), site ?? value, depth);
+                    return;
+
+                case IInvocationOperation call when LookedUpIn(call, out var fallback) is { } dictionary:
+                    // ports.GetValueOrDefault(name, "DE"): one of the dictionary's values, or the fallback.
+                    CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
+                    Collect(fallback, site ?? value, depth + 1);
+                    return;
+
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
                     foreach (var initial in held)
                     {
@@ -252,12 +273,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The items a collection is known to hold when each is a constant, in place or added after
-        /// (<c>new HashSet&lt;string&gt; { "DE", "FR" }</c>, through locals and members); default when any item is not.
+        /// (<c>new HashSet&lt;string&gt; { "DE", "FR" }</c>, through locals and members), and a dictionary's keys, which its
+        /// membership tests find; default when any item is not.
         /// </summary>
         public ImmutableArray<IOperation> ConstantItems(IOperation collection)
         {
             var constants = ImmutableArray.CreateBuilder<IOperation>();
-            foreach (var item in Items(collection, 0))
+            foreach (var item in IsDictionary(Unwrap(collection).Type) ? Entries(collection, keys: true, 0) : Items(collection, 0))
             {
                 if (item is null || !Unwrap(item).ConstantValue.HasValue)
                 {
@@ -395,7 +417,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Whether the type is a dictionary, whose indexer reads its values: one of the framework's, by the interfaces of its definition.</summary>
-        private static bool IsDictionary(ITypeSymbol? type)
+        internal static bool IsDictionary(ITypeSymbol? type)
             => type is INamedTypeSymbol { OriginalDefinition: var definition }
                 && (IsDictionaryInterface(definition) || definition.AllInterfaces.Any(IsDictionaryInterface));
 
@@ -404,14 +426,82 @@ namespace CmaaGen.Analysis
                 && type.Name is "IDictionary" or "IReadOnlyDictionary"
                 && SymbolNames.IsNamespace(type.ContainingNamespace, "System.Collections.Generic");
 
+        /// <summary>The dictionary whose <c>Keys</c> or <c>Values</c> a property reads; null for any other property.</summary>
+        private static IOperation? DictionaryViewed(IPropertyReferenceOperation view)
+            => view.Property.Name is "Keys" or "Values" && view.Instance is { } instance && IsDictionary(instance.Type) ? instance : null;
+
+        /// <summary>
+        /// The dictionary a <c>GetValueOrDefault</c> call reads a value of, as an instance or extension method, and its
+        /// <paramref name="fallback"/> value if it names one; null for any other call.
+        /// </summary>
+        private static IOperation? LookedUpIn(IInvocationOperation call, out IOperation? fallback)
+        {
+            fallback = null;
+            if (call.TargetMethod.Name != "GetValueOrDefault")
+            {
+                return null;
+            }
+
+            var dictionary = call.Instance ?? (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+            if (dictionary is null || !IsDictionary(Unwrap(dictionary).Type))
+            {
+                return null;
+            }
+
+            fallback = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "defaultValue")?.Value;
+            return dictionary;
+        }
+
+        /// <summary>
+        /// Whether a collection's items are a dictionary's entries: a dictionary, or an array or sequence of
+        /// <c>KeyValuePair</c>s, such as a dictionary's copy or ordering.
+        /// </summary>
+        private static bool HoldsEntries(IOperation collection)
+            => Unwrap(collection).Type switch
+            {
+                var type when IsDictionary(type) => true,
+                IArrayTypeSymbol array => IsEntry(array.ElementType),
+                INamedTypeSymbol { TypeArguments.Length: 1 } sequence => IsEntry(sequence.TypeArguments[0]),
+                _ => false,
+            };
+
+        private static bool IsEntry(ITypeSymbol type) => SymbolNames.IsType(type, "System.Collections.Generic", "KeyValuePair");
+
+        /// <summary>
+        /// The keys or the values a dictionary may hold (<see cref="Contents"/>). A key is found from its value, where the
+        /// code writes the two together (<c>["Hamburg"] = "DE"</c>, <c>Add("Hamburg", "DE")</c>); a null entry for any
+        /// other.
+        /// </summary>
+        private IEnumerable<IOperation?> Entries(IOperation dictionary, bool keys, int depth)
+        {
+            var values = DictionaryValues(dictionary, depth);
+            return keys ? values.Select(value => value is null ? null : KeyOf(value)) : values;
+        }
+
+        /// <summary>The key a dictionary's value is written under, by an indexer or a two-argument <c>Add</c>; null for any other value.</summary>
+        private static IOperation? KeyOf(IOperation value) => value.Parent switch
+        {
+            IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: 2 } add } => add.Arguments[0].Value,
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } element } assignment
+                when assignment.Value == value => element.Arguments[0].Value,
+            _ => null,
+        };
+
         /// <summary>Whether a value of the type is a sequence of items, which a collection made from it copies.</summary>
         private static bool IsSequence(ITypeSymbol? type)
             => type is not null && (type.SpecialType == SpecialType.System_Collections_IEnumerable || type.OriginalDefinition.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable));
 
-        /// <summary>The element at a path of each item of a collection; an item known only at run time gives such a value.</summary>
+        /// <summary>
+        /// The element at a path of each item of a collection; an item known only at run time gives such a value. The
+        /// items of a dictionary, or of a sequence of its entries (<c>ports.OrderBy(…)</c>), are its entries, whose
+        /// first element is the key and second the value.
+        /// </summary>
         private void CollectItemsElement(IOperation collection, ImmutableArray<int> path, IOperation site, int depth)
         {
-            foreach (var item in Items(collection, depth + 1))
+            var ofEntries = path[0] is 0 or 1 && HoldsEntries(collection);
+            var items = ofEntries ? Entries(collection, keys: path[0] == 0, depth + 1) : Items(collection, depth + 1);
+            path = ofEntries ? path.RemoveAt(0) : path;
+            foreach (var item in items)
             {
                 if (item is null)
                 {
@@ -473,6 +563,13 @@ namespace CmaaGen.Analysis
                         {
                             yield return !dictionaryValues && item?.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item;
                         }
+                    }
+                }
+                else if (depth <= MaxDepth && !dictionaryValues && source is IPropertyReferenceOperation view && DictionaryViewed(view) is { } viewed)
+                {
+                    foreach (var item in Entries(viewed, keys: view.Property.Name == "Keys", depth + 1))
+                    {
+                        yield return item;
                     }
                 }
                 else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)

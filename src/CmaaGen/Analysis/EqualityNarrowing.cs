@@ -226,7 +226,7 @@ namespace CmaaGen.Analysis
                         : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? (ImmutableArray.Create(second), true)
                         : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? (ImmutableArray.Create(first), true)
                         : null;
-                case IInvocationOperation { TargetMethod.Name: "Contains" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
+                case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" or "TryGetValue" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
                     // A collection of no items, or of any item not a constant that can name a country, tells nothing of
                     // the value.
                     return itemsOf(InBody(cfg, collection)) is { IsDefaultOrEmpty: false } members && members.All(m => Constant(m) is not null) ? (members, true) : null;
@@ -255,11 +255,15 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The collection and the item of a membership test: <c>allowed.Contains(item)</c>, with or without a comparer,
-        /// or an extension method's (<c>Enumerable.Contains(allowed, item)</c>); null for any other <c>Contains</c>.
+        /// or an extension method's (<c>Enumerable.Contains(allowed, item)</c>), and a dictionary's key
+        /// (<c>contacts.ContainsKey(item)</c>, <c>contacts.TryGetValue(item, out var contact)</c>); null for any other call.
         /// </summary>
         private static (IOperation Collection, IOperation Item)? Membership(IInvocationOperation contains)
             => contains switch
             {
+                { TargetMethod.Name: "ContainsKey" or "TryGetValue", Instance: { } dictionary } when CountryValueCollector.IsDictionary(dictionary.Type)
+                    => (dictionary, contains.Arguments[0].Value),
+                { TargetMethod.Name: "ContainsKey" or "TryGetValue" } => null,
                 { Instance: { } instance, Arguments.Length: 1 or 2 } => (instance, contains.Arguments[0].Value),
                 { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: 2 or 3 } => (contains.Arguments[0].Value, contains.Arguments[1].Value),
                 _ => null,
@@ -325,7 +329,7 @@ namespace CmaaGen.Analysis
                     case SwitchExpressionSyntax switchExpression:
                         compared.Add(Written(switchExpression.GoverningExpression));
                         break;
-                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) or "Contains" } access } call:
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) or "Contains" or "ContainsKey" or "TryGetValue" } access } call:
                         compared.Add(Written(access.Expression));
                         foreach (var argument in call.ArgumentList.Arguments)
                         {

@@ -832,6 +832,60 @@ public class NoAgreementTests
             NoAgreement(13, "SY", "Syria (SY)").WithLocation(14));
 
     /// <summary>
+    /// A dictionary's entries are its keys and values: a loop over it reads them by <c>Key</c> and <c>Value</c> or
+    /// deconstructed, also through a copy or an ordering, <c>Keys</c> and <c>Values</c> hold them, a key found by
+    /// <c>ContainsKey</c> or <c>TryGetValue</c> is one of the keys, and <c>GetValueOrDefault</c> gives a value or its
+    /// fallback. A key is known only where the code writes it with its value.
+    /// </summary>
+    [Fact]
+    public async Task A_dictionarys_entries_are_its_keys_and_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly Dictionary<string, string> Contacts = new Dictionary<string, string> { ["DE"] = "zoll@example.de", [{|#1:"CU"|}] = "aduana@example.cu" };
+                static readonly Dictionary<string, string> PortCountry = new Dictionary<string, string> { { "Hamburg", "DE" }, { "Latakia", {|#3:"SY"|} } };
+                static readonly Dictionary<string, (string Country, int Days)> Lanes = new Dictionary<string, (string Country, int Days)> { ["Hamburg"] = ("DE", 3), ["Nampo"] = ({|#5:"KP"|}, 9) };
+                static readonly SortedDictionary<string, string> Built = new SortedDictionary<string, string>();
+
+                static C() { Built.Add({|#7:"SD"|}, "FR"); Built[{|#16:"CU"|}] = {|#9:"SY"|}; }
+
+                void M(Gateway g, string code, IDictionary<string, string> unknown)
+                {
+                    foreach (var entry in Contacts) g.Send({|#0:entry.Key|}, entry.Value);
+                    foreach (var (port, country) in PortCountry) g.Send({|#2:country|}, port);
+                    foreach (var lane in Lanes.Values) g.Send({|#4:lane.Country|});
+                    foreach (var (port, (country, days)) in Lanes) g.Send({|#6:country|}, port);
+                    foreach (var entry in System.Linq.Enumerable.OrderBy(Built, e => e.Key)) g.Send({|#8:entry.Key|});
+                    foreach (var country in System.Linq.Enumerable.ToList(Built.Values)) g.Send({|#10:country|});
+                    g.SendList({|#11:Contacts.Keys|});
+                    if (Contacts.ContainsKey(code)) g.Send({|#12:code|});
+                    if (Contacts.TryGetValue(code, out var contact)) g.Send({|#13:code|}, contact);
+                    g.Send({|#14:PortCountry.GetValueOrDefault(code, {|#15:"IR"|})|});
+
+                    // The values of a dictionary of addresses, keys written apart from their values, and a dictionary
+                    // of unknown contents: no country known.
+                    foreach (var entry in Contacts) g.Send(entry.Value.Substring(0, 2));
+                    foreach (var entry in unknown) g.Send(entry.Key);
+                    if (unknown.ContainsKey(code)) g.Send(code);
+                    var first = System.Linq.Enumerable.First(Contacts);
+                    g.Send(first.Key);
+                }
+            }
+            """,
+            NoAgreement(0, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(6, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(8, "SD", "Sudan (SD)").WithLocation(7),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(16),
+            NoAgreement(10, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(11, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(12, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(13, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(14, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(14, "IR", "Iran (IR)").WithLocation(15));
+
+    /// <summary>
     /// What code adds to a marked collection member is exchanged as what it is given is: an item added, inserted or
     /// added as a range, an element written, or an object initializer's items. Reading and removing exchange nothing.
     /// </summary>

@@ -1181,6 +1181,41 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A dictionary whose keys and values are constants gives constants: a key found by <c>ContainsKey</c> or
+    /// <c>TryGetValue</c>, an entry of a loop over it, its <c>Values</c>, and a <c>GetValueOrDefault</c> (whose default
+    /// null names no country) need no check. One of unknown contents gives values known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_dictionary_of_constants_gives_constants()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static readonly System.Collections.Generic.Dictionary<string, string> Contacts = new System.Collections.Generic.Dictionary<string, string> { ["DE"] = "Zoll", ["FR"] = "Douane" };
+                static readonly System.Collections.Generic.Dictionary<string, string> PortCountry = new System.Collections.Generic.Dictionary<string, string> { ["Hamburg"] = "DE", ["Le Havre"] = "FR" };
+
+                void M(Gateway g, string code, string port, System.Collections.Generic.IDictionary<string, string> unknown)
+                {
+                    if (Contacts.ContainsKey(code)) g.Send(code);
+                    if (Contacts.TryGetValue(code, out var office)) g.Send(code);
+                    if (!Contacts.ContainsKey(code)) g.Send({|CMAA004:code|});
+                    if (unknown.ContainsKey(code)) g.Send({|CMAA004:code|});
+                    foreach (var entry in Contacts) g.Send(entry.Key);
+                    foreach (var (name, country) in PortCountry) g.Send(country);
+                    foreach (var country in PortCountry.Values) g.Send(country);
+                    g.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(PortCountry, port, "DE"));
+                    g.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(PortCountry, port));
+                    foreach (var entry in unknown) g.Send({|CMAA004:entry.Value|});
+                    foreach (var entry in unknown)
+                    {
+                        if (!CmaaAgreements.HasAgreement(entry.Value)) continue;
+                        g.Send(entry.Value);
+                    }
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A method with parameters whose body is one expression gives its constants where it is called; what its arguments
     /// decide is a value known only at run time, at the call.
     /// </summary>

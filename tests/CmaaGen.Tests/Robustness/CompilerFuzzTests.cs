@@ -73,6 +73,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 var r = new Shipment(input, "x"); if (CmaaAgreements.HasAgreement(r.Destination)) { Send(r.Destination); Send(Guid.NewGuid().ToString()); }
                 var built = new List<string> { "DE" }; built.Add(Iran); built.AddRange(more); built[0] = input; if (built.Contains(input)) Send(input); foreach (var e in built) Send(e); Send(CodeFor(n)); var copy = input; Send(copy); Partners?.Add("CU");
                 var ports = new Dictionary<string, string> { ["Hamburg"] = "DE", ["Bandar Abbas"] = Iran }; ports[input] = "KP"; if (ports.TryGetValue(input, out var port)) Send(port); Send(ports[input]); Send(more[n]); Send(built[0]);
+                foreach (var (name, c) in ports) Send(c); foreach (var e in ports.OrderBy(x => x.Key)) Send(e.Key); foreach (var v in ports.Values) Send(v); if (ports.ContainsKey(input)) Send(input); Send(ports.GetValueOrDefault(input, Cuba));
             }
 
             static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
