@@ -290,6 +290,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     manifest.Stops.Add("KP"); manifest.Stops?.Insert(0, "SY");
                     if (Ports.TryGetValue(asked, out var port)) gateway.Send(port); gateway.Send(Ports[asked]); gateway.Send(Partners[asked.Length]);
                     foreach (var (name, country) in Ports) gateway.Send(country); foreach (var entry in Ports) gateway.Send(entry.Value); gateway.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(Ports, asked, "SY"));
+                    gateway.Send(Away); foreach (var partner in Yielded()) gateway.Send(partner); foreach (var partner in System.Linq.Enumerable.Append(Partners, "SY")) gateway.Send(partner);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -299,6 +300,10 @@ public class ConsumerBuildTests(PackageFixture package)
                 private static readonly System.Collections.Generic.HashSet<string> Allowed = new() { "DE", "CU" };
 
                 private static string CodeFor(int n) => n switch { 1 => "KP", _ => "DE" };
+
+                private static string Away { get { return "CU"; } }
+
+                private static System.Collections.Generic.IEnumerable<string> Yielded() { yield return "SD"; }
             }
 
             internal interface IFiler
@@ -364,6 +369,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "45,22 CMAA001 KP", "46,84 CMAA001 SY", "49,174 CMAA001 CU", "49,174 CMAA001 SY",
                 "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY", "54,114 CMAA001 CU", "54,66 CMAA001 IR", "54,86 CMAA001 IR",
                 "55,113 CMAA001 IR", "55,140 CMAA001 IR", "55,140 CMAA001 SY", "55,61 CMAA001 IR",
+                "56,171 CMAA001 CU", "56,171 CMAA001 SY", "56,22 CMAA001 CU", "56,77 CMAA001 SD",
             ],
             found);
     }

@@ -192,19 +192,12 @@ namespace CmaaGen.Analysis
 
                     return;
 
-                case IInvocationOperation call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
-                    foreach (var result in returned)
-                    {
-                        if (call.TargetMethod.Parameters.IsEmpty)
-                        {
-                            Collect(result, site ?? value, depth + 1);
-                        }
-                        else
-                        {
-                            CollectReturned(result, site ?? value, depth + 1);
-                        }
-                    }
+                case IInvocationOperation { TargetMethod.IsAsync: false } call when _members.Values(call.TargetMethod, value, _cancellationToken) is { IsEmpty: false } returned:
+                    CollectReturned(call, returned, awaited: false, site ?? value, depth);
+                    return;
 
+                case IAwaitOperation awaited:
+                    CollectAwaited(awaited.Operation, site ?? value, depth);
                     return;
 
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: var dictionaryType } dictionary } } when IsDictionary(dictionaryType):
@@ -212,9 +205,14 @@ namespace CmaaGen.Analysis
                     CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
                     return;
 
-                case IInvocationOperation call when CopiedFrom(call) is { } copied:
-                    // Configured.ToList(), Allowed.ToFrozenSet(): the items of the collection copied.
-                    Collect(copied, site ?? value, depth + 1);
+                case IInvocationOperation call when ItemSources(call) is { IsDefault: false } sources:
+                    // Configured.ToList(), Allowed.ToFrozenSet(), Partners.Append("CU"): the items of the collections
+                    // copied, and the item added.
+                    foreach (var (source, _) in sources)
+                    {
+                        Collect(source, site ?? value, depth + 1);
+                    }
+
                     return;
 
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
@@ -307,14 +305,32 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// What a method with parameters returns (<c>CodeFor(region)</c>, where
+        /// What a call of a method of the project gives, from what its body returns: each value, or with
+        /// <paramref name="awaited"/> what awaiting each gives, where the method is not <c>async</c> and returns a task.
+        /// For a method with parameters (<c>CodeFor(region)</c>, where
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>): each constant it can give,
         /// pointing at it, and for anything else, which the arguments decide, one value known only at run time at the call.
         /// </summary>
-        private void CollectReturned(IOperation returned, IOperation site, int depth)
+        private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth)
         {
             var first = _values.Count;
-            Collect(returned, site, depth);
+            foreach (var result in returned)
+            {
+                if (awaited && !call.TargetMethod.IsAsync)
+                {
+                    CollectAwaited(result, site, depth + 1);
+                }
+                else
+                {
+                    Collect(result, site, depth + 1);
+                }
+            }
+
+            if (call.TargetMethod.Parameters.IsEmpty)
+            {
+                return;
+            }
+
             var runTime = _values.FindIndex(first, flowing => flowing.Text is null);
             if (runTime < 0)
             {
@@ -325,6 +341,36 @@ namespace CmaaGen.Analysis
             _values.RemoveRange(first, _values.Count - first);
             _values.AddRange(constants);
             _values.Add(new FlowingValue(null, site, null));
+        }
+
+        /// <summary>
+        /// What awaiting a task gives: the value of <c>Task.FromResult(x)</c>, or what a method of the project returns,
+        /// an <c>async</c> one's values or another's tasks awaited in turn, also through <c>ConfigureAwait</c>; anything
+        /// else is known only at run time.
+        /// </summary>
+        private void CollectAwaited(IOperation task, IOperation site, int depth)
+        {
+            task = Unwrap(task);
+            if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                task = Unwrap(configured);
+            }
+
+            switch (task)
+            {
+                case IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } fromResult, Arguments.Length: 1 } call
+                    when SymbolNames.IsType(fromResult.ContainingType, "System.Threading.Tasks", "Task"):
+                    Collect(call.Arguments[0].Value, site, depth + 1);
+                    return;
+
+                case IInvocationOperation call when depth <= MaxDepth && _members.Values(call.TargetMethod, task, _cancellationToken) is { IsEmpty: false } returned:
+                    CollectReturned(call, returned, awaited: true, site, depth);
+                    return;
+
+                default:
+                    _values.Add(new FlowingValue(null, site, null));
+                    return;
+            }
         }
 
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);
@@ -382,22 +428,32 @@ namespace CmaaGen.Analysis
         };
 
         /// <summary>
-        /// The collection a call copies every item of (<see cref="CopiesItems"/>), as an extension method of
-        /// <c>System.Linq</c>, <c>System.Collections.Immutable</c> or <c>System.Collections.Frozen</c>, with the
-        /// collection first and at most a comparer after it; null for any other call.
+        /// Where the items of a call's result come from, as an extension method of <c>System.Linq</c>,
+        /// <c>System.Collections.Immutable</c> or <c>System.Collections.Frozen</c> with the collection first: every item
+        /// of the collection it copies (<see cref="CopiesItems"/>, at most a comparer after it), of the two it joins
+        /// (<c>Concat</c>, <c>Union</c>), or of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>),
+        /// each marked whether it is a collection; default for any other call.
         /// </summary>
-        private static IOperation? CopiedFrom(IInvocationOperation call)
+        private static ImmutableArray<(IOperation Value, bool IsCollection)> ItemSources(IInvocationOperation call)
         {
             var method = call.TargetMethod;
-            if (!method.IsExtensionMethod || call.Instance is not null || call.Arguments.Length is 0 or > 2 || !CopiesItems.Contains(method.Name))
+            var arguments = call.Arguments;
+            if (!method.IsExtensionMethod || call.Instance is not null || arguments.Length is 0 or > 3)
             {
-                return null;
+                return default;
             }
 
+            var sources = method.Name switch
+            {
+                _ when CopiesItems.Contains(method.Name) && arguments.Length <= 2 => ImmutableArray.Create((arguments[0].Value, true)),
+                "Concat" or "Union" when arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, true)),
+                "Append" or "Prepend" when arguments.Length == 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, false)),
+                _ => default,
+            };
             var ns = method.ContainingType.ContainingNamespace;
-            return SymbolNames.IsNamespace(ns, "System.Linq") || SymbolNames.IsNamespace(ns, "System.Collections.Immutable") || SymbolNames.IsNamespace(ns, "System.Collections.Frozen")
-                ? call.Arguments[0].Value
-                : null;
+            return !sources.IsDefault && (SymbolNames.IsNamespace(ns, "System.Linq") || SymbolNames.IsNamespace(ns, "System.Collections.Immutable") || SymbolNames.IsNamespace(ns, "System.Collections.Frozen"))
+                ? sources
+                : default;
         }
 
         /// <summary>An element read is each element it may be; one known only at run time makes it such a value.</summary>
@@ -579,11 +635,21 @@ namespace CmaaGen.Analysis
                         yield return item;
                     }
                 }
-                else if (depth <= MaxDepth && source is IInvocationOperation call && CopiedFrom(call) is { } copied)
+                else if (depth <= MaxDepth && source is IInvocationOperation call && ItemSources(call) is { IsDefault: false } sources)
                 {
-                    foreach (var item in Contents(copied, dictionaryValues, depth + 1))
+                    foreach (var (from, isCollection) in sources)
                     {
-                        yield return item;
+                        if (!isCollection)
+                        {
+                            // An item appended to a dictionary's entries is an entry, not a value.
+                            yield return dictionaryValues ? null : from;
+                            continue;
+                        }
+
+                        foreach (var item in Contents(from, dictionaryValues, depth + 1))
+                        {
+                            yield return item;
+                        }
                     }
                 }
                 else

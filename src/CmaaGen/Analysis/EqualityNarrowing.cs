@@ -139,7 +139,7 @@ namespace CmaaGen.Analysis
                     foreach (var branch in block.Predecessors)
                     {
                         var carried = tests.TryGetValue(branch.Source.Ordinal, out var test) && branch.IsConditionalSuccessor == test.OneOfOnConditional
-                            ? test.Constants.ToDictionary(c => c.ConstantValue.Value!, c => c)
+                            ? ByValue(test.Constants)
                             : Writes(writes, branch.Source, branch.Source.Operations.Length + 1) ? Anything : onEntry[branch.Source.Ordinal];
                         joined = Join(joined, carried);
                     }
@@ -295,6 +295,24 @@ namespace CmaaGen.Analysis
             }
 
             return path.Equals(ValuePath.Read(operand));
+        }
+
+        /// <summary>
+        /// The constants a test names, by value, the first of each: an allow-list can name a country twice
+        /// (<c>{ "DE", "FR", "DE" }</c>, or one item added twice).
+        /// </summary>
+        private static Dictionary<object, IOperation> ByValue(ImmutableArray<IOperation> constants)
+        {
+            var byValue = new Dictionary<object, IOperation>();
+            foreach (var constant in constants)
+            {
+                if (!byValue.ContainsKey(constant.ConstantValue.Value!))
+                {
+                    byValue.Add(constant.ConstantValue.Value!, constant);
+                }
+            }
+
+            return byValue;
         }
 
         private static bool Writes(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end)

@@ -15,9 +15,10 @@ namespace CmaaGen.Analysis
     /// The values a field or property can hold, or a method always returns, when the compiler can tell: a
     /// <c>readonly</c> field or a get-only auto-property holds its initializer (<c>= "IR"</c>) and what the constructors
     /// of its type assign to it (<c>Home = "IR";</c> in a constructor, or a static constructor for a static member); a
-    /// get-only property with an expression body (<c>=&gt; "IR"</c>) gives that expression, and a method that no
-    /// override can replace what each of its <c>return</c>s gives (for a method with parameters, only its constants are
-    /// known where it is called). Decided once per member and compilation.
+    /// get-only property with an expression body (<c>=&gt; "IR"</c>) gives that expression, one with a getter what its
+    /// <c>return</c>s give, and a method that no override can replace what each of its <c>return</c>s gives, or an
+    /// iterator its <c>yield return</c>s (for a method with parameters, only its constants are known where it is called).
+    /// Decided once per member and compilation.
     /// </summary>
     internal sealed class MemberValues(Compilation compilation)
     {
@@ -70,6 +71,16 @@ namespace CmaaGen.Analysis
                 return (Returns(method, declaration, use, cancellationToken), false);
             }
 
+            if (member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }
+                && declaration is PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } onlyAccessor }
+                && onlyAccessor[0] is { ExpressionBody: var getterArrow, Body: var getterBody } getter
+                && getter.IsKind(SyntaxKind.GetAccessorDeclaration)
+                && (getterArrow is not null || getterBody is not null))
+            {
+                // get { return "SY"; }: what its returns give, as a method's.
+                return (Given(getterArrow, getterBody, use, cancellationToken), false);
+            }
+
             var (expression, stored) = member switch
             {
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => ((declaration as VariableDeclaratorSyntax)?.Initializer?.Value, true),
@@ -110,8 +121,8 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Each value a method may return: its expression body, or the expression of every <c>return</c> of its block,
-        /// outside the lambdas and local functions in it; none for a method an override can replace.
+        /// Each value a method may return (<see cref="Given"/>); none for a method an override can replace. An
+        /// <c>async</c> method's are the values its task gives, which only an <c>await</c> of the call reads.
         /// </summary>
         private ImmutableArray<IOperation> Returns(IMethodSymbol method, SyntaxNode declaration, IOperation use, CancellationToken cancellationToken)
         {
@@ -121,19 +132,37 @@ namespace CmaaGen.Analysis
                 LocalFunctionStatementSyntax function => (function.ExpressionBody, function.Body),
                 _ => (null, null),
             };
-            if (method is not { ReturnsVoid: false, IsAsync: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false }
-                || arrow is null && body is null)
+            return method is { ReturnsVoid: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false }
+                ? Given(arrow, body, use, cancellationToken)
+                : ImmutableArray<IOperation>.Empty;
+        }
+
+        /// <summary>
+        /// Each value a body gives: its expression, or the expression of every <c>return</c> of its block, or for an
+        /// iterator every <c>yield return</c>'s, the items of the sequence it gives; outside the lambdas and local
+        /// functions in it.
+        /// </summary>
+        private ImmutableArray<IOperation> Given(ArrowExpressionClauseSyntax? arrow, BlockSyntax? body, IOperation use, CancellationToken cancellationToken)
+        {
+            if (arrow is null && body is null)
             {
                 return ImmutableArray<IOperation>.Empty;
             }
 
-            // An iterator has no return with a value, so it gives none.
-            var returned = arrow is not null
-                ? [arrow.Expression]
-                : body!.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
-                    .OfType<ReturnStatementSyntax>()
-                    .Select(statement => statement.Expression)
-                    .ToList();
+            List<ExpressionSyntax?> returned;
+            if (arrow is not null)
+            {
+                returned = [arrow.Expression];
+            }
+            else
+            {
+                var statements = body!.DescendantNodes(node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<StatementSyntax>().ToList();
+                var yields = statements.OfType<YieldStatementSyntax>().ToList();
+                returned = yields.Count > 0
+                    ? yields.Where(statement => statement.IsKind(SyntaxKind.YieldReturnStatement)).Select(statement => statement.Expression).ToList()
+                    : statements.OfType<ReturnStatementSyntax>().Select(statement => statement.Expression).ToList();
+            }
+
             var values = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var expression in returned)
             {

@@ -402,6 +402,9 @@ public class NoAgreementTests
                     // Copies of a collection hold its items.
                     if (Frozen.Contains(third)) g.Send(third);
                     if (Immutable.Contains(other)) g.Send({|#8:other|});
+
+                    // A country named twice is one of them, found at the first.
+                    if (System.Linq.Enumerable.Contains(new[] { {|#15:"CU"|}, "DE", "CU" }, third)) g.Send({|#14:third|});
                     foreach (var country in System.Linq.Enumerable.ToList(Configured)) g.Send({|#10:country|});
 
                     // Nothing known: a null item, text searched inside, a value not in a block-list.
@@ -419,7 +422,8 @@ public class NoAgreementTests
             NoAgreement(8, "SY", "Syria (SY)").WithLocation(9),
             NoAgreement(10, "IR", "Iran (IR)").WithLocation(11),
             NoAgreement(10, "KP", "North Korea (KP)").WithLocation(12),
-            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(7));
+            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(7),
+            NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()
@@ -459,7 +463,7 @@ public class NoAgreementTests
 
                 public static System.Collections.Generic.IEnumerable<string> Yielded()
                 {
-                    yield return "IR";
+                    yield return {|#17:"IR"|};
                 }
             }
 
@@ -474,7 +478,7 @@ public class NoAgreementTests
                     g.Send(d.Ask("FR"));
                     g.Send({|#12:d.Branching(true)|});
                     g.Send({|#14:Defaults.Mapped(2)|});
-                    g.SendList(Defaults.Yielded());
+                    g.SendList({|#16:Defaults.Yielded()|});
 
                     // A method with parameters gives its constants; what the arguments decide is known only at run time.
                     g.Send({|#6:Defaults.CodeFor(3)|});
@@ -498,7 +502,76 @@ public class NoAgreementTests
             NoAgreement(10, "KP", "North Korea (KP)").WithLocation(11),
             NoAgreement(10, "SY", "Syria (SY)").WithLocation(5),
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13),
-            NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15));
+            NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15),
+            NoAgreement(16, "IR", "Iran (IR)").WithLocation(17));
+
+    /// <summary>
+    /// A getter gives what its returns give, an iterator the items it yields, an awaited task what the method returns
+    /// (an <c>async</c> one's values, another's <c>Task.FromResult</c>), and a join the items of both sides.
+    /// </summary>
+    [Fact]
+    public async Task Getters_iterators_awaited_tasks_and_joins_give_their_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class Profile
+            {
+                public string Home { get { return {|#1:"SY"|}; } }
+                public string Away { get => {|#3:"CU"|}; }
+                public string Settable { get { return "KP"; } set { } }
+                public virtual string Overridable { get { return "KP"; } }
+
+                public static IEnumerable<string> Partners()
+                {
+                    yield return "DE";
+                    if (System.DateTime.Now.Year > 2000) yield break;
+                    yield return {|#5:"SD"|};
+                    System.Func<string> later = () => "KP";
+                }
+
+                public static async System.Threading.Tasks.Task<string> LookupAsync()
+                {
+                    await System.Threading.Tasks.Task.Yield();
+                    return {|#7:"IR"|};
+                }
+
+                public static System.Threading.Tasks.Task<string> Cached() => System.Threading.Tasks.Task.FromResult({|#9:"KP"|});
+                public static System.Threading.Tasks.Task<string> Forwarded() => Cached();
+                public static System.Threading.Tasks.Task<string> Ask(string code) => System.Threading.Tasks.Task.FromResult(code);
+            }
+
+            class C
+            {
+                async System.Threading.Tasks.Task M(Gateway g, Profile p, string code)
+                {
+                    g.Send({|#0:p.Home|});
+                    g.Send({|#2:p.Away|});
+                    foreach (var partner in Profile.Partners()) g.Send({|#4:partner|});
+                    g.Send({|#6:await Profile.LookupAsync()|});
+                    var cached = await Profile.Cached().ConfigureAwait(false);
+                    g.Send({|#8:cached|});
+                    g.Send({|#10:await Profile.Forwarded()|});
+                    g.SendList({|#11:System.Linq.Enumerable.Append(new[] { "DE" }, {|#12:"CU"|})|});
+                    g.SendList({|#13:System.Linq.Enumerable.Concat(new[] { "DE" }, new List<string> { {|#14:"SY"|} })|});
+                    foreach (var partner in System.Linq.Enumerable.Prepend(Profile.Partners(), {|#16:"IR"|})) g.Send({|#15:partner|});
+
+                    // A getter beside a setter, one an override can replace, a task not awaited and one of the
+                    // caller's value: nothing known.
+                    g.Send(p.Settable);
+                    g.Send(p.Overridable);
+                    g.SendObject(Profile.LookupAsync());
+                    g.Send(await Profile.Ask("FR"));
+                }
+            }
+            """,
+            NoAgreement(0, "SY", "Syria (SY)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "SD", "Sudan (SD)").WithLocation(5),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
+            NoAgreement(8, "KP", "North Korea (KP)").WithLocation(9),
+            NoAgreement(10, "KP", "North Korea (KP)").WithLocation(9),
+            NoAgreement(11, "CU", "Cuba (CU)").WithLocation(12),
+            NoAgreement(13, "SY", "Syria (SY)").WithLocation(14),
+            NoAgreement(15, "IR", "Iran (IR)").WithLocation(16),
+            NoAgreement(15, "SD", "Sudan (SD)").WithLocation(5));
 
     [Fact]
     public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()

@@ -1166,11 +1166,15 @@ public class UncheckedValueTests
                 static readonly System.Collections.Generic.HashSet<string> Allowed = new System.Collections.Generic.HashSet<string> { "DE", "FR" };
                 static readonly string[] Blocked = { "IR", "KP" };
                 static readonly System.Collections.Frozen.FrozenSet<string> Frozen = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[] { "DE", "FR" }, System.StringComparer.OrdinalIgnoreCase);
+                static readonly System.Collections.Generic.IEnumerable<string> Joined = new[] { "DE" }.Append("FR").Concat(Allowed);
 
                 void M(Gateway g, string code, string[] unknown)
                 {
                     if (Allowed.Contains(code)) g.Send(code);
                     if (Frozen.Contains(code)) g.Send(code);
+                    if (Joined.Contains(code)) g.Send(code);
+                    if (new[] { "DE", "FR", "DE" }.Contains(code)) g.Send(code);
+                    if (Joined.Append(unknown[0]).Contains(code)) g.Send({|CMAA004:code|});
                     if (Allowed.Contains(code) || unknown.Length > 0) g.Send({|CMAA004:code|});
                     if (unknown.Contains(code)) g.Send({|CMAA004:code|});
                     if (Blocked.Contains(code)) return;

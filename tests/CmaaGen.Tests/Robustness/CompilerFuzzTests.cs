@@ -74,9 +74,16 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 var built = new List<string> { "DE" }; built.Add(Iran); built.AddRange(more); built[0] = input; if (built.Contains(input)) Send(input); foreach (var e in built) Send(e); Send(CodeFor(n)); var copy = input; Send(copy); Partners?.Add("CU");
                 var ports = new Dictionary<string, string> { ["Hamburg"] = "DE", ["Bandar Abbas"] = Iran }; ports[input] = "KP"; if (ports.TryGetValue(input, out var port)) Send(port); Send(ports[input]); Send(more[n]); Send(built[0]);
                 foreach (var (name, c) in ports) Send(c); foreach (var e in ports.OrderBy(x => x.Key)) Send(e.Key); foreach (var v in ports.Values) Send(v); if (ports.ContainsKey(input)) Send(input); Send(ports.GetValueOrDefault(input, Cuba));
+                foreach (var y in Yielded(n)) Send(y); Send(Away); foreach (var j in more.Append(Cuba).Concat(built).Prepend(input)) Send(j);
             }
 
             static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
+            static IEnumerable<string> Yielded(int n) { yield return Iran; if (n > 1) yield break; yield return CodeFor(n); }
+            static string Away { get { return n0 > 1 ? Cuba : "DE"; } }
+            static int n0 = 2;
+            static async System.Threading.Tasks.Task<string> LookupAsync() { await System.Threading.Tasks.Task.Yield(); return await Cached().ConfigureAwait(false); }
+            static System.Threading.Tasks.Task<string> Cached() => System.Threading.Tasks.Task.FromResult(Iran);
+            async System.Threading.Tasks.Task W() { Send(await LookupAsync()); var t = await Cached(); Send(t); }
 
             static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new ArgumentException(code); }
             static bool IsAllowed(string code) => CmaaAgreements.HasAgreement(code);
