@@ -720,11 +720,12 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The value a guard has to check for <paramref name="site"/>: <c>country</c> for
-        /// <c>country.ToUpperInvariant()</c> or <c>CmaaAgreements.GetAlpha2(country)</c>, which name the same country.
+        /// <c>country.ToUpperInvariant()</c>, <c>country.Trim()</c> or <c>CmaaAgreements.GetAlpha2(country)</c>, which name the
+        /// same country.
         /// </summary>
         private IOperation GuardedValue(IOperation site)
         {
-            while (CountryValueCollector.Unwrap(site) is IInvocationOperation call && CountryValueCollector.SameCountryAs(call, CountryEnum) is { } source)
+            while (CountryValueCollector.Unwrap(site) is IInvocationOperation call && (CountryValueCollector.SameCountryAs(call, CountryEnum) ?? ValuePath.Trimmed(call)) is { } source)
             {
                 site = CountryValueCollector.Unwrap(source);
             }

@@ -854,7 +854,7 @@ namespace CmaaGen.Analysis
         /// The text a call gives back in another case (<c>ToUpperInvariant()</c> and the like) or as a span
         /// (<c>AsSpan()</c>).
         /// </summary>
-        private static IOperation? SameText(IInvocationOperation invocation)
+        internal static IOperation? SameText(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (invocation.Instance is { Type.SpecialType: SpecialType.System_String } instance

@@ -362,8 +362,9 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// An expression as written, without the parentheses around it or a leading <c>this.</c>, so that
-        /// <c>(this.country)</c> and <c>country</c> match.
+        /// An expression as written, without the parentheses around it, a leading <c>this.</c>, or the <c>?</c> and
+        /// <c>!</c> of a member read, so that <c>(this.country)</c> and <c>country</c> match, and so do
+        /// <c>s?.Destination</c> and <c>s!.Destination</c> with <c>s.Destination</c>.
         /// </summary>
         private static string Written(SyntaxNode expression)
         {
@@ -373,6 +374,11 @@ namespace CmaaGen.Analysis
             }
 
             var text = expression.ToString();
+            if (text.IndexOf("?.", StringComparison.Ordinal) >= 0 || text.IndexOf("!.", StringComparison.Ordinal) >= 0)
+            {
+                text = text.Replace("?.", ".").Replace("!.", ".");
+            }
+
             return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring("this.".Length) : text;
         }
 

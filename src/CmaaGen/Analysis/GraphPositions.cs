@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,6 +19,9 @@ namespace CmaaGen.Analysis
         private static readonly ConditionalWeakTable<ControlFlowGraph, Positions> Graphs = new();
 
         private static readonly Dictionary<int, List<Write>> None = [];
+
+        // The null-conditional reads and ?? a graph splits into branches, by the capture of their result.
+        private static readonly ConditionalWeakTable<IFlowCaptureReferenceOperation, IOperation> Lowered = new();
 
         public static bool TryFind(ControlFlowGraph cfg, SyntaxNode syntax, out BasicBlock block, out int index)
         {
@@ -74,6 +79,13 @@ namespace CmaaGen.Analysis
         public static IOperation? CapturedValue(ControlFlowGraph cfg, IFlowCaptureReferenceOperation reference)
             => Graphs.GetValue(cfg, Index).Captures.TryGetValue(reference.Id, out var value) ? value : null;
 
+        /// <summary>
+        /// The operation of the body a graph's capture of a result stands for, where the graph splits a null-conditional
+        /// read (<c>shipment?.Destination</c>) or <c>??</c> into branches; null for any other capture, or one of a graph
+        /// not indexed yet (every search of a graph indexes it first).
+        /// </summary>
+        public static IOperation? Original(IFlowCaptureReferenceOperation capture) => Lowered.TryGetValue(capture, out var original) ? original : null;
+
         /// <summary>The writes of a local, parameter, field or property in the graph, by the ordinal of their block.</summary>
         public static Dictionary<int, List<Write>> WritesOf(ControlFlowGraph cfg, ISymbol symbol)
             => Graphs.GetValue(cfg, Index).Writes.TryGetValue(symbol, out var writes) ? writes : None;
@@ -82,6 +94,7 @@ namespace CmaaGen.Analysis
         {
             // The first place in block order wins, as a search of the blocks in order would find it.
             var positions = new Positions();
+            List<IFlowCaptureReferenceOperation>? lowered = null;
             foreach (var block in cfg.Blocks)
             {
                 for (var i = 0; i <= block.Operations.Length; i++)
@@ -92,6 +105,12 @@ namespace CmaaGen.Analysis
                         if (reference is IFlowAnonymousFunctionOperation function)
                         {
                             positions.Functions.Add(function);
+                            continue;
+                        }
+
+                        if (reference is IFlowCaptureReferenceOperation { Syntax: ConditionalAccessExpressionSyntax or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } } result)
+                        {
+                            (lowered ??= []).Add(result);
                             continue;
                         }
 
@@ -133,7 +152,33 @@ namespace CmaaGen.Analysis
                 }
             }
 
+            if (lowered is not null)
+            {
+                MapLowered(cfg, lowered);
+            }
+
             return positions;
+        }
+
+        /// <summary>Records the body's operation each capture of a split result stands for, found by its syntax in one walk of the body.</summary>
+        private static void MapLowered(ControlFlowGraph cfg, List<IFlowCaptureReferenceOperation> lowered)
+        {
+            var bySyntax = new Dictionary<SyntaxNode, IOperation>();
+            foreach (var operation in cfg.OriginalOperation.DescendantsAndSelf())
+            {
+                if (operation is IConditionalAccessOperation or ICoalesceOperation && !bySyntax.ContainsKey(operation.Syntax))
+                {
+                    bySyntax.Add(operation.Syntax, operation);
+                }
+            }
+
+            foreach (var result in lowered)
+            {
+                if (bySyntax.TryGetValue(result.Syntax, out var original))
+                {
+                    Lowered.GetValue(result, _ => original);
+                }
+            }
         }
 
         /// <summary>The local, parameter, field or property a reference names; null for any other operation.</summary>

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
@@ -35,41 +37,84 @@ namespace CmaaGen.Analysis
         /// <summary>The path of <paramref name="members"/> read, in turn, from this value.</summary>
         public ValuePath With(ImmutableArray<ISymbol> members) => members.IsEmpty ? this : new(Symbols.AddRange(members));
 
-        /// <summary>The path a value reads, through conversions; null for any other value (a call, an indexer, a literal).</summary>
+        /// <summary>
+        /// The path a value reads, through conversions and what names the same country: a case change or trimmed text
+        /// (<c>code.Trim()</c>), a null-conditional read (<c>shipment?.Destination</c>, null where there is no shipment),
+        /// and the value of <c>??</c> (<c>code ?? ""</c>, whose fallback is taken only where the value is null, no
+        /// country). Null for any other value (a call, an indexer, a literal).
+        /// </summary>
         public static ValuePath? Read(IOperation value)
+            => Chain(value, conditionalInstance: null) is { } chain ? new ValuePath(chain.ToImmutableArray()) : null;
+
+        /// <summary>
+        /// The symbols a value reads, from its root; <paramref name="conditionalInstance"/> is what the innermost
+        /// null-conditional access reads, which its <c>?.</c> stands for.
+        /// </summary>
+        private static List<ISymbol>? Chain(IOperation value, List<ISymbol>? conditionalInstance)
         {
-            var chain = ImmutableArray.CreateBuilder<ISymbol>();
-            for (var current = CountryValueCollector.Unwrap(value); ;)
+            switch (SameCountry(value))
             {
-                IOperation? instance;
-                switch (current)
-                {
-                    case ILocalReferenceOperation local:
-                        chain.Add(local.Local);
-                        return Reversed(chain);
-                    case IParameterReferenceOperation parameter:
-                        chain.Add(parameter.Parameter);
-                        return Reversed(chain);
-                    case IFieldReferenceOperation field:
-                        chain.Add(field.Field);
-                        instance = field.Instance;
-                        break;
-                    case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
-                        chain.Add(property.Property);
-                        instance = property.Instance;
-                        break;
-                    default:
-                        return null;
-                }
-
-                if (instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
-                {
-                    return Reversed(chain);
-                }
-
-                current = CountryValueCollector.Unwrap(instance);
+                case ILocalReferenceOperation local:
+                    return [local.Local];
+                case IParameterReferenceOperation parameter:
+                    return [parameter.Parameter];
+                case IConditionalAccessInstanceOperation:
+                    return conditionalInstance is null ? null : [.. conditionalInstance];
+                case IConditionalAccessOperation access:
+                    return Chain(access.Operation, conditionalInstance) is { } instance ? Chain(access.WhenNotNull, instance) : null;
+                case IFieldReferenceOperation field:
+                    return Member(field.Field, field.Instance, conditionalInstance);
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                    return Member(property.Property, property.Instance, conditionalInstance);
+                default:
+                    return null;
             }
         }
+
+        private static List<ISymbol>? Member(ISymbol member, IOperation? instance, List<ISymbol>? conditionalInstance)
+        {
+            if (instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                return [member];
+            }
+
+            var chain = Chain(instance, conditionalInstance);
+            chain?.Add(member);
+            return chain;
+        }
+
+        /// <summary>
+        /// The value whose country a value names, for a check: through conversions, a case change or trimmed text, the
+        /// value of <c>??</c>, and a graph's capture of a null-conditional read or <c>??</c>, which the graph splits
+        /// into branches (<see cref="GraphPositions.Original"/>).
+        /// </summary>
+        private static IOperation SameCountry(IOperation value)
+        {
+            while (true)
+            {
+                value = CountryValueCollector.Unwrap(value);
+                switch (value)
+                {
+                    case IInvocationOperation call when (CountryValueCollector.SameText(call) ?? Trimmed(call)) is { } source:
+                        value = source;
+                        continue;
+                    case ICoalesceOperation coalesce:
+                        value = coalesce.Value;
+                        continue;
+                    case IFlowCaptureReferenceOperation capture when GraphPositions.Original(capture) is { } original:
+                        value = original;
+                        continue;
+                    default:
+                        return value;
+                }
+            }
+        }
+
+        /// <summary>The text a call trims (<c>code.Trim()</c>), which names the same country; null for any other call.</summary>
+        internal static IOperation? Trimmed(IInvocationOperation call)
+            => call is { TargetMethod.Name: "Trim" or "TrimStart" or "TrimEnd", Arguments.IsEmpty: true, Instance: { Type.SpecialType: SpecialType.System_String } instance }
+                ? instance
+                : null;
 
         public bool Equals(ValuePath? other)
         {
@@ -92,11 +137,5 @@ namespace CmaaGen.Analysis
         public override bool Equals(object? obj) => Equals(obj as ValuePath);
 
         public override int GetHashCode() => _hash;
-
-        private static ValuePath Reversed(ImmutableArray<ISymbol>.Builder chain)
-        {
-            chain.Reverse();
-            return new ValuePath(chain.ToImmutable());
-        }
     }
 }

@@ -136,7 +136,7 @@ public class UncheckedValueTests
                 g.Send(country);
                 Log(other);
                 g.Send({|CMAA004:other|});
-                EnsureAgreement(other.ToUpperInvariant());
+                EnsureAgreement(other.Substring(1));
                 g.Send({|CMAA004:other|});
                 if (ready)
                 {
@@ -1179,6 +1179,46 @@ public class UncheckedValueTests
                     if (unknown.Contains(code)) g.Send({|CMAA004:code|});
                     if (Blocked.Contains(code)) return;
                     g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A check of the same country in another form checks the value, in the check or at the exchange: a null-conditional
+    /// read (null where there is no instance, no country), the value of <c>??</c>, trimmed text and a case change. Another
+    /// member, part of the text, the fallback of <c>??</c> or text trimmed of other characters is not the value.
+    /// </summary>
+    [Fact]
+    public async Task A_check_of_the_same_country_in_another_form_checks_the_value()
+        => await new AnalyzerTest(Gateway + """
+            public record Shipment(string Id, string Destination);
+
+            public class Order
+            {
+                public Shipment? Shipment { get; set; }
+                public string? Country { get; set; }
+            }
+
+            class C
+            {
+                void M(Gateway g, Shipment? s, Order o, string raw)
+                {
+                    if (CmaaAgreements.HasAgreement(s?.Destination)) g.Send(s!.Destination);
+                    if (CmaaAgreements.HasAgreement(o.Shipment?.Destination)) g.Send(o.Shipment!.Destination);
+                    if (CmaaAgreements.HasAgreement(o?.Shipment?.Destination)) g.Send(o!.Shipment!.Destination);
+                    if (CmaaAgreements.HasAgreement(raw.Trim())) g.Send(raw.Trim());
+                    if (CmaaAgreements.HasAgreement(raw.Trim().ToUpperInvariant())) g.Send(raw);
+                    if (CmaaAgreements.HasAgreement(raw)) g.Send(raw.TrimEnd());
+                    if (CmaaAgreements.HasAgreement(o.Country ?? "")) g.Send(o.Country!);
+                    if (s?.Destination == "DE") g.Send(s.Destination);
+                    if (o.Shipment!.Destination == "FR") g.Send(o.Shipment.Destination);
+
+                    if (CmaaAgreements.HasAgreement(s?.Id)) g.Send({|CMAA004:s!.Destination|});
+                    if (CmaaAgreements.HasAgreement(raw.Substring(1))) g.Send({|CMAA004:raw|});
+                    if (CmaaAgreements.HasAgreement(o.Country ?? raw)) g.Send({|CMAA004:raw|});
+                    if (CmaaAgreements.HasAgreement(raw.Trim('x'))) g.Send({|CMAA004:raw|});
+                    if (CmaaAgreements.HasAgreement(s?.Destination)) { s = new Shipment("1", raw); g.Send({|CMAA004:s.Destination|}); }
                 }
             }
             """)

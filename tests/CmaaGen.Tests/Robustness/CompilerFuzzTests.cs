@@ -75,6 +75,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 var ports = new Dictionary<string, string> { ["Hamburg"] = "DE", ["Bandar Abbas"] = Iran }; ports[input] = "KP"; if (ports.TryGetValue(input, out var port)) Send(port); Send(ports[input]); Send(more[n]); Send(built[0]);
                 foreach (var (name, c) in ports) Send(c); foreach (var e in ports.OrderBy(x => x.Key)) Send(e.Key); foreach (var v in ports.Values) Send(v); if (ports.ContainsKey(input)) Send(input); Send(ports.GetValueOrDefault(input, Cuba));
                 foreach (var y in Yielded(n)) Send(y); Send(Away); foreach (var j in more.Append(Cuba).Concat(built).Prepend(input)) Send(j);
+                if (CmaaAgreements.HasAgreement(r?.Destination)) Send(r!.Destination); if (CmaaAgreements.HasAgreement(input?.Trim().ToUpper() ?? "")) Send(input!.Trim()); if (r?.Destination == "KP") Send(r.Destination);
             }
 
             static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
