@@ -291,6 +291,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     if (Ports.TryGetValue(asked, out var port)) gateway.Send(port); gateway.Send(Ports[asked]); gateway.Send(Partners[asked.Length]);
                     foreach (var (name, country) in Ports) gateway.Send(country); foreach (var entry in Ports) gateway.Send(entry.Value); gateway.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(Ports, asked, "SY"));
                     gateway.Send(Away); foreach (var partner in Yielded()) gateway.Send(partner); foreach (var partner in System.Linq.Enumerable.Append(Partners, "SY")) gateway.Send(partner);
+                    foreach (var partner in new System.Collections.Generic.HashSet<string>(Partners, StringComparer.OrdinalIgnoreCase)) gateway.Send(partner); foreach (var partner in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "KP", "DE", "SY")) gateway.Send(partner);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -370,6 +371,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "50,136 CMAA001 SY", "51,89 CMAA001 CU", "52,22 CMAA001 KP", "53,28 CMAA001 KP", "53,61 CMAA001 SY", "54,114 CMAA001 CU", "54,66 CMAA001 IR", "54,86 CMAA001 IR",
                 "55,113 CMAA001 IR", "55,140 CMAA001 IR", "55,140 CMAA001 SY", "55,61 CMAA001 IR",
                 "56,171 CMAA001 CU", "56,171 CMAA001 SY", "56,22 CMAA001 CU", "56,77 CMAA001 SD",
+                "57,138 CMAA001 CU", "57,291 CMAA001 KP", "57,291 CMAA001 SY",
             ],
             found);
     }

@@ -205,9 +205,9 @@ namespace CmaaGen.Analysis
                     CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
                     return;
 
-                case IInvocationOperation call when ItemSources(call) is { IsDefault: false } sources:
-                    // Configured.ToList(), Allowed.ToFrozenSet(), Partners.Append("CU"): the items of the collections
-                    // copied, and the item added.
+                case IInvocationOperation or IObjectCreationOperation when ItemSources(value) is { IsDefault: false } sources:
+                    // Configured.ToList(), Allowed.ToFrozenSet(), Partners.Append("CU"), new HashSet<string>(codes):
+                    // the items of the collections copied, and the items added.
                     foreach (var (source, _) in sources)
                     {
                         Collect(source, site ?? value, depth + 1);
@@ -428,33 +428,75 @@ namespace CmaaGen.Analysis
         };
 
         /// <summary>
-        /// Where the items of a call's result come from, as an extension method of <c>System.Linq</c>,
-        /// <c>System.Collections.Immutable</c> or <c>System.Collections.Frozen</c> with the collection first: every item
-        /// of the collection it copies (<see cref="CopiesItems"/>, at most a comparer after it), of the two it joins
-        /// (<c>Concat</c>, <c>Union</c>), or of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>),
-        /// each marked whether it is a collection; default for any other call.
+        /// Where the items of a collection a call or <c>new</c> makes come from, each marked whether it is a collection
+        /// whose items they are or one item; default for anything else:
+        /// <list type="bullet">
+        /// <item>an extension method of <c>System.Linq</c>, <c>System.Collections.Immutable</c> or
+        /// <c>System.Collections.Frozen</c> with the collection first: every item of the collection it copies
+        /// (<see cref="CopiesItems"/>, at most a comparer after it), of the two it joins (<c>Concat</c>, <c>Union</c>), or
+        /// of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>);</item>
+        /// <item>a factory of the immutable collections (<c>ImmutableHashSet.Create(comparer, "IR", "KP")</c>,
+        /// <c>CreateRange</c>) and a read-only view (<c>AsReadOnly()</c>): its items and collections;</item>
+        /// <item>a collection of <c>System.Collections</c> made from others (<c>new HashSet&lt;string&gt;(codes,
+        /// comparer)</c>): their items, and the items of its initializer.</item>
+        /// </list>
         /// </summary>
-        private static ImmutableArray<(IOperation Value, bool IsCollection)> ItemSources(IInvocationOperation call)
+        private static ImmutableArray<(IOperation Value, bool IsCollection)> ItemSources(IOperation value)
         {
-            var method = call.TargetMethod;
-            var arguments = call.Arguments;
-            if (!method.IsExtensionMethod || call.Instance is not null || arguments.Length is 0 or > 3)
+            switch (value)
             {
-                return default;
-            }
+                case IInvocationOperation { TargetMethod: { IsExtensionMethod: true } method, Instance: null, Arguments: { Length: > 0 and <= 3 } arguments }
+                    when InCollectionNamespace(method.ContainingType.ContainingNamespace, linq: true):
+                    return method.Name switch
+                    {
+                        _ when CopiesItems.Contains(method.Name) && arguments.Length <= 2 => ImmutableArray.Create((arguments[0].Value, true)),
+                        "Concat" or "Union" when arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, true)),
+                        "Append" or "Prepend" when arguments.Length == 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, false)),
+                        _ => default,
+                    };
 
-            var sources = method.Name switch
-            {
-                _ when CopiesItems.Contains(method.Name) && arguments.Length <= 2 => ImmutableArray.Create((arguments[0].Value, true)),
-                "Concat" or "Union" when arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, true)),
-                "Append" or "Prepend" when arguments.Length == 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, false)),
-                _ => default,
-            };
-            var ns = method.ContainingType.ContainingNamespace;
-            return !sources.IsDefault && (SymbolNames.IsNamespace(ns, "System.Linq") || SymbolNames.IsNamespace(ns, "System.Collections.Immutable") || SymbolNames.IsNamespace(ns, "System.Collections.Frozen"))
-                ? sources
-                : default;
+                case IInvocationOperation { TargetMethod: { Name: "Create" or "CreateRange", IsStatic: true } factory } call
+                    when SymbolNames.IsNamespace(factory.ContainingType.ContainingNamespace, "System.Collections.Immutable"):
+                    return Given(call.Arguments);
+
+                case IInvocationOperation { TargetMethod.Name: "AsReadOnly" } call
+                    when call.Instance is { } viewed ? CollectionAdditions.IsMutable(viewed.Type) : call.Arguments.Length == 1 && SymbolNames.IsType(call.TargetMethod.ContainingType, "System", "Array"):
+                    return ImmutableArray.Create((call.Instance ?? call.Arguments[0].Value, true));
+
+                case IObjectCreationOperation { Type: INamedTypeSymbol type } creation
+                    when InCollectionNamespace(type.ContainingNamespace, linq: false) && creation.Arguments.Any(argument => IsSequence(argument.Parameter?.Type)):
+                    if (creation.Initializer is { Initializers: var initializers } && (IsDictionary(type) && !initializers.IsEmpty || initializers.Any(i => i is not IInvocationOperation { Arguments.Length: 1 })))
+                    {
+                        return default;
+                    }
+
+                    return Given(creation.Arguments).AddRange(
+                        (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).Select(add => (((IInvocationOperation)add).Arguments[0].Value, false)));
+
+                default:
+                    return default;
+            }
         }
+
+        /// <summary>
+        /// The arguments that give a collection its items, by their parameters: a collection (an array, a sequence or a
+        /// span, also of <c>params</c>) or one item (of the element type, a type parameter); not a comparer or a capacity.
+        /// </summary>
+        private static ImmutableArray<(IOperation Value, bool IsCollection)> Given(ImmutableArray<IArgumentOperation> arguments)
+            => arguments
+                .Where(argument => argument.Parameter?.OriginalDefinition.Type is { } type
+                    && (type is ITypeParameterSymbol || IsSequence(type)
+                        || SymbolNames.IsType(type, "System", "ReadOnlySpan") || SymbolNames.IsType(type, "System", "Span")))
+                .Select(argument => (argument.Value, argument.Parameter!.OriginalDefinition.Type is not ITypeParameterSymbol))
+                .ToImmutableArray();
+
+        /// <summary>Whether a namespace holds the framework's collections, or with <paramref name="linq"/> is <c>System.Linq</c> too.</summary>
+        private static bool InCollectionNamespace(INamespaceSymbol ns, bool linq)
+            => linq && SymbolNames.IsNamespace(ns, "System.Linq")
+                || SymbolNames.IsNamespace(ns, "System.Collections.Immutable")
+                || SymbolNames.IsNamespace(ns, "System.Collections.Frozen")
+                || !linq && (SymbolNames.IsNamespace(ns, "System.Collections.Generic") || SymbolNames.IsNamespace(ns, "System.Collections.ObjectModel")
+                    || SymbolNames.IsNamespace(ns, "System.Collections.Concurrent"));
 
         /// <summary>An element read is each element it may be; one known only at run time makes it such a value.</summary>
         private void CollectElementRead(IEnumerable<IOperation?> elements, IOperation site, int depth)
@@ -635,7 +677,7 @@ namespace CmaaGen.Analysis
                         yield return item;
                     }
                 }
-                else if (depth <= MaxDepth && source is IInvocationOperation call && ItemSources(call) is { IsDefault: false } sources)
+                else if (depth <= MaxDepth && source is not null && ItemSources(source) is { IsDefault: false } sources)
                 {
                     foreach (var (from, isCollection) in sources)
                     {

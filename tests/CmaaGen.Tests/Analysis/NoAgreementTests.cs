@@ -905,6 +905,46 @@ public class NoAgreementTests
             NoAgreement(13, "SY", "Syria (SY)").WithLocation(14));
 
     /// <summary>
+    /// A collection made from others holds their items: a copy constructor (with a comparer, or an initializer after
+    /// it), a factory of the immutable collections, and a read-only view. A capacity or a comparer is no item.
+    /// </summary>
+    [Fact]
+    public async Task Collections_made_from_others_hold_their_items()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly string[] Configured = { "DE", {|#1:"CU"|} };
+                static readonly HashSet<string> Allowed = new HashSet<string>(Configured, System.StringComparer.OrdinalIgnoreCase);
+                static readonly System.Collections.Immutable.ImmutableHashSet<string> Sanctioned = System.Collections.Immutable.ImmutableHashSet.Create(System.StringComparer.OrdinalIgnoreCase, {|#3:"IR"|}, {|#4:"KP"|});
+                static readonly System.Collections.Immutable.ImmutableArray<string> Pair = System.Collections.Immutable.ImmutableArray.Create("FR", {|#6:"SY"|});
+                static readonly System.Collections.ObjectModel.ReadOnlyCollection<string> View = new List<string> { "DE", {|#8:"SD"|} }.AsReadOnly();
+
+                void M(Gateway g, string code)
+                {
+                    foreach (var c in Allowed) g.Send({|#0:c|});
+                    foreach (var c in Sanctioned) g.Send({|#2:c|});
+                    g.SendList({|#5:Pair|});
+                    foreach (var c in View) g.Send({|#7:c|});
+                    var copy = new List<string>(new[] { "DE" }) { {|#10:"CU"|} };
+                    g.SendList({|#9:copy|});
+                    if (Allowed.Contains(code)) g.Send({|#11:code|});
+                    foreach (var c in System.Array.AsReadOnly(new[] { {|#13:"KP"|} })) g.Send({|#12:c|});
+
+                    // A capacity is no item.
+                    g.SendList(new List<string>(4));
+                }
+            }
+            """,
+            NoAgreement(0, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(2, "IR", "Iran (IR)").WithLocation(3),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(4),
+            NoAgreement(5, "SY", "Syria (SY)").WithLocation(6),
+            NoAgreement(7, "SD", "Sudan (SD)").WithLocation(8),
+            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(10),
+            NoAgreement(11, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13));
+
+    /// <summary>
     /// A dictionary's entries are its keys and values: a loop over it reads them by <c>Key</c> and <c>Value</c> or
     /// deconstructed, also through a copy or an ordering, <c>Keys</c> and <c>Values</c> hold them, a key found by
     /// <c>ContainsKey</c> or <c>TryGetValue</c> is one of the keys, and <c>GetValueOrDefault</c> gives a value or its

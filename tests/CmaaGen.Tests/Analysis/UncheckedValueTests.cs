@@ -1167,12 +1167,18 @@ public class UncheckedValueTests
                 static readonly string[] Blocked = { "IR", "KP" };
                 static readonly System.Collections.Frozen.FrozenSet<string> Frozen = System.Collections.Frozen.FrozenSet.ToFrozenSet(new[] { "DE", "FR" }, System.StringComparer.OrdinalIgnoreCase);
                 static readonly System.Collections.Generic.IEnumerable<string> Joined = new[] { "DE" }.Append("FR").Concat(Allowed);
+                static readonly System.Collections.Generic.HashSet<string> Copied = new System.Collections.Generic.HashSet<string>(new[] { "DE", "FR" }, System.StringComparer.OrdinalIgnoreCase);
+                static readonly System.Collections.Immutable.ImmutableHashSet<string> Immutable = System.Collections.Immutable.ImmutableHashSet.Create("DE", "FR");
+                static readonly System.Collections.Generic.HashSet<string> Extended = new System.Collections.Generic.HashSet<string>(Allowed) { "FR" };
 
                 void M(Gateway g, string code, string[] unknown)
                 {
                     if (Allowed.Contains(code)) g.Send(code);
                     if (Frozen.Contains(code)) g.Send(code);
                     if (Joined.Contains(code)) g.Send(code);
+                    if (Copied.Contains(code) || Immutable.Contains(code)) g.Send(code);
+                    if (Extended.Contains(code)) g.Send(code);
+                    if (new System.Collections.Generic.HashSet<string>(unknown).Contains(code)) g.Send({|CMAA004:code|});
                     if (new[] { "DE", "FR", "DE" }.Contains(code)) g.Send(code);
                     if (Joined.Append(unknown[0]).Contains(code)) g.Send({|CMAA004:code|});
                     if (Allowed.Contains(code) || unknown.Length > 0) g.Send({|CMAA004:code|});

@@ -76,6 +76,7 @@ public class CompilerFuzzTests(ITestOutputHelper output)
                 foreach (var (name, c) in ports) Send(c); foreach (var e in ports.OrderBy(x => x.Key)) Send(e.Key); foreach (var v in ports.Values) Send(v); if (ports.ContainsKey(input)) Send(input); Send(ports.GetValueOrDefault(input, Cuba));
                 foreach (var y in Yielded(n)) Send(y); Send(Away); foreach (var j in more.Append(Cuba).Concat(built).Prepend(input)) Send(j);
                 if (CmaaAgreements.HasAgreement(r?.Destination)) Send(r!.Destination); if (CmaaAgreements.HasAgreement(input?.Trim().ToUpper() ?? "")) Send(input!.Trim()); if (r?.Destination == "KP") Send(r.Destination);
+                foreach (var h in new HashSet<string>(more, StringComparer.OrdinalIgnoreCase) { Cuba }) Send(h); foreach (var h in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.Ordinal, Iran, "DE")) Send(h); foreach (var h in built.AsReadOnly()) Send(h);
             }
 
             static string CodeFor(int n) => n switch { 1 => "IR", _ => n > 2 ? "DE" : Cuba };
