@@ -219,6 +219,10 @@ namespace CmaaGen.Analysis
                     Passed(call, argument, reference);
                     return;
 
+                case IArgumentOperation { Parent: IObjectCreationOperation { Type: { ContainingNamespace: var ns } } } when CountryValueCollector.InCollectionNamespace(ns, linq: false):
+                    // new HashSet<string>(codes): a collection of the framework made from this one reads it.
+                    return;
+
                 case IPropertyReferenceOperation { Property.IsIndexer: true } element when element.Instance == node:
                     Written(element, reference);
                     return;

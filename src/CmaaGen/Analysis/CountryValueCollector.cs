@@ -465,7 +465,8 @@ namespace CmaaGen.Analysis
 
                 case IObjectCreationOperation { Type: INamedTypeSymbol type } creation
                     when InCollectionNamespace(type.ContainingNamespace, linq: false) && creation.Arguments.Any(argument => IsSequence(argument.Parameter?.Type)):
-                    if (creation.Initializer is { Initializers: var initializers } && (IsDictionary(type) && !initializers.IsEmpty || initializers.Any(i => i is not IInvocationOperation { Arguments.Length: 1 })))
+                    // An initializer of anything but one-item Adds (a dictionary's entries) leaves the items unknown.
+                    if (creation.Initializer is { Initializers: var initializers } && initializers.Any(i => i is not IInvocationOperation { Arguments.Length: 1 }))
                     {
                         return default;
                     }
@@ -491,7 +492,7 @@ namespace CmaaGen.Analysis
                 .ToImmutableArray();
 
         /// <summary>Whether a namespace holds the framework's collections, or with <paramref name="linq"/> is <c>System.Linq</c> too.</summary>
-        private static bool InCollectionNamespace(INamespaceSymbol ns, bool linq)
+        internal static bool InCollectionNamespace(INamespaceSymbol ns, bool linq)
             => linq && SymbolNames.IsNamespace(ns, "System.Linq")
                 || SymbolNames.IsNamespace(ns, "System.Collections.Immutable")
                 || SymbolNames.IsNamespace(ns, "System.Collections.Frozen")

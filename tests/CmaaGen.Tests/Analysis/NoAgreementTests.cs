@@ -959,6 +959,7 @@ public class NoAgreementTests
                 static readonly Dictionary<string, string> PortCountry = new Dictionary<string, string> { { "Hamburg", "DE" }, { "Latakia", {|#3:"SY"|} } };
                 static readonly Dictionary<string, (string Country, int Days)> Lanes = new Dictionary<string, (string Country, int Days)> { ["Hamburg"] = ("DE", 3), ["Nampo"] = ({|#5:"KP"|}, 9) };
                 static readonly SortedDictionary<string, string> Built = new SortedDictionary<string, string>();
+                static readonly Dictionary<string, string> Merged = new Dictionary<string, string>(Contacts) { ["Nampo"] = "KP" };
 
                 static C() { Built.Add({|#7:"SD"|}, "FR"); Built[{|#16:"CU"|}] = {|#9:"SY"|}; }
 
@@ -975,11 +976,12 @@ public class NoAgreementTests
                     if (Contacts.TryGetValue(code, out var contact)) g.Send({|#13:code|}, contact);
                     g.Send({|#14:PortCountry.GetValueOrDefault(code, {|#15:"IR"|})|});
 
-                    // The values of a dictionary of addresses, keys written apart from their values, and a dictionary
-                    // of unknown contents: no country known.
+                    // The values of a dictionary of addresses, keys written apart from their values, a dictionary of
+                    // unknown contents, and a copy with entries after it: no country known.
                     foreach (var entry in Contacts) g.Send(entry.Value.Substring(0, 2));
                     foreach (var entry in unknown) g.Send(entry.Key);
                     if (unknown.ContainsKey(code)) g.Send(code);
+                    foreach (var address in Merged.Values) g.Send(address);
                     var first = System.Linq.Enumerable.First(Contacts);
                     g.Send(first.Key);
                 }
