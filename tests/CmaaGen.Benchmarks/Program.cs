@@ -27,6 +27,9 @@ switch (mode)
     case "library-calls":
         await LibraryCalls.RunAsync();
         break;
+    case "callbacks":
+        await Callbacks.RunAsync(rest);
+        break;
     case "ide-edits":
         await IdeEdits.RunAsync(rest);
         break;
@@ -43,7 +46,7 @@ switch (mode)
         GeneratedCodeCost.Run(rest);
         break;
     default:
-        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|library-calls|ide-edits|long-methods [exchanges...]|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-stages [processes]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
+        Console.WriteLine("usage: dotnet run -c Release --project tests/CmaaGen.Benchmarks -- lookups|one-key|build-cost|callbacks [runs] [files]|library-calls|ide-edits|long-methods [exchanges...]|cold-generator [processes] [--own-list]|cold-generator --methods [top] [--own-list]|cold-stages [processes]|cold-analyzer [processes]|cold-analyzer --methods [top]|generated-code [rounds]|write-project <folder> <files>|baselines [options]");
         return 1;
 }
 

@@ -34,7 +34,7 @@ namespace CmaaGen.Analysis
         private static readonly string[] GuardMethods = ["HasAgreement", "IsOwner"];
 
         // Every name a check is called by: the guards, and TryGetCountry while every partner is in force.
-        private static readonly string[] CheckNames = [.. GuardMethods, TryGetCountry];
+        internal static readonly string[] CheckNames = [.. GuardMethods, TryGetCountry];
 
         // LINQ calls whose items are items of their source, so a filter before them still holds after them: those that
         // copy every item, and those that leave some out.
@@ -606,10 +606,7 @@ namespace CmaaGen.Analysis
         /// time spent in the callbacks is where the compiler's collections land. A validation method of such a file that
         /// checks only through a predicate of another file is not found here; it is still a check in its project.
         /// </summary>
-        internal static bool NamesChecks(SyntaxTree tree)
-            => NamingChecks.GetValue(tree, static t => new StrongBox<bool>(AttributeUsage.Contains(t, CheckNames))).Value;
-
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> NamingChecks = new();
+        internal static bool NamesChecks(SyntaxTree tree) => FileWords.Spells(tree, FileWords.Word.Check);
 
         /// <summary>
         /// Whether a check of the value could come before its use, by the syntax of the member around it: a call other

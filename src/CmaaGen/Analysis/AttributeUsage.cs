@@ -19,10 +19,8 @@ namespace CmaaGen.Analysis
     /// </summary>
     internal static class AttributeUsage
     {
-        private const string Name = "CustomsDataExchange";
+        internal const string Name = "CustomsDataExchange";
 
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Mentioning = new();
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
         private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<AliasAnswers?>> LastAliases = new();
         private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<ReferenceAnswer?>> ReferenceAnswers = new();
 
@@ -204,7 +202,7 @@ namespace CmaaGen.Analysis
             {
                 declares[i] = last is not null && i < last.Trees.Length && ReferenceEquals(last.Trees[i], trees[i])
                     ? last.Declares[i]
-                    : Aliasing.GetValue(trees[i], static t => new StrongBox<bool>(DeclaresGlobalAlias(t))).Value;
+                    : DeclaresGlobalAlias(trees[i]);
                 any |= declares[i];
             }
 
@@ -226,10 +224,11 @@ namespace CmaaGen.Analysis
             public bool[] Declares => declares;
         }
 
-        // The directives open the file: reading them costs less than searching the whole text.
+        // An alias of either spells its name, which the file's one search finds (FileWords); only the files that spell
+        // one have their directives read.
         private static bool DeclaresGlobalAlias(SyntaxTree tree)
         {
-            if (tree.GetRoot() is not CompilationUnitSyntax root)
+            if (!FileWords.Spells(tree, FileWords.Word.Attribute | FileWords.Word.CheckMark) || tree.GetRoot() is not CompilationUnitSyntax root)
             {
                 return false;
             }
@@ -246,54 +245,13 @@ namespace CmaaGen.Analysis
             return false;
         }
 
-        /// <summary>Whether the file spells the attribute's name. CmaaGen's own output defines the attribute; defining it is not using it.</summary>
-        internal static bool Mentions(SyntaxTree tree)
-            => Mentioning.GetValue(
-                tree,
-                static t => new StrongBox<bool>(!CmaaGenerator.IsOwnOutput(t) && Contains(t))).Value;
+        /// <summary>Whether the file spells the attribute's name (<see cref="FileWords"/>).</summary>
+        internal static bool Mentions(SyntaxTree tree) => FileWords.Spells(tree, FileWords.Word.Attribute);
 
         /// <summary>
-        /// Whether the file spells <c>[AgreementChecked]</c>'s name, in a mark or in an alias of its own, searched once per
-        /// file: most files mark nothing, and their members' attributes are then not bound.
+        /// Whether the file spells <c>[AgreementChecked]</c>'s name, in a mark or in an alias of its own: most files mark
+        /// nothing, and their members' attributes are then not bound.
         /// </summary>
-        internal static bool MentionsCheckMark(SyntaxTree tree)
-            => MentioningCheckMark.GetValue(tree, static t => new StrongBox<bool>(Contains(t, CheckMarkName))).Value;
-
-        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> MentioningCheckMark = new();
-
-        private static readonly string[] CheckMarkName = [CheckMarks.Name];
-
-        [ThreadStatic]
-        private static char[]? s_buffer;
-
-        private static readonly string[] NameOnly = [Name];
-
-        private static bool Contains(SyntaxTree tree) => Contains(tree, NameOnly);
-
-        /// <summary>
-        /// Whether the file's text holds any of the words. It is searched in overlapping chunks through one buffer per
-        /// thread, without materialising it as a string.
-        /// </summary>
-        internal static bool Contains(SyntaxTree tree, string[] words)
-        {
-            const int Chunk = 4096;
-            const int LongestWord = 32;
-            var text = tree.GetText();
-            var buffer = s_buffer ??= new char[Chunk + LongestWord];
-            for (var start = 0; start < text.Length; start += Chunk)
-            {
-                var count = Math.Min(buffer.Length, text.Length - start);
-                text.CopyTo(start, buffer, 0, count);
-                foreach (var word in words)
-                {
-                    if (new ReadOnlySpan<char>(buffer, 0, count).IndexOf(word.AsSpan()) >= 0)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        internal static bool MentionsCheckMark(SyntaxTree tree) => FileWords.Spells(tree, FileWords.Word.CheckMark);
     }
 }

@@ -178,7 +178,9 @@ namespace CmaaGen.Analysis
         /// The marked property or field whose collection a call adds the argument to, item by item or as a range
         /// (<c>manifest.Destinations.Add("IR")</c>, <c>Insert</c>, <c>AddRange</c>, also an object initializer's
         /// <c>Destinations = { "IR" }</c>): what is added to a marked collection is exchanged as what it is given is.
-        /// Most arguments are of no such call, which the call's name tells first.
+        /// Most arguments are of no such call. What the call is made on tells first: by the operation's kind, then by
+        /// whether the member is a context at all, which the type's one answer decides (<see cref="ExchangeContexts"/>);
+        /// the call's name is looked up last, where every argument of every call used to pay for it.
         /// </summary>
         private ISymbol? ContextCollectionAddedTo(IArgumentOperation argument)
         {
@@ -189,11 +191,6 @@ namespace CmaaGen.Analysis
             }
 
             var extension = call.Instance is null && method.IsExtensionMethod;
-            if (CollectionAdditions.Adding(method.Name, call.Arguments.Length - (extension ? 1 : 0)) == CollectionAdditions.Addition.None)
-            {
-                return null;
-            }
-
             var holder = call.Instance ?? (extension ? call.Arguments[0].Value : null);
             var member = holder is null ? null : CountryValueCollector.Unwrap(holder) switch
             {
@@ -205,7 +202,10 @@ namespace CmaaGen.Analysis
                 IConditionalAccessInstanceOperation => call.Parent is IConditionalAccessOperation access ? MemberOf(CountryValueCollector.Unwrap(access.Operation)) : null,
                 var read => MemberOf(read),
             };
-            return member is not null && Contexts.IsContext(member) && CollectionAdditions.IsMutable(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null })
+            return member is not null
+                && Contexts.IsContext(member)
+                && CollectionAdditions.Adding(method.Name, call.Arguments.Length - (extension ? 1 : 0)) != CollectionAdditions.Addition.None
+                && CollectionAdditions.IsMutable(member switch { IPropertySymbol p => p.Type, IFieldSymbol f => f.Type, _ => null })
                 ? member
                 : null;
         }
