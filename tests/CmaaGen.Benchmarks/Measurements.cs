@@ -161,7 +161,7 @@ internal sealed class DoNothingAnalyzer(bool declarations = false, bool operatio
                 return;
             }
 
-            start.RegisterOperationAction(_ => { }, OperationKind.Argument);
+            start.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference);
             start.RegisterOperationAction(_ => { }, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.DeconstructionAssignment);
             start.RegisterOperationAction(_ => { }, OperationKind.PropertyInitializer, OperationKind.FieldInitializer, OperationKind.ParameterInitializer);
             if (declarations)

@@ -76,7 +76,9 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            context.RegisterOperationAction(analysis.AnalyzeArgument, OperationKind.Argument);
+            // Every operation whose arguments can reach a context: a raised event is Visual Basic's, and a function
+            // pointer's parameters carry no mark.
+            context.RegisterOperationAction(analysis.AnalyzeArguments, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference);
             context.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.DeconstructionAssignment);
             context.RegisterOperationAction(
                 analysis.AnalyzeInitializer,

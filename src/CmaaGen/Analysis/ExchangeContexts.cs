@@ -93,8 +93,11 @@ namespace CmaaGen.Analysis
             _ => "field " + symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
         };
 
-        /// <summary>Whether a member of the type can be a context; a function pointer's parameters have no type and are decided alone.</summary>
-        private bool MayHold(INamedTypeSymbol? type) => type is null || _types.GetOrAdd(type.OriginalDefinition, _decideType);
+        /// <summary>
+        /// Whether a member of the type can be a context, so that a member of a type that cannot is answered without
+        /// reading it; a function pointer's parameters have no type and are decided alone.
+        /// </summary>
+        public bool MayHold(INamedTypeSymbol? type) => type is null || _types.GetOrAdd(type.OriginalDefinition, _decideType);
 
         /// <summary>
         /// A type can hold a context when one of its members may carry the mark (a file that declares it mentions the
