@@ -21,6 +21,7 @@ namespace CmaaGen.Analysis
     {
         internal const string Name = "CustomsDataExchange";
 
+        private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<bool>> Aliasing = new();
         private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<AliasAnswers?>> LastAliases = new();
         private static readonly ConditionalWeakTable<CompilationOptions, StrongBox<ReferenceAnswer?>> ReferenceAnswers = new();
 
@@ -202,7 +203,7 @@ namespace CmaaGen.Analysis
             {
                 declares[i] = last is not null && i < last.Trees.Length && ReferenceEquals(last.Trees[i], trees[i])
                     ? last.Declares[i]
-                    : DeclaresGlobalAlias(trees[i]);
+                    : Aliasing.GetValue(trees[i], static t => new StrongBox<bool>(DeclaresGlobalAlias(t))).Value;
                 any |= declares[i];
             }
 
@@ -224,11 +225,10 @@ namespace CmaaGen.Analysis
             public bool[] Declares => declares;
         }
 
-        // An alias of either spells its name, which the file's one search finds (FileWords); only the files that spell
-        // one have their directives read.
+        // The directives open the file: reading them costs less than searching the whole text.
         private static bool DeclaresGlobalAlias(SyntaxTree tree)
         {
-            if (!FileWords.Spells(tree, FileWords.Word.Attribute | FileWords.Word.CheckMark) || tree.GetRoot() is not CompilationUnitSyntax root)
+            if (tree.GetRoot() is not CompilationUnitSyntax root)
             {
                 return false;
             }

@@ -95,11 +95,6 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The collection a call gives its delegate argument item by item: a ForEach call's, or a LINQ method's source
-        /// whose delegate takes one item at a time (<c>codes.Select(code =&gt; …)</c>, <c>.Where(…)</c>, <c>.Any(…)</c>);
-        /// null for any other argument.
-        /// </summary>
-        /// <summary>
         /// Whether a call to the method may give each item of a collection to a delegate (<see cref="ItemsGiven"/>): a
         /// <c>ForEach</c>, or a LINQ extension method with a per-item delegate. The call alone tells, before any of its
         /// arguments is read.
@@ -107,6 +102,11 @@ namespace CmaaGen.Analysis
         public static bool MayPassItems(IMethodSymbol method)
             => method.Name == "ForEach" || method.IsExtensionMethod && PerItem.Contains(method.Name);
 
+        /// <summary>
+        /// The collection a call gives its delegate argument item by item: a ForEach call's, or a LINQ method's source
+        /// whose delegate takes one item at a time (<c>codes.Select(code =&gt; …)</c>, <c>.Where(…)</c>, <c>.Any(…)</c>);
+        /// null for any other argument.
+        /// </summary>
         private static IOperation? ItemsGiven(IArgumentOperation argument)
         {
             if (argument.Parent is not IInvocationOperation { TargetMethod: var method } call || !MayPassItems(method))
