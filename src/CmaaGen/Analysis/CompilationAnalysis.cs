@@ -526,7 +526,7 @@ namespace CmaaGen.Analysis
         {
             var graph = new LazyGraph(context);
             var values = Collect(value, graph);
-            if (!values.Exists(flowing => flowing.Text is not null || IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)))
+            if (!AnyReportable(values, context.CancellationToken))
             {
                 return;
             }
@@ -539,6 +539,20 @@ namespace CmaaGen.Analysis
                     return;
                 }
             }
+        }
+
+        /// <summary>Whether any of the values can be reported: a constant, or any value where CMAA004 is on.</summary>
+        private bool AnyReportable(List<FlowingValue> values, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var flowing in values)
+            {
+                if (flowing.Text is not null || IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private List<FlowingValue> Collect(IOperation value, LazyGraph graph, ImmutableArray<int> path = default)
@@ -588,7 +602,7 @@ namespace CmaaGen.Analysis
                     }
                 }
                 else if (!reported.Contains((flowing.Site.Syntax.Span, null, null))
-                    && IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context)
+                    && IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context.CancellationToken)
                     && !IsChecked(flowing.Site, graph)
                     && !IsCheckedWhereWritten(flowing, graph)
                     && reported.Add((flowing.Site.Syntax.Span, null, null)))
@@ -778,23 +792,29 @@ namespace CmaaGen.Analysis
         private bool IsCheckable(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || IsCountryEnum(type);
 
         /// <summary>CMAA004 is off by default; its flow analysis runs only where a configuration turns it on.</summary>
-        private bool IsUncheckedEnabled(SyntaxTree tree, OperationAnalysisContext context)
-            => _uncheckedEnabled.GetOrAdd(tree, t =>
-            {
-                var id = Rules.UncheckedValue.Id;
-                var provider = _compilation.Options.SyntaxTreeOptionsProvider;
-                if (provider is not null
-                    && (provider.TryGetDiagnosticValue(t, id, context.CancellationToken, out var severity)
-                        || provider.TryGetGlobalDiagnosticValue(id, context.CancellationToken, out severity))
-                    && severity != ReportDiagnostic.Default)
-                {
-                    return severity != ReportDiagnostic.Suppress;
-                }
+        /// <remarks>
+        /// Asked for every value a delegate call or an exchange passes, so the known answer is read without the closure
+        /// a factory would need, which was allocated on every call.
+        /// </remarks>
+        private bool IsUncheckedEnabled(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+            => _uncheckedEnabled.TryGetValue(tree, out var enabled) ? enabled : _uncheckedEnabled.GetOrAdd(tree, DecideUnchecked(tree, cancellationToken));
 
-                return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default
-                    ? specific != ReportDiagnostic.Suppress
-                    : Rules.UncheckedValue.IsEnabledByDefault;
-            });
+        private bool DecideUnchecked(SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
+        {
+            var id = Rules.UncheckedValue.Id;
+            var provider = _compilation.Options.SyntaxTreeOptionsProvider;
+            if (provider is not null
+                && (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var severity)
+                    || provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity))
+                && severity != ReportDiagnostic.Default)
+            {
+                return severity != ReportDiagnostic.Suppress;
+            }
+
+            return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var specific) && specific != ReportDiagnostic.Default
+                ? specific != ReportDiagnostic.Suppress
+                : Rules.UncheckedValue.IsEnabledByDefault;
+        }
 
         /// <summary>The body's control flow graph, built at the first question that needs it, if any does.</summary>
         private sealed class LazyGraph
@@ -803,11 +823,21 @@ namespace CmaaGen.Analysis
             private ControlFlowGraph? _graph;
             private bool _built;
 
-            public LazyGraph(OperationAnalysisContext context) => _context = context;
+            public LazyGraph(OperationAnalysisContext context)
+            {
+                _context = context;
+                Get = Build;
+            }
+
+            /// <summary>
+            /// The graph, as one delegate for every question of a value's analysis to share: a method group would make
+            /// a new delegate at each question.
+            /// </summary>
+            public Func<ControlFlowGraph?> Get { get; }
 
             public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
 
-            public ControlFlowGraph? Get()
+            private ControlFlowGraph? Build()
             {
                 if (!_built)
                 {

@@ -29,8 +29,7 @@ namespace CmaaGen.Analysis
         // Most arguments go to members of types that cannot hold a context at all (the framework's, and the
         // application's own types that neither mention the attribute nor derive from a type that may): one
         // answer per type spares the per-member cache, whose lookups were most of the analyzer's time.
-        private readonly ConcurrentDictionary<ISymbol, bool> _types = new(ReferenceComparer.Instance);
-        private readonly Func<ISymbol, bool> _decideType;
+        private readonly AnswerTable _types = new();
         // Every argument of every call asks about its parameter, so each member is decided once. The cache is keyed
         // by the original definition's object, of which a compilation has one per member: a lookup costs no
         // structural hashing, and a read takes no lock.
@@ -58,7 +57,6 @@ namespace CmaaGen.Analysis
             _declaredInFramework = declared.Any(s => s.ContainingAssembly is { } assembly && AttributeUsage.IsFramework(assembly));
             _aliasedGlobally = new Lazy<bool>(() => AttributeUsage.AliasedGlobally(compilation));
             _decide = Decide;
-            _decideType = MayHoldContexts;
             _decideLibrary = MayCarryMarks;
             _decideDefining = MayDefineAttribute;
             _mayDefine = assembly => _defining.GetOrAdd(assembly, _decideDefining);
@@ -97,7 +95,28 @@ namespace CmaaGen.Analysis
         /// Whether a member of the type can be a context, so that a member of a type that cannot is answered without
         /// reading it; a function pointer's parameters have no type and are decided alone.
         /// </summary>
-        public bool MayHold(INamedTypeSymbol? type) => type is null || _types.GetOrAdd(type.OriginalDefinition, _decideType);
+        public bool MayHold(INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return true;
+            }
+
+            if (_types.TryGet(type, out var known))
+            {
+                return known;
+            }
+
+            // A constructed type takes its definition's answer, and keeps it under its own object: each field that
+            // spells List<string> has a type object of its own, asked again at each of its calls.
+            var definition = type.OriginalDefinition;
+            if (!_types.TryGet(definition, out known))
+            {
+                known = _types.Add(definition, MayHoldContexts(definition));
+            }
+
+            return ReferenceEquals(definition, type) ? known : _types.Add(type, known);
+        }
 
         /// <summary>
         /// A type can hold a context when one of its members may carry the mark (a file that declares it mentions the
@@ -105,9 +124,8 @@ namespace CmaaGen.Analysis
         /// an API list names one of its members, or it derives from or implements a type that can, whose marks its
         /// overrides and implementations inherit. The framework never carries CmaaGen's attribute.
         /// </summary>
-        private bool MayHoldContexts(ISymbol symbol)
+        private bool MayHoldContexts(INamedTypeSymbol type)
         {
-            var type = (INamedTypeSymbol)symbol;
             if (type.ContainingAssembly is not { } assembly || type.TypeKind == TypeKind.Error)
             {
                 return true;

@@ -18,9 +18,13 @@ namespace CmaaGen.Generation
     [Generator(LanguageNames.CSharp)]
     public sealed class CmaaGenerator : IIncrementalGenerator
     {
+        // Read once: the runtime holds a type's name weakly and builds it again after a collection, which put a
+        // type loader's call on the analyzer's path of every value it checks.
+        private static readonly string FullName = typeof(CmaaGenerator).FullName;
+
         /// <summary>Whether a syntax tree is this generator's output: the compiler puts the generator's full name in its path.</summary>
         internal static bool IsOwnOutput(SyntaxTree tree)
-            => tree.FilePath.IndexOf(typeof(CmaaGenerator).FullName, System.StringComparison.Ordinal) >= 0;
+            => tree.FilePath.IndexOf(FullName, System.StringComparison.Ordinal) >= 0;
 
         private static readonly string Version = typeof(CmaaGenerator).Assembly.GetName().Version?.ToString(3) ?? "1.0.0";
 
