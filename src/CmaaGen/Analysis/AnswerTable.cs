@@ -24,22 +24,12 @@ namespace CmaaGen.Analysis
         public bool TryGet(object key, out bool answer)
         {
             var entries = Volatile.Read(ref _entries);
-            var mask = entries.Length - 1;
-            for (var i = RuntimeHelpers.GetHashCode(key) & mask; ; i = (i + 1) & mask)
-            {
-                var found = Volatile.Read(ref entries[i].Key);
-                if (ReferenceEquals(found, key))
-                {
-                    answer = entries[i].Answer;
-                    return true;
-                }
+            var slot = Slot(entries, key);
 
-                if (found is null)
-                {
-                    answer = false;
-                    return false;
-                }
-            }
+            // The slot was the key's or empty; a writer may have filled it since, with this key or another.
+            var found = ReferenceEquals(Volatile.Read(ref entries[slot].Key), key);
+            answer = found && entries[slot].Answer;
+            return found;
         }
 
         /// <summary>Stores the answer for <paramref name="key"/>, unless one is stored already; returns the one stored.</summary>
@@ -48,9 +38,10 @@ namespace CmaaGen.Analysis
             lock (_gate)
             {
                 var entries = _entries;
-                if (Find(entries, key) is var existing and >= 0)
+                var slot = Slot(entries, key);
+                if (entries[slot].Key is not null)
                 {
-                    return entries[existing].Answer;
+                    return entries[slot].Answer;
                 }
 
                 if ((_count + 1) * 2 > entries.Length)
@@ -58,18 +49,18 @@ namespace CmaaGen.Analysis
                     var grown = new Entry[entries.Length * 2];
                     foreach (var entry in entries)
                     {
-                        if (entry.Key is not null)
+                        if (entry.Key is { } kept)
                         {
-                            Insert(grown, entry.Key, entry.Answer);
+                            Fill(grown, Slot(grown, kept), kept, entry.Answer);
                         }
                     }
 
-                    Insert(grown, key, answer);
+                    Fill(grown, Slot(grown, key), key, answer);
                     Volatile.Write(ref _entries, grown);
                 }
                 else
                 {
-                    Insert(entries, key, answer);
+                    Fill(entries, slot, key, answer);
                 }
 
                 _count++;
@@ -77,31 +68,23 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private static int Find(Entry[] entries, object key)
+        /// <summary>The slot that holds the key, or the empty slot where it goes.</summary>
+        private static int Slot(Entry[] entries, object key)
         {
             var mask = entries.Length - 1;
-            for (var i = RuntimeHelpers.GetHashCode(key) & mask; entries[i].Key is { } found; i = (i + 1) & mask)
+            var slot = RuntimeHelpers.GetHashCode(key) & mask;
+            while (Volatile.Read(ref entries[slot].Key) is { } found && !ReferenceEquals(found, key))
             {
-                if (ReferenceEquals(found, key))
-                {
-                    return i;
-                }
+                slot = (slot + 1) & mask;
             }
 
-            return -1;
+            return slot;
         }
 
-        private static void Insert(Entry[] entries, object key, bool answer)
+        private static void Fill(Entry[] entries, int slot, object key, bool answer)
         {
-            var mask = entries.Length - 1;
-            var i = RuntimeHelpers.GetHashCode(key) & mask;
-            while (entries[i].Key is not null)
-            {
-                i = (i + 1) & mask;
-            }
-
-            entries[i].Answer = answer;
-            Volatile.Write(ref entries[i].Key, key);
+            entries[slot].Answer = answer;
+            Volatile.Write(ref entries[slot].Key, key);
         }
 
         private struct Entry
