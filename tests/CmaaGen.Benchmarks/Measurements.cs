@@ -152,7 +152,7 @@ internal sealed class DoNothingAnalyzer(bool declarations = false, bool operatio
             if (declarations)
             {
                 start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.Attribute);
-                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+                start.RegisterSemanticModelAction(_ => { });
                 start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.PropertyDeclaration, SyntaxKind.FieldDeclaration);
             }
 

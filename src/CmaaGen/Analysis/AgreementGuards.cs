@@ -592,12 +592,12 @@ namespace CmaaGen.Analysis
             => condition is IInvocationOperation call && IsCheckMethod(call.TargetMethod) && guarded.Equals(ValuePath.Read(call.Arguments[0].Value)) ? true : null;
 
         /// <summary>
-        /// Whether a method is written as a check could be, by its syntax alone, in a file that names a check: it begins
-        /// with guards that throw under an <c>if</c>, or it returns a call (<see cref="MayStateCheck"/>).
+        /// Whether a method is written as a check could be, by its syntax alone, asked of a file that names a check
+        /// (<see cref="NamesChecks"/>): it begins with guards that throw under an <c>if</c>, or it returns a call
+        /// (<see cref="MayStateCheck"/>).
         /// </summary>
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
-                && NamesChecks(method.SyntaxTree)
                 && (Guards(method).Any() || Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
 
         /// <summary>

@@ -296,39 +296,54 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// CMAA009: a parameter a method other assemblies can call checks, without the mark that tells them so. The
-        /// method's syntax is read first, and only a method written as a check gets its symbol: asking every method of a
-        /// library for its signature, as a symbol action would, binds signatures the compiler had not bound yet, and
-        /// doubled the analyzer's share of a build.
+        /// CMAA009: a parameter a method other assemblies can call checks, without the mark that tells them so. Asked once
+        /// per file: most files name no check, and their methods are then passed over without a callback each. Of a file
+        /// that names one, each method's syntax is read first, and only a method written as a check gets its symbol:
+        /// asking every method of a library for its signature, as a symbol action would, binds signatures the compiler
+        /// had not bound yet, and doubled the analyzer's share of a build.
         /// </summary>
-        public void AnalyzeMethodDeclaration(SyntaxNodeAnalysisContext context)
+        public void AnalyzeMethodDeclarations(SemanticModelAnalysisContext context)
         {
-            if (context.IsGeneratedCode || !AgreementGuards.MayCheck((MethodDeclarationSyntax)context.Node))
+            var tree = context.SemanticModel.SyntaxTree;
+            if (context.IsGeneratedCode || !AgreementGuards.NamesChecks(tree))
             {
                 return;
             }
 
-            try
+            foreach (var declaration in DeclaredMethods(tree.GetRoot(context.CancellationToken)))
             {
-                _faultInjection?.Invoke(context.Node.SyntaxTree.FilePath);
-                if (context.SemanticModel.GetDeclaredSymbol(context.Node, context.CancellationToken) is not IMethodSymbol method || !Contexts.VisibleOutside(method))
+                if (!AgreementGuards.MayCheck(declaration))
                 {
-                    return;
+                    continue;
                 }
 
-                foreach (var parameter in method.Parameters)
+                try
                 {
-                    if (_guards.CheckMade(method, parameter.Ordinal) is { Ordinal: >= 0 } made && CheckMarks.Of(parameter, _namespace) is null)
+                    _faultInjection?.Invoke(tree.FilePath);
+                    if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method || !Contexts.VisibleOutside(method))
                     {
-                        context.ReportDiagnostic(UncheckedReports.CreateUnmarkedCheck(parameter.Locations[0], parameter, made, _namespace));
+                        continue;
+                    }
+
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (_guards.CheckMade(method, parameter.Ordinal) is { Ordinal: >= 0 } made && CheckMarks.Of(parameter, _namespace) is null)
+                        {
+                            context.ReportDiagnostic(UncheckedReports.CreateUnmarkedCheck(parameter.Locations[0], parameter, made, _namespace));
+                        }
                     }
                 }
-            }
-            catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
-            {
-                context.ReportDiagnostic(InternalError(context.Node.GetLocation(), context.Node.SyntaxTree.FilePath, exception));
+                catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
+                {
+                    context.ReportDiagnostic(InternalError(declaration.GetLocation(), tree.FilePath, exception));
+                }
             }
         }
+
+        /// <summary>The methods a file declares, in its types at any depth; their bodies are not walked.</summary>
+        private static IEnumerable<MethodDeclarationSyntax> DeclaredMethods(SyntaxNode root)
+            => root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                .OfType<MethodDeclarationSyntax>();
 
         /// <summary>
         /// CMAA009 for a property or field other assemblies can read that holds only countries its type checked when it
@@ -520,10 +535,16 @@ namespace CmaaGen.Analysis
         /// A value passed through a delegate reaches the marked parameter of a method or lambda its holder may hold; when
         /// it may hold several, the value is reported once, against the first. Finding what a local holds walks the whole
         /// body, so it is done only for a value that can be reported: a constant, or any value where CMAA004 is on. Most
-        /// calls through a delegate pass values known only at run time.
+        /// calls through a delegate pass values known only at run time, most of them a parameter they were given, which
+        /// is told before a collector is made.
         /// </summary>
         private void CheckDelegateCall(OperationAnalysisContext context, IOperation holder, int ordinal, IOperation value)
         {
+            if (CountryValueCollector.IsRunTimeParameter(value) && !IsUncheckedEnabled(value.Syntax.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
             var graph = new LazyGraph(context);
             var values = Collect(value, graph);
             if (!AnyReportable(values, context.CancellationToken))

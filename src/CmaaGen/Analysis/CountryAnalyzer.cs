@@ -67,7 +67,7 @@ namespace CmaaGen.Analysis
             var library = context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
             if (library)
             {
-                context.RegisterSyntaxNodeAction(analysis.AnalyzeMethodDeclaration, SyntaxKind.MethodDeclaration);
+                context.RegisterSemanticModelAction(analysis.AnalyzeMethodDeclarations);
                 context.RegisterSyntaxNodeAction(analysis.AnalyzeMemberDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.FieldDeclaration);
             }
 

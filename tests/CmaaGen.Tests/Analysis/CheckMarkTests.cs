@@ -795,6 +795,14 @@ public sealed class CheckMarkTests
                     public bool Inner(string {|#5:code|}) => CmaaAgreements.HasAgreement(code);
                 }
             }
+
+            namespace Compliance.Rules
+            {
+                public record Rule
+                {
+                    public bool Admits(string {|#12:country|}) => CmaaAgreements.HasAgreement(country);
+                }
+            }
             """,
             Unmarked(0, "Checks.Ensure(string)", "country", "AgreementChecked"),
             Unmarked(1, "Checks.IsPermitted(string)", "country", "AgreementChecked(true)"),
@@ -807,7 +815,8 @@ public sealed class CheckMarkTests
             Unmarked(8, "Checks.EnsureShippable(string, string)", "country", "AgreementChecked"),
             Unmarked(9, "Checks.EnsureRoute(string, string)", "origin", "AgreementChecked"),
             Unmarked(10, "Checks.EnsureRoute(string, string)", "destination", "AgreementChecked"),
-            Unmarked(11, "Checks.EnsureHalfMarked(string, string)", "destination", "AgreementChecked"));
+            Unmarked(11, "Checks.EnsureHalfMarked(string, string)", "destination", "AgreementChecked"),
+            Unmarked(12, "Rule.Admits(string)", "country", "AgreementChecked(true)"));
 
     /// <summary>
     /// A library of checks may hold no exchange: the constants its type's factories pass are judged by its lists all the

@@ -734,6 +734,11 @@ public class NoAgreementTests
                     new List<string> { "IR" }.ForEach(code => post.Log(code));
                     unknown.ForEach(code => post.Send(code));
 
+                    // Also when it passes the item on through a delegate.
+                    Action<string> send = post.Send;
+                    new List<string> { "DE", {|#9:"IR"|} }.ForEach(code => send({|#8:code|}));
+                    unknown.ForEach(code => send(code));
+
                     // So does a LINQ method's per-item delegate; one that also takes the index is left alone.
                     _ = new[] { "DE", {|#7:"CU"|} }.Where(code => post.Check({|#6:code|})).ToList();
                     _ = new[] { {|CMAA001:"IR"|} }.Select(post.Check).ToList();
@@ -745,7 +750,8 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(4).WithLocation(5).WithArguments("SY", "Syria (SY)", "U.S. CBP, as of January 2014"),
-            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"));
 
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()
