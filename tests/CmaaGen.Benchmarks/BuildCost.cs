@@ -128,9 +128,9 @@ internal static class BuildCost
         Row("CmaaGen, 10,000-row list", r.OursBigList, r.Compile);
         Row("BannedApiAnalyzers, 68-entry list", r.Banned, r.Compile);
         Row("do-nothing analyzer, same operation kinds", r.Nothing, r.Compile);
-        Row("do-nothing analyzer, same operation, syntax and symbol actions", r.NothingAll, r.Compile);
+        Row("do-nothing analyzer, same operation, syntax, semantic model and symbol actions", r.NothingAll, r.Compile);
         Row("CmaaGen, same project without exchange contexts", r.Unused, r.Compile);
-        Row("do-nothing analyzer, same syntax actions, project without contexts", r.NothingUnused, r.Compile);
+        Row("do-nothing analyzer, same syntax and semantic model actions, project without contexts", r.NothingUnused, r.Compile);
         Console.WriteLine();
         Console.WriteLine($"Generator, default list: first run of a new driver {Ms(r.Generator.Cold)}; after an unrelated edit {Ms(r.Generator.AfterEdit)}, steps re-run: {r.Generator.StepsRerun}");
         Console.WriteLine($"Generator, 10,000-row list: first run of a new driver {Ms(r.GeneratorBigList.Cold)}; after an unrelated edit {Ms(r.GeneratorBigList.AfterEdit)}, steps re-run: {r.GeneratorBigList.StepsRerun}");
