@@ -535,16 +535,10 @@ namespace CmaaGen.Analysis
         /// A value passed through a delegate reaches the marked parameter of a method or lambda its holder may hold; when
         /// it may hold several, the value is reported once, against the first. Finding what a local holds walks the whole
         /// body, so it is done only for a value that can be reported: a constant, or any value where CMAA004 is on. Most
-        /// calls through a delegate pass values known only at run time, most of them a parameter they were given, which
-        /// is told before a collector is made.
+        /// calls through a delegate pass values known only at run time.
         /// </summary>
         private void CheckDelegateCall(OperationAnalysisContext context, IOperation holder, int ordinal, IOperation value)
         {
-            if (CountryValueCollector.IsRunTimeParameter(value) && !IsUncheckedEnabled(value.Syntax.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
             var graph = new LazyGraph(context);
             var values = Collect(value, graph);
             if (!AnyReportable(values, context.CancellationToken))

@@ -802,13 +802,6 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether <see cref="Collect(IOperation)"/> gives the value as one value known only at run time, told without a collector:
-        /// a parameter, other than a lambda's that takes a collection's items (<see cref="DelegateCalls.IteratedBy"/>).
-        /// </summary>
-        internal static bool IsRunTimeParameter(IOperation value)
-            => Unwrap(value) is IParameterReferenceOperation parameter && DelegateCalls.IteratedBy(parameter) is null;
-
-        /// <summary>
         /// Conversions (to object, to a span, user-defined) keep the value they convert, except a constant converted to
         /// an enum: <c>(Iso)364</c> is a member of that enum, judged as the enum's constants are, not as a number.
         /// </summary>
