@@ -31,7 +31,7 @@ namespace CmaaGen.Analysis
         private readonly AgreementGuards _guards;
         private readonly EqualityNarrowing _narrowing;
         private readonly AgreementIndex? _index;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled;
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
         private readonly Action<string>? _faultInjection;
         private readonly Func<IOperation, IOperation> _guardedValue;
@@ -41,6 +41,10 @@ namespace CmaaGen.Analysis
         {
             _compilation = compilation;
             _faultInjection = faultInjection;
+
+            // Sized for every file at once: grown as files were asked, it rebuilt its table each time it doubled, inside a
+            // callback. Each file's answer is written once, so a few locks do.
+            _uncheckedEnabled = new ConcurrentDictionary<SyntaxTree, bool>(concurrencyLevel: 4, capacity: compilation.SyntaxTrees.Count());
             _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
             Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
             Contexts = new ExchangeContexts(compilation, _namespace, Apis.Symbols);
@@ -561,7 +565,7 @@ namespace CmaaGen.Analysis
         {
             foreach (var flowing in values)
             {
-                if (flowing.Text is not null || IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, cancellationToken))
+                if (flowing.Text is not null || IsUncheckedEnabled(TreeOf(flowing.Site), cancellationToken))
                 {
                     return true;
                 }
@@ -573,7 +577,7 @@ namespace CmaaGen.Analysis
         private List<FlowingValue> Collect(IOperation value, LazyGraph graph, ImmutableArray<int> path = default)
         {
             // CmaaGen's own generated files are the one generated code not analyzed.
-            if (CmaaGenerator.IsOwnOutput(value.Syntax.SyntaxTree))
+            if (CmaaGenerator.IsOwnOutput(TreeOf(value)))
             {
                 return new List<FlowingValue>();
             }
@@ -617,7 +621,7 @@ namespace CmaaGen.Analysis
                     }
                 }
                 else if (!reported.Contains((flowing.Site.Syntax.Span, null, null))
-                    && IsUncheckedEnabled(flowing.Site.Syntax.SyntaxTree, context.CancellationToken)
+                    && IsUncheckedEnabled(TreeOf(flowing.Site), context.CancellationToken)
                     && !IsChecked(flowing.Site, graph)
                     && !IsCheckedWhereWritten(flowing, graph)
                     && reported.Add((flowing.Site.Syntax.Span, null, null)))
@@ -805,6 +809,12 @@ namespace CmaaGen.Analysis
 
         /// <summary>Whether <c>CmaaAgreements.HasAgreement</c> takes a value of the type, so a guard can check it.</summary>
         private bool IsCheckable(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || IsCountryEnum(type);
+
+        /// <summary>
+        /// The file of an operation, as its semantic model knows it: a syntax node finds its tree by walking up to the
+        /// root the first time it is asked, through nodes the compiler's work since has pushed out of the cache.
+        /// </summary>
+        private static SyntaxTree TreeOf(IOperation operation) => operation.SemanticModel?.SyntaxTree ?? operation.Syntax.SyntaxTree;
 
         /// <summary>CMAA004 is off by default; its flow analysis runs only where a configuration turns it on.</summary>
         /// <remarks>

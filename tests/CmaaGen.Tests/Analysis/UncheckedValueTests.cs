@@ -563,6 +563,30 @@ public class UncheckedValueTests
     public async Task Reports_values_without_a_dominating_guard_when_turned_on()
         => await new AnalyzerTest(Gateway + Code) { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>
+    /// CMAA004 is decided per file, as an .editorconfig section can: a value passed directly and one passed through a
+    /// delegate are reported in the file that turns the rule on, and not in the other.
+    /// </summary>
+    [Fact]
+    public async Task Turned_on_for_one_file_it_reports_there_only()
+    {
+        const string Calls = """
+            (Gateway g, string code)
+                {
+                    g.Send(CODE);
+                    System.Action<string> send = g.Send;
+                    send(CODE);
+                }
+            }
+            """;
+        var test = new AnalyzerTest(string.Empty) { EnableUnchecked = true };
+        test.TestState.Sources.Clear();
+        test.TestState.Sources.Add(("/0/Open.cs", Gateway + "public class Open\n{\n    public void Run" + Calls.Replace("CODE", "{|CMAA004:code|}")));
+        test.TestState.Sources.Add(("/0/Closed.cs", "public class Closed\n{\n    public void Run" + Calls.Replace("CODE", "code")));
+        test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[*.cs]\ndotnet_diagnostic.CMAA004.severity = none\n[Open.cs]\ndotnet_diagnostic.CMAA004.severity = warning\n"));
+        await test.VerifyAsync();
+    }
+
     /// <summary>With a partner whose agreement is not in force, a CmaaCountry is no longer safe by construction.</summary>
     [Fact]
     public async Task A_CmaaCountry_needs_the_check_when_a_partner_is_not_in_force()
