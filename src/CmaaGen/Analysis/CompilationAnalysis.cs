@@ -31,7 +31,7 @@ namespace CmaaGen.Analysis
         private readonly AgreementGuards _guards;
         private readonly EqualityNarrowing _narrowing;
         private readonly AgreementIndex? _index;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _uncheckedEnabled = new();
         private readonly ConcurrentDictionary<ISymbol, bool> _enumOverloads = new(SymbolEqualityComparer.Default);
         private readonly Action<string>? _faultInjection;
         private readonly Func<IOperation, IOperation> _guardedValue;
@@ -41,10 +41,6 @@ namespace CmaaGen.Analysis
         {
             _compilation = compilation;
             _faultInjection = faultInjection;
-
-            // Sized for every file at once: grown as files were asked, it rebuilt its table each time it doubled, inside a
-            // callback. Each file's answer is written once, so a few locks do.
-            _uncheckedEnabled = new ConcurrentDictionary<SyntaxTree, bool>(concurrencyLevel: 4, capacity: compilation.SyntaxTrees.Count());
             _namespace = GeneratorOptions.ReadNamespace(options.AnalyzerConfigOptionsProvider.GlobalOptions);
             Apis = ApiContexts.Resolve(compilation, options, values, cancellationToken);
             Contexts = new ExchangeContexts(compilation, _namespace, Apis.Symbols);
