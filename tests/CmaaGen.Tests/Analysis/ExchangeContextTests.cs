@@ -320,6 +320,30 @@ public class ExchangeContextTests
         await test.VerifyAsync();
     }
 
+    /// <summary>
+    /// An API list entry on one of object's members holds through every receiver, an interface's too, though object is
+    /// not an interface's base type: a call cannot be answered by its receiver's type alone.
+    /// </summary>
+    [Fact]
+    public async Task An_API_list_entry_on_an_object_member_holds_through_an_interface_receiver()
+    {
+        var test = new AnalyzerTest("""
+            interface IShipment { }
+
+            class C
+            {
+                void M(IShipment shipment, object any, System.Guid id)
+                {
+                    shipment.Equals({|CMAA001:"IR"|});
+                    any.Equals({|CMAA001:"CU"|});
+                    id.Equals({|CMAA001:"SY"|});
+                }
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("/0/CustomsDataExchangeApis.txt", "M:System.Object.Equals(System.Object)#obj\n"));
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Members_of_generic_types_and_methods_are_contexts_in_every_construction()
         => await AnalyzerTest.VerifyAsync("""
