@@ -1,3 +1,5 @@
+using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
 namespace CmaaGen.EndToEnd.Tests;
@@ -222,6 +224,95 @@ public class SolutionTests(PackageFixture package)
         var after = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
         Assert.True(after.ExitCode == 0, after.ToString());
         Assert.DoesNotContain("CMAA004", after.Output);
+    }
+
+    /// <summary>
+    /// C# 14's extension blocks pass the receiver as the call's instance, which the API CmaaGen is compiled against
+    /// predates: a marked receiver is an exchange, a member that checks its receiver is a check in its own project, and
+    /// a mark on the receiver is one in the application, where the library's build holds every method of the block to it.
+    /// </summary>
+    [Fact]
+    public async Task A_librarys_extension_blocks_carry_exchanges_and_checks_into_the_application()
+    {
+        var consumer = package.NewConsumer("extension-blocks")
+            .Project("Compliance", outputType: "Library")
+            .File("Compliance/Blocks.cs", """
+                using Cmaa;
+
+                namespace Compliance
+                {
+                    public static class Blocks
+                    {
+                        extension([CustomsDataExchange] string country)
+                        {
+                            public void Transmit() { }
+                            public bool Ready => true;
+                        }
+
+                        extension([AgreementChecked] string checkedCountry)
+                        {
+                            public void EnsureAgreement()
+                            {
+                                if (!CmaaAgreements.HasAgreement(checkedCountry)) throw new System.ArgumentException(checkedCountry);
+                            }
+                        }
+
+                        extension(string code)
+                        {
+                            public bool IsAllowed() => CmaaAgreements.HasAgreement(code);
+                            public bool IsPermitted => CmaaAgreements.HasAgreement(code);
+                        }
+
+                        extension([AgreementChecked] string claimed)
+                        {
+                            public void EnsureClaimed()
+                            {
+                                if (!CmaaAgreements.HasAgreement(claimed)) throw new System.ArgumentException(claimed);
+                            }
+
+                            public void Log() { }
+                        }
+
+                        public static void Local(string a, string b, string c)
+                        {
+                            a.EnsureAgreement();
+                            a.Transmit();
+                            if (b.IsPermitted) b.Transmit();
+                            if (c.IsAllowed()) c.Transmit();
+                            "IR".Transmit();
+                        }
+                    }
+                }
+                """)
+            .Project("App", extraItems: """<ProjectReference Include="../Compliance/Compliance.csproj" />""")
+            .File("App/Program.cs", """
+                using Compliance;
+
+                var checkedFirst = args[0];
+                checkedFirst.EnsureAgreement();
+                checkedFirst.Transmit();
+                var unmarked = args[1];
+                if (unmarked.IsAllowed()) unmarked.Transmit();
+                "KP".Transmit();
+                _ = "SY".Ready;
+                """);
+
+        var build = await consumer.DotNetAsync("build", "App", "--no-incremental", "-p:CmaaAnalysisMode=Strict");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Equal(
+            [
+                "App/Program.cs(7,27): warning CMAA004",
+                "App/Program.cs(8,1): warning CMAA001: 'KP'",
+                "App/Program.cs(9,5): warning CMAA001: 'SY'",
+                "Compliance/Blocks.cs(27,20): warning CMAA008: 'claimed' is marked [AgreementChecked], but Log does not begin by throwing unless CmaaAgreements.HasAgreement(claimed)",
+                "Compliance/Blocks.cs(43,13): warning CMAA001: 'IR'",
+            ],
+            Regex.Matches(build.Output, @"(\w+/\w+\.cs)\((\d+,\d+)\): warning (CMAA\d+(: '[^']*'( is marked [^:]*)?)?)")
+                .Select(m => m.Groups[1].Value + "(" + m.Groups[2].Value + "): warning " + m.Groups[3].Value)
+                .Distinct()
+                .Order(System.StringComparer.Ordinal));
+        Assert.DoesNotContain("AD0001", build.Output);
     }
 
     [Fact]

@@ -430,7 +430,15 @@ namespace CmaaGen.Analysis
 
         private bool? Polarity(IOperation? condition, ValuePath guarded, Func<IMethodSymbol, Predicate> predicateOf)
         {
-            if (Waited(condition, out _) is not IInvocationOperation invocation)
+            var waited = Waited(condition, out _);
+            if (waited is IPropertyReferenceOperation { Arguments.IsEmpty: true, Property: { GetMethod: { } getter } property, Instance: { } instance }
+                && ExtensionBlocks.Receiver(property) is not null)
+            {
+                // code.IsPermitted of an extension block: its getter, whose only parameter is the receiver.
+                return predicateOf(getter) is { Ordinal: 0 } read && guarded.Equals(ValuePath.Read(instance)) ? !read.Negated : null;
+            }
+
+            if (waited is not IInvocationOperation invocation)
             {
                 return null;
             }
@@ -442,8 +450,8 @@ namespace CmaaGen.Analysis
 
             var predicate = predicateOf(invocation.TargetMethod);
             return predicate.Ordinal >= 0
-                && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == predicate.Ordinal) is { } argument
-                && guarded.Equals(ValuePath.Read(argument.Value))
+                && ExtensionBlocks.Passed(invocation, predicate.Ordinal) is { } passed
+                && guarded.Equals(ValuePath.Read(passed))
                     ? !predicate.Negated
                     : null;
         }
@@ -519,9 +527,11 @@ namespace CmaaGen.Analysis
                 return Predicate.None;
             }
 
+            // An extension block's property is a predicate in its own project only: a mark on the block's receiver is
+            // borne out by its methods (CMAA008), not its properties.
             if (!OwnSource.Declares(compilation, m))
             {
-                return CheckMarks.Read(m, generatedNamespace) is { Ordinal: >= 0, Returns: bool returns } mark
+                return m.MethodKind != MethodKind.PropertyGet && CheckMarks.Read(m, generatedNamespace) is { Ordinal: >= 0, Returns: bool returns } mark
                     ? new Predicate(mark.Ordinal, !returns)
                     : Predicate.None;
             }
@@ -535,6 +545,8 @@ namespace CmaaGen.Analysis
             {
                 MethodDeclarationSyntax declaration => Returned(declaration.ExpressionBody, declaration.Body),
                 LocalFunctionStatementSyntax function => Returned(function.ExpressionBody, function.Body),
+                ArrowExpressionClauseSyntax getter => Returned(getter, null),
+                AccessorDeclarationSyntax getter => Returned(getter.ExpressionBody, getter.Body),
                 _ => null,
             };
             if (returned is null || !MayStateCheck(returned))
@@ -584,8 +596,8 @@ namespace CmaaGen.Analysis
             return Predicate.None;
         }
 
-        /// <summary>The paths of a method's parameters, by ordinal, for <see cref="Stated"/>.</summary>
-        private static ValuePath[] Parameters(IMethodSymbol method) => method.Parameters.Select(ValuePath.Of).ToArray();
+        /// <summary>The paths of a method's parameters, by ordinal (an extension block member's receiver last), for <see cref="Stated"/>.</summary>
+        private static ValuePath[] Parameters(IMethodSymbol method) => ExtensionBlocks.WithReceiver(method).Select(ValuePath.Of).ToArray();
 
         /// <summary>A call of a <c>CmaaAgreements</c> check on the value.</summary>
         private bool? DirectCheck(IOperation condition, ValuePath guarded)
@@ -610,8 +622,9 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether a check of the value could come before its use, by the syntax of the member around it: a call other
-        /// than the ones the use is an argument of names the value's variable among its arguments
-        /// (<c>CmaaAgreements.HasAgreement(country)</c>, <c>Ensure(country)</c>, <c>Require(CmaaAgreements.HasAgreement(country))</c>).
+        /// than the ones the use is passed to names the value's variable among its arguments or in its receiver
+        /// (<c>CmaaAgreements.HasAgreement(country)</c>, <c>Ensure(country)</c>, <c>Require(CmaaAgreements.HasAgreement(country))</c>,
+        /// <c>country.EnsureAgreement()</c> of an extension block).
         /// Asked before a graph is built to find the check; a method that only sends a local it was given checks nothing.
         /// </summary>
         public static bool MayBeChecked(IOperation value)
@@ -628,10 +641,11 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
-            // The calls the use itself is an argument of name it too.
+            // The calls the use itself is passed to name it too.
             foreach (var ancestor in value.Syntax.Ancestors())
             {
-                if (ancestor is InvocationExpressionSyntax { ArgumentList: var arguments } && arguments.Span.Contains(value.Syntax.Span))
+                if (ancestor is InvocationExpressionSyntax call
+                    && (call.ArgumentList.Span.Contains(value.Syntax.Span) || Receiver(call)?.Span.Contains(value.Syntax.Span) == true))
                 {
                     calls--;
                 }
@@ -647,15 +661,30 @@ namespace CmaaGen.Analysis
 
         private static readonly ConditionalWeakTable<SyntaxNode, Dictionary<string, int>> CallsNaming = new();
 
-        /// <summary>How many calls of a member name each identifier among their arguments, each call counted once a name.</summary>
+        /// <summary>
+        /// How many calls of a member name each identifier among their arguments or in their receiver, each call counted
+        /// once a name; a property read in a condition counts as a call of its receiver (<c>if (country.IsPermitted)</c>
+        /// of an extension block).
+        /// </summary>
         private static Dictionary<string, int> NamedInCalls(SyntaxNode member)
         {
             var calls = new Dictionary<string, int>(StringComparer.Ordinal);
             var named = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var call in member.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            foreach (var node in member.DescendantNodes())
             {
+                var passed = node switch
+                {
+                    InvocationExpressionSyntax call => Receiver(call) is { } receiver ? call.ArgumentList.DescendantNodes().Concat(receiver.DescendantNodesAndSelf()) : call.ArgumentList.DescendantNodes(),
+                    MemberAccessExpressionSyntax read when IsTested(read) => read.Expression.DescendantNodesAndSelf(),
+                    _ => null,
+                };
+                if (passed is null)
+                {
+                    continue;
+                }
+
                 named.Clear();
-                foreach (var identifier in call.ArgumentList.DescendantNodes().OfType<IdentifierNameSyntax>())
+                foreach (var identifier in passed.OfType<IdentifierNameSyntax>())
                 {
                     if (named.Add(identifier.Identifier.ValueText))
                     {
@@ -666,6 +695,33 @@ namespace CmaaGen.Analysis
 
             return calls;
         }
+
+        /// <summary>
+        /// Whether an expression is what a condition tests, maybe negated: an <c>if</c>'s, a loop's or a <c>?:</c>'s
+        /// condition, a side of <c>&amp;&amp;</c> or <c>||</c>, or a local's value (<c>var ok = country.IsPermitted;</c>).
+        /// </summary>
+        private static bool IsTested(ExpressionSyntax expression)
+        {
+            var parent = expression.Parent;
+            while (parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
+            {
+                expression = (ExpressionSyntax)parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IfStatementSyntax statement => statement.Condition == expression,
+                WhileStatementSyntax loop => loop.Condition == expression,
+                ConditionalExpressionSyntax choice => choice.Condition == expression,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression } => true,
+                EqualsValueClauseSyntax => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>What a call is made on: <c>country</c> in <c>country.EnsureAgreement()</c>; null for a call by a bare name.</summary>
+        private static ExpressionSyntax? Receiver(InvocationExpressionSyntax call) => (call.Expression as MemberAccessExpressionSyntax)?.Expression;
 
         /// <summary>
         /// The <c>if</c> statements that only throw at the start of a method, among the other statements that may lead
@@ -921,7 +977,9 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            return false;
+            // code.EnsureAgreement(); of an extension block whose member checks its receiver.
+            var receiver = call.TargetMethod.Parameters.Length;
+            return Has(guards.Checked, receiver) && ExtensionBlocks.Passed(call, receiver) is { } passed && guarded.Equals(ValuePath.Read(passed));
         }
 
         /// <summary>Whether a set of parameters, one bit per ordinal, holds the ordinal; a method's 65th parameter and later are never in one.</summary>
@@ -998,11 +1056,11 @@ namespace CmaaGen.Analysis
                 var ordinals = 0UL;
                 if (!OwnSource.Declares(compilation, m))
                 {
-                    foreach (var parameter in m.Parameters)
+                    foreach (var parameter in ExtensionBlocks.WithReceiver(m))
                     {
                         if (CheckMarks.Of(parameter, generatedNamespace) is { Returns: null })
                         {
-                            ordinals |= Only(parameter.Ordinal);
+                            ordinals |= Only(ExtensionBlocks.OrdinalIn(m, parameter));
                         }
                     }
 
@@ -1025,7 +1083,7 @@ namespace CmaaGen.Analysis
                     if (operation is IConditionalOperation { Condition: var condition })
                     {
                         ordinals |= ThrownUnless(condition, parameters);
-                        Asserted(condition, ref assertedTrue, ref assertedFalse);
+                        Asserted(condition, m, ref assertedTrue, ref assertedFalse);
                     }
                 }
 
@@ -1036,22 +1094,22 @@ namespace CmaaGen.Analysis
         /// The <c>bool</c> parameters a guard's condition throws on, on either side of <c>||</c>: past <c>if (!ok) throw</c>
         /// <c>ok</c> is true, past <c>if (bad) throw</c> <c>bad</c> is false.
         /// </summary>
-        private static void Asserted(IOperation condition, ref ulong assertedTrue, ref ulong assertedFalse)
+        private static void Asserted(IOperation condition, IMethodSymbol method, ref ulong assertedTrue, ref ulong assertedFalse)
         {
             if (condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either)
             {
-                Asserted(either.LeftOperand, ref assertedTrue, ref assertedFalse);
-                Asserted(either.RightOperand, ref assertedTrue, ref assertedFalse);
+                Asserted(either.LeftOperand, method, ref assertedTrue, ref assertedFalse);
+                Asserted(either.RightOperand, method, ref assertedTrue, ref assertedFalse);
             }
             else if (FlowFacts.Unnegated(condition, out var negated) is IParameterReferenceOperation { Parameter: { Type.SpecialType: SpecialType.System_Boolean, RefKind: RefKind.None } parameter })
             {
                 if (negated)
                 {
-                    assertedTrue |= Only(parameter.Ordinal);
+                    assertedTrue |= Only(ExtensionBlocks.OrdinalIn(method, parameter));
                 }
                 else
                 {
-                    assertedFalse |= Only(parameter.Ordinal);
+                    assertedFalse |= Only(ExtensionBlocks.OrdinalIn(method, parameter));
                 }
             }
         }
@@ -1090,7 +1148,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public string? Unproven(IMethodSymbol method, CheckMark mark)
         {
-            var check = "CmaaAgreements.HasAgreement(" + method.Parameters[mark.Ordinal].Name + ")";
+            var check = "CmaaAgreements.HasAgreement(" + ExtensionBlocks.WithReceiver(method).ElementAt(mark.Ordinal).Name + ")";
             if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
             {
                 return "only a parameter of a method can be marked";

@@ -19,14 +19,17 @@ namespace CmaaGen.Analysis
         /// <summary>The mark's name as code spells it, without the <c>Attribute</c> suffix.</summary>
         public const string Name = "AgreementChecked";
 
-        /// <summary>The first marked parameter of a method, and the return value its mark names; <see cref="CheckMark.None"/> for none.</summary>
+        /// <summary>
+        /// The first marked parameter of a method (an extension block member's receiver last), and the return value its
+        /// mark names; <see cref="CheckMark.None"/> for none.
+        /// </summary>
         public static CheckMark Read(IMethodSymbol method, string attributeNamespace)
         {
-            foreach (var parameter in method.Parameters)
+            foreach (var parameter in ExtensionBlocks.WithReceiver(method))
             {
                 if (Of(parameter, attributeNamespace) is { } mark)
                 {
-                    return mark;
+                    return mark with { Ordinal = ExtensionBlocks.OrdinalIn(method, parameter) };
                 }
             }
 

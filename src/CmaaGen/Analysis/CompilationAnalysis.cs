@@ -87,13 +87,20 @@ namespace CmaaGen.Analysis
             try
             {
                 InjectFault(context);
-                var (arguments, member) = context.Operation switch
+                var (arguments, member, instance) = context.Operation switch
                 {
-                    IInvocationOperation call => (call.Arguments, (ISymbol?)call.TargetMethod),
-                    IObjectCreationOperation creation => (creation.Arguments, creation.Constructor),
-                    IPropertyReferenceOperation indexer => (indexer.Arguments, indexer.Property),
-                    _ => (ImmutableArray<IArgumentOperation>.Empty, null),
+                    IInvocationOperation call => (call.Arguments, (ISymbol?)call.TargetMethod, call.Instance),
+                    IObjectCreationOperation creation => (creation.Arguments, creation.Constructor, null),
+                    IPropertyReferenceOperation property => (property.Arguments, property.Property, property.Instance),
+                    _ => (ImmutableArray<IArgumentOperation>.Empty, null, null),
                 };
+
+                // "IR".Transmit() or "IR".Route of an extension block: the call's instance is the block's receiver.
+                if (instance is not null && ExtensionBlocks.Receiver(member) is { } receiver && Contexts.IsContext(receiver))
+                {
+                    Check(context, receiver, instance);
+                }
+
                 if (arguments.IsDefaultOrEmpty)
                 {
                     return;
@@ -428,22 +435,53 @@ namespace CmaaGen.Analysis
                 {
                     ReportUnprovenMemberMarks(context, declaration);
                 }
-                else if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IParameterSymbol { ContainingSymbol: IMethodSymbol method } parameter
-                    && CheckMarks.Of(parameter, _namespace) is { } mark
-                    && _guards.Unproven(method, mark) is { } reason)
+                else if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is IParameterSymbol parameter
+                    && CheckMarks.Of(parameter, _namespace) is { } mark)
                 {
-                    // Where the code checks the same parameter another way, the fix can write the mark that states it.
-                    var made = _guards.CheckMade(method, mark.Ordinal);
-                    var properties = made.Ordinal >= 0
-                        ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(made))
-                        : ImmutableDictionary<string, string?>.Empty;
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, parameter.Name, CheckMarks.Written(mark), reason));
+                    ReportUnprovenParameterMark(context, parameter, mark);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
             {
                 context.ReportDiagnostic(InternalError(context.Node.GetLocation(), context.Node.SyntaxTree.FilePath, exception));
             }
+        }
+
+        /// <summary>CMAA008 on a marked parameter of a method, or on an extension block's marked receiver.</summary>
+        private void ReportUnprovenParameterMark(SyntaxNodeAnalysisContext context, IParameterSymbol parameter, CheckMark mark)
+        {
+            if (parameter.ContainingSymbol is IMethodSymbol method && _guards.Unproven(method, mark) is { } reason)
+            {
+                // Where the code checks the same parameter another way, the fix can write the mark that states it.
+                var made = _guards.CheckMade(method, mark.Ordinal);
+                var properties = made.Ordinal >= 0
+                    ? ImmutableDictionary<string, string?>.Empty.Add(CheckMarks.MadeProperty, CheckMarks.Written(made))
+                    : ImmutableDictionary<string, string?>.Empty;
+                context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), properties, parameter.Name, CheckMarks.Written(mark), reason));
+            }
+            else if (ExtensionBlocks.IsReceiver(parameter) && UnprovenForEveryMember((INamedTypeSymbol)parameter.ContainingSymbol, mark) is { } unproven)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.UnprovenCheckMark, context.Node.GetLocation(), parameter.Name, CheckMarks.Written(mark), unproven));
+            }
+        }
+
+        /// <summary>
+        /// Why a mark on an extension block's receiver does not hold, or null when it does. The compiler copies the mark
+        /// to the receiver of every instance method the block compiles to, so another assembly takes each of them as the
+        /// check; each must make it. A property cannot be called as a method, so it claims nothing.
+        /// </summary>
+        private string? UnprovenForEveryMember(INamedTypeSymbol block, CheckMark mark)
+        {
+            foreach (var member in block.GetMembers())
+            {
+                if (member is IMethodSymbol { IsStatic: false, MethodKind: MethodKind.Ordinary } method
+                    && _guards.Unproven(method, mark with { Ordinal = method.Parameters.Length }) is { } reason)
+                {
+                    return reason;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>CMAA008 on a property or field, or each field a declaration declares: a mark the type's constructors do not bear out.</summary>
