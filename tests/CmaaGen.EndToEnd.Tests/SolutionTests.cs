@@ -229,7 +229,8 @@ public class SolutionTests(PackageFixture package)
     /// <summary>
     /// C# 14's extension blocks pass the receiver as the call's instance, which the API CmaaGen is compiled against
     /// predates: a marked receiver is an exchange, a member that checks its receiver is a check in its own project, and
-    /// a mark on the receiver is one in the application, where the library's build holds every method of the block to it.
+    /// a mark on the receiver is one in the application, where the library's build holds every method of the block to it
+    /// and the fix removes a mark they do not bear out.
     /// </summary>
     [Fact]
     public async Task A_librarys_extension_blocks_carry_exchanges_and_checks_into_the_application()
@@ -313,6 +314,12 @@ public class SolutionTests(PackageFixture package)
                 .Distinct()
                 .Order(System.StringComparer.Ordinal));
         Assert.DoesNotContain("AD0001", build.Output);
+
+        // CMAA008's fix removes the mark the block's methods do not bear out.
+        var format = await consumer.DotNetAsync("format", "analyzers", "Compliance", "--diagnostics", "CMAA008");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        Assert.Contains("extension(string claimed)", consumer.Read("Compliance/Blocks.cs"));
+        Assert.Contains("extension([AgreementChecked] string checkedCountry)", consumer.Read("Compliance/Blocks.cs"));
     }
 
     [Fact]
