@@ -274,13 +274,14 @@ public class SolutionTests(PackageFixture package)
                             public void Log() { }
                         }
 
-                        public static void Local(string a, string b, string c)
+                        public static void Local(string a, string b, string c, string? d)
                         {
                             a.EnsureAgreement();
                             a.Transmit();
                             if (b.IsPermitted) b.Transmit();
                             if (c.IsAllowed()) c.Transmit();
                             "IR".Transmit();
+                            if (CmaaAgreements.HasAgreement(d)) d?.Transmit();
                         }
                     }
                 }

@@ -95,10 +95,11 @@ namespace CmaaGen.Analysis
                     _ => (ImmutableArray<IArgumentOperation>.Empty, null, null),
                 };
 
-                // "IR".Transmit() or "IR".Route of an extension block: the call's instance is the block's receiver.
+                // "IR".Transmit() or "IR".Route of an extension block: the call's instance is the block's receiver, and in
+                // country?.Transmit() the value the access tested.
                 if (instance is not null && ExtensionBlocks.Receiver(member) is { } receiver && Contexts.IsContext(receiver))
                 {
-                    Check(context, receiver, instance);
+                    Check(context, receiver, instance is IConditionalAccessInstanceOperation && context.Operation.Parent is IConditionalAccessOperation access ? access.Operation : instance);
                 }
 
                 if (arguments.IsDefaultOrEmpty)
