@@ -178,8 +178,9 @@ public class ConsumerBuildTests(PackageFixture package)
 
     /// <summary>
     /// C# 14, the SDK's default, has forms the analyzer's tests (on an older Roslyn) cannot compile: a null-conditional
-    /// assignment to a marked property, a marked parameter of an extension block's member, and a marked property whose
-    /// accessor writes its <c>field</c>. Each reaches the exchange in a real build.
+    /// assignment to a marked property, a marked parameter of an extension block's member, a marked property whose
+    /// accessor writes its <c>field</c>, and a partial constructor that stores its parameter in a marked property. Each
+    /// reaches the exchange in a real build.
     /// </summary>
     [Fact]
     public async Task The_latest_CSharp_forms_reach_exchanges()
@@ -211,13 +212,25 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var c in codes) gateway.Send(c);
                 }
             }
+
+            internal sealed partial class Declaration
+            {
+                [CustomsDataExchange] public string Destination { get; }
+                public partial Declaration(string destination);
+            }
+
+            internal sealed partial class Declaration
+            {
+                public partial Declaration(string destination) { Destination = destination; }
+                public static Declaration ToSyria() => new("SY");
+            }
             """);
 
         var build = await consumer.DotNetAsync("build", "App", "--no-incremental");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Equal(
-            ["21,33 CMAA001 IR", "22,24 CMAA001 KP", "24,47 CMAA001 CU"],
+            ["21,33 CMAA001 IR", "22,24 CMAA001 KP", "24,47 CMAA001 CU", "37,48 CMAA001 SY"],
             Regex.Matches(build.Output, @"Latest\.cs\((\d+,\d+)\): warning (CMAA\d+): '([^']*)'")
                 .Select(m => m.Groups[1].Value + " " + m.Groups[2].Value + " " + m.Groups[3].Value)
                 .Distinct()

@@ -536,12 +536,13 @@ namespace CmaaGen.Analysis
                     : Predicate.None;
             }
 
-            if (m.DeclaringSyntaxReferences.Length != 1)
+            var body = OwnSource.Implementation(m);
+            if (body.DeclaringSyntaxReferences.Length != 1)
             {
                 return Predicate.None;
             }
 
-            var returned = m.DeclaringSyntaxReferences[0].GetSyntax() switch
+            var returned = body.DeclaringSyntaxReferences[0].GetSyntax() switch
             {
                 MethodDeclarationSyntax declaration => Returned(declaration.ExpressionBody, declaration.Body),
                 LocalFunctionStatementSyntax function => Returned(function.ExpressionBody, function.Body),
@@ -557,7 +558,7 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method whose result a branch tests, where CMAA004 is on.
             var operation = compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned);
 #pragma warning restore RS1030
-            return Stated(operation, Parameters(m), leaf);
+            return Stated(operation, Parameters(body), leaf);
         }
 
         /// <summary>
@@ -1067,12 +1068,13 @@ namespace CmaaGen.Analysis
                     return new LeadingGuards(ordinals, 0, 0);
                 }
 
-                if (m.DeclaringSyntaxReferences.Length != 1 || m.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
+                var body = OwnSource.Implementation(m);
+                if (body.DeclaringSyntaxReferences.Length != 1 || body.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
                 {
                     return default;
                 }
 
-                var parameters = Parameters(m);
+                var parameters = Parameters(body);
                 var assertedTrue = 0UL;
                 var assertedFalse = 0UL;
                 foreach (var guard in Guards(declaration))
@@ -1083,7 +1085,7 @@ namespace CmaaGen.Analysis
                     if (operation is IConditionalOperation { Condition: var condition })
                     {
                         ordinals |= ThrownUnless(condition, parameters);
-                        Asserted(condition, m, ref assertedTrue, ref assertedFalse);
+                        Asserted(condition, body, ref assertedTrue, ref assertedFalse);
                     }
                 }
 

@@ -55,8 +55,9 @@ namespace CmaaGen.Analysis
                 }
 
                 // An implicit or primary constructor leaves the member empty.
-                if (constructor.DeclaringSyntaxReferences.Length != 1
-                    || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                var implementation = OwnSource.Implementation(constructor);
+                if (implementation.DeclaringSyntaxReferences.Length != 1
+                    || implementation.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
                 {
                     return false;
                 }
@@ -68,7 +69,7 @@ namespace CmaaGen.Analysis
 
                 // The parameter stored is checked by the constructor's guards or, since only its type's code can call a
                 // private constructor, by every caller: if (!CmaaAgreements.HasAgreement(code)) throw …; return new Partner(code);
-                if (Stored(declaration, member.Name, constructor) is not { } stored
+                if (Stored(declaration, member.Name, implementation) is not { } stored
                     || !AgreementGuards.Has(checkedParameters(constructor), stored.Ordinal)
                         && !(constructor.DeclaredAccessibility == Accessibility.Private && calledChecked(constructor, stored.Ordinal)))
                 {

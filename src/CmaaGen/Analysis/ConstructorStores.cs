@@ -26,13 +26,15 @@ namespace CmaaGen.Analysis
                 yield break;
             }
 
-            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            var implementation = OwnSource.Implementation(constructor);
+            var stored = implementation.Parameters[parameter.Ordinal];
+            foreach (var reference in implementation.DeclaringSyntaxReferences)
             {
                 var syntax = reference.GetSyntax(cancellationToken);
                 var names = syntax switch
                 {
-                    ConstructorDeclarationSyntax declaration => Assigned(declaration, parameter),
-                    TypeDeclarationSyntax type => Initialized(type, parameter),
+                    ConstructorDeclarationSyntax declaration => Assigned(declaration, stored),
+                    TypeDeclarationSyntax type => Initialized(type, stored),
                     _ => null,
                 };
                 foreach (var name in names ?? [])
@@ -62,7 +64,9 @@ namespace CmaaGen.Analysis
                 return null;
             }
 
-            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            var implementation = OwnSource.Implementation(constructor);
+            var passed = implementation.Parameters[parameter.Ordinal];
+            foreach (var reference in implementation.DeclaringSyntaxReferences)
             {
                 var (call, arguments) = reference.GetSyntax(cancellationToken) switch
                 {
@@ -70,7 +74,7 @@ namespace CmaaGen.Analysis
                     TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } when types[0] is PrimaryConstructorBaseTypeSyntax primary => (primary, primary.ArgumentList.Arguments),
                     _ => (null, default),
                 };
-                var index = IndexOf(arguments, parameter);
+                var index = IndexOf(arguments, passed);
                 if (call is null || index < 0)
                 {
                     continue;

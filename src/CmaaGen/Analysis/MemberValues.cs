@@ -195,8 +195,9 @@ namespace CmaaGen.Analysis
             initializerRuns = constructors.IsEmpty;
             foreach (var constructor in constructors)
             {
-                if (constructor.DeclaringSyntaxReferences.IsEmpty
-                    || constructor.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                var implementation = OwnSource.Implementation(constructor);
+                if (implementation.DeclaringSyntaxReferences.IsEmpty
+                    || implementation.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
                 {
                     initializerRuns = true;
                     continue;

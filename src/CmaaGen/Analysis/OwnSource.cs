@@ -12,5 +12,12 @@ namespace CmaaGen.Analysis
     {
         public static bool Declares(Compilation compilation, ISymbol symbol)
             => SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly) && !symbol.DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>
+        /// The part of a method or constructor whose syntax holds its body. A call binds to a partial one's declaring
+        /// part (<c>public partial Declaration(string destination);</c>, C# 14's partial constructors, or a partial
+        /// method), whose syntax has none; the implementing part's parameters are other symbols, at the same ordinals.
+        /// </summary>
+        public static IMethodSymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method;
     }
 }

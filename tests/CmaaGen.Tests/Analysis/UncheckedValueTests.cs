@@ -1014,6 +1014,47 @@ public class UncheckedValueTests
     /// An assertion helper of the project, which throws unless a <c>bool</c> it is given is true (or false), checks the
     /// value whose check that argument states: <c>Require(CmaaAgreements.HasAgreement(x), …)</c>, <c>Against(!…)</c>.
     /// </summary>
+    /// <summary>
+    /// A call binds to a partial method's declaring part, whose syntax has no body: the check is read from the
+    /// implementing part, whose parameters are other symbols at the same ordinals.
+    /// </summary>
+    [Fact]
+    public async Task A_partial_method_checks_through_its_implementing_part()
+        => await new AnalyzerTest(Gateway + """
+            static partial class Checks
+            {
+                public static partial void Ensure(string country);
+
+                public static partial bool IsAllowed(string country);
+
+                public static partial bool IsBlocked(string country);
+            }
+
+            static partial class Checks
+            {
+                public static partial void Ensure(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+
+                public static partial bool IsAllowed(string country) => CmaaAgreements.HasAgreement(country);
+
+                public static partial bool IsBlocked(string country) => country.Length != 2;
+            }
+
+            class C
+            {
+                static void File(Gateway g, string a, string b, string c)
+                {
+                    Checks.Ensure(a);
+                    g.Send(a);
+                    if (Checks.IsAllowed(b)) g.Send(b);
+                    if (!Checks.IsBlocked(c)) g.Send({|CMAA004:c|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task An_assertion_helper_given_the_check_checks_the_value()
         => await new AnalyzerTest(Gateway + """
