@@ -65,11 +65,12 @@ namespace CmaaGen.Analysis
 
         private (ImmutableArray<IOperation> Values, bool Constructed) Compute(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
-            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             if (member is IMethodSymbol method)
             {
-                return (Returns(method, declaration, use, cancellationToken), false);
+                return (Returns(method, OwnSource.Implementation(method).DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), use, cancellationToken), false);
             }
+
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
 
             if (member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }
                 && declaration is PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } onlyAccessor }

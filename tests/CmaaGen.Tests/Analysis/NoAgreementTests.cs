@@ -425,6 +425,36 @@ public class NoAgreementTests
             NoAgreement(10, "CU", "Cuba (CU)").WithLocation(7),
             NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15));
 
+    /// <summary>A call binds to a partial method's declaring part; what it returns is read from its implementing part.</summary>
+    [Fact]
+    public async Task A_partial_method_returns_what_its_implementing_part_returns()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static partial class Defaults
+            {
+                public static partial string Home();
+
+                public static partial string CodeFor(int region);
+            }
+
+            static partial class Defaults
+            {
+                public static partial string Home() => {|#1:"IR"|};
+
+                public static partial string CodeFor(int region) => region == 1 ? "DE" : {|#3:"CU"|};
+            }
+
+            class C
+            {
+                void M(Gateway g)
+                {
+                    g.Send({|#0:Defaults.Home()|});
+                    g.Send({|#2:Defaults.CodeFor(2)|});
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3));
+
     [Fact]
     public async Task Methods_that_always_return_a_constant()
         => await AnalyzerTest.VerifyAsync(Gateway + """
