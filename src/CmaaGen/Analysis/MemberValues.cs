@@ -70,7 +70,7 @@ namespace CmaaGen.Analysis
                 return (Returns(method, OwnSource.Implementation(method).DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), use, cancellationToken), false);
             }
 
-            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var declaration = (member is IPropertySymbol declared ? OwnSource.Implementation(declared) : member).DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
 
             if (member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }
                 && declaration is PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } onlyAccessor }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace CmaaGen.Analysis
@@ -19,5 +20,15 @@ namespace CmaaGen.Analysis
         /// method), whose syntax has none; the implementing part's parameters are other symbols, at the same ordinals.
         /// </summary>
         public static IMethodSymbol Implementation(IMethodSymbol method) => method.PartialImplementationPart ?? method;
+
+        /// <summary>
+        /// The part of a property whose syntax holds its accessors' bodies: C# 13's partial properties, as
+        /// <see cref="Implementation(IMethodSymbol)"/>. Roslyn 4.12 added <c>IPropertySymbol.PartialImplementationPart</c>,
+        /// read through reflection here, as older hosts cannot compile a partial property.
+        /// </summary>
+        public static IPropertySymbol Implementation(IPropertySymbol property)
+            => PropertyImplementationPart?.Invoke(property, null) as IPropertySymbol ?? property;
+
+        private static readonly MethodInfo? PropertyImplementationPart = typeof(IPropertySymbol).GetProperty("PartialImplementationPart")?.GetMethod;
     }
 }

@@ -425,15 +425,20 @@ public class NoAgreementTests
             NoAgreement(10, "CU", "Cuba (CU)").WithLocation(7),
             NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15));
 
-    /// <summary>A call binds to a partial method's declaring part; what it returns is read from its implementing part.</summary>
+    /// <summary>
+    /// A call or read binds to a partial method's or property's declaring part; what it returns is read from its
+    /// implementing part.
+    /// </summary>
     [Fact]
-    public async Task A_partial_method_returns_what_its_implementing_part_returns()
+    public async Task A_partial_method_or_property_returns_what_its_implementing_part_returns()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             static partial class Defaults
             {
                 public static partial string Home();
 
                 public static partial string CodeFor(int region);
+
+                public static partial string Embargoed { get; }
             }
 
             static partial class Defaults
@@ -441,6 +446,8 @@ public class NoAgreementTests
                 public static partial string Home() => {|#1:"IR"|};
 
                 public static partial string CodeFor(int region) => region == 1 ? "DE" : {|#3:"CU"|};
+
+                public static partial string Embargoed { get => {|#5:"KP"|}; }
             }
 
             class C
@@ -449,11 +456,13 @@ public class NoAgreementTests
                 {
                     g.Send({|#0:Defaults.Home()|});
                     g.Send({|#2:Defaults.CodeFor(2)|});
+                    g.Send({|#4:Defaults.Embargoed|});
                 }
             }
             """,
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
-            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3));
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5));
 
     [Fact]
     public async Task Methods_that_always_return_a_constant()
