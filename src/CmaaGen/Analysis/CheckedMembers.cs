@@ -137,8 +137,8 @@ namespace CmaaGen.Analysis
         public static IFieldSymbol? ReturnedField(ISymbol member, CancellationToken cancellationToken)
         {
             if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false } property
-                || property.DeclaringSyntaxReferences.Length != 1
-                || property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
+                || OwnSource.Implementation(property).DeclaringSyntaxReferences is not { Length: 1 } references
+                || references[0].GetSyntax(cancellationToken) is not PropertyDeclarationSyntax declaration
                 || ReturnedName(declaration) is not { } name)
             {
                 return null;
@@ -178,16 +178,18 @@ namespace CmaaGen.Analysis
         /// <summary>Whether the language lets only the type's constructors store the member, and it starts empty.</summary>
         private static bool OnlyConstructorsStore(ISymbol member, CancellationToken cancellationToken)
         {
-            if (member.DeclaringSyntaxReferences.Length != 1)
+            // A partial property's declaring part, { get; }, looks like an auto-property; its implementing part has bodies.
+            var references = (member is IPropertySymbol property ? OwnSource.Implementation(property) : member).DeclaringSyntaxReferences;
+            if (references.Length != 1)
             {
                 return false;
             }
 
-            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            var syntax = references[0].GetSyntax(cancellationToken);
             return member switch
             {
                 IPropertySymbol { SetMethod: null, IsVirtual: false, IsAbstract: false, IsOverride: false }
-                    => syntax is PropertyDeclarationSyntax property && IsGetOnlyAuto(property),
+                    => syntax is PropertyDeclarationSyntax declaration && IsGetOnlyAuto(declaration),
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => syntax is VariableDeclaratorSyntax { Initializer: null },
                 _ => false,
             };

@@ -331,6 +331,34 @@ public sealed class CheckMarkTests
     }
 
     /// <summary>
+    /// A partial property's declaring part (<c>{ get; }</c>) looks like an auto-property; what it holds is read from its
+    /// implementing part, here a getter that returns a field its constructor checks.
+    /// </summary>
+    [Fact]
+    public Task A_partial_propertys_mark_is_held_to_its_implementing_part()
+        => AnalyzerTest.VerifyAsync("""
+            using Cmaa;
+
+            public partial class Partner
+            {
+                private readonly string _code;
+
+                public Partner(string code)
+                {
+                    if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code);
+                    _code = code;
+                }
+
+                [AgreementChecked] public partial string Code { get; }
+            }
+
+            public partial class Partner
+            {
+                public partial string Code { get => _code; }
+            }
+            """);
+
+    /// <summary>
     /// Members' attributes are bound only in a file that spells the mark's name, or where a global alias may name it
     /// from another file: a mark spelled so is held to the code all the same.
     /// </summary>
