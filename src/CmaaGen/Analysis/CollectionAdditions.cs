@@ -26,7 +26,7 @@ namespace CmaaGen.Analysis
         /// <summary>A collection nothing is added to.</summary>
         public static readonly CollectionAdditions None = new();
 
-        private static readonly HashSet<string> AddsItem = new(StringComparer.Ordinal) { "Add", "Insert", "Push", "Enqueue", "TryAdd", "AddFirst", "AddLast" };
+        private static readonly HashSet<string> AddsItem = new(StringComparer.Ordinal) { "Add", "Insert", "Push", "Enqueue", "TryAdd", "AddFirst", "AddLast", "GetOrAdd" };
 
         private static readonly HashSet<string> AddsItems = new(StringComparer.Ordinal) { "AddRange", "InsertRange", "UnionWith", "SymmetricExceptWith", "PushRange" };
 
@@ -280,12 +280,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// What a call adds to the collection it is called on, whose last argument is what is added: one item
-        /// (<c>Add(x)</c>, <c>Insert(0, x)</c>, a dictionary's value in <c>Add(key, x)</c>), or the items of a collection
+        /// (<c>Add(x)</c>, <c>Insert(0, x)</c>, a dictionary's value in <c>Add(key, x)</c> or <c>GetOrAdd(key, x)</c>, where a
+        /// value factory's value is known only at run time), or the items of a collection
         /// (<c>AddRange(xs)</c>);
         /// <paramref name="count"/> counts the arguments other than an extension method's collection.
         /// </summary>
         public static Addition Adding(string name, int count)
-            => AddsItem.Contains(name) && (count == 1 || name is "Insert" or "Add" or "TryAdd" && count == 2) ? Addition.Item
+            => AddsItem.Contains(name) && (count == 1 || name is "Insert" or "Add" or "TryAdd" or "GetOrAdd" && count == 2) ? Addition.Item
                 : AddsItems.Contains(name) && count >= 1 ? Addition.Items
                 : Addition.None;
 

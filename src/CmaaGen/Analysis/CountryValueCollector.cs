@@ -15,12 +15,12 @@ namespace CmaaGen.Analysis
     /// constant concatenation and interpolation), each constant branch of <c>?:</c>, <c>switch</c> and
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
     /// them after (<see cref="CollectionAdditions"/>), the values that
-    /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), the
-    /// constant initial value of a <c>readonly</c>
+    /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), an
+    /// item LINQ picks (<c>First()</c>), the constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (with parameters, its constants),
     /// a tuple literal's element read by
-    /// name or deconstructed, and text through a call that keeps its country (a case change, <c>AsSpan()</c>, an enum
-    /// value's <c>ToString()</c>).
+    /// name or deconstructed, and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
+    /// <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name
     /// read from it. A constant of one of the project's own enums is judged by its member's name (IR, NorthKorea).
@@ -177,6 +177,16 @@ namespace CmaaGen.Analysis
                     Collect(source, site ?? value, depth);
                     return;
 
+                case IInvocationOperation call when ValuePath.Trimmed(call) is { } untrimmed:
+                    CollectTrimmed(call.TargetMethod.Name, untrimmed, site ?? value, depth);
+                    return;
+
+                case IInterpolatedStringOperation { Parts.Length: 1 } interpolated
+                    when interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null, Expression: { Type.SpecialType: SpecialType.System_String } text }:
+                    // $"{code}" is code's text.
+                    Collect(text, site ?? value, depth);
+                    return;
+
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
                     // t.Country, where t = (Country: "IR", Count: 1), or where t takes each tuple of a collection in turn
                     // (foreach (var t in ports)), as a deconstructing loop's variable does.
@@ -198,6 +208,16 @@ namespace CmaaGen.Analysis
 
                 case IAwaitOperation awaited:
                     CollectAwaited(awaited.Operation, site ?? value, depth);
+                    return;
+
+                case IPropertyReferenceOperation { Property: { Name: "Result", ContainingType: var taskType }, Instance: { } task } when IsTask(taskType):
+                    // LookupAsync().Result waits for what awaiting the task gives.
+                    CollectAwaited(task, site ?? value, depth);
+                    return;
+
+                case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }
+                    when IsTask(task.Type):
+                    CollectAwaited(task, site ?? value, depth);
                     return;
 
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: var dictionaryType } dictionary } } when IsDictionary(dictionaryType):
@@ -226,12 +246,18 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
-                    when SymbolNames.IsType(part.ContainingType, "System.Collections.Generic", "KeyValuePair")
+                    when IsEntry(part.ContainingType)
                         && Unwrap(pair) is ILocalReferenceOperation entry
                         && LocalFlow.IteratedCollection(entry, out var entryPath) is { } entries:
                     // kv.Value, where kv takes each entry of a dictionary in turn (foreach (var kv in ports)), as a
                     // deconstructing loop's variable does (foreach (var (port, country) in ports)).
                     CollectItemsElement(entries, entryPath.Add(part.Name == "Key" ? 0 : 1), site ?? value, depth);
+                    return;
+
+                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
+                    when IsEntry(part.ContainingType) && Sources(pair, _graph, depth).Any(source => source is IInvocationOperation call && PickedFrom(call, out _) is not null):
+                    // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
+                    CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site ?? value, depth);
                     return;
 
                 case IPropertyReferenceOperation { Property.Name: "Keys" or "Values" } view when DictionaryViewed(view) is not null:
@@ -243,6 +269,12 @@ namespace CmaaGen.Analysis
                     // ports.GetValueOrDefault(name, "DE"): one of the dictionary's values, or the fallback.
                     CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
                     Collect(fallback, site ?? value, depth + 1);
+                    return;
+
+                case IInvocationOperation call when PickedFrom(call, out var pickDefault) is { } picked:
+                    // Partners.First(), codes.Single(c => …), codes.ElementAt(2): one of the items, or the default named.
+                    CollectElementRead(Items(picked, depth + 1), site ?? value, depth);
+                    Collect(pickDefault, site ?? value, depth + 1);
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
@@ -370,6 +402,65 @@ namespace CmaaGen.Analysis
                 default:
                     _values.Add(new FlowingValue(null, site, null));
                     return;
+            }
+        }
+
+        private static bool IsTask(ITypeSymbol? type)
+            => SymbolNames.IsType(type, "System.Threading.Tasks", "Task") || SymbolNames.IsType(type, "System.Threading.Tasks", "ValueTask");
+
+        /// <summary>
+        /// The text a trimming call gives (<c>code.Trim()</c>): each constant the value may be, trimmed as the call trims
+        /// it (<c>" IR ".Trim()</c> is IR), on the call; text that trims to nothing is the empty placeholder, no country.
+        /// </summary>
+        private void CollectTrimmed(string trim, IOperation untrimmed, IOperation site, int depth)
+        {
+            var first = _values.Count;
+            Collect(untrimmed, site, depth);
+            for (var i = _values.Count - 1; i >= first; i--)
+            {
+                if (_values[i] is { Text: { } text, Kind: ConstantKind.Text } flowing)
+                {
+                    var trimmed = trim switch
+                    {
+                        "TrimStart" => text.TrimStart(),
+                        "TrimEnd" => text.TrimEnd(),
+                        _ => text.Trim(),
+                    };
+
+                    if (trimmed.Length == 0)
+                    {
+                        _values.RemoveAt(i);
+                    }
+                    else
+                    {
+                        _values[i] = flowing with { Text = trimmed };
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The key (<paramref name="position"/> 0) or value (1) of the entries a pair may be: of each entry a LINQ method
+        /// picks from a dictionary or a sequence of its entries (<see cref="PickedFrom"/>); a pair known only at run time
+        /// gives such a value.
+        /// </summary>
+        private void CollectPickedEntries(IOperation pair, int position, IOperation site, int depth)
+        {
+            foreach (var source in Sources(pair, _graph, depth))
+            {
+                IOperation? pickDefault = null;
+                var picked = source is IInvocationOperation call ? PickedFrom(call, out pickDefault) : null;
+                if (picked is not null && HoldsEntries(picked))
+                {
+                    CollectItemsElement(picked, ImmutableArray.Create(position), site, depth);
+                    if (pickDefault is null)
+                    {
+                        continue;
+                    }
+                }
+
+                // A pair known only at run time, or a default the code names, whose parts are not read.
+                _values.Add(new FlowingValue(null, site, null));
             }
         }
 
@@ -531,11 +622,17 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The dictionary a <c>GetValueOrDefault</c> call reads a value of, as an instance or extension method, and its
-        /// <paramref name="fallback"/> value if it names one; null for any other call.
+        /// <paramref name="fallback"/> value if it names one, or a <c>GetOrAdd</c> call, whose value is among the
+        /// dictionary's (<see cref="CollectionAdditions"/>); null for any other call.
         /// </summary>
         private static IOperation? LookedUpIn(IInvocationOperation call, out IOperation? fallback)
         {
             fallback = null;
+            if (call.TargetMethod.Name == "GetOrAdd")
+            {
+                return call.Instance is { } instance && IsDictionary(instance.Type) ? instance : null;
+            }
+
             if (call.TargetMethod.Name != "GetValueOrDefault")
             {
                 return null;
@@ -549,6 +646,31 @@ namespace CmaaGen.Analysis
 
             fallback = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "defaultValue")?.Value;
             return dictionary;
+        }
+
+        /// <summary>LINQ's methods that give one item of the sequence they are called on.</summary>
+        private static readonly HashSet<string> PicksItem =
+        [
+            "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault",
+        ];
+
+        /// <summary>
+        /// The collection a LINQ method picks one item of (<c>Partners.First()</c>, <c>codes.Single(c =&gt; …)</c>,
+        /// <c>ElementAt(2)</c>), and the <paramref name="pickDefault"/> value an <c>OrDefault</c> call names; null for any
+        /// other call. An <c>OrDefault</c> call without one gives null, which is no country.
+        /// </summary>
+        private static IOperation? PickedFrom(IInvocationOperation call, out IOperation? pickDefault)
+        {
+            pickDefault = null;
+            if (call is not { TargetMethod: { IsExtensionMethod: true } method, Instance: null, Arguments.Length: > 0 }
+                || !PicksItem.Contains(method.Name)
+                || !SymbolNames.IsNamespace(method.ContainingType.ContainingNamespace, "System.Linq"))
+            {
+                return null;
+            }
+
+            pickDefault = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "defaultValue")?.Value;
+            return call.Arguments[0].Value;
         }
 
         /// <summary>

@@ -362,9 +362,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// An expression as written, without the parentheses around it, a leading <c>this.</c>, or the <c>?</c> and
-        /// <c>!</c> of a member read, so that <c>(this.country)</c> and <c>country</c> match, and so do
-        /// <c>s?.Destination</c> and <c>s!.Destination</c> with <c>s.Destination</c>.
+        /// An expression as written, without the parentheses around it, a leading <c>this.</c>, the <c>?</c> and
+        /// <c>!</c> of a member read, or a trailing case change or trim, so that <c>(this.country)</c> and
+        /// <c>country</c> match, and so do <c>s?.Destination</c> and <c>s!.Destination</c> with <c>s.Destination</c>, and
+        /// <c>code.Trim()</c> with <c>code</c>, whose country it names (<see cref="ValuePath.Read"/>).
         /// </summary>
         private static string Written(SyntaxNode expression)
         {
@@ -379,7 +380,31 @@ namespace CmaaGen.Analysis
                 text = text.Replace("?.", ".").Replace("!.", ".");
             }
 
+            while (TrailingSameCountryCall(text) is { } call)
+            {
+                text = text.Substring(0, text.Length - call.Length);
+            }
+
             return text.StartsWith("this.", StringComparison.Ordinal) ? text.Substring("this.".Length) : text;
+        }
+
+        private static readonly string[] SameCountryCalls =
+            [".Trim()", ".TrimStart()", ".TrimEnd()", ".ToUpperInvariant()", ".ToLowerInvariant()", ".ToUpper()", ".ToLower()"];
+
+        private static string? TrailingSameCountryCall(string text)
+        {
+            if (text.EndsWith("()", StringComparison.Ordinal))
+            {
+                foreach (var call in SameCountryCalls)
+                {
+                    if (text.EndsWith(call, StringComparison.Ordinal))
+                    {
+                        return call;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>A read of a value in a graph: the block that holds it, and each write of what it is read through.</summary>

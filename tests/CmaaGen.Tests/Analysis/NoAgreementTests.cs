@@ -357,6 +357,29 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(18).WithLocation(19).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"));
 
     /// <summary>
+    /// A test of the value trimmed or in another case narrows the value, which names the same country: read as it is,
+    /// or trimmed in turn, also in a membership test.
+    /// </summary>
+    [Fact]
+    public async Task A_test_of_the_trimmed_value_narrows_the_value()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly HashSet<string> Routes = new HashSet<string> { "DE", {|#5:"SY"|} };
+
+                void M(Gateway g, string country, string other, string third)
+                {
+                    if (country.Trim() == {|#1:"IR"|}) g.Send({|#0:country|});
+                    if (other.ToUpperInvariant() is {|#3:"KP"|}) g.Send({|#2:other.Trim()|});
+                    if (Routes.Contains(third.Trim())) g.Send({|#4:third|});
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5));
+
+    /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country
     /// without an agreement is reported where the value it lets pass is exchanged, and a block-list keeps its items from
     /// a loop. A copy of such a collection (<c>ToFrozenSet</c>, <c>ToImmutableArray</c>, <c>ToList</c>) holds its items. A
@@ -1027,8 +1050,6 @@ public class NoAgreementTests
                     foreach (var entry in unknown) g.Send(entry.Key);
                     if (unknown.ContainsKey(code)) g.Send(code);
                     foreach (var address in Merged.Values) g.Send(address);
-                    var first = System.Linq.Enumerable.First(Contacts);
-                    g.Send(first.Key);
                 }
             }
             """,
@@ -1044,6 +1065,110 @@ public class NoAgreementTests
             NoAgreement(13, "CU", "Cuba (CU)").WithLocation(1),
             NoAgreement(14, "SY", "Syria (SY)").WithLocation(3),
             NoAgreement(14, "IR", "Iran (IR)").WithLocation(15));
+
+    /// <summary>
+    /// A LINQ method that picks one item gives one of the collection's items (<c>First</c>, <c>Last</c>, <c>Single</c>,
+    /// <c>ElementAt</c>, with a predicate or not), or the default an <c>OrDefault</c> form names; one that picks an entry
+    /// of a dictionary gives its key and value, read in place or through a local. An <c>OrDefault</c> form without a
+    /// default gives null, no country.
+    /// </summary>
+    [Fact]
+    public async Task A_picked_item_is_one_of_the_collections_items()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Picks
+            {
+                using System.Linq;
+
+                class C
+                {
+                    static readonly string[] Configured = { "DE", {|#1:"CU"|} };
+                    static readonly Dictionary<string, string> PortCountry = new Dictionary<string, string> { ["Hamburg"] = "DE", ["Latakia"] = {|#3:"SY"|} };
+                    static readonly Dictionary<string, string> Contacts = new Dictionary<string, string> { ["DE"] = "zoll@example.de", [{|#5:"KP"|}] = "customs@example.kp" };
+
+                    void M(Gateway g, List<string> unknown, int i)
+                    {
+                        g.Send({|#0:Configured.First()|});
+                        g.Send({|#2:PortCountry.Last().Value|});
+                        var entry = Contacts.Single(e => e.Value.EndsWith(".kp"));
+                        g.Send({|#4:entry.Key|});
+                        var partners = new List<string> { "FR" };
+                        g.Send({|#6:partners.FirstOrDefault({|#7:"IR"|})|});
+                        g.Send({|#8:Configured.ElementAt(i)|});
+                        g.Send({|#9:PortCountry.Values.LastOrDefault(v => v.Length == 2)|});
+
+                        // An unknown list's item, and an OrDefault form without a default.
+                        g.Send(unknown.First());
+                        g.Send(partners.SingleOrDefault());
+                    }
+                }
+            }
+            """,
+            NoAgreement(0, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(9, "SY", "Syria (SY)").WithLocation(3));
+
+    /// <summary>
+    /// Calls that give the country of the text they are given: a trim gives the country its text trims to (text of
+    /// spaces only is no country, as the empty string is), an interpolation of one text alone is that text, and a task's
+    /// <c>Result</c> or <c>GetAwaiter().GetResult()</c> is what awaiting it gives.
+    /// </summary>
+    [Fact]
+    public async Task Trims_interpolations_and_a_tasks_result_keep_the_country()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                const string Padded = " ir ";
+                static System.Threading.Tasks.Task<string> LookupAsync() => System.Threading.Tasks.Task.FromResult({|#7:"SY"|});
+
+                void M(Gateway g, string unknown)
+                {
+                    g.Send({|#0:{|#1:Padded|}.Trim()|});
+                    var code = {|#3:"CU\n"|};
+                    g.Send({|#2:code.TrimEnd()|});
+                    var north = {|#5:"KP"|};
+                    g.Send({|#4:$"{north}"|});
+                    g.Send({|#6:LookupAsync().Result|});
+                    g.Send({|#8:LookupAsync().GetAwaiter().GetResult()|});
+
+                    // Spaces only, text around the interpolation, and a run-time value: no country known.
+                    g.Send("   ".Trim());
+                    g.Send($"{north}-1");
+                    g.Send($"{unknown}".Trim());
+                }
+            }
+            """,
+            NoAgreement(0, "ir", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(6, "SY", "Syria (SY)").WithLocation(7),
+            NoAgreement(8, "SY", "Syria (SY)").WithLocation(7));
+
+    /// <summary>
+    /// <c>GetOrAdd</c> gives one of the dictionary's values, among them the value it adds, which a read elsewhere may
+    /// give too; a value factory's value is known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task GetOrAdd_gives_one_of_the_values_it_may_add()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Routes = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+
+                void M(Gateway g, string port)
+                {
+                    g.Send({|#0:Routes.GetOrAdd(port, {|#1:"KP"|})|});
+                    g.Send({|#2:Routes[port]|});
+
+                    var lazy = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+                    g.Send(lazy.GetOrAdd(port, p => "IR"));
+                }
+            }
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(1));
 
     /// <summary>
     /// What code adds to a marked collection member is exchanged as what it is given is: an item added, inserted or

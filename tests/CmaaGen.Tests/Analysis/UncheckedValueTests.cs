@@ -1243,6 +1243,8 @@ public class UncheckedValueTests
                     if (Joined.Contains(code)) g.Send(code);
                     if (Copied.Contains(code) || Immutable.Contains(code)) g.Send(code);
                     if (Extended.Contains(code)) g.Send(code);
+                    if (Allowed.Contains(code.Trim())) g.Send(code);
+                    if (code.ToUpperInvariant() == "DE") g.Send(code.Trim());
                     if (new System.Collections.Generic.HashSet<string>(unknown).Contains(code)) g.Send({|CMAA004:code|});
                     if (new[] { "DE", "FR", "DE" }.Contains(code)) g.Send(code);
                     if (Joined.Append(unknown[0]).Contains(code)) g.Send({|CMAA004:code|});
@@ -1297,8 +1299,9 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A dictionary whose keys and values are constants gives constants: a key found by <c>ContainsKey</c> or
-    /// <c>TryGetValue</c>, an entry of a loop over it, its <c>Values</c>, and a <c>GetValueOrDefault</c> (whose default
-    /// null names no country) need no check. One of unknown contents gives values known only at run time.
+    /// <c>TryGetValue</c>, an entry of a loop over it or picked by LINQ, its <c>Values</c>, and a
+    /// <c>GetValueOrDefault</c> (whose default null names no country) need no check. One of unknown contents, or a value
+    /// factory's value, gives values known only at run time.
     /// </summary>
     [Fact]
     public async Task A_dictionary_of_constants_gives_constants()
@@ -1319,6 +1322,11 @@ public class UncheckedValueTests
                     foreach (var country in PortCountry.Values) g.Send(country);
                     g.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(PortCountry, port, "DE"));
                     g.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(PortCountry, port));
+                    g.Send(PortCountry.First().Value);
+                    g.Send(Contacts.Keys.Single(k => k.StartsWith("D")));
+                    g.Send({|CMAA004:unknown.First().Value|});
+                    var lazy = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+                    g.Send({|CMAA004:lazy.GetOrAdd(port, p => port)|});
                     foreach (var entry in unknown) g.Send({|CMAA004:entry.Value|});
                     foreach (var entry in unknown)
                     {
