@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -95,11 +96,21 @@ namespace CmaaGen.Analysis
             }
 
             _cancellationToken.ThrowIfCancellationRequested();
+
+            // Code nested deeper than the thread's stack can follow fails this callback (CMAA900), not the compiler.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
             value = Unwrap(value);
             if (depth > MaxDepth)
             {
                 _values.Add(new FlowingValue(null, site ?? value, null));
                 return;
+            }
+
+            // A chain of ?: or ?? (an else-if written as an expression) is followed to its last branch in this frame,
+            // so that only other nesting costs stack.
+            while (!value.ConstantValue.HasValue && CollectAllButLast(value, site, depth) is { } last)
+            {
+                value = Unwrap(last);
             }
 
             if (value.ConstantValue.HasValue)
@@ -119,22 +130,12 @@ namespace CmaaGen.Analysis
 
             switch (value)
             {
-                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
-                    Collect(conditional.WhenTrue, site, depth);
-                    Collect(whenFalse, site, depth);
-                    return;
-
                 case ISwitchExpressionOperation switchExpression:
                     foreach (var arm in switchExpression.Arms)
                     {
                         Collect(arm.Value, site, depth);
                     }
 
-                    return;
-
-                case ICoalesceOperation coalesce:
-                    Collect(coalesce.Value, site, depth);
-                    Collect(coalesce.WhenNull, site, depth);
                     return;
 
                 case ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection:
@@ -177,16 +178,6 @@ namespace CmaaGen.Analysis
                     Collect(source, site ?? value, depth);
                     return;
 
-                case IInvocationOperation call when ValuePath.Trimmed(call) is { } untrimmed:
-                    CollectTrimmed(call.TargetMethod.Name, untrimmed, site ?? value, depth);
-                    return;
-
-                case IInterpolatedStringOperation { Parts.Length: 1 } interpolated
-                    when interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null, Expression: { Type.SpecialType: SpecialType.System_String } text }:
-                    // $"{code}" is code's text.
-                    Collect(text, site ?? value, depth);
-                    return;
-
                 case IFieldReferenceOperation { Field: { ContainingType.IsTupleType: true } element, Instance: { } tuple }:
                     // t.Country, where t = (Country: "IR", Count: 1), or where t takes each tuple of a collection in turn
                     // (foreach (var t in ports)), as a deconstructing loop's variable does.
@@ -208,16 +199,6 @@ namespace CmaaGen.Analysis
 
                 case IAwaitOperation awaited:
                     CollectAwaited(awaited.Operation, site ?? value, depth);
-                    return;
-
-                case IPropertyReferenceOperation { Property: { Name: "Result", ContainingType: var taskType }, Instance: { } task } when IsTask(taskType):
-                    // LookupAsync().Result waits for what awaiting the task gives.
-                    CollectAwaited(task, site ?? value, depth);
-                    return;
-
-                case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }
-                    when IsTask(task.Type):
-                    CollectAwaited(task, site ?? value, depth);
                     return;
 
                 case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: var dictionaryType } dictionary } } when IsDictionary(dictionaryType):
@@ -254,12 +235,6 @@ namespace CmaaGen.Analysis
                     CollectItemsElement(entries, entryPath.Add(part.Name == "Key" ? 0 : 1), site ?? value, depth);
                     return;
 
-                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
-                    when IsEntry(part.ContainingType) && Sources(pair, _graph, depth).Any(source => source is IInvocationOperation call && PickedFrom(call, out _) is not null):
-                    // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
-                    CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site ?? value, depth);
-                    return;
-
                 case IPropertyReferenceOperation { Property.Name: "Keys" or "Values" } view when DictionaryViewed(view) is not null:
                     // ports.Values holds the dictionary's values, ports.Keys its keys.
                     CollectElementRead(Items(view, depth + 1), site ?? value, depth);
@@ -271,10 +246,7 @@ namespace CmaaGen.Analysis
                     Collect(fallback, site ?? value, depth + 1);
                     return;
 
-                case IInvocationOperation call when PickedFrom(call, out var pickDefault) is { } picked:
-                    // Partners.First(), codes.Single(c => …), codes.ElementAt(2): one of the items, or the default named.
-                    CollectElementRead(Items(picked, depth + 1), site ?? value, depth);
-                    Collect(pickDefault, site ?? value, depth + 1);
+                case IInvocationOperation or IPropertyReferenceOperation or IInterpolatedStringOperation when TryCollectThrough(value, site ?? value, depth):
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
@@ -337,7 +309,8 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// What a call of a method of the project gives, from what its body returns: each value, or with
+        /// What a call of a method of the project, or through a delegate (<see cref="DelegateCalls.Returned"/>), gives,
+        /// from what its body returns: each value, or with
         /// <paramref name="awaited"/> what awaiting each gives, where the method is not <c>async</c> and returns a task.
         /// For a method with parameters (<c>CodeFor(region)</c>, where
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>): each constant it can give,
@@ -402,6 +375,78 @@ namespace CmaaGen.Analysis
                 default:
                     _values.Add(new FlowingValue(null, site, null));
                     return;
+            }
+        }
+
+        /// <summary>
+        /// Collects each branch of a <c>?:</c> but the last (<c>WhenFalse</c>), or the value of a <c>??</c>, and gives
+        /// the branch left, its fallback; null for any other value.
+        /// </summary>
+        private IOperation? CollectAllButLast(IOperation value, IOperation? site, int depth)
+        {
+            switch (value)
+            {
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    Collect(conditional.WhenTrue, site, depth);
+                    return whenFalse;
+                case ICoalesceOperation coalesce:
+                    Collect(coalesce.Value, site, depth);
+                    return coalesce.WhenNull;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, an
+        /// interpolation of one text alone, a task waited on, a call through a delegate, an item or entry LINQ picks.
+        /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
+        /// each level of a deeply nested <c>?:</c> pays again.
+        /// </summary>
+        private bool TryCollectThrough(IOperation value, IOperation site, int depth)
+        {
+            switch (value)
+            {
+                case IInvocationOperation call when ValuePath.Trimmed(call) is { } untrimmed:
+                    CollectTrimmed(call.TargetMethod.Name, untrimmed, site, depth);
+                    return true;
+
+                case IInterpolatedStringOperation { Parts.Length: 1 } interpolated
+                    when interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null, Expression: { Type.SpecialType: SpecialType.System_String } text }:
+                    // $"{code}" is code's text.
+                    Collect(text, site, depth);
+                    return true;
+
+                case IPropertyReferenceOperation { Property: { Name: "Result", ContainingType: var taskType }, Instance: { } task } when IsTask(taskType):
+                    // LookupAsync().Result waits for what awaiting the task gives.
+                    CollectAwaited(task, site, depth);
+                    return true;
+
+                case IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }
+                    when IsTask(task.Type):
+                    CollectAwaited(task, site, depth);
+                    return true;
+
+                case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } holder } call
+                    when holder is ILocalReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                        && DelegateCalls.Returned(holder, _graph, _members, _cancellationToken) is { IsDefaultOrEmpty: false } given:
+                    CollectReturned(call, given, awaited: false, site, depth);
+                    return true;
+
+                case IInvocationOperation call when PickedFrom(call, out var pickDefault) is { } picked:
+                    // Partners.First(), codes.Single(c => …), codes.ElementAt(2): one of the items, or the default named.
+                    CollectElementRead(Items(picked, depth + 1), site, depth);
+                    Collect(pickDefault, site, depth + 1);
+                    return true;
+
+                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
+                    when IsEntry(part.ContainingType) && Sources(pair, _graph, depth).Any(source => source is IInvocationOperation call && PickedFrom(call, out _) is not null):
+                    // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
+                    CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
+                    return true;
+
+                default:
+                    return false;
             }
         }
 

@@ -41,12 +41,75 @@ namespace CmaaGen.Analysis
         /// None when what it holds cannot be known.
         /// </summary>
         public static IEnumerable<IParameterSymbol> ReachedParameters(IOperation holder, int ordinal, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
-        {
-            var held = holder is ILocalReferenceOperation ? ImmutableArray.Create(holder) : members.ValuesRead(holder, cancellationToken);
-            return held.SelectMany(value => CountryValueCollector.Sources(value, graph))
+            => Held(holder, graph, members, cancellationToken)
                 .SelectMany(Targets)
                 .Where(target => ordinal + target.Skipped < target.Method.Parameters.Length)
                 .Select(target => target.Method.Parameters[ordinal + target.Skipped]);
+
+        /// <summary>
+        /// What a call through the holder gives (<c>Func&lt;string&gt; home = () =&gt; "IR"; home()</c>): what each
+        /// lambda it may hold returns, or each method of the project (<see cref="MemberValues"/>); default when what it
+        /// holds, or what one of them returns, cannot be known, as for an <c>async</c> lambda, whose returns are its task's.
+        /// </summary>
+        public static ImmutableArray<IOperation> Returned(IOperation holder, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
+        {
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var held in Held(holder, graph, members, cancellationToken))
+            {
+                switch (held is IDelegateCreationOperation creation ? creation.Target : held)
+                {
+                    case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda when AddReturns(lambda.Body, values):
+                        break;
+                    case IMethodReferenceOperation reference when members.Values(reference.Method, reference, cancellationToken) is { IsEmpty: false } given:
+                        values.AddRange(given);
+                        break;
+                    default:
+                        return default;
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        /// <summary>
+        /// The lambdas and methods a local, field or property may hold where it is read, each as the operation that names
+        /// it: what reaches the read, for a local; the values a field or property can hold. A null entry for one that
+        /// cannot be known.
+        /// </summary>
+        private static IEnumerable<IOperation?> Held(IOperation holder, Func<ControlFlowGraph?> graph, MemberValues members, CancellationToken cancellationToken)
+        {
+            var held = holder is ILocalReferenceOperation ? ImmutableArray.Create(holder) : members.ValuesRead(holder, cancellationToken);
+            return held.IsEmpty ? [null] : held.SelectMany(value => CountryValueCollector.Sources(value, graph));
+        }
+
+        /// <summary>Adds the value of each <c>return</c> of a lambda's body, outside the functions in it; false for a <c>return</c> without one.</summary>
+        private static bool AddReturns(IOperation operation, ImmutableArray<IOperation>.Builder values)
+        {
+            foreach (var child in operation.ChildOperations)
+            {
+                switch (child)
+                {
+                    case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        continue;
+                    case IReturnOperation { Kind: OperationKind.Return } returned:
+                        if (returned.ReturnedValue is not { } value)
+                        {
+                            return false;
+                        }
+
+                        values.Add(value);
+                        continue;
+                    default:
+                        if (!AddReturns(child, values))
+                        {
+                            return false;
+                        }
+
+                        continue;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

@@ -815,6 +815,42 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(6).WithLocation(7).WithArguments("CU", "Cuba (CU)", "U.S. CBP, as of January 2014"),
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"));
 
+    /// <summary>
+    /// A call through a local delegate, or a <c>readonly</c> field that holds one, gives what the lambdas and methods it
+    /// may hold return; for a lambda with parameters, its constants. A delegate from outside, and a lambda that returns
+    /// what its arguments decide, give values known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_call_through_a_delegate_gives_what_its_lambdas_and_methods_return()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly System.Func<string> Fallback = () => {|#5:"SY"|};
+
+                static string Home() => {|#7:"CU"|};
+
+                void M(Gateway g, System.Func<string> given, bool flag)
+                {
+                    System.Func<string> home = () => {|#1:"IR"|};
+                    g.Send({|#0:home()|});
+                    System.Func<int, string> pick = region => region == 1 ? "DE" : {|#3:"KP"|};
+                    g.Send({|#2:pick(2)|});
+                    g.Send({|#4:Fallback()|});
+                    System.Func<string> named = flag ? Home : () => { if (flag) { return "FR"; } return {|#9:"SD"|}; };
+                    g.Send({|#6:named()|});
+
+                    System.Func<string, string> echo = code => code;
+                    g.Send(echo("DE"));
+                    g.Send(given());
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
+            NoAgreement(6, "SD", "Sudan (SD)").WithLocation(9));
+
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()
         => await AnalyzerTest.VerifyAsync(Gateway + """
