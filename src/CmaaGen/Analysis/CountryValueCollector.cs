@@ -246,7 +246,8 @@ namespace CmaaGen.Analysis
                     Collect(fallback, site ?? value, depth + 1);
                     return;
 
-                case IInvocationOperation or IPropertyReferenceOperation or IInterpolatedStringOperation when TryCollectThrough(value, site ?? value, depth):
+                case IInvocationOperation or IPropertyReferenceOperation or IInterpolatedStringOperation or IConditionalAccessOperation
+                    when TryCollectThrough(value, site ?? value, depth):
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
@@ -372,6 +373,22 @@ namespace CmaaGen.Analysis
                     CollectReturned(call, returned, awaited: true, site, depth);
                     return;
 
+                case ILocalReferenceOperation local when depth <= MaxDepth:
+                    // var lookup = LookupAsync(); … await lookup: each task that reaches the await.
+                    foreach (var started in Sources(local, _graph, depth + 1))
+                    {
+                        if (started is null)
+                        {
+                            _values.Add(new FlowingValue(null, site, null));
+                        }
+                        else
+                        {
+                            CollectAwaited(started, site, depth + 1);
+                        }
+                    }
+
+                    return;
+
                 default:
                     _values.Add(new FlowingValue(null, site, null));
                     return;
@@ -398,8 +415,9 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, an
-        /// interpolation of one text alone, a task waited on, a call through a delegate, an item or entry LINQ picks.
+        /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, a
+        /// null-conditional read, an interpolation of one text alone, a task waited on, a call through a delegate, an item
+        /// or entry a call picks.
         /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
         /// each level of a deeply nested <c>?:</c> pays again.
         /// </summary>
@@ -409,6 +427,11 @@ namespace CmaaGen.Analysis
             {
                 case IInvocationOperation call when ValuePath.Trimmed(call) is { } untrimmed:
                     CollectTrimmed(call.TargetMethod.Name, untrimmed, site, depth);
+                    return true;
+
+                case IConditionalAccessOperation access:
+                    // order?.Destination: what the read gives where there is an order; where there is none, null, no country.
+                    Collect(access.WhenNotNull, site, depth);
                     return true;
 
                 case IInterpolatedStringOperation { Parts.Length: 1 } interpolated
@@ -697,25 +720,50 @@ namespace CmaaGen.Analysis
         private static readonly HashSet<string> PicksItem =
         [
             "First", "FirstOrDefault", "Last", "LastOrDefault", "Single", "SingleOrDefault", "ElementAt", "ElementAtOrDefault",
+            "MinBy", "MaxBy", "Min", "Max",
         ];
 
+        // Methods of the framework's collections that give one of their items, or Array's of the array it is given.
+        private static readonly HashSet<string> TakesItem = ["Peek", "Pop", "Dequeue", "Find", "FindLast"];
+
         /// <summary>
-        /// The collection a LINQ method picks one item of (<c>Partners.First()</c>, <c>codes.Single(c =&gt; …)</c>,
-        /// <c>ElementAt(2)</c>), and the <paramref name="pickDefault"/> value an <c>OrDefault</c> call names; null for any
-        /// other call. An <c>OrDefault</c> call without one gives null, which is no country.
+        /// The collection a call picks one item of, and the <paramref name="pickDefault"/> value an <c>OrDefault</c> call
+        /// names; null for any other call:
+        /// <list type="bullet">
+        /// <item>a LINQ method (<c>Partners.First()</c>, <c>codes.Single(c =&gt; …)</c>, <c>ElementAt(2)</c>,
+        /// <c>MaxBy(…)</c>, and <c>Min()</c> and <c>Max()</c> without a selector, whose result is the selector's);</item>
+        /// <item>a collection's own (<c>pending.Dequeue()</c>, <c>Peek()</c>, <c>Pop()</c>, <c>list.Find(…)</c>) and
+        /// <c>Array.Find(codes, …)</c>.</item>
+        /// </list>
+        /// An <c>OrDefault</c> call without a default, or a <c>Find</c> that finds nothing, gives null, which is no
+        /// country.
         /// </summary>
         private static IOperation? PickedFrom(IInvocationOperation call, out IOperation? pickDefault)
         {
             pickDefault = null;
-            if (call is not { TargetMethod: { IsExtensionMethod: true } method, Instance: null, Arguments.Length: > 0 }
-                || !PicksItem.Contains(method.Name)
-                || !SymbolNames.IsNamespace(method.ContainingType.ContainingNamespace, "System.Linq"))
+            var method = call.TargetMethod;
+            if (call.Instance is { Type: { ContainingNamespace: { } ns } } collection)
+            {
+                return TakesItem.Contains(method.Name) && InCollectionNamespace(ns, linq: false) ? collection : null;
+            }
+
+            if (call.Arguments.IsEmpty)
             {
                 return null;
             }
 
-            pickDefault = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "defaultValue")?.Value;
-            return call.Arguments[0].Value;
+            if (method is { IsExtensionMethod: true } && PicksItem.Contains(method.Name) && SymbolNames.IsNamespace(method.ContainingType.ContainingNamespace, "System.Linq"))
+            {
+                if (method.Name is "Min" or "Max" && call.Arguments.Any(argument => argument.Value.Type?.TypeKind == TypeKind.Delegate))
+                {
+                    return null;
+                }
+
+                pickDefault = call.Arguments.FirstOrDefault(argument => argument.Parameter?.Name == "defaultValue")?.Value;
+                return call.Arguments[0].Value;
+            }
+
+            return method.Name is "Find" or "FindLast" && SymbolNames.IsType(method.ContainingType, "System", "Array") ? call.Arguments[0].Value : null;
         }
 
         /// <summary>

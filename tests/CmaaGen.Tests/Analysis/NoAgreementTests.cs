@@ -1104,9 +1104,11 @@ public class NoAgreementTests
 
     /// <summary>
     /// A LINQ method that picks one item gives one of the collection's items (<c>First</c>, <c>Last</c>, <c>Single</c>,
-    /// <c>ElementAt</c>, with a predicate or not), or the default an <c>OrDefault</c> form names; one that picks an entry
-    /// of a dictionary gives its key and value, read in place or through a local. An <c>OrDefault</c> form without a
-    /// default gives null, no country.
+    /// <c>ElementAt</c>, with a predicate or not, <c>MaxBy</c>, and <c>Min</c> or <c>Max</c> without a selector), or the
+    /// default an <c>OrDefault</c> form names; one that picks an entry of a dictionary gives its key and value, read in
+    /// place or through a local. So do a queue's <c>Dequeue</c>, a stack's <c>Pop</c> and <c>Peek</c>, and
+    /// <c>Find</c> of a list or an array. An <c>OrDefault</c> form without a default gives null, no country, and a
+    /// selector's result is not an item.
     /// </summary>
     [Fact]
     public async Task A_picked_item_is_one_of_the_collections_items()
@@ -1131,10 +1133,20 @@ public class NoAgreementTests
                         g.Send({|#6:partners.FirstOrDefault({|#7:"IR"|})|});
                         g.Send({|#8:Configured.ElementAt(i)|});
                         g.Send({|#9:PortCountry.Values.LastOrDefault(v => v.Length == 2)|});
+                        g.Send({|#10:Configured.Min()|});
+                        g.Send({|#11:Configured.MaxBy(c => c.Length)|});
+                        var pending = new Queue<string>();
+                        pending.Enqueue({|#13:"KP"|});
+                        g.Send({|#12:pending.Dequeue()|});
+                        var undone = new Stack<string>(Configured);
+                        g.Send({|#14:undone.Peek()|});
+                        g.Send({|#15:new List<string> { {|#16:"SD"|} }.Find(c => c.Length == 2)|});
+                        g.Send({|#17:System.Array.Find(Configured, c => c != "DE")|});
 
-                        // An unknown list's item, and an OrDefault form without a default.
+                        // An unknown list's item, an OrDefault form without a default, and a selector's result.
                         g.Send(unknown.First());
                         g.Send(partners.SingleOrDefault());
+                        g.Send(Configured.Max(c => c + "-1"));
                     }
                 }
             }
@@ -1144,7 +1156,13 @@ public class NoAgreementTests
             NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(6, "IR", "Iran (IR)").WithLocation(7),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(1),
-            NoAgreement(9, "SY", "Syria (SY)").WithLocation(3));
+            NoAgreement(9, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(10, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(11, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13),
+            NoAgreement(14, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(15, "SD", "Sudan (SD)").WithLocation(16),
+            NoAgreement(17, "CU", "Cuba (CU)").WithLocation(1));
 
     /// <summary>
     /// Calls that give the country of the text they are given: a trim gives the country its text trims to (text of
@@ -1181,6 +1199,36 @@ public class NoAgreementTests
             NoAgreement(4, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(6, "SY", "Syria (SY)").WithLocation(7),
             NoAgreement(8, "SY", "Syria (SY)").WithLocation(7));
+
+    /// <summary>
+    /// A null-conditional read gives what the read gives where there is an instance (null, where there is none, names no
+    /// country), and awaiting a local gives what awaiting each task that reaches it gives.
+    /// </summary>
+    [Fact]
+    public async Task A_null_conditional_read_and_an_awaited_local_give_their_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public class Order
+            {
+                public string Destination => {|#1:"IR"|};
+                public string Route() => {|#3:"SY"|};
+            }
+
+            class C
+            {
+                static System.Threading.Tasks.Task<string> LookupAsync() => System.Threading.Tasks.Task.FromResult({|#5:"CU"|});
+
+                async System.Threading.Tasks.Task M(Gateway g, Order? order, bool cached)
+                {
+                    g.Send({|#0:order?.Destination|} ?? "DE");
+                    g.Send({|#2:order?.Route()|}!);
+                    var lookup = cached ? System.Threading.Tasks.Task.FromResult("DE") : LookupAsync();
+                    g.Send({|#4:await lookup|});
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(5));
 
     /// <summary>
     /// <c>GetOrAdd</c> gives one of the dictionary's values, among them the value it adds, which a read elsewhere may
