@@ -17,7 +17,7 @@ namespace CmaaGen.Analysis
     /// <c>??</c>, the elements of arrays, collection initializers and collection expressions with what code adds to
     /// them after (<see cref="CollectionAdditions"/>), the values that
     /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), an
-    /// item LINQ picks (<c>First()</c>), the constant initial value of a <c>readonly</c>
+    /// item a call picks (<c>First()</c>, <c>Dequeue()</c>), the constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (with parameters, its constants),
     /// a tuple literal's element read by
     /// name or deconstructed, and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
@@ -419,7 +419,7 @@ namespace CmaaGen.Analysis
         /// null-conditional read, an interpolation of one text alone, a task waited on, a call through a delegate, an item
         /// or entry a call picks.
         /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
-        /// each level of a deeply nested <c>?:</c> pays again.
+        /// each level of nested code pays again.
         /// </summary>
         private bool TryCollectThrough(IOperation value, IOperation site, int depth)
         {
@@ -456,6 +456,18 @@ namespace CmaaGen.Analysis
                     CollectReturned(call, given, awaited: false, site, depth);
                     return true;
 
+                case IInvocationOperation call when SplitConstant(call) is { } parts:
+                    // foreach (var code in "DE,IR".Split(',')): each part of the constant, pointing at it.
+                    foreach (var part in parts)
+                    {
+                        if (part.Length > 0)
+                        {
+                            _values.Add(new FlowingValue(part, site, call.Instance));
+                        }
+                    }
+
+                    return true;
+
                 case IInvocationOperation call when PickedFrom(call, out var pickDefault) is { } picked:
                     // Partners.First(), codes.Single(c => …), codes.ElementAt(2): one of the items, or the default named.
                     CollectElementRead(Items(picked, depth + 1), site, depth);
@@ -471,6 +483,55 @@ namespace CmaaGen.Analysis
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// The parts of a constant that <c>string.Split</c> cuts by constant separators (<c>"DE,IR".Split(',')</c>,
+        /// <c>Split(", ", StringSplitOptions.TrimEntries)</c>), trimmed where the options say so; null for any other
+        /// call, and for a split by white space or into at most a count of parts.
+        /// </summary>
+        private static string[]? SplitConstant(IInvocationOperation call)
+        {
+            if (call is not { TargetMethod.Name: "Split", Instance: { ConstantValue: { HasValue: true, Value: string text } } })
+            {
+                return null;
+            }
+
+            var separators = new List<string>();
+            var options = 0;
+            foreach (var argument in call.Arguments)
+            {
+                var given = Unwrap(argument.Value);
+                switch (given.ConstantValue.Value)
+                {
+                    case char separator:
+                        separators.Add(separator.ToString());
+                        continue;
+                    case string separator:
+                        separators.Add(separator);
+                        continue;
+                    case int flags when argument.Parameter?.Type.TypeKind == TypeKind.Enum:
+                        options = flags;
+                        continue;
+                }
+
+                if (given is not IArrayCreationOperation { Initializer: { } initializer }
+                    || initializer.ElementValues.Any(element => element.ConstantValue.Value is not (char or string)))
+                {
+                    return null;
+                }
+
+                separators.AddRange(initializer.ElementValues.Select(element => Convert.ToString(element.ConstantValue.Value, CultureInfo.InvariantCulture)!));
+            }
+
+            if (separators.Count == 0 || separators.Exists(separator => separator.Length == 0))
+            {
+                return null;
+            }
+
+            // StringSplitOptions.TrimEntries (.NET 5) is 2; netstandard2.0 does not name it.
+            var parts = text.Split(separators.ToArray(), StringSplitOptions.None);
+            return (options & 2) == 0 ? parts : Array.ConvertAll(parts, part => part.Trim());
         }
 
         private static bool IsTask(ITypeSymbol? type)

@@ -1201,6 +1201,31 @@ public class NoAgreementTests
             NoAgreement(8, "SY", "Syria (SY)").WithLocation(7));
 
     /// <summary>
+    /// A constant split by constant separators holds its parts, trimmed where the options say so; a split by white space,
+    /// by a separator known only at run time, or into a count of parts holds values known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_constants_split_parts_are_its_items()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                const string Partners = "DE,FR,IR";
+
+                void M(Gateway g, char separator)
+                {
+                    foreach (var code in {|#1:Partners|}.Split(',')) g.Send({|#0:code|});
+                    g.SendList({|#2:{|#3:"CU; DE"|}.Split(new[] { ";" }, System.StringSplitOptions.TrimEntries)|});
+
+                    foreach (var code in "KP SY".Split()) g.Send(code);
+                    foreach (var code in "KP,SY".Split(separator)) g.Send(code);
+                    foreach (var code in "KP,SY".Split(',', 1)) g.Send(code);
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(3));
+
+    /// <summary>
     /// A null-conditional read gives what the read gives where there is an instance (null, where there is none, names no
     /// country), and awaiting a local gives what awaiting each task that reaches it gives.
     /// </summary>
