@@ -4,14 +4,18 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CmaaGen.CodeFixes
 {
-    /// <summary>Finds the string a fix rewrites: at the diagnostic, or where the constant was written (its additional location).</summary>
+    /// <summary>
+    /// Finds the string a fix rewrites: where the constant was written (the diagnostic's additional location), or, for a
+    /// constant written at the exchange, the diagnostic's own. An exchange that reads the constant from elsewhere is not
+    /// rewritten, even where it is itself a string (<c>$"{country}"</c>).
+    /// </summary>
     internal static class FixTarget
     {
         public static ExpressionSyntax? StringExpression(SyntaxNode root, Diagnostic diagnostic)
         {
-            if (AsString(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is { } atSite)
+            if (diagnostic.AdditionalLocations.Count == 0)
             {
-                return atSite;
+                return AsString(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
             }
 
             foreach (var origin in diagnostic.AdditionalLocations)

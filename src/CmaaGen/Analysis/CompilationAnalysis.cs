@@ -682,6 +682,12 @@ namespace CmaaGen.Analysis
                 return;
             }
 
+            // CMAA002's fix rewrites the string that was written; a part of it (a split's, a trim's) is not that string.
+            if (verdict.Replacement is not null && (flowing.Origin ?? flowing.Site).ConstantValue.Value is string written && written != text)
+            {
+                verdict = verdict with { Replacement = null };
+            }
+
             var diagnostic = CountryReports.Create(verdict, flowing.Shown, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {

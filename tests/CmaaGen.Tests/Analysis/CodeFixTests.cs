@@ -106,6 +106,48 @@ public class CodeFixTests
             }
             """).VerifyAsync();
 
+    /// <summary>
+    /// The fix rewrites the string the value was written as, also where the exchange reads it in an interpolation
+    /// (<c>$"{country}"</c>), not the interpolation. A part of a string, such as a split's, is not the string written,
+    /// so it gets no fix: rewriting the whole string would drop the other parts.
+    /// </summary>
+    [Fact]
+    public async Task Replaces_the_written_constant_and_never_a_part_of_one()
+    {
+        var test = new CodeFixTest<ReplaceUnknownCountryFix>(
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var country = "Germny";
+                    g.Send({|CMAA002:$"{country}"|});
+                    foreach (var code in "DE,Germny".Split(','))
+                    {
+                        g.Send({|CMAA002:code|});
+                    }
+                }
+            }
+            """,
+            Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var country = "DE";
+                    g.Send($"{country}");
+                    foreach (var code in "DE,Germny".Split(','))
+                    {
+                        g.Send({|CMAA002:code|});
+                    }
+                }
+            }
+            """);
+
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await test.VerifyAsync();
+    }
+
     [Fact]
     public async Task Uses_the_CmaaCountry_overload()
         => await new CodeFixTest<UseCountryEnumFix>(
