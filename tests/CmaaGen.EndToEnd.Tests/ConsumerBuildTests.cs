@@ -240,9 +240,9 @@ public class ConsumerBuildTests(PackageFixture package)
     /// <summary>
     /// The analyzer's tests run on the Roslyn of the test packages; the SDK's compiler can build the same code into
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
-    /// an exchange that depend on symbols (delegates, tuples and their deconstruction, record property marks, enum
-    /// members, marks inherited from an interface or an overridden method, members set in a constructor) are checked in
-    /// a real build too.
+    /// an exchange that depend on symbols (delegates and what they return, tuples and their deconstruction, record
+    /// property marks, enum members, marks inherited from an interface or an overridden method, members set in a
+    /// constructor, LINQ's picks, a split constant, a task's <c>Result</c>) are checked in a real build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -305,6 +305,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var (name, country) in Ports) gateway.Send(country); foreach (var entry in Ports) gateway.Send(entry.Value); gateway.Send(System.Collections.Generic.CollectionExtensions.GetValueOrDefault(Ports, asked, "SY"));
                     gateway.Send(Away); foreach (var partner in Yielded()) gateway.Send(partner); foreach (var partner in System.Linq.Enumerable.Append(Partners, "SY")) gateway.Send(partner);
                     foreach (var partner in new System.Collections.Generic.HashSet<string>(Partners, StringComparer.OrdinalIgnoreCase)) gateway.Send(partner); foreach (var partner in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "KP", "DE", "SY")) gateway.Send(partner);
+                    gateway.Send(System.Linq.Enumerable.First(Partners)); Func<string> home = () => "SY"; gateway.Send(home()); gateway.Send($"{code}".Trim()); foreach (var part in "DE,KP".Split(',')) gateway.Send(part); gateway.Send(System.Threading.Tasks.Task.FromResult("SY").Result);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -385,6 +386,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "55,113 CMAA001 IR", "55,140 CMAA001 IR", "55,140 CMAA001 SY", "55,61 CMAA001 IR",
                 "56,171 CMAA001 CU", "56,171 CMAA001 SY", "56,22 CMAA001 CU", "56,77 CMAA001 SD",
                 "57,138 CMAA001 CU", "57,291 CMAA001 KP", "57,291 CMAA001 SY",
+                "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
             ],
             found);
     }
