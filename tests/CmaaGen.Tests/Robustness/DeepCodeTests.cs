@@ -88,6 +88,22 @@ public class DeepCodeTests
     }
 
     /// <summary>
+    /// A call through a delegate gives what its lambda returns, found by walking the lambda's body: an else-if chain of
+    /// 4,000 <c>?:</c> in that body, written to a local the lambda returns, is walked and followed to its end.
+    /// </summary>
+    [Fact]
+    public void A_lambda_whose_body_holds_a_long_chain_is_followed()
+    {
+        var chain = string.Concat(Enumerable.Repeat("f ? \"DE\" : ", 4_000)) + "\"IR\"";
+        var code = "public static class Nested { static void M(bool f) { System.Func<string> pick = () => { var code = " + chain + "; return code; }; G.Send(pick()); } }";
+
+        var result = PipelineRunner.Run([Gateway, code]);
+
+        result.AssertNothingCrashed();
+        Assert.Equal("CMAA001", Assert.Single(result.AnalyzerDiagnostics).Id);
+    }
+
+    /// <summary>
     /// A value tested against thousands of constants before the exchange: the narrowing's flow solution grows with the
     /// blocks, and each constant of a loop's list is ruled out or kept on its own.
     /// </summary>
