@@ -201,9 +201,11 @@ namespace CmaaGen.Analysis
                     CollectAwaited(awaited.Operation, site ?? value, depth);
                     return;
 
-                case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: var dictionaryType } dictionary } } when IsDictionary(dictionaryType):
-                    // The out argument of TryGetValue a local was written through (LocalFlow.DictionaryValueOut).
-                    CollectElementRead(DictionaryValues(dictionary, depth + 1), site ?? value, depth);
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out, Parent: IInvocationOperation { Instance: { Type: { ContainingNamespace: { } ns } type } collection } }
+                    when IsDictionary(type) || InCollectionNamespace(ns, linq: false):
+                    // The out argument a local was written through (LocalFlow.ItemOut): one of a dictionary's values, or
+                    // one of the collection's items.
+                    CollectElementRead(IsDictionary(type) ? DictionaryValues(collection, depth + 1) : Items(collection, depth + 1), site ?? value, depth);
                     return;
 
                 case IInvocationOperation or IObjectCreationOperation when ItemSources(value) is { IsDefault: false } sources:

@@ -87,12 +87,15 @@ namespace CmaaGen.Analysis
             => reference.Parent is ICoalesceAssignmentOperation coalesce ? coalesce.Value : ((ISimpleAssignmentOperation)reference.Parent!).Value;
 
         /// <summary>
-        /// The argument a dictionary's <c>TryGetValue(key, out value)</c> writes the local through, which holds one of the
-        /// dictionary's values after it (<see cref="CountryValueCollector"/> reads them); null for any other reference.
+        /// The argument a collection's <c>TryGetValue(key, out value)</c>, <c>TryDequeue(out item)</c>, <c>TryPop</c>,
+        /// <c>TryPeek</c> or <c>TryTake</c> writes the local through, which holds one of a dictionary's values or of the
+        /// collection's items after it (<see cref="CountryValueCollector"/> reads them); null for any other reference.
         /// </summary>
-        internal static IArgumentOperation? DictionaryValueOut(ILocalReferenceOperation reference)
+        internal static IArgumentOperation? ItemOut(ILocalReferenceOperation reference)
             => (reference.Parent is IDeclarationExpressionOperation declared ? declared.Parent : reference.Parent)
-                is IArgumentOperation { Parameter: { RefKind: RefKind.Out, Ordinal: 1 }, Parent: IInvocationOperation { TargetMethod.Name: "TryGetValue", Instance: not null, Arguments.Length: 2 } } argument
+                is IArgumentOperation { Parameter: { RefKind: RefKind.Out } parameter, Parent: IInvocationOperation { Instance: not null } call } argument
+                && (call is { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } && parameter.Ordinal == 1
+                    || call is { TargetMethod.Name: "TryDequeue" or "TryPop" or "TryPeek" or "TryTake", Arguments.Length: 1 })
                     ? argument
                     : null;
 
@@ -191,7 +194,7 @@ namespace CmaaGen.Analysis
                         case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && Deconstructs(reference, out var source, out _):
                             written = source.Syntax;
                             break;
-                        case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && DictionaryValueOut(reference) is { } argument:
+                        case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local) && ItemOut(reference) is { } argument:
                             written = argument.Syntax;
                             break;
                     }

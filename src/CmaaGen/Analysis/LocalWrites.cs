@@ -42,9 +42,10 @@ namespace CmaaGen.Analysis
                             break;
                         }
 
-                        if (LocalFlow.DictionaryValueOut(reference) is { } found)
+                        if (LocalFlow.ItemOut(reference) is { } found)
                         {
-                            // dictionary.TryGetValue(key, out var value): one of the dictionary's values.
+                            // dictionary.TryGetValue(key, out var value): one of the dictionary's values;
+                            // queue.TryDequeue(out var item): one of the queue's items.
                             local.Declared |= reference.IsDeclaration;
                             local.Writes.Add(new Write(found, ImmutableArray<int>.Empty, LocalFlow.InNestedFunction(reference, root)));
                             break;

@@ -1106,8 +1106,8 @@ public class NoAgreementTests
     /// A LINQ method that picks one item gives one of the collection's items (<c>First</c>, <c>Last</c>, <c>Single</c>,
     /// <c>ElementAt</c>, with a predicate or not, <c>MaxBy</c>, and <c>Min</c> or <c>Max</c> without a selector), or the
     /// default an <c>OrDefault</c> form names; one that picks an entry of a dictionary gives its key and value, read in
-    /// place or through a local. So do a queue's <c>Dequeue</c>, a stack's <c>Pop</c> and <c>Peek</c>, and
-    /// <c>Find</c> of a list or an array. An <c>OrDefault</c> form without a default gives null, no country, and a
+    /// place or through a local. So do a queue's <c>Dequeue</c>, a stack's <c>Pop</c> and <c>Peek</c>, their
+    /// <c>Try</c> forms' <c>out</c> values, and <c>Find</c> of a list or an array. An <c>OrDefault</c> form without a default gives null, no country, and a
     /// selector's result is not an item.
     /// </summary>
     [Fact]
@@ -1142,6 +1142,9 @@ public class NoAgreementTests
                         g.Send({|#14:undone.Peek()|});
                         g.Send({|#15:new List<string> { {|#16:"SD"|} }.Find(c => c.Length == 2)|});
                         g.Send({|#17:System.Array.Find(Configured, c => c != "DE")|});
+                        var waiting = new System.Collections.Concurrent.ConcurrentQueue<string>(Configured);
+                        while (waiting.TryDequeue(out var next)) g.Send({|#18:next|});
+                        if (undone.TryPop(out var last)) g.Send({|#19:last|});
 
                         // An unknown list's item, an OrDefault form without a default, and a selector's result.
                         g.Send(unknown.First());
@@ -1162,7 +1165,9 @@ public class NoAgreementTests
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13),
             NoAgreement(14, "CU", "Cuba (CU)").WithLocation(1),
             NoAgreement(15, "SD", "Sudan (SD)").WithLocation(16),
-            NoAgreement(17, "CU", "Cuba (CU)").WithLocation(1));
+            NoAgreement(17, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(18, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(19, "CU", "Cuba (CU)").WithLocation(1));
 
     /// <summary>
     /// Calls that give the country of the text they are given: a trim gives the country its text trims to (text of
