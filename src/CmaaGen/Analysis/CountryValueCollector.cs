@@ -476,11 +476,9 @@ namespace CmaaGen.Analysis
                     Collect(pickDefault, site, depth + 1);
                     return true;
 
-                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair }
-                    when IsEntry(part.ContainingType) && Sources(pair, _graph, depth).Any(source => source is IInvocationOperation call && PickedFrom(call, out _) is not null):
+                case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair } when IsEntry(part.ContainingType):
                     // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
-                    CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
-                    return true;
+                    return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
 
                 default:
                     return false;
@@ -571,28 +569,35 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The key (<paramref name="position"/> 0) or value (1) of the entries a pair may be: of each entry a LINQ method
-        /// picks from a dictionary or a sequence of its entries (<see cref="PickedFrom"/>); a pair known only at run time
-        /// gives such a value.
+        /// The key (<paramref name="position"/> 0) or value (1) of the entries a pair may be: of each entry a call picks
+        /// from a dictionary or a sequence of its entries (<see cref="PickedFrom"/>); a pair known only at run time gives
+        /// such a value. False, collecting nothing, when no entry the pair may be is a picked one.
         /// </summary>
-        private void CollectPickedEntries(IOperation pair, int position, IOperation site, int depth)
+        private bool CollectPickedEntries(IOperation pair, int position, IOperation site, int depth)
         {
-            foreach (var source in Sources(pair, _graph, depth))
+            var picks = Sources(pair, _graph, depth)
+                .Select(source => source is IInvocationOperation call && PickedFrom(call, out var pickDefault) is { } picked && HoldsEntries(picked) ? (Collection: picked, Default: pickDefault) : default)
+                .ToList();
+            if (!picks.Exists(pick => pick.Collection is not null))
             {
-                IOperation? pickDefault = null;
-                var picked = source is IInvocationOperation call ? PickedFrom(call, out pickDefault) : null;
-                if (picked is not null && HoldsEntries(picked))
+                return false;
+            }
+
+            foreach (var (collection, pickDefault) in picks)
+            {
+                if (collection is not null)
                 {
-                    CollectItemsElement(picked, ImmutableArray.Create(position), site, depth);
-                    if (pickDefault is null)
-                    {
-                        continue;
-                    }
+                    CollectItemsElement(collection, ImmutableArray.Create(position), site, depth);
                 }
 
-                // A pair known only at run time, or a default the code names, whose parts are not read.
-                _values.Add(new FlowingValue(null, site, null));
+                if (collection is null || pickDefault is not null)
+                {
+                    // A pair known only at run time, or a default the code names, whose parts are not read.
+                    _values.Add(new FlowingValue(null, site, null));
+                }
             }
+
+            return true;
         }
 
         private ImmutableArray<IOperation> ValuesOf(IOperation reference) => _members.ValuesRead(reference, _cancellationToken);

@@ -108,7 +108,7 @@ public class CodeFixTests
 
     /// <summary>
     /// The fix rewrites the string the value was written as, also where the exchange reads it in an interpolation
-    /// (<c>$"{country}"</c>), not the interpolation. A part of a string, such as a split's, is not the string written,
+    /// (<c>$"{country}"</c>), not the interpolation. A part of a string, such as a split's or a trim's, is not the string written,
     /// so it gets no fix: rewriting the whole string would drop the other parts.
     /// </summary>
     [Fact]
@@ -126,6 +126,8 @@ public class CodeFixTests
                     {
                         g.Send({|CMAA002:code|});
                     }
+
+                    g.Send({|CMAA002:" Germny ".Trim()|});
                 }
             }
             """,
@@ -140,6 +142,8 @@ public class CodeFixTests
                     {
                         g.Send({|CMAA002:code|});
                     }
+
+                    g.Send({|CMAA002:" Germny ".Trim()|});
                 }
             }
             """);

@@ -816,7 +816,7 @@ public class NoAgreementTests
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(8).WithLocation(9).WithArguments("IR", "Iran (IR)", "U.S. CBP, as of January 2014"));
 
     /// <summary>
-    /// A call through a local delegate, or a <c>readonly</c> field that holds one, gives what the lambdas and methods it
+    /// A call through a local delegate, or a <c>readonly</c> field or get-only property that holds one, gives what the lambdas and methods it
     /// may hold return; for a lambda with parameters, its constants. A delegate from outside, and a lambda that returns
     /// what its arguments decide, give values known only at run time.
     /// </summary>
@@ -827,6 +827,8 @@ public class NoAgreementTests
             {
                 static readonly System.Func<string> Fallback = () => {|#5:"SY"|};
 
+                static System.Func<string> Picker { get; } = () => {|#11:"KP"|};
+
                 static string Home() => {|#7:"CU"|};
 
                 void M(Gateway g, System.Func<string> given, bool flag)
@@ -836,6 +838,7 @@ public class NoAgreementTests
                     System.Func<int, string> pick = region => region == 1 ? "DE" : {|#3:"KP"|};
                     g.Send({|#2:pick(2)|});
                     g.Send({|#4:Fallback()|});
+                    g.Send({|#10:Picker()|});
                     System.Func<string> named = flag ? Home : () => { if (flag) { return "FR"; } return {|#9:"SD"|}; };
                     g.Send({|#6:named()|});
 
@@ -849,7 +852,8 @@ public class NoAgreementTests
             NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
             NoAgreement(4, "SY", "Syria (SY)").WithLocation(5),
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(7),
-            NoAgreement(6, "SD", "Sudan (SD)").WithLocation(9));
+            NoAgreement(6, "SD", "Sudan (SD)").WithLocation(9),
+            NoAgreement(10, "KP", "North Korea (KP)").WithLocation(11));
 
     [Fact]
     public async Task A_foreach_variable_holds_each_element_of_its_collection()
@@ -1145,6 +1149,7 @@ public class NoAgreementTests
                         var waiting = new System.Collections.Concurrent.ConcurrentQueue<string>(Configured);
                         while (waiting.TryDequeue(out var next)) g.Send({|#18:next|});
                         if (undone.TryPop(out var last)) g.Send({|#19:last|});
+                        if (undone.TryPeek(out var top)) g.Send({|#20:top|});
 
                         // An unknown list's item, an OrDefault form without a default, and a selector's result.
                         g.Send(unknown.First());
@@ -1167,7 +1172,8 @@ public class NoAgreementTests
             NoAgreement(15, "SD", "Sudan (SD)").WithLocation(16),
             NoAgreement(17, "CU", "Cuba (CU)").WithLocation(1),
             NoAgreement(18, "CU", "Cuba (CU)").WithLocation(1),
-            NoAgreement(19, "CU", "Cuba (CU)").WithLocation(1));
+            NoAgreement(19, "CU", "Cuba (CU)").WithLocation(1),
+            NoAgreement(20, "CU", "Cuba (CU)").WithLocation(1));
 
     /// <summary>
     /// Calls that give the country of the text they are given: a trim gives the country its text trims to (text of
