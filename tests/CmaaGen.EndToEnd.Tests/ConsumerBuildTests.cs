@@ -306,6 +306,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(Away); foreach (var partner in Yielded()) gateway.Send(partner); foreach (var partner in System.Linq.Enumerable.Append(Partners, "SY")) gateway.Send(partner);
                     foreach (var partner in new System.Collections.Generic.HashSet<string>(Partners, StringComparer.OrdinalIgnoreCase)) gateway.Send(partner); foreach (var partner in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "KP", "DE", "SY")) gateway.Send(partner);
                     gateway.Send(System.Linq.Enumerable.First(Partners)); Func<string> home = () => "SY"; gateway.Send(home()); gateway.Send($"{code}".Trim()); foreach (var part in "DE,KP".Split(',')) gateway.Send(part); gateway.Send(System.Threading.Tasks.Task.FromResult("SY").Result);
+                    var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -351,6 +352,13 @@ public class ConsumerBuildTests(PackageFixture package)
                 public string Destination { get; }
             }
 
+            internal sealed record Shipment(string Reference, string Destination);
+
+            internal sealed class Order
+            {
+                public string Destination { get; set; } = "";
+            }
+
             internal static class Settings
             {
                 public static readonly string Partner;
@@ -387,6 +395,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "56,171 CMAA001 CU", "56,171 CMAA001 SY", "56,22 CMAA001 CU", "56,77 CMAA001 SD",
                 "57,138 CMAA001 CU", "57,291 CMAA001 KP", "57,291 CMAA001 SY",
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
+                "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,58 CMAA001 KP",
             ],
             found);
     }

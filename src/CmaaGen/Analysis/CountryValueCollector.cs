@@ -248,7 +248,7 @@ namespace CmaaGen.Analysis
                     Collect(fallback, site ?? value, depth + 1);
                     return;
 
-                case IInvocationOperation or IPropertyReferenceOperation or IInterpolatedStringOperation or IConditionalAccessOperation
+                case IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IInterpolatedStringOperation or IConditionalAccessOperation
                     when TryCollectThrough(value, site ?? value, depth):
                     return;
 
@@ -419,7 +419,7 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, a
         /// null-conditional read, an interpolation of one text alone, a task waited on, a call through a delegate, an item
-        /// or entry a call picks.
+        /// or entry a call picks, a member of an object the code made (<see cref="CreatedObjects"/>).
         /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
         /// each level of nested code pays again.
         /// </summary>
@@ -479,6 +479,23 @@ namespace CmaaGen.Analysis
                 case IPropertyReferenceOperation { Property: { Name: "Key" or "Value" } part, Instance: { } pair } when IsEntry(part.ContainingType):
                     // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
                     return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
+
+                case IPropertyReferenceOperation or IFieldReferenceOperation
+                    when CreatedObjects.MemberValues(value, _members, _graph, _cancellationToken) is { IsDefault: false } given:
+                    // shipment.Destination, where shipment = new Shipment("1", "CN", "KP"): what the object was made with.
+                    foreach (var made in given)
+                    {
+                        if (made is null)
+                        {
+                            _values.Add(new FlowingValue(null, site, null));
+                        }
+                        else
+                        {
+                            CollectVia(made, site, depth + 1);
+                        }
+                    }
+
+                    return true;
 
                 default:
                     return false;

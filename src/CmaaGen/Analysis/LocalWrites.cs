@@ -60,18 +60,37 @@ namespace CmaaGen.Analysis
                             case LocalFlow.Access.Unknown:
                                 local.Unknown = true;
                                 break;
+                            case LocalFlow.Access.Read when Changing(reference) is { } change:
+                                local.Changes.Add(change);
+                                break;
                         }
 
+                        break;
+
+                    case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                        Jumps = true;
                         break;
                 }
             }
         }
+
+        /// <summary>Whether the body has a <c>goto</c>, which can run code written after a read before it.</summary>
+        public bool Jumps { get; private set; }
 
         /// <summary>The writes of the body that <paramref name="root"/> is the root of, walked once.</summary>
         public static LocalWrites Of(IOperation root) => Bodies.GetValue(root, body => new LocalWrites(body));
 
         /// <summary>What the body does to a local; null for a local it never declares, reads or writes.</summary>
         public Local? this[ILocalSymbol local] => _locals.TryGetValue(local, out var found) ? found : null;
+
+        /// <summary>
+        /// A read of a local that can change the object it holds: a write of one of its members (the member's reference),
+        /// or any use but reading a member, which hands the object to code that may set them (the local's reference).
+        /// </summary>
+        private static IOperation? Changing(ILocalReferenceOperation reference)
+            => reference.Parent is IMemberReferenceOperation { Member.IsStatic: false } member and (IFieldReferenceOperation or IPropertyReferenceOperation) && member.Instance == reference
+                ? LocalFlow.Classify(member) == LocalFlow.Access.Read ? null : member
+                : reference;
 
         private Local For(ILocalSymbol symbol)
         {
@@ -94,6 +113,9 @@ namespace CmaaGen.Analysis
             public bool Unknown { get; set; }
 
             public List<Write> Writes { get; } = [];
+
+            /// <summary>The reads that can change the object it holds (<see cref="Changing"/>), in the body's order.</summary>
+            public List<IOperation> Changes { get; } = [];
         }
 
         /// <summary>

@@ -88,32 +88,103 @@ namespace CmaaGen.Analysis
                 IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false } => declaration switch
                 {
                     PropertyDeclarationSyntax { ExpressionBody: { } body } => (body.Expression, false),
-                    PropertyDeclarationSyntax { AccessorList: { } accessors } property
-                        when accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null) => (property.Initializer?.Value, true),
+                    PropertyDeclarationSyntax property when IsAuto(property) => (property.Initializer?.Value, true),
                     _ => (null, false),
                 },
                 _ => (null, false),
             };
 
-            IOperation? initial = null;
-            if (expression is not null)
-            {
-                initial = ModelFor(expression.SyntaxTree, use).GetOperation(expression, cancellationToken);
-            }
-
             if (!stored)
             {
-                return (initial is null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(initial), false);
+                return (expression is not null && ModelFor(expression.SyntaxTree, use).GetOperation(expression, cancellationToken) is { } initial
+                    ? ImmutableArray.Create(initial)
+                    : ImmutableArray<IOperation>.Empty, false);
             }
 
+            var constructors = member.IsStatic ? member.ContainingType.StaticConstructors : member.ContainingType.InstanceConstructors;
+            return Stored(member, expression, constructors, use, cancellationToken);
+        }
+
+        /// <summary>
+        /// What a field or auto-property holds in an object that <paramref name="constructor"/> has just made, before
+        /// code outside its type can set it, whatever accessors it has: the constructor's last writes of it, or its
+        /// initializer where the constructor leaves it (<see cref="AddConstructorWrites"/>). A parameter of the
+        /// constructor among them stands for the argument it was given. Empty when that cannot be told: a member that is not
+        /// a field or an auto-property of the compilation's source (<see cref="StoredDeclaration"/>) declared by the
+        /// constructor's type, a constructor that calls another of its type first (<c>: this(…)</c>), a write whose value
+        /// cannot be followed, and for a member code can set after, a constructor that calls its object's methods.
+        /// </summary>
+        public ImmutableArray<IOperation> Made(ISymbol member, IMethodSymbol constructor, IOperation use, CancellationToken cancellationToken)
+        {
+            var declaration = StoredDeclaration(member, cancellationToken);
+            if (declaration is not (VariableDeclaratorSyntax or PropertyDeclarationSyntax)
+                || !SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, constructor.ContainingType.OriginalDefinition)
+                || OwnSource.Implementation(constructor).DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)
+                    is ConstructorDeclarationSyntax { Initializer.ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword })
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            if (CreatedObjects.Settable(member) && HandsOnItself(constructor, cancellationToken))
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            var initializer = declaration is VariableDeclaratorSyntax variable ? variable.Initializer?.Value : ((PropertyDeclarationSyntax)declaration).Initializer?.Value;
+            return Stored(member, initializer, ImmutableArray.Create(constructor), use, cancellationToken).Values;
+        }
+
+        /// <summary>
+        /// Whether a constructor calls a method of the object it makes or hands the object on (<c>Init();</c>,
+        /// <c>Register(this)</c>, <c>: base(…)</c> but <c>object</c>'s), code that may set any member that code outside
+        /// constructors can set.
+        /// </summary>
+        private bool HandsOnItself(IMethodSymbol constructor, CancellationToken cancellationToken)
+            => OwnSource.Implementation(constructor).DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
+                && ModelFor(declaration.SyntaxTree, null).GetOperation(declaration, cancellationToken) is { } body
+                && body.Descendants().Any(operation => operation is IInstanceReferenceOperation { Parent: not (IFieldReferenceOperation or IPropertyReferenceOperation) } self
+                    && self.Parent is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor, ContainingType.SpecialType: SpecialType.System_Object } });
+
+        /// <summary>
+        /// The declaration of an instance member whose value is what is stored in it, in the compilation's source: a field,
+        /// an auto-property (<c>{ get; set; }</c>, <c>{ get; init; }</c>), or a record's positional property, declared by
+        /// its parameter; null for any other member.
+        /// </summary>
+        public SyntaxNode? StoredDeclaration(ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.IsStatic || !OwnSource.Declares(compilation, member))
+            {
+                return null;
+            }
+
+            var declaration = (member is IPropertySymbol declared ? OwnSource.Implementation(declared) : member).DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            return (member, declaration) switch
+            {
+                (IFieldSymbol { IsConst: false }, VariableDeclaratorSyntax) => declaration,
+                (IPropertySymbol { IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }, PropertyDeclarationSyntax property) when IsAuto(property) => declaration,
+                (IPropertySymbol { IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }, ParameterSyntax) => declaration,
+                _ => null,
+            };
+        }
+
+        /// <summary>Whether the compiler writes a property's accessors: no body on the property or any accessor.</summary>
+        private static bool IsAuto(PropertyDeclarationSyntax property)
+            => property is { ExpressionBody: null, AccessorList: { } accessors } && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
+
+        /// <summary>
+        /// The values a stored member holds after one of <paramref name="constructors"/> ran: its initializer, where one of
+        /// them leaves it, and their last writes of it; whether a constructor writes it.
+        /// </summary>
+        private (ImmutableArray<IOperation> Values, bool Constructed) Stored(ISymbol member, ExpressionSyntax? initializer, ImmutableArray<IMethodSymbol> constructors, IOperation use, CancellationToken cancellationToken)
+        {
             var values = ImmutableArray.CreateBuilder<IOperation>();
-            if (!AddConstructorWrites(member, values, out var initializerRuns, cancellationToken))
+            if (!AddConstructorWrites(member, constructors, values, out var initializerRuns, cancellationToken))
             {
                 return (ImmutableArray<IOperation>.Empty, true);
             }
 
             var constructed = values.Count > 0;
-            if (initial is not null && initializerRuns)
+            if (initializer is not null && initializerRuns && ModelFor(initializer.SyntaxTree, use).GetOperation(initializer, cancellationToken) is { } initial)
             {
                 values.Insert(0, initial);
             }
@@ -183,16 +254,15 @@ namespace CmaaGen.Analysis
             => arrow?.Expression ?? (block is { Statements.Count: 1 } && block.Statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
 
         /// <summary>
-        /// Adds the values the constructors of the member's type assign to it, the only other place a readonly field or a
+        /// Adds the values the constructors (of the member's type) assign to it, the only other place a readonly field or a
         /// get-only auto-property can be written, from the last assignment each makes whatever the path (a statement of
         /// its body) on; false when one writes it in a way whose value cannot be followed (<c>out</c>, <c>ref</c>,
         /// <c>+=</c>, a deconstruction, or a struct's <c>this = …</c>). <paramref name="initializerRuns"/> says whether
         /// the initializer's value can still be read: some constructor that runs it (one without <c>: this(…)</c>, a
         /// primary or an implicit one) does not assign the member on every path.
         /// </summary>
-        private bool AddConstructorWrites(ISymbol member, ImmutableArray<IOperation>.Builder values, out bool initializerRuns, CancellationToken cancellationToken)
+        private bool AddConstructorWrites(ISymbol member, ImmutableArray<IMethodSymbol> constructors, ImmutableArray<IOperation>.Builder values, out bool initializerRuns, CancellationToken cancellationToken)
         {
-            var constructors = member.IsStatic ? member.ContainingType.StaticConstructors : member.ContainingType.InstanceConstructors;
             initializerRuns = constructors.IsEmpty;
             foreach (var constructor in constructors)
             {

@@ -683,6 +683,97 @@ public class NoAgreementTests
             }
             """);
 
+    /// <summary>
+    /// A member of an object the code made holds what the object was made with: the object initializer's value, a
+    /// <c>with</c>'s, a record's positional argument, the argument a constructor stores in it, or its initializer. A member
+    /// that can be set after is read so only where nothing can have set it before the read.
+    /// </summary>
+    [Fact]
+    public async Task A_member_of_an_object_the_code_made_holds_what_it_was_made_with()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public record Consignment(string Id, string Origin, string Destination);
+
+            public sealed class Order
+            {
+                public Order() { }
+                public Order(string destination) { Destination = destination ?? throw new System.ArgumentNullException(nameof(destination)); }
+                public Order(int count) : this("KP") { }
+                public string Destination { get; set; } = "";
+                public string Via { get; init; } = "FR";
+                public string Origin = "DE";
+                public int Numeric { get; set; }
+                public override string ToString() => Destination;
+            }
+
+            public sealed class Route(string destination)
+            {
+                public string Destination { get; } = destination;
+                public string Computed => "DE";
+            }
+
+            class C
+            {
+                static void Reroute(Order order) => order.Destination = "DE";
+
+                void M(Gateway g, bool express, string input)
+                {
+                    var consignment = new Consignment("1", "CN", {|#0:"KP"|});
+                    g.Send({|#1:consignment.Destination|});
+                    g.Send(consignment.Origin);
+                    g.Send({|CMAA001:new Consignment(Destination: "IR", Origin: "DE", Id: "2").Destination|});
+
+                    var moved = consignment with { Origin = "DE" };
+                    g.Send({|CMAA001:moved.Destination|});
+                    var rerouted = consignment with { Destination = "DE" };
+                    g.Send(rerouted.Destination);
+
+                    var order = new Order { Destination = "IR", Via = "SY" };
+                    g.Send({|CMAA001:order.Destination|});
+                    g.Send({|CMAA001:order.Via|});
+                    g.Send(new Order().Via);
+                    g.Send({|CMAA001:new Order("CU").Destination|});
+                    g.Send(new Order("DE").Destination);
+                    g.Send(new Order { Origin = "CU" }.Origin.Length > 0 ? "DE" : "FR");
+                    g.Send({|CMAA001:new Order { Origin = "CU" }.Origin|});
+                    g.Send(new Order().Origin);
+                    g.SendCode({|CMAA001:new Order { Numeric = 408 }.Numeric|});
+
+                    var either = express ? new Route("DE") : new Route("SY");
+                    g.Send({|CMAA001:either.Destination|});
+                    g.Send(new Route("SY").Computed);
+
+                    var anonymous = new { Country = "KP", Count = 1 };
+                    g.Send({|CMAA001:anonymous.Country|});
+
+                    // Set, or handed to code that may set it, before the read: what it holds then is not known here.
+                    var changed = new Order { Destination = "IR" };
+                    changed.Destination = input;
+                    g.Send(changed.Destination);
+                    var handed = new Order { Destination = "IR" };
+                    Reroute(handed);
+                    g.Send(handed.Destination);
+                    var reached = new Order { Destination = "IR" };
+                    System.Action later = () => reached.Destination = "DE";
+                    g.Send(reached.Destination);
+
+                    // Handed on after the read, or only its other members written: still what it was made with.
+                    var sent = new Order { Destination = "IR" };
+                    sent.Origin = "DE";
+                    g.Send({|CMAA001:sent.Destination|}, sent.ToString());
+
+                    // An init-only member keeps its value wherever the object goes.
+                    var kept = new Order { Via = "SY" };
+                    Reroute(kept);
+                    g.Send({|CMAA001:kept.Via|});
+
+                    // A constructor that calls another first is not read: its value is not known here.
+                    g.Send(new Order(2).Destination);
+                }
+            }
+            """,
+            new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
+                .WithLocation(1).WithLocation(0).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
+
     [Fact]
     public async Task Constructor_and_record_arguments_named_in_any_order()
         => await AnalyzerTest.VerifyAsync(Gateway + """

@@ -1411,6 +1411,47 @@ public class UncheckedValueTests
             """)
         { EnableUnchecked = true }.VerifyAsync();
 
+    /// <summary>
+    /// A member of an object the code made holds what it was made with: a value checked before it went in is checked,
+    /// and the member read checked where it is sent is checked too. A constructor that calls its object's methods may have
+    /// set a member that code can set to anything.
+    /// </summary>
+    [Fact]
+    public async Task A_member_of_an_object_made_from_a_checked_value_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            public record Filing(string Reference, string Destination);
+
+            public sealed class Order
+            {
+                public Order() { }
+                public Order(bool load) { Load(); }
+                public string Destination { get; set; } = "";
+                private void Load() => Destination = System.Console.ReadLine() ?? "";
+            }
+
+            class C
+            {
+                void Made(Gateway g, string x, string y)
+                {
+                    if (!CmaaAgreements.HasAgreement(x)) return;
+                    var filing = new Filing("1", x);
+                    g.Send(filing.Destination);
+                    var order = new Order { Destination = x };
+                    g.Send(order.Destination);
+
+                    var other = new Filing("2", y);
+                    g.Send({|CMAA004:other.Destination|});
+                    if (CmaaAgreements.HasAgreement(other.Destination)) g.Send(other.Destination);
+                    g.Send({|CMAA004:new Order { Destination = y }.Destination|});
+
+                    // A constructor that calls a method of its object may have set the member to anything.
+                    g.Send(new Order().Destination);
+                    g.Send({|CMAA004:new Order(true).Destination|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Is_off_by_default()
         => await AnalyzerTest.VerifyAsync(Gateway + Regex.Replace(Code, @"\{\|CMAA004:(.*?)\|\}", "$1"));

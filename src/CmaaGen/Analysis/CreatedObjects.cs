@@ -1,0 +1,208 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// What a member of an object the code made holds where it is read: after
+    /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
+    /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
+    /// place or held by a local. The member holds what the object initializer or the <c>with</c> assigns to it, else what
+    /// the object was made with: the argument of a record's positional parameter, or of a constructor parameter stored in
+    /// it, or the constants its initializer or constructor give it (<see cref="MemberValues.Made"/>). Only members of one
+    /// value (text, an enum, a number) are read this way, not collections, which code can fill through any reference.
+    /// A member that can be set after the object is made is read only where nothing can have set it before: no write of it
+    /// through the local and no other use of the local but reading its members, earlier in the body, in a loop around the
+    /// read, in a lambda or local function, or in a body with a <c>goto</c>.
+    /// </summary>
+    internal static class CreatedObjects
+    {
+        /// <summary>
+        /// The values a member read gives, with a null entry for each known only at run time; default when its receiver
+        /// is no object the code made, or the member is not read this way.
+        /// </summary>
+        public static ImmutableArray<IOperation?> MemberValues(IOperation read, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+        {
+            var (member, type, receiver) = read switch
+            {
+                IPropertyReferenceOperation { Property: { IsStatic: false, IsIndexer: false } property, Instance: { } instance } => ((ISymbol)property, property.Type, instance),
+                IFieldReferenceOperation { Field: { IsStatic: false, ContainingType.IsTupleType: false } field, Instance: { } instance } => (field, field.Type, instance),
+                _ => (null, null, null),
+            };
+            if (member is null || !HoldsOneValue(type!) || CountryValueCollector.Unwrap(receiver!) is not ILocalReferenceOperation && !IsMade(receiver))
+            {
+                return default;
+            }
+
+            var objects = CountryValueCollector.Sources(receiver, graph).ToList();
+            if (!objects.Any(IsMade))
+            {
+                return default;
+            }
+
+            var declaration = members.StoredDeclaration(member, cancellationToken);
+            if (declaration is null && !member.ContainingType.IsAnonymousType
+                || Settable(member) && CountryValueCollector.Unwrap(receiver!) is ILocalReferenceOperation local && ChangedBefore(local, read, member))
+            {
+                return default;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation?>();
+            foreach (var made in objects)
+            {
+                AddGiven(made, member, declaration as ParameterSyntax, read, members, graph, values, 0, cancellationToken);
+            }
+
+            return values.ToImmutable();
+        }
+
+        private static bool HoldsOneValue(ITypeSymbol type)
+            => type.SpecialType is SpecialType.System_String or >= SpecialType.System_SByte and <= SpecialType.System_UInt64
+                || type.TypeKind == TypeKind.Enum;
+
+        private static bool IsMade(IOperation? value)
+            => value is not null && CountryValueCollector.Unwrap(value) is IObjectCreationOperation or IWithOperation or IAnonymousObjectCreationOperation;
+
+        /// <summary>Whether code outside constructors and object initializers can set the member.</summary>
+        internal static bool Settable(ISymbol member) => member switch
+        {
+            IFieldSymbol field => !field.IsReadOnly,
+            IPropertySymbol property => property.SetMethod is { IsInitOnly: false },
+            _ => true,
+        };
+
+        /// <summary>
+        /// Whether code may have changed the object the local holds before the read: a write of the member through the
+        /// local, or a use that hands the object on, that runs before the read or may (<see cref="LocalWrites.Local.Changes"/>).
+        /// </summary>
+        private static bool ChangedBefore(ILocalReferenceOperation local, IOperation read, ISymbol member)
+        {
+            var root = LocalFlow.Root(local);
+            var body = LocalWrites.Of(root);
+            if (body[local.Local] is not { } uses)
+            {
+                return false;
+            }
+
+            var anyOrder = body.Jumps || LocalFlow.InNestedFunction(read, root) || InLoop(read, root);
+            foreach (var change in uses.Changes)
+            {
+                if (change is IMemberReferenceOperation written && !SymbolEqualityComparer.Default.Equals(written.Member.OriginalDefinition, member.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                if (anyOrder || change.Syntax.SpanStart < read.Syntax.SpanStart || LocalFlow.InNestedFunction(change, root))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InLoop(IOperation operation, IOperation root)
+        {
+            for (var parent = operation.Parent; parent is not null && parent != root; parent = parent.Parent)
+            {
+                if (parent is ILoopOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds what one object the receiver may be gives the member, or null where that is not known.</summary>
+        private static void AddGiven(IOperation? made, ISymbol member, ParameterSyntax? positional, IOperation read, MemberValues members, Func<ControlFlowGraph?> graph, ImmutableArray<IOperation?>.Builder values, int depth, CancellationToken cancellationToken)
+        {
+            switch (made is null ? null : CountryValueCollector.Unwrap(made))
+            {
+                case IObjectCreationOperation { Initializer: { } initializer } when Assigned(initializer.Initializers, member) is { } value:
+                    values.Add(value);
+                    return;
+
+                case IWithOperation { Initializer: var initializer } when Assigned(initializer.Initializers, member) is { } value:
+                    values.Add(value);
+                    return;
+
+                case IWithOperation copy when depth < CountryValueCollector.MaxDepth:
+                    // a with { Goods = "oil" }: the member keeps what it holds in a.
+                    foreach (var copied in CountryValueCollector.Sources(copy.Operand, graph))
+                    {
+                        AddGiven(copied, member, positional, read, members, graph, values, depth + 1, cancellationToken);
+                    }
+
+                    return;
+
+                case IAnonymousObjectCreationOperation anonymous:
+                    values.Add(Assigned(anonymous.Initializers, member));
+                    return;
+
+                case IObjectCreationOperation { Constructor: { } constructor } creation:
+                    AddConstructed(creation, constructor, member, positional, read, members, values, cancellationToken);
+                    return;
+
+                default:
+                    values.Add(null);
+                    return;
+            }
+        }
+
+        /// <summary>The value the last of an initializer's assignments gives the member (<c>{ Destination = "KP" }</c>); null when none does.</summary>
+        private static IOperation? Assigned(ImmutableArray<IOperation> initializers, ISymbol member)
+            => initializers.LastOrDefault(initializer => initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target }
+                && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member.OriginalDefinition)) is ISimpleAssignmentOperation assignment
+                ? assignment.Value
+                : null;
+
+        /// <summary>
+        /// Adds what the object holds in the member as its constructor made it: the argument of the record's positional
+        /// parameter that declares it, or each value the constructor leaves in it, a parameter of the constructor standing
+        /// for the argument it was given.
+        /// </summary>
+        private static void AddConstructed(IObjectCreationOperation creation, IMethodSymbol constructor, ISymbol member, ParameterSyntax? positional, IOperation read, MemberValues members, ImmutableArray<IOperation?>.Builder values, CancellationToken cancellationToken)
+        {
+            var implementation = OwnSource.Implementation(constructor);
+            if (positional is not null)
+            {
+                var parameter = implementation.Parameters.FirstOrDefault(p => p.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) == positional));
+                values.Add(parameter is null ? null : Argument(creation, parameter));
+                return;
+            }
+
+            var stored = members.Made(member, constructor, read, cancellationToken);
+            if (stored.IsEmpty)
+            {
+                values.Add(null);
+                return;
+            }
+
+            foreach (var value in stored)
+            {
+                values.Add(Parameter(value) is { } parameter
+                    ? SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation, parameter) : null
+                    : value);
+            }
+        }
+
+        /// <summary>The parameter a value is, also behind <c>?? throw …</c>; null for any other value.</summary>
+        private static IParameterSymbol? Parameter(IOperation value)
+            => CountryValueCollector.Unwrap(value) switch
+            {
+                IParameterReferenceOperation reference => reference.Parameter,
+                ICoalesceOperation { Value: var tested, WhenNull: var whenNull } when CountryValueCollector.Unwrap(whenNull) is IThrowOperation => Parameter(tested),
+                _ => null,
+            };
+
+        private static IOperation? Argument(IObjectCreationOperation creation, IParameterSymbol parameter)
+            => creation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value;
+    }
+}
