@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -13,13 +14,13 @@ namespace CmaaGen.Analysis
     /// What a member of an object the code made holds where it is read: after
     /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
     /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
-    /// place or held by a local. The member holds what the object initializer or the <c>with</c> assigns to it, else what
+    /// place, held by a local, or held by a member of such an object (<c>declaration.Consignee.Country</c>). The member holds what the object initializer or the <c>with</c> assigns to it, else what
     /// the object was made with: the argument of a record's positional parameter, or of a constructor parameter stored in
     /// it, or the constants its initializer or constructor give it (<see cref="MemberValues.Made"/>). Only members of one
     /// value (text, an enum, a number) are read this way, not collections, which code can fill through any reference.
     /// A member that can be set after the object is made is read only where nothing can have set it before: no write of it
     /// through the local and no other use of the local but reading its members, earlier in the body, in a loop around the
-    /// read, in a lambda or local function, or in a body with a <c>goto</c>.
+    /// read, in a lambda or local function, or in a body with a <c>goto</c>; read through another member, not at all.
     /// </summary>
     internal static class CreatedObjects
     {
@@ -28,6 +29,13 @@ namespace CmaaGen.Analysis
         /// is no object the code made, or the member is not read this way.
         /// </summary>
         public static ImmutableArray<IOperation?> MemberValues(IOperation read, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+            => Given(read, oneValue: true, members, graph, 0, cancellationToken);
+
+        /// <summary>
+        /// What a member read gives, as <see cref="MemberValues"/>; <paramref name="oneValue"/> false for a member read
+        /// through to another (<c>declaration.Consignee</c> in <c>declaration.Consignee.Country</c>), which may hold an object.
+        /// </summary>
+        private static ImmutableArray<IOperation?> Given(IOperation read, bool oneValue, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
         {
             var (member, type, receiver) = read switch
             {
@@ -35,20 +43,14 @@ namespace CmaaGen.Analysis
                 IFieldReferenceOperation { Field: { IsStatic: false, ContainingType.IsTupleType: false } field, Instance: { } instance } => (field, field.Type, instance),
                 _ => (null, null, null),
             };
-            if (member is null || !HoldsOneValue(type!) || CountryValueCollector.Unwrap(receiver!) is not ILocalReferenceOperation && !IsMade(receiver))
-            {
-                return default;
-            }
-
-            var objects = CountryValueCollector.Sources(receiver, graph).ToList();
-            if (!objects.Any(IsMade))
+            if (member is null || oneValue && !HoldsOneValue(type!) || Objects(receiver!, members, graph, depth, cancellationToken) is not { } objects || !objects.Any(IsMade))
             {
                 return default;
             }
 
             var declaration = members.StoredDeclaration(member, cancellationToken);
             if (declaration is null && !member.ContainingType.IsAnonymousType
-                || Settable(member) && CountryValueCollector.Unwrap(receiver!) is ILocalReferenceOperation local && ChangedBefore(local, read, member))
+                || Settable(member) && (CountryValueCollector.Unwrap(receiver!) is ILocalReferenceOperation local ? ChangedBefore(local, read, member) : !IsMade(receiver)))
             {
                 return default;
             }
@@ -60,6 +62,26 @@ namespace CmaaGen.Analysis
             }
 
             return values.ToImmutable();
+        }
+
+        /// <summary>
+        /// The objects a receiver may be: each one a local holds, one written in place, or through a member, each one the
+        /// member holds in the objects its own receiver may be (<c>declaration.Consignee</c>); null for any other receiver.
+        /// </summary>
+        private static List<IOperation?>? Objects(IOperation receiver, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
+        {
+            switch (CountryValueCollector.Unwrap(receiver))
+            {
+                case ILocalReferenceOperation:
+                    return CountryValueCollector.Sources(receiver, graph).ToList();
+                case var made when IsMade(made):
+                    return [made];
+                case IPropertyReferenceOperation or IFieldReferenceOperation when depth < CountryValueCollector.MaxDepth
+                    && Given(receiver, oneValue: false, members, graph, depth + 1, cancellationToken) is { IsDefault: false } held:
+                    return held.SelectMany(value => value is null ? [null] : CountryValueCollector.Sources(value, graph)).ToList();
+                default:
+                    return null;
+            }
         }
 
         private static bool HoldsOneValue(ITypeSymbol type)

@@ -705,6 +705,16 @@ public class NoAgreementTests
                 public override string ToString() => Destination;
             }
 
+            public record Party(string Name, string Country);
+
+            public record Entry(string Reference, Party Consignee);
+
+            public sealed class Envelope
+            {
+                public Party Sender { get; set; } = new Party("", "");
+                public Order Order { get; init; } = new Order();
+            }
+
             public sealed class Route(string destination)
             {
                 public string Destination { get; } = destination;
@@ -745,6 +755,18 @@ public class NoAgreementTests
                     var anonymous = new { Country = "KP", Count = 1 };
                     g.Send({|CMAA001:anonymous.Country|});
 
+                    // Through members of objects made so, as deep as they go.
+                    var entry = new Entry("R1", new Party("Acme", "IR"));
+                    g.Send({|CMAA001:entry.Consignee.Country|});
+                    var party = new Party("Acme", "SY");
+                    g.Send({|CMAA001:new Entry("R2", party).Consignee.Country|});
+                    var sender = new Envelope { Sender = new Party("Contoso", "CU") };
+                    g.Send({|CMAA001:sender.Sender.Country|});
+
+                    // A member code can set, read through another member: any code that reaches that object may have set it.
+                    var envelope = new Envelope { Order = new Order { Destination = "IR" } };
+                    g.Send(envelope.Order.Destination);
+
                     // Set, or handed to code that may set it, before the read: what it holds then is not known here.
                     var changed = new Order { Destination = "IR" };
                     changed.Destination = input;
@@ -752,6 +774,9 @@ public class NoAgreementTests
                     var handed = new Order { Destination = "IR" };
                     Reroute(handed);
                     g.Send(handed.Destination);
+                    var replaced = new Envelope { Sender = new Party("Contoso", "CU") };
+                    replaced.Sender = new Party("Contoso", "DE");
+                    g.Send(replaced.Sender.Country);
                     var reached = new Order { Destination = "IR" };
                     System.Action later = () => reached.Destination = "DE";
                     g.Send(reached.Destination);
