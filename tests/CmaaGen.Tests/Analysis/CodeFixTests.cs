@@ -106,6 +106,35 @@ public class CodeFixTests
             }
             """).VerifyAsync();
 
+    /// <summary>The fix rewrites the argument an object was made with, where the exchange reads the object's member.</summary>
+    [Fact]
+    public async Task Replaces_the_constant_an_object_was_made_with()
+        => await new CodeFixTest<ReplaceUnknownCountryFix>(
+            Gateway + """
+            record Shipment(string Reference, string Destination);
+
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var shipment = new Shipment("1", "Germny");
+                    g.Send({|CMAA002:shipment.Destination|});
+                }
+            }
+            """,
+            Gateway + """
+            record Shipment(string Reference, string Destination);
+
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var shipment = new Shipment("1", "DE");
+                    g.Send(shipment.Destination);
+                }
+            }
+            """).VerifyAsync();
+
     /// <summary>
     /// The fix rewrites the string the value was written as, also where the exchange reads it in an interpolation
     /// (<c>$"{country}"</c>), not the interpolation. A part of a string, such as a split's or a trim's, is not the string written,
