@@ -14,13 +14,14 @@ namespace CmaaGen.Analysis
     /// What a member of an object the code made holds where it is read: after
     /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
     /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
-    /// place, held by a local, or held by a member of such an object (<c>declaration.Consignee.Country</c>). The member holds what the object initializer or the <c>with</c> assigns to it, else what
+    /// place, held by a local, held by a member of such an object (<c>declaration.Consignee.Country</c>) or by a
+    /// <c>readonly</c> field or get-only property, or returned by a method of the project. The member holds what the object initializer or the <c>with</c> assigns to it, else what
     /// the object was made with: the argument of a record's positional parameter, or of a constructor parameter stored in
     /// it, or the constants its initializer or constructor give it (<see cref="MemberValues.Made"/>). Only members of one
     /// value (text, an enum, a number) are read this way, not collections, which code can fill through any reference.
     /// A member that can be set after the object is made is read only where nothing can have set it before: no write of it
     /// through the local and no other use of the local but reading its members, earlier in the body, in a loop around the
-    /// read, in a lambda or local function, or in a body with a <c>goto</c>; read through another member, not at all.
+    /// read, in a lambda or local function, or in a body with a <c>goto</c>; held by a member or returned by a method, not at all.
     /// </summary>
     internal static class CreatedObjects
     {
@@ -43,14 +44,24 @@ namespace CmaaGen.Analysis
                 IFieldReferenceOperation { Field: { IsStatic: false, ContainingType.IsTupleType: false } field, Instance: { } instance } => (field, field.Type, instance),
                 _ => (null, null, null),
             };
-            if (member is null || oneValue && !HoldsOneValue(type!) || Objects(receiver!, members, graph, depth, cancellationToken) is not { } objects || !objects.Any(IsMade))
+            if (member is null || oneValue && !HoldsOneValue(type!))
+            {
+                return default;
+            }
+
+            // A member code can set holds what the object was made with only in an object no other code can have reached:
+            // one the method made itself.
+            var settable = Settable(member);
+            var objects = new List<IOperation?>();
+            AddObjects(receiver, objects, direct: settable, members, graph, depth, cancellationToken);
+            if (!objects.Any(IsMade))
             {
                 return default;
             }
 
             var declaration = members.StoredDeclaration(member, cancellationToken);
             if (declaration is null && !member.ContainingType.IsAnonymousType
-                || Settable(member) && (CountryValueCollector.Unwrap(receiver!) is ILocalReferenceOperation local ? ChangedBefore(local, read, member) : !IsMade(receiver)))
+                || settable && CountryValueCollector.Unwrap(receiver!) is ILocalReferenceOperation local && ChangedBefore(local, read, member))
             {
                 return default;
             }
@@ -65,22 +76,49 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The objects a receiver may be: each one a local holds, one written in place, or through a member, each one the
-        /// member holds in the objects its own receiver may be (<c>declaration.Consignee</c>); null for any other receiver.
+        /// Adds the objects a receiver may be, a null entry for each one not known: each one written in place or held by
+        /// a local, and unless <paramref name="direct"/>, each one a member holds, in an object made so
+        /// (<c>declaration.Consignee</c>) or as a <c>readonly</c> field's or get-only property's value
+        /// (<c>static readonly Party Tehran = new("Tehran Customs", "IR");</c>), and each one a method of the project returns.
         /// </summary>
-        private static List<IOperation?>? Objects(IOperation receiver, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
+        private static void AddObjects(IOperation? receiver, List<IOperation?> objects, bool direct, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
         {
-            switch (CountryValueCollector.Unwrap(receiver))
+            foreach (var source in depth > CountryValueCollector.MaxDepth ? [null] : CountryValueCollector.Sources(receiver, graph))
             {
-                case ILocalReferenceOperation:
-                    return CountryValueCollector.Sources(receiver, graph).ToList();
-                case var made when IsMade(made):
-                    return [made];
-                case IPropertyReferenceOperation or IFieldReferenceOperation when depth < CountryValueCollector.MaxDepth
-                    && Given(receiver, oneValue: false, members, graph, depth + 1, cancellationToken) is { IsDefault: false } held:
-                    return held.SelectMany(value => value is null ? [null] : CountryValueCollector.Sources(value, graph)).ToList();
-                default:
-                    return null;
+                switch (source is null ? null : CountryValueCollector.Unwrap(source))
+                {
+                    case var made when IsMade(made):
+                        objects.Add(made);
+                        break;
+
+                    case IPropertyReferenceOperation or IFieldReferenceOperation when !direct:
+                        var held = Given(source!, oneValue: false, members, graph, depth + 1, cancellationToken);
+                        var values = held.IsDefault ? (IEnumerable<IOperation?>)members.ValuesRead(source!, cancellationToken) : held;
+                        if (!values.Any())
+                        {
+                            objects.Add(null);
+                        }
+
+                        foreach (var value in values)
+                        {
+                            AddObjects(value, objects, direct, members, graph, depth + 1, cancellationToken);
+                        }
+
+                        break;
+
+                    case IInvocationOperation { TargetMethod.IsAsync: false } call when !direct
+                        && members.Values(call.TargetMethod, call, cancellationToken) is { IsEmpty: false } returned:
+                        foreach (var value in returned)
+                        {
+                            AddObjects(value, objects, direct, members, graph, depth + 1, cancellationToken);
+                        }
+
+                        break;
+
+                    default:
+                        objects.Add(null);
+                        break;
+                }
             }
         }
 

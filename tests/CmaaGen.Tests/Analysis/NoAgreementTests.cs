@@ -685,8 +685,9 @@ public class NoAgreementTests
 
     /// <summary>
     /// A member of an object the code made holds what the object was made with: the object initializer's value, a
-    /// <c>with</c>'s, a record's positional argument, the argument a constructor stores in it, or its initializer. A member
-    /// that can be set after is read so only where nothing can have set it before the read.
+    /// <c>with</c>'s, a record's positional argument, the argument a constructor stores in it, or its initializer; also
+    /// where a member holds the object or a method returns it. A member that can be set after is read so only in an object
+    /// the method made, where nothing can have set it before the read.
     /// </summary>
     [Fact]
     public async Task A_member_of_an_object_the_code_made_holds_what_it_was_made_with()
@@ -708,6 +709,14 @@ public class NoAgreementTests
             public record Party(string Name, string Country);
 
             public record Entry(string Reference, Party Consignee);
+
+            public static class Parties
+            {
+                public static readonly Party Tehran = new("Tehran Customs", "IR");
+                public static readonly Order Standing = new Order { Destination = "IR" };
+                public static Party Havana() => new("Havana Customs", "CU");
+                public static Party Named(string name) => new(name, "SY");
+            }
 
             public sealed class Envelope
             {
@@ -763,9 +772,21 @@ public class NoAgreementTests
                     var sender = new Envelope { Sender = new Party("Contoso", "CU") };
                     g.Send({|CMAA001:sender.Sender.Country|});
 
-                    // A member code can set, read through another member: any code that reaches that object may have set it.
+                    var consignee = entry.Consignee;
+                    g.Send({|CMAA001:consignee.Country|});
+
+                    // Held by a readonly member, or returned by a method.
+                    g.Send({|CMAA001:Parties.Tehran.Country|});
+                    g.Send({|CMAA001:Parties.Havana().Country|});
+                    var named = Parties.Named(input);
+                    g.Send({|CMAA001:named.Country|});
+                    g.Send(named.Name);
+
+                    // A member code can set, in an object held by a member or returned by a method: any code that reaches
+                    // that object may have set it.
                     var envelope = new Envelope { Order = new Order { Destination = "IR" } };
                     g.Send(envelope.Order.Destination);
+                    g.Send(Parties.Standing.Destination);
 
                     // Set, or handed to code that may set it, before the read: what it holds then is not known here.
                     var changed = new Order { Destination = "IR" };
