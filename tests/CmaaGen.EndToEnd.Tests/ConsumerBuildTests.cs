@@ -306,7 +306,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(Away); foreach (var partner in Yielded()) gateway.Send(partner); foreach (var partner in System.Linq.Enumerable.Append(Partners, "SY")) gateway.Send(partner);
                     foreach (var partner in new System.Collections.Generic.HashSet<string>(Partners, StringComparer.OrdinalIgnoreCase)) gateway.Send(partner); foreach (var partner in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "KP", "DE", "SY")) gateway.Send(partner);
                     gateway.Send(System.Linq.Enumerable.First(Partners)); Func<string> home = () => "SY"; gateway.Send(home()); gateway.Send($"{code}".Trim()); foreach (var part in "DE,KP".Split(',')) gateway.Send(part); gateway.Send(System.Threading.Tasks.Task.FromResult("SY").Result);
-                    var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination); var lodged = new Entry("3", new Party("SY")); gateway.Send(lodged.Consignee.Country);
+                    var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination); var lodged = new Entry("3", new Party("SY")); gateway.Send(lodged.Consignee.Country); gateway.Send(Registry.Tehran.Country);
                 }
 
                 private static readonly string[] Partners = { "DE", "CU" };
@@ -358,6 +358,11 @@ public class ConsumerBuildTests(PackageFixture package)
 
             internal sealed record Entry(string Reference, Party Consignee);
 
+            internal static class Registry
+            {
+                public static readonly Party Tehran = new("IR");
+            }
+
             internal sealed class Order
             {
                 public string Destination { get; set; } = "";
@@ -399,7 +404,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "56,171 CMAA001 CU", "56,171 CMAA001 SY", "56,22 CMAA001 CU", "56,77 CMAA001 SD",
                 "57,138 CMAA001 CU", "57,291 CMAA001 KP", "57,291 CMAA001 SY",
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
-                "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,58 CMAA001 KP",
+                "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
             ],
             found);
     }
