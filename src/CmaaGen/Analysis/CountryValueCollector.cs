@@ -20,7 +20,7 @@ namespace CmaaGen.Analysis
     /// item a call picks (<c>First()</c>, <c>Dequeue()</c>), the constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (with parameters, its constants),
     /// a tuple literal's element read by
-    /// name or deconstructed, and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
+    /// name or deconstructed, a member of an object the code made (<see cref="CreatedObjects"/>), and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
     /// <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
     /// A constant of the generated CmaaCountry is the country its value stands for: a member whose agreement is not
     /// in force, or a number cast to the enum, is no safer than the same code as text, and neither is a code or name

@@ -15,13 +15,14 @@ namespace CmaaGen.Analysis
     /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
     /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
     /// place, held by a local, held by a member of such an object (<c>declaration.Consignee.Country</c>) or by a
-    /// <c>readonly</c> field or get-only property, or returned by a method of the project. The member holds what the object initializer or the <c>with</c> assigns to it, else what
-    /// the object was made with: the argument of a record's positional parameter, or of a constructor parameter stored in
-    /// it, or the constants its initializer or constructor give it (<see cref="MemberValues.Made"/>). Only members of one
-    /// value (text, an enum, a number) are read this way, not collections, which code can fill through any reference.
-    /// A member that can be set after the object is made is read only where nothing can have set it before: no write of it
-    /// through the local and no other use of the local but reading its members, earlier in the body, in a loop around the
-    /// read, in a lambda or local function, or in a body with a <c>goto</c>; held by a member or returned by a method, not at all.
+    /// <c>readonly</c> field or get-only property, or returned by a method of the project. The member holds what the
+    /// object initializer or the <c>with</c> assigns to it, else what the object was made with: the argument of a record's
+    /// positional parameter, or of a constructor parameter stored in it, or the constants its initializer or constructor
+    /// give it (<see cref="MemberValues.Made"/>). Only members of one value (text, an enum, a number) are read this way,
+    /// not collections, which code can fill through any reference. A member that can be set after the object is made is
+    /// read only in an object the method made, where nothing can have set it before: no write of it through the local and
+    /// no other use of the local but reading its members, earlier in the body, in a loop around the read, in a lambda or
+    /// local function, or in a body with a <c>goto</c>.
     /// </summary>
     internal static class CreatedObjects
     {
