@@ -481,7 +481,7 @@ namespace CmaaGen.Analysis
                     return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
 
                 case IPropertyReferenceOperation or IFieldReferenceOperation
-                    when CreatedObjects.MemberValues(value, _members, _graph, _cancellationToken) is { IsDefault: false } given:
+                    when new CreatedObjects(_members, _graph, collection => Items(collection, depth + 1), _cancellationToken).MemberValues(value) is { IsDefault: false } given:
                     // shipment.Destination, where shipment = new Shipment("1", "CN", "KP"): what the object was made with.
                     foreach (var made in given)
                     {

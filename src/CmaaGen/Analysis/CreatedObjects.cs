@@ -15,7 +15,8 @@ namespace CmaaGen.Analysis
     /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
     /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
     /// place, held by a local, held by a member of such an object (<c>declaration.Consignee.Country</c>) or by a
-    /// <c>readonly</c> field or get-only property, or returned by a method of the project. The member holds what the
+    /// <c>readonly</c> field or get-only property, returned by a method of the project, or an item of a collection of them
+    /// that a loop takes or an element read gives. The member holds what the
     /// object initializer or the <c>with</c> assigns to it, else what the object was made with: the argument of a record's
     /// positional parameter, or of a constructor parameter stored in it, or the constants its initializer or constructor
     /// give it (<see cref="MemberValues.Made"/>). Only members of one value (text, an enum, a number) are read this way,
@@ -24,20 +25,23 @@ namespace CmaaGen.Analysis
     /// no other use of the local but reading its members, earlier in the body, in a loop around the read, in a lambda or
     /// local function, or in a body with a <c>goto</c>.
     /// </summary>
-    internal static class CreatedObjects
+    /// <param name="members">The values of the project's members and methods.</param>
+    /// <param name="graph">The control flow graph of the body read.</param>
+    /// <param name="items">The items a collection may hold, for a loop's variable over objects (<c>foreach (var party in Parties)</c>).</param>
+    /// <param name="cancellationToken">The analysis' cancellation.</param>
+    internal sealed class CreatedObjects(MemberValues members, Func<ControlFlowGraph?> graph, Func<IOperation, IEnumerable<IOperation?>> items, CancellationToken cancellationToken)
     {
         /// <summary>
         /// The values a member read gives, with a null entry for each known only at run time; default when its receiver
         /// is no object the code made, or the member is not read this way.
         /// </summary>
-        public static ImmutableArray<IOperation?> MemberValues(IOperation read, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
-            => Given(read, oneValue: true, members, graph, 0, cancellationToken);
+        public ImmutableArray<IOperation?> MemberValues(IOperation read) => Given(read, oneValue: true, 0);
 
         /// <summary>
-        /// What a member read gives, as <see cref="MemberValues"/>; <paramref name="oneValue"/> false for a member read
+        /// What a member read gives, as <see cref="MemberValues(IOperation)"/>; <paramref name="oneValue"/> false for a member read
         /// through to another (<c>declaration.Consignee</c> in <c>declaration.Consignee.Country</c>), which may hold an object.
         /// </summary>
-        private static ImmutableArray<IOperation?> Given(IOperation read, bool oneValue, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
+        private ImmutableArray<IOperation?> Given(IOperation read, bool oneValue, int depth)
         {
             var (member, type, receiver) = read switch
             {
@@ -54,7 +58,7 @@ namespace CmaaGen.Analysis
             // one the method made itself.
             var settable = Settable(member);
             var objects = new List<IOperation?>();
-            AddObjects(receiver, objects, direct: settable, members, graph, depth, cancellationToken);
+            AddObjects(receiver, objects, direct: settable, depth);
             if (!objects.Any(IsMade))
             {
                 return default;
@@ -70,7 +74,7 @@ namespace CmaaGen.Analysis
             var values = ImmutableArray.CreateBuilder<IOperation?>();
             foreach (var made in objects)
             {
-                AddGiven(made, member, declaration as ParameterSyntax, read, members, graph, values, 0, cancellationToken);
+                AddGiven(made, member, declaration as ParameterSyntax, read, values, 0);
             }
 
             return values.ToImmutable();
@@ -80,10 +84,22 @@ namespace CmaaGen.Analysis
         /// Adds the objects a receiver may be, a null entry for each one not known: each one written in place or held by
         /// a local, and unless <paramref name="direct"/>, each one a member holds, in an object made so
         /// (<c>declaration.Consignee</c>) or as a <c>readonly</c> field's or get-only property's value
-        /// (<c>static readonly Party Tehran = new("Tehran Customs", "IR");</c>), and each one a method of the project returns.
+        /// (<c>static readonly Party Tehran = new("Tehran Customs", "IR");</c>), each one a method of the project returns, and
+        /// each item of a collection that a loop's variable or an element read may be.
         /// </summary>
-        private static void AddObjects(IOperation? receiver, List<IOperation?> objects, bool direct, MemberValues members, Func<ControlFlowGraph?> graph, int depth, CancellationToken cancellationToken)
+        private void AddObjects(IOperation? receiver, List<IOperation?> objects, bool direct, int depth)
         {
+            // A loop's variable has no write a local's sources could give.
+            if (!direct && depth <= CountryValueCollector.MaxDepth && IteratedItems(receiver) is { } taken)
+            {
+                foreach (var item in taken)
+                {
+                    AddObjects(item, objects, direct, depth + 1);
+                }
+
+                return;
+            }
+
             foreach (var source in depth > CountryValueCollector.MaxDepth ? [null] : CountryValueCollector.Sources(receiver, graph))
             {
                 switch (source is null ? null : CountryValueCollector.Unwrap(source))
@@ -93,7 +109,7 @@ namespace CmaaGen.Analysis
                         break;
 
                     case IPropertyReferenceOperation or IFieldReferenceOperation when !direct:
-                        var held = Given(source!, oneValue: false, members, graph, depth + 1, cancellationToken);
+                        var held = Given(source!, oneValue: false, depth + 1);
                         var values = held.IsDefault ? (IEnumerable<IOperation?>)members.ValuesRead(source!, cancellationToken) : held;
                         if (!values.Any())
                         {
@@ -102,7 +118,7 @@ namespace CmaaGen.Analysis
 
                         foreach (var value in values)
                         {
-                            AddObjects(value, objects, direct, members, graph, depth + 1, cancellationToken);
+                            AddObjects(value, objects, direct, depth + 1);
                         }
 
                         break;
@@ -111,7 +127,16 @@ namespace CmaaGen.Analysis
                         && members.Values(call.TargetMethod, call, cancellationToken) is { IsEmpty: false } returned:
                         foreach (var value in returned)
                         {
-                            AddObjects(value, objects, direct, members, graph, depth + 1, cancellationToken);
+                            AddObjects(value, objects, direct, depth + 1);
+                        }
+
+                        break;
+
+                    case var element when !direct && IteratedItems(element) is { } iterated:
+                        // var party = Parties[0]: one of the items.
+                        foreach (var item in iterated)
+                        {
+                            AddObjects(item, objects, direct, depth + 1);
                         }
 
                         break;
@@ -122,6 +147,18 @@ namespace CmaaGen.Analysis
                 }
             }
         }
+
+        /// <summary>
+        /// The items a loop's variable takes in turn (<c>party</c> in <c>foreach (var party in Parties)</c>), and the
+        /// items one of which an element read gives (<c>Parties[0]</c>); null for any other value.
+        /// </summary>
+        private IEnumerable<IOperation?>? IteratedItems(IOperation? receiver)
+            => (receiver is null ? null : CountryValueCollector.Unwrap(receiver)) switch
+            {
+                ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty => items(collection),
+                IArrayElementReferenceOperation { ArrayReference: var array } => items(array),
+                _ => null,
+            };
 
         private static bool HoldsOneValue(ITypeSymbol type)
             => type.SpecialType is SpecialType.System_String or >= SpecialType.System_SByte and <= SpecialType.System_UInt64
@@ -182,7 +219,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Adds what one object the receiver may be gives the member, or null where that is not known.</summary>
-        private static void AddGiven(IOperation? made, ISymbol member, ParameterSyntax? positional, IOperation read, MemberValues members, Func<ControlFlowGraph?> graph, ImmutableArray<IOperation?>.Builder values, int depth, CancellationToken cancellationToken)
+        private void AddGiven(IOperation? made, ISymbol member, ParameterSyntax? positional, IOperation read, ImmutableArray<IOperation?>.Builder values, int depth)
         {
             switch (made is null ? null : CountryValueCollector.Unwrap(made))
             {
@@ -198,7 +235,7 @@ namespace CmaaGen.Analysis
                     // a with { Goods = "oil" }: the member keeps what it holds in a.
                     foreach (var copied in CountryValueCollector.Sources(copy.Operand, graph))
                     {
-                        AddGiven(copied, member, positional, read, members, graph, values, depth + 1, cancellationToken);
+                        AddGiven(copied, member, positional, read, values, depth + 1);
                     }
 
                     return;
@@ -208,7 +245,7 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    AddConstructed(creation, constructor, member, positional, read, members, values, cancellationToken);
+                    AddConstructed(creation, constructor, member, positional, read, values);
                     return;
 
                 default:
@@ -229,7 +266,7 @@ namespace CmaaGen.Analysis
         /// parameter that declares it, or each value the constructor leaves in it, a parameter of the constructor standing
         /// for the argument it was given.
         /// </summary>
-        private static void AddConstructed(IObjectCreationOperation creation, IMethodSymbol constructor, ISymbol member, ParameterSyntax? positional, IOperation read, MemberValues members, ImmutableArray<IOperation?>.Builder values, CancellationToken cancellationToken)
+        private void AddConstructed(IObjectCreationOperation creation, IMethodSymbol constructor, ISymbol member, ParameterSyntax? positional, IOperation read, ImmutableArray<IOperation?>.Builder values)
         {
             var implementation = OwnSource.Implementation(constructor);
             if (positional is not null)

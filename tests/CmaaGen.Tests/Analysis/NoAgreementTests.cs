@@ -686,7 +686,7 @@ public class NoAgreementTests
     /// <summary>
     /// A member of an object the code made holds what the object was made with: the object initializer's value, a
     /// <c>with</c>'s, a record's positional argument, the argument a constructor stores in it, or its initializer; also
-    /// where a member holds the object or a method returns it. A member that can be set after is read so only in an object
+    /// where a member holds the object, a method returns it, or a loop or element read takes it from a collection. A member that can be set after is read so only in an object
     /// the method made, where nothing can have set it before the read.
     /// </summary>
     [Fact]
@@ -716,6 +716,8 @@ public class NoAgreementTests
                 public static readonly Order Standing = new Order { Destination = "IR" };
                 public static Party Havana() => new("Havana Customs", "CU");
                 public static Party Named(string name) => new(name, "SY");
+                public static readonly Party[] All = { new("Hamburg Customs", "DE"), new("Pyongyang Customs", "KP") };
+                public static readonly Order[] Orders = { new Order { Destination = "IR" } };
             }
 
             public sealed class Envelope
@@ -781,6 +783,20 @@ public class NoAgreementTests
                     var named = Parties.Named(input);
                     g.Send({|CMAA001:named.Country|});
                     g.Send(named.Name);
+
+                    // Each object of a collection a loop takes, or an element read gives.
+                    foreach (var each in Parties.All)
+                    {
+                        g.Send({|CMAA001:each.Country|});
+                    }
+
+                    g.Send({|CMAA001:Parties.All[0].Country|});
+                    var first = Parties.All[0];
+                    g.Send({|CMAA001:first.Country|});
+                    foreach (var each in Parties.Orders)
+                    {
+                        g.Send(each.Destination);
+                    }
 
                     // A member code can set, in an object held by a member or returned by a method: any code that reaches
                     // that object may have set it.
