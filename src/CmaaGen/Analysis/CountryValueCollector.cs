@@ -481,7 +481,7 @@ namespace CmaaGen.Analysis
                     return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
 
                 case IPropertyReferenceOperation or IFieldReferenceOperation
-                    when new CreatedObjects(_members, _graph, collection => Items(collection, depth + 1), _cancellationToken).MemberValues(value) is { IsDefault: false } given:
+                    when new CreatedObjects(this, _members, _graph, _cancellationToken).MemberValues(value, depth) is { IsDefault: false } given:
                     // shipment.Destination, where shipment = new Shipment("1", "CN", "KP"): what the object was made with.
                     foreach (var made in given)
                     {
@@ -930,7 +930,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>The items a collection may hold (<see cref="Contents"/>).</summary>
-        private IEnumerable<IOperation?> Items(IOperation? collection, int depth) => Contents(collection, dictionaryValues: false, depth);
+        internal IEnumerable<IOperation?> Items(IOperation? collection, int depth) => Contents(collection, dictionaryValues: false, depth);
 
         /// <summary>The values a dictionary may hold (<see cref="Contents"/>).</summary>
         private IEnumerable<IOperation?> DictionaryValues(IOperation? dictionary, int depth) => Contents(dictionary, dictionaryValues: true, depth);

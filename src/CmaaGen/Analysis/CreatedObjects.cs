@@ -25,20 +25,21 @@ namespace CmaaGen.Analysis
     /// no other use of the local but reading its members, earlier in the body, in a loop around the read, in a lambda or
     /// local function, or in a body with a <c>goto</c>.
     /// </summary>
+    /// <param name="collector">The collector whose value this is, which reads the items of a collection of objects (<c>foreach (var party in Parties)</c>).</param>
     /// <param name="members">The values of the project's members and methods.</param>
     /// <param name="graph">The control flow graph of the body read.</param>
-    /// <param name="items">The items a collection may hold, for a loop's variable over objects (<c>foreach (var party in Parties)</c>).</param>
     /// <param name="cancellationToken">The analysis' cancellation.</param>
-    internal sealed class CreatedObjects(MemberValues members, Func<ControlFlowGraph?> graph, Func<IOperation, IEnumerable<IOperation?>> items, CancellationToken cancellationToken)
+    internal sealed class CreatedObjects(CountryValueCollector collector, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
     {
         /// <summary>
         /// The values a member read gives, with a null entry for each known only at run time; default when its receiver
-        /// is no object the code made, or the member is not read this way.
+        /// is no object the code made, or the member is not read this way. <paramref name="depth"/> is how far the
+        /// collector has followed values to get here.
         /// </summary>
-        public ImmutableArray<IOperation?> MemberValues(IOperation read) => Given(read, oneValue: true, 0);
+        public ImmutableArray<IOperation?> MemberValues(IOperation read, int depth) => Given(read, oneValue: true, depth);
 
         /// <summary>
-        /// What a member read gives, as <see cref="MemberValues(IOperation)"/>; <paramref name="oneValue"/> false for a member read
+        /// What a member read gives, as <see cref="MemberValues(IOperation, int)"/>; <paramref name="oneValue"/> false for a member read
         /// through to another (<c>declaration.Consignee</c> in <c>declaration.Consignee.Country</c>), which may hold an object.
         /// </summary>
         private ImmutableArray<IOperation?> Given(IOperation read, bool oneValue, int depth)
@@ -90,7 +91,7 @@ namespace CmaaGen.Analysis
         private void AddObjects(IOperation? receiver, List<IOperation?> objects, bool direct, int depth)
         {
             // A loop's variable has no write a local's sources could give.
-            if (!direct && depth <= CountryValueCollector.MaxDepth && IteratedItems(receiver) is { } taken)
+            if (!direct && depth <= CountryValueCollector.MaxDepth && IteratedItems(receiver, depth) is { } taken)
             {
                 foreach (var item in taken)
                 {
@@ -132,7 +133,7 @@ namespace CmaaGen.Analysis
 
                         break;
 
-                    case var element when !direct && IteratedItems(element) is { } iterated:
+                    case var element when !direct && IteratedItems(element, depth) is { } iterated:
                         // var party = Parties[0]: one of the items.
                         foreach (var item in iterated)
                         {
@@ -152,11 +153,11 @@ namespace CmaaGen.Analysis
         /// The items a loop's variable takes in turn (<c>party</c> in <c>foreach (var party in Parties)</c>), and the
         /// items one of which an element read gives (<c>Parties[0]</c>); null for any other value.
         /// </summary>
-        private IEnumerable<IOperation?>? IteratedItems(IOperation? receiver)
+        private IEnumerable<IOperation?>? IteratedItems(IOperation? receiver, int depth)
             => (receiver is null ? null : CountryValueCollector.Unwrap(receiver)) switch
             {
-                ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty => items(collection),
-                IArrayElementReferenceOperation { ArrayReference: var array } => items(array),
+                ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty => collector.Items(collection, depth + 1),
+                IArrayElementReferenceOperation { ArrayReference: var array } => collector.Items(array, depth + 1),
                 _ => null,
             };
 
