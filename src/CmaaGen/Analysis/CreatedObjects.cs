@@ -109,6 +109,15 @@ namespace CmaaGen.Analysis
                         objects.Add(made);
                         break;
 
+                    case var element when !direct && IteratedItems(element, depth) is { } iterated:
+                        // var party = Parties[0]: one of the items.
+                        foreach (var item in iterated)
+                        {
+                            AddObjects(item, objects, direct, depth + 1);
+                        }
+
+                        break;
+
                     case IPropertyReferenceOperation or IFieldReferenceOperation when !direct:
                         var held = Given(source!, oneValue: false, depth + 1);
                         var values = held.IsDefault ? (IEnumerable<IOperation?>)members.ValuesRead(source!, cancellationToken) : held;
@@ -133,15 +142,6 @@ namespace CmaaGen.Analysis
 
                         break;
 
-                    case var element when !direct && IteratedItems(element, depth) is { } iterated:
-                        // var party = Parties[0]: one of the items.
-                        foreach (var item in iterated)
-                        {
-                            AddObjects(item, objects, direct, depth + 1);
-                        }
-
-                        break;
-
                     default:
                         objects.Add(null);
                         break;
@@ -151,13 +151,15 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The items a loop's variable takes in turn (<c>party</c> in <c>foreach (var party in Parties)</c>), and the
-        /// items one of which an element read gives (<c>Parties[0]</c>); null for any other value.
+        /// items one of which an element read gives (<c>Parties[0]</c>, also of a list); null for any other value.
         /// </summary>
         private IEnumerable<IOperation?>? IteratedItems(IOperation? receiver, int depth)
             => (receiver is null ? null : CountryValueCollector.Unwrap(receiver)) switch
             {
                 ILocalReferenceOperation local when LocalFlow.IteratedCollection(local, out var path) is { } collection && path.IsEmpty => collector.Items(collection, depth + 1),
                 IArrayElementReferenceOperation { ArrayReference: var array } => collector.Items(array, depth + 1),
+                IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { Type: var type } list }
+                    when CollectionAdditions.IsMutable(type) && !CountryValueCollector.IsDictionary(type) => collector.Items(list, depth + 1),
                 _ => null,
             };
 

@@ -718,6 +718,7 @@ public class NoAgreementTests
                 public static Party Named(string name) => new(name, "SY");
                 public static readonly Party[] All = { new("Hamburg Customs", "DE"), new("Pyongyang Customs", "KP") };
                 public static readonly Order[] Orders = { new Order { Destination = "IR" } };
+                public static readonly System.Collections.Generic.List<Party> Listed = new() { new("Havana Customs", "CU") };
             }
 
             public sealed class Envelope
@@ -791,6 +792,9 @@ public class NoAgreementTests
                     }
 
                     g.Send({|CMAA001:Parties.All[0].Country|});
+                    g.Send({|CMAA001:Parties.Listed[0].Country|});
+                    var listed = Parties.Listed[0];
+                    g.Send({|CMAA001:listed.Country|});
                     var first = Parties.All[0];
                     g.Send({|CMAA001:first.Country|});
                     foreach (var each in Parties.Orders)
