@@ -25,6 +25,9 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, CollectionAdditions> _additions = new(SymbolEqualityComparer.Default);
 
+        // Made's answers, by constructor and then member: a long method reads the same objects' members again and again.
+        private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>> _made = new(SymbolEqualityComparer.Default);
+
         /// <summary>
         /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
         /// (<see cref="OwnSource"/>). Inside a constructor of its type, a member that constructors assign may not hold its
@@ -115,6 +118,10 @@ namespace CmaaGen.Analysis
         /// cannot be followed, and for a member code can set after, a constructor that calls its object's methods.
         /// </summary>
         public ImmutableArray<IOperation> Made(ISymbol member, IMethodSymbol constructor, IOperation use, CancellationToken cancellationToken)
+            => _made.GetOrAdd(constructor.OriginalDefinition, _ => new ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default))
+                .GetOrAdd(member.OriginalDefinition, _ => ComputeMade(member, constructor, use, cancellationToken));
+
+        private ImmutableArray<IOperation> ComputeMade(ISymbol member, IMethodSymbol constructor, IOperation use, CancellationToken cancellationToken)
         {
             var declaration = StoredDeclaration(member, cancellationToken);
             if (declaration is not (VariableDeclaratorSyntax or PropertyDeclarationSyntax)
