@@ -678,7 +678,8 @@ namespace CmaaGen.Analysis
         /// <item>an extension method of <c>System.Linq</c>, <c>System.Collections.Immutable</c> or
         /// <c>System.Collections.Frozen</c> with the collection first: every item of the collection it copies
         /// (<see cref="CopiesItems"/>, at most a comparer after it), of the two it joins (<c>Concat</c>, <c>Union</c>), or
-        /// of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>);</item>
+        /// of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>), or what a <c>Select</c>'s lambda
+        /// returns, its parameter each item of the collection in turn (<c>Parties.Select(p =&gt; p.Country)</c>);</item>
         /// <item>a factory of the immutable collections (<c>ImmutableHashSet.Create(comparer, "IR", "KP")</c>,
         /// <c>CreateRange</c>) and a read-only view (<c>AsReadOnly()</c>): its items and collections;</item>
         /// <item>a collection of <c>System.Collections</c> made from others (<c>new HashSet&lt;string&gt;(codes,
@@ -696,6 +697,8 @@ namespace CmaaGen.Analysis
                         _ when CopiesItems.Contains(method.Name) && arguments.Length <= 2 => ImmutableArray.Create((arguments[0].Value, true)),
                         "Concat" or "Union" when arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, true)),
                         "Append" or "Prepend" when arguments.Length == 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, false)),
+                        "Select" when arguments.Length == 2 && DelegateCalls.ReturnedPerItem(arguments[1].Value) is { IsDefault: false } returned
+                            => returned.Select(item => (item, false)).ToImmutableArray(),
                         _ => default,
                     };
 
@@ -823,7 +826,7 @@ namespace CmaaGen.Analysis
         /// An <c>OrDefault</c> call without a default, or a <c>Find</c> that finds nothing, gives null, which is no
         /// country.
         /// </summary>
-        private static IOperation? PickedFrom(IInvocationOperation call, out IOperation? pickDefault)
+        internal static IOperation? PickedFrom(IInvocationOperation call, out IOperation? pickDefault)
         {
             pickDefault = null;
             var method = call.TargetMethod;

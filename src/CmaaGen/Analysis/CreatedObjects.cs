@@ -150,8 +150,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The items a loop's variable takes in turn (<c>party</c> in <c>foreach (var party in Parties)</c>), and the
-        /// items one of which an element read gives (<c>Parties[0]</c>, also of a list); null for any other value.
+        /// The items a loop's variable takes in turn (<c>party</c> in <c>foreach (var party in Parties)</c>), or a lambda's
+        /// parameter that a <c>ForEach</c> or a LINQ method gives each item (<c>Parties.Where(p =&gt; …)</c>), and the items
+        /// one of which an element read or a call that picks one gives (<c>Parties[0]</c>, also of a list,
+        /// <c>Parties.First(…)</c>, with the default an <c>OrDefault</c> call names); null for any other value.
         /// </summary>
         private IEnumerable<IOperation?>? IteratedItems(IOperation? receiver, int depth)
             => (receiver is null ? null : CountryValueCollector.Unwrap(receiver)) switch
@@ -160,6 +162,9 @@ namespace CmaaGen.Analysis
                 IArrayElementReferenceOperation { ArrayReference: var array } => collector.Items(array, depth + 1),
                 IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { Type: var type } list }
                     when CollectionAdditions.IsMutable(type) && !CountryValueCollector.IsDictionary(type) => collector.Items(list, depth + 1),
+                IParameterReferenceOperation parameter when DelegateCalls.IteratedBy(parameter) is { } iterated => collector.Items(iterated, depth + 1),
+                IInvocationOperation call when CountryValueCollector.PickedFrom(call, out var pickDefault) is { } picked
+                    => pickDefault is null ? collector.Items(picked, depth + 1) : collector.Items(picked, depth + 1).Append(pickDefault),
                 _ => null,
             };
 

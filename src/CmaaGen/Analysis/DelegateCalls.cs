@@ -82,6 +82,22 @@ namespace CmaaGen.Analysis
             return held.IsEmpty ? [null] : held.SelectMany(value => CountryValueCollector.Sources(value, graph));
         }
 
+        /// <summary>
+        /// What a lambda of one parameter gives for each item it is handed (<c>party =&gt; party.Country</c> in
+        /// <c>Parties.Select(…)</c>): the value of each of its <c>return</c>s. Default for a method group, an <c>async</c>
+        /// lambda, and a lambda with a <c>return</c> without a value.
+        /// </summary>
+        public static ImmutableArray<IOperation> ReturnedPerItem(IOperation function)
+        {
+            if (function is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false, Parameters.Length: 1 } } lambda })
+            {
+                return default;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            return AddReturns(lambda.Body, values) ? values.ToImmutable() : default;
+        }
+
         /// <summary>Adds the value of each <c>return</c> of a lambda's body, outside the functions in it; false for a <c>return</c> without one.</summary>
         private static bool AddReturns(IOperation operation, ImmutableArray<IOperation>.Builder values)
         {

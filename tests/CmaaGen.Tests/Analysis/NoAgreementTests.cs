@@ -841,6 +841,73 @@ public class NoAgreementTests
                 .WithLocation(1).WithLocation(0).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
 
     [Fact]
+    public async Task An_object_a_call_picks_or_a_lambda_is_handed_gives_its_members_and_a_Select_what_it_returns()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Picked
+            {
+                using System.Linq;
+
+                public record Party(string Name, string Country);
+
+                public sealed class Order
+                {
+                    public string Destination { get; set; } = "";
+                }
+
+                public static class Parties
+                {
+                    public static readonly Party[] All = { new("Hamburg Customs", "DE"), new("Pyongyang Customs", "KP") };
+                    public static readonly Party[] Partners = { new("Hamburg Customs", "DE"), new("Lyon Customs", "FR") };
+                    public static readonly Order[] Orders = { new Order { Destination = "IR" } };
+                    public static readonly string[] Codes = { "DE", "SY" };
+                }
+
+                class C
+                {
+                    static bool Accepts([CustomsDataExchange] string country) => country.Length == 2;
+
+                    void M(Gateway g, Party[] given)
+                    {
+                        // An object a LINQ call or a collection's own method picks is one of the items.
+                        g.Send({|CMAA001:Parties.All.First().Country|});
+                        g.Send({|CMAA001:Parties.All.Single(p => p.Name == "Pyongyang Customs").Country|});
+                        var last = Parties.All.LastOrDefault();
+                        g.Send({|CMAA001:last!.Country|});
+                        g.Send({|CMAA001:Parties.Partners.FirstOrDefault(p => p.Name == "", new Party("Tehran Customs", "IR")).Country|});
+                        g.Send(Parties.Partners.First().Country);
+                        var queue = new System.Collections.Generic.Queue<Party>(Parties.Partners);
+                        g.Send(queue.Dequeue().Country);
+                        g.Send(given.First().Country);
+
+                        // A lambda's parameter that a LINQ method or ForEach hands each item.
+                        var any = Parties.All.Any(p => Accepts({|CMAA001:p.Country|}));
+                        System.Array.ForEach(Parties.All, p => g.Send({|CMAA001:p.Country|}));
+                        System.Array.ForEach(Parties.Partners, p => g.Send(p.Country));
+
+                        // A Select's items are what its lambda returns for each item.
+                        foreach (var country in Parties.All.Select(p => p.Country))
+                        {
+                            g.Send({|CMAA001:country|});
+                        }
+
+                        g.SendList({|CMAA001:Parties.All.Select(p => p.Country).ToList()|});
+                        g.Send({|CMAA001:Parties.Codes.Select(code => code.ToUpperInvariant()).First()|});
+                        g.SendList(Parties.Partners.Select(p => p.Country));
+                        g.SendList(Parties.All.Select(p => { if (p.Name.Length > 0) { return "DE"; } return "FR"; }));
+
+                        // A member that code can set, of an object a collection holds: any code may have set it.
+                        g.Send(Parties.Orders.First().Destination);
+                        g.SendList(Parties.Orders.Select(o => o.Destination));
+
+                        // Where filters by what only the running program knows, and Select's index overload is not read.
+                        g.SendList(Parties.All.Where(p => p.Name.Length > 3).Select(p => p.Country));
+                        g.SendList(Parties.All.Select((p, i) => p.Country));
+                    }
+                }
+            }
+            """);
+
+    [Fact]
     public async Task Constructor_and_record_arguments_named_in_any_order()
         => await AnalyzerTest.VerifyAsync(Gateway + """
             class C

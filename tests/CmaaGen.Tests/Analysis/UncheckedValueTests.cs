@@ -352,7 +352,8 @@ public class UncheckedValueTests
 
                 g.SendMany(countries.Where(CmaaAgreements.HasAgreement).ToArray());
                 g.SendMany({|CMAA004:countries.Where(c => c.Length == 2)|});
-                g.SendMany({|CMAA004:countries.Where(CmaaAgreements.HasAgreement).Select(c => c.ToLowerInvariant())|});
+                g.SendMany(countries.Where(CmaaAgreements.HasAgreement).Select(c => c.ToLowerInvariant()));
+                g.SendMany({|CMAA004:countries.Where(CmaaAgreements.HasAgreement).Select(c => c.Substring(1))|});
                 g.SendMany(flag ? kept : {|CMAA004:countries.ToList()|});
                 foreach (var other in countries.Where(c => CmaaAgreements.HasAgreement(countries[0])))
                 {
@@ -995,6 +996,11 @@ public class UncheckedValueTests
                     {
                         g.Send({|CMAA004:next.Destination|});
                     }
+
+                    foreach (var destination in shipments.Where(s => CmaaAgreements.HasAgreement(s.Destination)).Select(s => s.Destination))
+                    {
+                        g.Send(destination);
+                    }
                 }
 
                 // A write of the member in the body may give an item another country after the filter.
@@ -1447,6 +1453,50 @@ public class UncheckedValueTests
                     // A constructor that calls a method of its object may have set the member to anything.
                     g.Send(new Order().Destination);
                     g.Send({|CMAA004:new Order(true).Destination|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A <c>Select</c>'s items are what its lambda returns for each item: a run-time item stays one, a checked item stays
+    /// checked, and an item the code keeps from the exchange by a check is not reported.
+    /// </summary>
+    [Fact]
+    public async Task A_Select_gives_what_its_lambda_returns_for_each_item()
+        => await new AnalyzerTest(Gateway + """
+            public record Party(string Name, string Country);
+
+            class C
+            {
+                static readonly string[] Configured = { "DE", "IR" };
+
+                void M(Gateway g, Party[] parties, string[] codes)
+                {
+                    foreach (var country in parties.Select(p => p.Country))
+                    {
+                        g.Send({|CMAA004:country|});
+                    }
+
+                    foreach (var country in parties.Select(p => p.Country))
+                    {
+                        if (!CmaaAgreements.HasAgreement(country)) continue;
+                        g.Send(country);
+                    }
+
+                    foreach (var code in Configured.Select(c => c.Trim()))
+                    {
+                        if (!CmaaAgreements.HasAgreement(code)) continue;
+                        g.Send(code);
+                    }
+
+                    foreach (var code in Configured.Select(c => { var upper = c.ToUpperInvariant(); return upper; }))
+                    {
+                        g.Send({|CMAA001:code|});
+                    }
+
+                    g.SendMany({|CMAA004:codes.Select(c => c.Trim())|});
+                    g.SendMany(codes.Where(CmaaAgreements.HasAgreement).Select(c => c.Trim()));
                 }
             }
             """)
