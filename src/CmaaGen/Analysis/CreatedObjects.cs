@@ -280,7 +280,7 @@ namespace CmaaGen.Analysis
             if (positional is not null)
             {
                 var parameter = implementation.Parameters.FirstOrDefault(p => p.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) == positional));
-                values.Add(parameter is null ? null : Argument(creation, parameter));
+                values.Add(parameter is null ? null : Argument(creation.Arguments, parameter));
                 return;
             }
 
@@ -294,13 +294,13 @@ namespace CmaaGen.Analysis
             foreach (var value in stored)
             {
                 values.Add(Parameter(value) is { } parameter
-                    ? SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation, parameter) : null
+                    ? SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation.Arguments, parameter) : null
                     : value);
             }
         }
 
         /// <summary>The parameter a value is, also behind <c>?? throw …</c>; null for any other value.</summary>
-        private static IParameterSymbol? Parameter(IOperation value)
+        internal static IParameterSymbol? Parameter(IOperation value)
             => CountryValueCollector.Unwrap(value) switch
             {
                 IParameterReferenceOperation reference => reference.Parameter,
@@ -308,7 +308,8 @@ namespace CmaaGen.Analysis
                 _ => null,
             };
 
-        private static IOperation? Argument(IObjectCreationOperation creation, IParameterSymbol parameter)
-            => creation.Arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value;
+        /// <summary>The value a call or <c>new</c> gives the parameter; null where none is written.</summary>
+        internal static IOperation? Argument(ImmutableArray<IArgumentOperation> arguments, IParameterSymbol parameter)
+            => arguments.FirstOrDefault(argument => argument.Parameter?.Ordinal == parameter.Ordinal)?.Value;
     }
 }

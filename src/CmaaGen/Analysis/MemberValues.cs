@@ -111,46 +111,178 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// What a field or auto-property holds in an object that <paramref name="constructor"/> has just made, before
         /// code outside its type can set it, whatever accessors it has: the constructor's last writes of it, or its
-        /// initializer where the constructor leaves it (<see cref="AddConstructorWrites"/>). A parameter of the
-        /// constructor among them stands for the argument it was given. Empty when that cannot be told: a member that is not
-        /// a field or an auto-property of the compilation's source (<see cref="StoredDeclaration"/>) declared by the
-        /// constructor's type, a constructor that calls another of its type first (<c>: this(…)</c>), a write whose value
-        /// cannot be followed, and for a member code can set after, a constructor that calls its object's methods.
+        /// initializer where the constructor leaves it (<see cref="AddConstructorWrites"/>). A constructor that calls
+        /// another first (<c>: this(…)</c>, or <c>: base(…)</c> for a member its base type declares) leaves what that one
+        /// made, its parameters standing for the arguments given to them. A parameter of the constructor among the values
+        /// stands for the argument it was given. Empty when that cannot be told: a member that is not a field or an
+        /// auto-property of the compilation's source (<see cref="StoredDeclaration"/>) declared by the constructor's type
+        /// or a base type, a write whose value cannot be followed, and for a member code can set after, a constructor that
+        /// calls its object's methods (<see cref="HandsOnItself"/>).
         /// </summary>
         public ImmutableArray<IOperation> Made(ISymbol member, IMethodSymbol constructor, IOperation use, CancellationToken cancellationToken)
-            => _made.GetOrAdd(constructor.OriginalDefinition, _ => new ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default))
-                .GetOrAdd(member.OriginalDefinition, _ => ComputeMade(member, constructor, use, cancellationToken));
+            => MadeBy(member, constructor, use, 0, cancellationToken);
 
-        private ImmutableArray<IOperation> ComputeMade(ISymbol member, IMethodSymbol constructor, IOperation use, CancellationToken cancellationToken)
+        private ImmutableArray<IOperation> MadeBy(ISymbol member, IMethodSymbol constructor, IOperation use, int chained, CancellationToken cancellationToken)
+            => _made.GetOrAdd(constructor.OriginalDefinition, _ => new ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>(SymbolEqualityComparer.Default))
+                .GetOrAdd(member.OriginalDefinition, _ => ComputeMade(member, constructor, use, chained, cancellationToken));
+
+        private ImmutableArray<IOperation> ComputeMade(ISymbol member, IMethodSymbol constructor, IOperation use, int chained, CancellationToken cancellationToken)
         {
             var declaration = StoredDeclaration(member, cancellationToken);
-            if (declaration is not (VariableDeclaratorSyntax or PropertyDeclarationSyntax)
-                || !SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, constructor.ContainingType.OriginalDefinition)
-                || OwnSource.Implementation(constructor).DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)
-                    is ConstructorDeclarationSyntax { Initializer.ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword })
+            var ownType = SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, constructor.ContainingType.OriginalDefinition);
+            if (chained > MaxChain || declaration is not (VariableDeclaratorSyntax or PropertyDeclarationSyntax) || !ownType && !Derives(constructor.ContainingType, member.ContainingType))
             {
                 return ImmutableArray<IOperation>.Empty;
             }
 
-            if (CreatedObjects.Settable(member) && HandsOnItself(constructor, cancellationToken))
+            var made = Construction.Of(constructor, this, use, cancellationToken);
+            if (CreatedObjects.Settable(member) && HandsOnItself(constructor.ContainingType, made, chained, use, cancellationToken))
             {
                 return ImmutableArray<IOperation>.Empty;
             }
 
-            var initializer = declaration is VariableDeclaratorSyntax variable ? variable.Initializer?.Value : ((PropertyDeclarationSyntax)declaration).Initializer?.Value;
-            return Stored(member, initializer, ImmutableArray.Create(constructor), use, cancellationToken).Values;
+            if (ownType && !made.CallsOwnType)
+            {
+                var initializer = declaration is VariableDeclaratorSyntax variable ? variable.Initializer?.Value : ((PropertyDeclarationSyntax)declaration).Initializer?.Value;
+                return Stored(member, initializer, ImmutableArray.Create(constructor), use, cancellationToken).Values;
+            }
+
+            // The constructor called first made the member, unless this one's body writes it after on every path.
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            var settled = false;
+            if (made is { Body: { } body, Declaration: { } declared } && !AddWrites(member, body, declared, values, out settled))
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            if (settled)
+            {
+                return values.ToImmutable();
+            }
+
+            var first = made.Target is null ? ImmutableArray<IOperation>.Empty : MadeBy(member, made.Target, use, chained + 1, cancellationToken);
+            if (first.IsEmpty)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            foreach (var value in first)
+            {
+                if (CreatedObjects.Parameter(value) is not { } parameter)
+                {
+                    values.Add(value);
+                }
+                else if (made.Call is not null && CreatedObjects.Argument(made.Call.Arguments, parameter) is { } passed)
+                {
+                    values.Add(passed);
+                }
+                else
+                {
+                    return ImmutableArray<IOperation>.Empty;
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        // How many constructors calling one another Made follows; a cycle, which the compiler rejects, ends there too.
+        private const int MaxChain = 8;
+
+        private static bool Derives(ITypeSymbol type, ITypeSymbol ancestor)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, ancestor.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
-        /// Whether a constructor calls a method of the object it makes or hands the object on (<c>Init();</c>,
-        /// <c>Register(this)</c>, <c>: base(…)</c> but <c>object</c>'s), code that may set any member that code outside
-        /// constructors can set.
+        /// Whether a constructor of <paramref name="type"/>, or one it calls first, calls a method of the object it makes
+        /// or hands the object on (<c>Init();</c>, <c>Register(this)</c>), code that may set any member that code outside
+        /// constructors can set. <c>object</c>'s constructor does neither, and another assembly's base type's cannot name
+        /// the project's members: it reaches them only through an override of the project.
         /// </summary>
-        private bool HandsOnItself(IMethodSymbol constructor, CancellationToken cancellationToken)
-            => OwnSource.Implementation(constructor).DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax declaration
-                && ModelFor(declaration.SyntaxTree, null).GetOperation(declaration, cancellationToken) is { } body
+        private bool HandsOnItself(ITypeSymbol type, Construction made, int chained, IOperation use, CancellationToken cancellationToken)
+        {
+            if (made.Body is { } body
                 && body.Descendants().Any(operation => operation is IInstanceReferenceOperation { Parent: not (IFieldReferenceOperation or IPropertyReferenceOperation) } self
-                    && self.Parent is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Constructor, ContainingType.SpecialType: SpecialType.System_Object } });
+                    && (made.Call is null || self.Parent != made.Call)))
+            {
+                return true;
+            }
+
+            return made.Target switch
+            {
+                null or { ContainingType.SpecialType: SpecialType.System_Object } => false,
+                var target when !OwnSource.Declares(compilation, target) => OverridesBelow(type, target.ContainingType),
+                var target => chained >= MaxChain || HandsOnItself(type, Construction.Of(target, this, use, cancellationToken), chained + 1, use, cancellationToken),
+            };
+        }
+
+        /// <summary>Whether the type, or a base type of it below <paramref name="external"/>, overrides a member.</summary>
+        private static bool OverridesBelow(ITypeSymbol type, ITypeSymbol external)
+        {
+            for (var current = type; current is not null && !SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, external.OriginalDefinition); current = current.BaseType)
+            {
+                if (current.GetMembers().Any(member => member.IsOverride))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A constructor of the compilation's source as it runs: its body's operation and declaration where it has a body,
+        /// and the constructor it calls first with the call (<c>: this(…)</c>, <c>: base(…)</c>, a primary constructor's
+        /// base type's arguments), or without one, the base type's constructor without parameters that the compiler calls.
+        /// </summary>
+        private readonly struct Construction(IOperation? body, ConstructorDeclarationSyntax? declaration, IInvocationOperation? call, IMethodSymbol? target, bool callsOwnType)
+        {
+            public IOperation? Body { get; } = body;
+
+            public ConstructorDeclarationSyntax? Declaration { get; } = declaration;
+
+            public IInvocationOperation? Call { get; } = call;
+
+            public IMethodSymbol? Target { get; } = target;
+
+            /// <summary>Whether the constructor called first is of the same type (<c>: this(…)</c>).</summary>
+            public bool CallsOwnType { get; } = callsOwnType;
+
+            public static Construction Of(IMethodSymbol constructor, MemberValues members, IOperation use, CancellationToken cancellationToken)
+            {
+                var implementation = OwnSource.Implementation(constructor);
+                var syntax = implementation.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+                IOperation? body = null, initializer = null;
+                ConstructorDeclarationSyntax? declaration = null;
+                SyntaxNode? written = null;
+                switch (syntax)
+                {
+                    case ConstructorDeclarationSyntax declared:
+                        (declaration, written) = (declared, declared.Initializer);
+                        body = members.ModelFor(declared.SyntaxTree, use).GetOperation(declared, cancellationToken);
+                        initializer = (body as IConstructorBodyOperation)?.Initializer;
+                        break;
+                    case TypeDeclarationSyntax { BaseList.Types: { Count: > 0 } types } when types[0] is PrimaryConstructorBaseTypeSyntax primary:
+                        written = primary;
+                        initializer = members.ModelFor(primary.SyntaxTree, use).GetOperation(primary, cancellationToken);
+                        break;
+                }
+
+                // Where no call is written, the compiler calls the base type's constructor without parameters.
+                var call = initializer?.DescendantsAndSelf().OfType<IInvocationOperation>().FirstOrDefault();
+                var target = call?.TargetMethod ?? (written is null ? constructor.ContainingType.BaseType?.InstanceConstructors.FirstOrDefault(c => c.Parameters.IsEmpty) : null);
+                return new Construction(body, declaration, call, target,
+                    target is not null && SymbolEqualityComparer.Default.Equals(target.ContainingType.OriginalDefinition, constructor.ContainingType.OriginalDefinition));
+            }
+        }
 
         /// <summary>
         /// The declaration of an instance member whose value is what is stored in it, in the compilation's source: a field,
@@ -281,29 +413,48 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                var writes = new List<IOperation>();
-                foreach (var operation in ModelFor(declaration.SyntaxTree, null).GetOperation(declaration, cancellationToken)?.DescendantsAndSelf() ?? [])
+                var settled = false;
+                if (ModelFor(declaration.SyntaxTree, null).GetOperation(declaration, cancellationToken) is { } body
+                    && !AddWrites(member, body, declaration, values, out settled))
                 {
-                    switch (operation)
-                    {
-                        case ISimpleAssignmentOperation { IsRef: false } assignment when IsMember(assignment.Target, member):
-                        case ICoalesceAssignmentOperation coalesce when IsMember(coalesce.Target, member):
-                            writes.Add(operation);
-                            break;
-                        case IAssignmentOperation assignment when IsMember(assignment.Target, member)
-                            || assignment.Target is IInstanceReferenceOperation
-                            || assignment is IDeconstructionAssignmentOperation && assignment.Target.DescendantsAndSelf().Any(t => IsMember(t, member)):
-                        case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsMember(argument.Value, member):
-                            return false;
-                    }
+                    return false;
                 }
 
-                writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
-                var settled = writes.FindLastIndex(write => write is ISimpleAssignmentOperation && IsStatementOf(write.Syntax, declaration));
-                values.AddRange(writes.Skip(Math.Max(settled, 0)).Select(write => ((IAssignmentOperation)write).Value));
-                initializerRuns |= settled < 0 && declaration.Initializer is not { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword };
+                initializerRuns |= !settled && declaration.Initializer is not { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword };
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// Adds the values one constructor's body writes to the member, from the last write that a statement of the body
+        /// makes on (<paramref name="settled"/>, as every path runs it), else every write; false for a write whose value
+        /// cannot be followed (<see cref="AddConstructorWrites"/>).
+        /// </summary>
+        private static bool AddWrites(ISymbol member, IOperation body, ConstructorDeclarationSyntax declaration, ImmutableArray<IOperation>.Builder values, out bool settled)
+        {
+            settled = false;
+            var writes = new List<IOperation>();
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case ISimpleAssignmentOperation { IsRef: false } assignment when IsMember(assignment.Target, member):
+                    case ICoalesceAssignmentOperation coalesce when IsMember(coalesce.Target, member):
+                        writes.Add(operation);
+                        break;
+                    case IAssignmentOperation assignment when IsMember(assignment.Target, member)
+                        || assignment.Target is IInstanceReferenceOperation
+                        || assignment is IDeconstructionAssignmentOperation && assignment.Target.DescendantsAndSelf().Any(t => IsMember(t, member)):
+                    case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when IsMember(argument.Value, member):
+                        return false;
+                }
+            }
+
+            writes.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+            var last = writes.FindLastIndex(write => write is ISimpleAssignmentOperation && IsStatementOf(write.Syntax, declaration));
+            values.AddRange(writes.Skip(Math.Max(last, 0)).Select(write => ((IAssignmentOperation)write).Value));
+            settled = last >= 0;
             return true;
         }
 
@@ -323,7 +474,7 @@ namespace CmaaGen.Analysis
             return written is not null && SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, member);
         }
 
-        private SemanticModel ModelFor(SyntaxTree tree, IOperation? use)
+        internal SemanticModel ModelFor(SyntaxTree tree, IOperation? use)
         {
             if (use?.SemanticModel is { } model && model.SyntaxTree == tree)
             {

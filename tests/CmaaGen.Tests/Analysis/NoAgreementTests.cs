@@ -832,13 +832,102 @@ public class NoAgreementTests
                     Reroute(kept);
                     g.Send({|CMAA001:kept.Via|});
 
-                    // A constructor that calls another first is not read: its value is not known here.
-                    g.Send(new Order(2).Destination);
+                    // A constructor that calls another first leaves what that one made.
+                    g.Send({|CMAA001:new Order(2).Destination|});
                 }
             }
             """,
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
                 .WithLocation(1).WithLocation(0).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
+
+    /// <summary>
+    /// A constructor that calls another first (<c>: this(…)</c>, <c>: base(…)</c>, a primary constructor's base type, or
+    /// the base type's constructor the compiler calls) leaves what that one made, unless its own body writes the member
+    /// after on every path; a constructor in the chain that calls a method of its object leaves a member code can set
+    /// unknown.
+    /// </summary>
+    [Fact]
+    public async Task A_member_holds_what_the_constructors_a_constructor_calls_first_made()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public class Docket
+            {
+                public Docket(string country) : this("F-1", country) { }
+                public Docket(string reference, string country) { Reference = reference; Country = country; }
+                public Docket() : this("DE") { }
+                public Docket(int express) : this("SY") { Country = "FR"; }
+                public string Reference { get; }
+                public string Country { get; }
+            }
+
+            public class Message
+            {
+                public Message(string country) { Country = country; }
+                public Message() { }
+                public string Country { get; protected set; } = "CU";
+            }
+
+            public sealed class Notice : Message
+            {
+                public Notice(string country) : base(country) { }
+                public Notice() { }
+                public Notice(bool reroute) : base("IR") { if (reroute) { Country = "DE"; } }
+                public Notice(int code) : base("IR") { Country = "DE"; }
+            }
+
+            public sealed class Export(string destination) : Message(destination);
+
+            public sealed class Defaulted : Message;
+
+            public class Loaded
+            {
+                public Loaded() { Load(); }
+                public string Country { get; set; } = "IR";
+                protected virtual void Load() { }
+            }
+
+            public sealed class Reloaded : Loaded
+            {
+                public string Origin { get; set; } = "KP";
+            }
+
+            public sealed class Fault : System.Exception
+            {
+                public string Country { get; set; } = "IR";
+                public string Origin { get; } = "SY";
+            }
+
+            public sealed class Overriding : System.Exception
+            {
+                public string Country { get; set; } = "IR";
+                public override string Message => Country = "DE";
+            }
+
+            class C
+            {
+                void M(Gateway g, string input)
+                {
+                    g.Send({|CMAA001:new Docket("KP").Country|});
+                    g.Send(new Docket().Country);
+                    g.Send(new Docket(1).Country);
+                    g.Send(new Docket(input).Country);
+
+                    g.Send({|CMAA001:new Notice("KP").Country|});
+                    g.Send({|CMAA001:new Notice().Country|});
+                    g.Send({|CMAA001:new Notice(true).Country|});
+                    g.Send(new Notice(2).Country);
+                    g.Send({|CMAA001:new Export("SY").Country|});
+                    g.Send({|CMAA001:new Defaulted().Country|});
+
+                    // Maybe set by a method the base type's constructor calls, or by a constructor of another assembly's
+                    // type through an override.
+                    g.Send(new Reloaded().Country);
+                    g.Send(new Reloaded().Origin);
+                    g.Send(new Overriding().Country);
+                    g.Send({|CMAA001:new Fault().Country|});
+                    g.Send({|CMAA001:new Fault().Origin|});
+                }
+            }
+            """);
 
     [Fact]
     public async Task An_object_a_call_picks_or_a_lambda_is_handed_gives_its_members_and_a_Select_what_it_returns()

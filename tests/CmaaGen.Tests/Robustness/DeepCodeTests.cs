@@ -45,6 +45,39 @@ public class DeepCodeTests
     }
 
     /// <summary>
+    /// A member of an object is followed through the constructors that call one another first (<c>: this(…)</c>), up to
+    /// eight of them; a longer chain, or a cycle, which the compiler rejects (CS0768), leaves the value known only at run
+    /// time.
+    /// </summary>
+    [Theory]
+    [InlineData(5, "CMAA001")]
+    [InlineData(40, null)]
+    [InlineData(-1, null)]
+    public void Constructors_calling_one_another_are_followed_so_far(int links, string? reported)
+    {
+        var code = new StringBuilder("public sealed class Chained\n{\n    public string Country { get; } = \"IR\";\n");
+        code.Append("    public Chained() : this(0) { }\n");
+        if (links < 0)
+        {
+            code.Append("    public Chained(int a0) : this() { }\n");
+        }
+
+        for (var i = 0; i < links; i++)
+        {
+            var parameters = string.Join(", ", Enumerable.Range(0, i + 1).Select(n => "int a" + n));
+            var passed = string.Join(", ", Enumerable.Range(0, i + 2).Select(n => n <= i ? "a" + n : "0"));
+            code.Append("    public Chained(").Append(parameters).Append(i + 1 < links ? ") : this(" + passed + ") { }\n" : ") { }\n");
+        }
+
+        code.Append("    static void M() => G.Send(new Chained().Country);\n}\n");
+
+        var result = PipelineRunner.Run([Gateway, code.ToString()]);
+
+        result.AssertNothingCrashed();
+        Assert.Equal(reported, result.AnalyzerDiagnostics.SingleOrDefault()?.Id);
+    }
+
+    /// <summary>
     /// Values are followed through each branch of <c>?:</c> and <c>??</c> without a limit of their own.
     /// </summary>
     [Fact]
