@@ -49,6 +49,10 @@ namespace CmaaGen.Analysis
         private readonly CancellationToken _cancellationToken;
         private readonly List<FlowingValue> _values = [];
 
+        // The calls of the project's methods whose bodies the value is being read from, where their parameters stand for
+        // the arguments.
+        private CallFrame? _calls;
+
         public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
             _members = members;
@@ -249,7 +253,7 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IInterpolatedStringOperation or IConditionalAccessOperation
-                    when TryCollectThrough(value, site ?? value, depth):
+                    or IParameterReferenceOperation when TryCollectThrough(value, site ?? value, depth):
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
@@ -315,13 +319,17 @@ namespace CmaaGen.Analysis
         /// What a call of a method of the project, or through a delegate (<see cref="DelegateCalls.Returned"/>), gives,
         /// from what its body returns: each value, or with
         /// <paramref name="awaited"/> what awaiting each gives, where the method is not <c>async</c> and returns a task.
-        /// For a method with parameters (<c>CodeFor(region)</c>, where
-        /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>): each constant it can give,
-        /// pointing at it, and for anything else, which the arguments decide, one value known only at run time at the call.
+        /// For a method with parameters, its parameters stand for the call's arguments (<see cref="CallFrame"/>):
+        /// <c>Normalize(" ir ")</c> gives Iran, and <c>Normalize(x)</c> the value of <c>x</c>, as a trim would; what else
+        /// it can give is each constant, pointing at it (<c>CodeFor(region)</c>, where
+        /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>), and for anything else, one
+        /// value known only at run time at the call.
         /// </summary>
         private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth)
         {
             var first = _values.Count;
+            var outer = _calls;
+            _calls = CallFrame.Enter(outer, call.TargetMethod, call.Arguments);
             foreach (var result in returned)
             {
                 if (awaited && !call.TargetMethod.IsAsync)
@@ -334,22 +342,28 @@ namespace CmaaGen.Analysis
                 }
             }
 
+            _calls = outer;
+
             if (call.TargetMethod.Parameters.IsEmpty)
             {
                 return;
             }
 
-            var runTime = _values.FindIndex(first, flowing => flowing.Text is null);
+            var runTime = _values.FindIndex(first, flowing => flowing.Text is null && !IsPassed(flowing, call));
             if (runTime < 0)
             {
                 return;
             }
 
-            var constants = _values.GetRange(first, _values.Count - first).FindAll(flowing => flowing.Text is not null);
+            var known = _values.GetRange(first, _values.Count - first).FindAll(flowing => flowing.Text is not null || IsPassed(flowing, call));
             _values.RemoveRange(first, _values.Count - first);
-            _values.AddRange(constants);
+            _values.AddRange(known);
             _values.Add(new FlowingValue(null, site, null));
         }
+
+        /// <summary>Whether a run-time value is an argument of the call, passed on unchanged in what it names.</summary>
+        private static bool IsPassed(FlowingValue flowing, IInvocationOperation call)
+            => flowing.Via.Any(passed => call.Arguments.Any(argument => argument.Value == passed));
 
         /// <summary>
         /// What awaiting a task gives: the value of <c>Task.FromResult(x)</c>, or what a method of the project returns,
@@ -419,7 +433,8 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, a
         /// null-conditional read, an interpolation of one text alone, a task waited on, a call through a delegate, an item
-        /// or entry a call picks, a member of an object the code made (<see cref="CreatedObjects"/>).
+        /// or entry a call picks, a member of an object the code made (<see cref="CreatedObjects"/>), a parameter of a
+        /// call whose body is read (<see cref="CallFrame"/>).
         /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
         /// each level of nested code pays again.
         /// </summary>
@@ -480,19 +495,17 @@ namespace CmaaGen.Analysis
                     // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
                     return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
 
+                case IParameterReferenceOperation { Parameter: var parameter } when CallFrame.Binding(_calls, parameter) is { } frame:
+                    // code in the body of Normalize("ir"): the argument, read where the call is.
+                    CollectCalled(CreatedObjects.Argument(frame.Arguments, parameter), frame.Outer, site, depth);
+                    return true;
+
                 case IPropertyReferenceOperation or IFieldReferenceOperation
-                    when new CreatedObjects(this, _members, _graph, _cancellationToken).MemberValues(value, depth) is { IsDefault: false } given:
+                    when new CreatedObjects(this, _members, _graph, _cancellationToken).MemberValues(value, _calls, depth) is { IsDefault: false } given:
                     // shipment.Destination, where shipment = new Shipment("1", "CN", "KP"): what the object was made with.
-                    foreach (var made in given)
+                    foreach (var (made, calls) in given)
                     {
-                        if (made is null)
-                        {
-                            _values.Add(new FlowingValue(null, site, null));
-                        }
-                        else
-                        {
-                            CollectVia(made, site, depth + 1);
-                        }
+                        CollectCalled(made, calls, site, depth);
                     }
 
                     return true;
@@ -500,6 +513,24 @@ namespace CmaaGen.Analysis
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// Collects a value on its way to the site (<see cref="CollectVia"/>) where the parameters of <paramref name="calls"/>
+        /// stand for their arguments; one known only at run time where there is none.
+        /// </summary>
+        private void CollectCalled(IOperation? passed, CallFrame? calls, IOperation site, int depth)
+        {
+            if (passed is null)
+            {
+                _values.Add(new FlowingValue(null, site, null));
+                return;
+            }
+
+            var current = _calls;
+            _calls = calls;
+            CollectVia(passed, site, depth + 1);
+            _calls = current;
         }
 
         /// <summary>

@@ -32,17 +32,19 @@ namespace CmaaGen.Analysis
     internal sealed class CreatedObjects(CountryValueCollector collector, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
     {
         /// <summary>
-        /// The values a member read gives, with a null entry for each known only at run time; default when its receiver
-        /// is no object the code made, or the member is not read this way. <paramref name="depth"/> is how far the
-        /// collector has followed values to get here.
+        /// The values a member read gives, with a null entry for each known only at run time, each with the calls whose
+        /// bodies it is read from (<see cref="CallFrame"/>): those it was read in, <paramref name="calls"/>, and those
+        /// that returned its object (<c>Parties.Create("KP").Country</c>). Default when the read's receiver is no object
+        /// the code made, or the member is not read this way. <paramref name="depth"/> is how far the collector has
+        /// followed values to get here.
         /// </summary>
-        public ImmutableArray<IOperation?> MemberValues(IOperation read, int depth) => Given(read, oneValue: true, depth);
+        public ImmutableArray<(IOperation? Value, CallFrame? Calls)> MemberValues(IOperation read, CallFrame? calls, int depth) => Given(read, oneValue: true, calls, depth);
 
         /// <summary>
-        /// What a member read gives, as <see cref="MemberValues(IOperation, int)"/>; <paramref name="oneValue"/> false for a member read
+        /// What a member read gives, as <see cref="MemberValues"/>; <paramref name="oneValue"/> false for a member read
         /// through to another (<c>declaration.Consignee</c> in <c>declaration.Consignee.Country</c>), which may hold an object.
         /// </summary>
-        private ImmutableArray<IOperation?> Given(IOperation read, bool oneValue, int depth)
+        private ImmutableArray<(IOperation? Value, CallFrame? Calls)> Given(IOperation read, bool oneValue, CallFrame? calls, int depth)
         {
             var (member, type, receiver) = read switch
             {
@@ -58,9 +60,9 @@ namespace CmaaGen.Analysis
             // A member code can set holds what the object was made with only in an object no other code can have reached:
             // one the method made itself.
             var settable = Settable(member);
-            var objects = new List<IOperation?>();
-            AddObjects(receiver, objects, direct: settable, depth);
-            if (!objects.Any(IsMade))
+            var objects = new List<(IOperation? Made, CallFrame? Calls)>();
+            AddObjects(receiver, objects, direct: settable, calls, depth);
+            if (!objects.Any(made => IsMade(made.Made)))
             {
                 return default;
             }
@@ -72,10 +74,10 @@ namespace CmaaGen.Analysis
                 return default;
             }
 
-            var values = ImmutableArray.CreateBuilder<IOperation?>();
-            foreach (var made in objects)
+            var values = ImmutableArray.CreateBuilder<(IOperation?, CallFrame?)>();
+            foreach (var (made, within) in objects)
             {
-                AddGiven(made, member, declaration as ParameterSyntax, read, values, 0);
+                AddGiven(made, member, declaration as ParameterSyntax, read, within, values, 0);
             }
 
             return values.ToImmutable();
@@ -88,14 +90,14 @@ namespace CmaaGen.Analysis
         /// (<c>static readonly Party Tehran = new("Tehran Customs", "IR");</c>), each one a method of the project returns, and
         /// each item of a collection that a loop's variable or an element read may be.
         /// </summary>
-        private void AddObjects(IOperation? receiver, List<IOperation?> objects, bool direct, int depth)
+        private void AddObjects(IOperation? receiver, List<(IOperation? Made, CallFrame? Calls)> objects, bool direct, CallFrame? calls, int depth)
         {
             // A loop's variable has no write a local's sources could give.
             if (!direct && depth <= CountryValueCollector.MaxDepth && IteratedItems(receiver, depth) is { } taken)
             {
                 foreach (var item in taken)
                 {
-                    AddObjects(item, objects, direct, depth + 1);
+                    AddObjects(item, objects, direct, calls, depth + 1);
                 }
 
                 return;
@@ -106,44 +108,53 @@ namespace CmaaGen.Analysis
                 switch (source is null ? null : CountryValueCollector.Unwrap(source))
                 {
                     case var made when IsMade(made):
-                        objects.Add(made);
+                        objects.Add((made, calls));
                         break;
 
                     case var element when !direct && IteratedItems(element, depth) is { } iterated:
                         // var party = Parties[0]: one of the items.
                         foreach (var item in iterated)
                         {
-                            AddObjects(item, objects, direct, depth + 1);
+                            AddObjects(item, objects, direct, calls, depth + 1);
                         }
 
                         break;
 
+                    case IParameterReferenceOperation { Parameter: var parameter } when !direct && CallFrame.Binding(calls, parameter) is { } frame:
+                        // p in the body of CountryOf(new Party("", "IR")): the argument.
+                        AddObjects(Argument(frame.Arguments, parameter), objects, direct, frame.Outer, depth + 1);
+                        break;
+
                     case IPropertyReferenceOperation or IFieldReferenceOperation when !direct:
-                        var held = Given(source!, oneValue: false, depth + 1);
-                        var values = held.IsDefault ? (IEnumerable<IOperation?>)members.ValuesRead(source!, cancellationToken) : held;
+                        var held = Given(source!, oneValue: false, calls, depth + 1);
+                        var values = held.IsDefault
+                            ? members.ValuesRead(source!, cancellationToken).Select(value => ((IOperation?)value, calls))
+                            : held;
                         if (!values.Any())
                         {
-                            objects.Add(null);
+                            objects.Add((null, calls));
                         }
 
-                        foreach (var value in values)
+                        foreach (var (value, within) in values)
                         {
-                            AddObjects(value, objects, direct, depth + 1);
+                            AddObjects(value, objects, direct, within, depth + 1);
                         }
 
                         break;
 
                     case IInvocationOperation { TargetMethod.IsAsync: false } call when !direct
                         && members.Values(call.TargetMethod, call, cancellationToken) is { IsEmpty: false } returned:
+                        // Parties.Create("KP"): each object the method returns, its parameters standing for the arguments.
+                        var inside = CallFrame.Enter(calls, call.TargetMethod, call.Arguments);
                         foreach (var value in returned)
                         {
-                            AddObjects(value, objects, direct, depth + 1);
+                            AddObjects(value, objects, direct, inside, depth + 1);
                         }
 
                         break;
 
                     default:
-                        objects.Add(null);
+                        objects.Add((null, calls));
                         break;
                 }
             }
@@ -226,38 +237,41 @@ namespace CmaaGen.Analysis
             return false;
         }
 
-        /// <summary>Adds what one object the receiver may be gives the member, or null where that is not known.</summary>
-        private void AddGiven(IOperation? made, ISymbol member, ParameterSyntax? positional, IOperation read, ImmutableArray<IOperation?>.Builder values, int depth)
+        /// <summary>
+        /// Adds what one object the receiver may be gives the member, or null where that is not known, with the calls whose
+        /// bodies the object was made in.
+        /// </summary>
+        private void AddGiven(IOperation? made, ISymbol member, ParameterSyntax? positional, IOperation read, CallFrame? calls, ImmutableArray<(IOperation?, CallFrame?)>.Builder values, int depth)
         {
             switch (made is null ? null : CountryValueCollector.Unwrap(made))
             {
                 case IObjectCreationOperation { Initializer: { } initializer } when Assigned(initializer.Initializers, member) is { } value:
-                    values.Add(value);
+                    values.Add((value, calls));
                     return;
 
                 case IWithOperation { Initializer: var initializer } when Assigned(initializer.Initializers, member) is { } value:
-                    values.Add(value);
+                    values.Add((value, calls));
                     return;
 
                 case IWithOperation copy when depth < CountryValueCollector.MaxDepth:
                     // a with { Goods = "oil" }: the member keeps what it holds in a.
                     foreach (var copied in CountryValueCollector.Sources(copy.Operand, graph))
                     {
-                        AddGiven(copied, member, positional, read, values, depth + 1);
+                        AddGiven(copied, member, positional, read, calls, values, depth + 1);
                     }
 
                     return;
 
                 case IAnonymousObjectCreationOperation anonymous:
-                    values.Add(Assigned(anonymous.Initializers, member));
+                    values.Add((Assigned(anonymous.Initializers, member), calls));
                     return;
 
                 case IObjectCreationOperation { Constructor: { } constructor } creation:
-                    AddConstructed(creation, constructor, member, positional, read, values);
+                    AddConstructed(creation, constructor, member, positional, read, calls, values);
                     return;
 
                 default:
-                    values.Add(null);
+                    values.Add((null, calls));
                     return;
             }
         }
@@ -274,28 +288,30 @@ namespace CmaaGen.Analysis
         /// parameter that declares it, or each value the constructor leaves in it, a parameter of the constructor standing
         /// for the argument it was given.
         /// </summary>
-        private void AddConstructed(IObjectCreationOperation creation, IMethodSymbol constructor, ISymbol member, ParameterSyntax? positional, IOperation read, ImmutableArray<IOperation?>.Builder values)
+        private void AddConstructed(IObjectCreationOperation creation, IMethodSymbol constructor, ISymbol member, ParameterSyntax? positional, IOperation read, CallFrame? calls, ImmutableArray<(IOperation?, CallFrame?)>.Builder values)
         {
             var implementation = OwnSource.Implementation(constructor);
             if (positional is not null)
             {
                 var parameter = implementation.Parameters.FirstOrDefault(p => p.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax(cancellationToken) == positional));
-                values.Add(parameter is null ? null : Argument(creation.Arguments, parameter));
+                values.Add((parameter is null ? null : Argument(creation.Arguments, parameter), calls));
                 return;
             }
 
             var stored = members.Made(member, constructor, read, cancellationToken);
             if (stored.IsEmpty)
             {
-                values.Add(null);
+                values.Add((null, calls));
                 return;
             }
 
+            // Where the constructor stores more than a parameter (Country = country.Trim()), its parameters stand for the arguments.
+            var inside = CallFrame.Enter(calls, constructor, creation.Arguments);
             foreach (var value in stored)
             {
                 values.Add(Parameter(value) is { } parameter
-                    ? SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation.Arguments, parameter) : null
-                    : value);
+                    ? (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation.Arguments, parameter) : null, calls)
+                    : (value, inside));
             }
         }
 

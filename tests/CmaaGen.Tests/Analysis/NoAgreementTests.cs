@@ -929,6 +929,66 @@ public class NoAgreementTests
             }
             """);
 
+    /// <summary>
+    /// In what a method or constructor of the project gives, its parameters stand for the arguments of the call: a
+    /// helper that keeps the country (<c>Normalize(" ir ")</c>), a factory's object (<c>Create("KP").Country</c>), through
+    /// calls of calls; what the arguments do not decide is still known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_parameter_in_what_a_call_gives_is_the_calls_argument()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public record Party(string Name, string Country);
+
+            public sealed class Consignment
+            {
+                public Consignment(string destination) { Destination = destination.Trim(); }
+                public string Destination { get; }
+            }
+
+            public static class Factory
+            {
+                public static Party Create(string country) => new Party("", country);
+                public static Party Make(string name, string country) { var party = new Party(name, country); return party; }
+                public static Party Nested(string code) => Create(code);
+                public static Party Defaulted(string country = "CU") => new Party("", country);
+                public static string Normalize(string code) => code.Trim().ToUpperInvariant();
+                public static string Pick(string first, string second) => first.Length > 0 ? first : second;
+                public static string CountryOf(Party party) => party.Country;
+                public static string Tail(string code) => code.Substring(1);
+                public static string Repeat(string code, int times) => times == 0 ? code : Repeat(code, times - 1);
+                public static T Same<T>(T value) => value;
+                public static string Upper(this string code) => code.ToUpperInvariant();
+            }
+
+            class C
+            {
+                void M(Gateway g, string input)
+                {
+                    g.Send({|CMAA001:Factory.Create("KP").Country|});
+                    var made = Factory.Make("Damascus Customs", "SY");
+                    g.Send({|CMAA001:made.Country|});
+                    g.Send({|CMAA001:Factory.Make(country: "IR", name: "Tehran Customs").Country|});
+                    g.Send({|CMAA001:Factory.Nested("CU").Country|});
+                    g.Send({|CMAA001:Factory.Defaulted().Country|});
+                    g.Send(Factory.Defaulted("DE").Country);
+                    g.Send({|CMAA001:new Consignment(" KP ").Destination|});
+
+                    g.Send({|CMAA001:Factory.Normalize(" ir ")|});
+                    g.Send({|CMAA001:Factory.Pick("DE", "KP")|});
+                    g.Send(Factory.Pick("DE", "FR"));
+                    g.Send({|CMAA001:Factory.CountryOf(new Party("", "IR"))|});
+                    g.Send({|CMAA001:Factory.Repeat("SY", 3)|});
+                    g.Send({|CMAA001:Factory.Same("IR")|});
+                    g.Send({|CMAA001:"cu".Upper()|});
+
+                    // What the arguments do not decide, or decide at run time.
+                    g.Send(Factory.Tail("XIR"));
+                    g.Send(Factory.Normalize(input));
+                    g.Send(Factory.Create(input).Country);
+                }
+            }
+            """);
+
     [Fact]
     public async Task An_object_a_call_picks_or_a_lambda_is_handed_gives_its_members_and_a_Select_what_it_returns()
         => await AnalyzerTest.VerifyAsync(Gateway + """

@@ -1345,8 +1345,8 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
-    /// A method with parameters whose body is one expression gives its constants where it is called; what its arguments
-    /// decide is a value known only at run time, at the call.
+    /// A method with parameters whose body is one expression gives its constants where it is called, and an argument it
+    /// passes on, in another case or trimmed, is that argument, checked where it was checked.
     /// </summary>
     [Fact]
     public async Task A_method_with_parameters_gives_its_constants_and_a_run_time_value()
@@ -1362,7 +1362,8 @@ public class UncheckedValueTests
                     g.Send(CodeFor(region));
                     g.Send({|CMAA004:Echo(country)|});
                     g.Send({|CMAA004:OrHome(country, false)|});
-                    if (CmaaAgreements.HasAgreement(country)) g.Send({|CMAA004:Echo(country)|});
+                    if (CmaaAgreements.HasAgreement(country)) g.Send(Echo(country));
+                    if (CmaaAgreements.HasAgreement(country)) g.Send(OrHome(country, false));
                 }
             }
             """)
@@ -1497,6 +1498,38 @@ public class UncheckedValueTests
 
                     g.SendMany({|CMAA004:codes.Select(c => c.Trim())|});
                     g.SendMany(codes.Where(CmaaAgreements.HasAgreement).Select(c => c.Trim()));
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A value passed through a method or a factory of the project that keeps what it names is checked where it was
+    /// checked before the call; what the method makes of it otherwise is a value of its own.
+    /// </summary>
+    [Fact]
+    public async Task A_checked_value_passed_through_a_call_that_keeps_it_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            public record Party(string Name, string Country);
+
+            static class Helpers
+            {
+                public static string Normalize(string code) => code.Trim().ToUpperInvariant();
+                public static string Tail(string code) => code.Substring(1);
+                public static Party Create(string country) => new Party("", country);
+            }
+
+            class C
+            {
+                void M(Gateway g, string x, string y)
+                {
+                    if (!CmaaAgreements.HasAgreement(x)) return;
+                    g.Send(Helpers.Normalize(x));
+                    g.Send(Helpers.Create(x).Country);
+                    g.Send({|CMAA004:Helpers.Tail(x)|});
+
+                    g.Send({|CMAA004:Helpers.Normalize(y)|});
+                    g.Send({|CMAA004:Helpers.Create(y).Country|});
                 }
             }
             """)
