@@ -307,7 +307,10 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var partner in new System.Collections.Generic.HashSet<string>(Partners, StringComparer.OrdinalIgnoreCase)) gateway.Send(partner); foreach (var partner in System.Collections.Immutable.ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase, "KP", "DE", "SY")) gateway.Send(partner);
                     gateway.Send(System.Linq.Enumerable.First(Partners)); Func<string> home = () => "SY"; gateway.Send(home()); gateway.Send($"{code}".Trim()); foreach (var part in "DE,KP".Split(',')) gateway.Send(part); gateway.Send(System.Threading.Tasks.Task.FromResult("SY").Result);
                     var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination); var lodged = new Entry("3", new Party("SY")); gateway.Send(lodged.Consignee.Country); gateway.Send(Registry.Tehran.Country);
+                    gateway.Send(System.Linq.Enumerable.First(Registry.All).Country); foreach (var c in System.Linq.Enumerable.Select(Registry.All, p => p.Country)) gateway.Send(c); gateway.Send(Registry.Create("CU").Country); gateway.Send(Normalize(" sy ")); gateway.Send(new Relayed("KP").Country);
                 }
+
+                private static string Normalize(string code) => code.Trim().ToUpperInvariant();
 
                 private static readonly string[] Partners = { "DE", "CU" };
 
@@ -361,6 +364,22 @@ public class ConsumerBuildTests(PackageFixture package)
             internal static class Registry
             {
                 public static readonly Party Tehran = new("IR");
+
+                public static readonly Party[] All = { new("KP"), new("DE") };
+
+                public static Party Create(string country) => new(country);
+            }
+
+            internal class Notice
+            {
+                public Notice(string country) => Country = country;
+
+                public string Country { get; }
+            }
+
+            internal sealed class Relayed : Notice
+            {
+                public Relayed(string country) : base(country) { }
             }
 
             internal sealed class Order
@@ -405,6 +424,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "57,138 CMAA001 CU", "57,291 CMAA001 KP", "57,291 CMAA001 SY",
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
+                "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
             ],
             found);
     }
