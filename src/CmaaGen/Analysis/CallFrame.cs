@@ -53,5 +53,46 @@ namespace CmaaGen.Analysis
 
             return null;
         }
+
+        /// <summary>
+        /// Whether a body decides by the parameter's value what it does (<c>HasAgreement(code) ? code : "DE"</c>,
+        /// <c>if (code == "IR")</c>, <c>Ensure(code);</c>): then the argument may never reach what the body gives, so the
+        /// parameter is not read as its argument, and stays a value known only at run time. Any test counts, a length's
+        /// too, and any call as a statement, which may be a guard, but the constructor called first (<c>: this(code)</c>),
+        /// whose own tests its parameters answer.
+        /// </summary>
+        public static bool IsTested(IParameterSymbol parameter, IOperation root)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is not IParameterReferenceOperation { Parameter: var referenced }
+                    || !SymbolEqualityComparer.Default.Equals(referenced.OriginalDefinition, parameter.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                for (var child = operation; child.Parent is { } parent; child = parent)
+                {
+                    if (Decides(parent, child))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Decides(IOperation parent, IOperation child) => parent switch
+        {
+            IConditionalOperation conditional => conditional.Condition == child,
+            IWhileLoopOperation loop => loop.Condition == child,
+            ISwitchOperation switchStatement => switchStatement.Value == child,
+            ISwitchExpressionOperation switchExpression => switchExpression.Value == child,
+            IIsPatternOperation or IIsTypeOperation or IBinaryOperation => true,
+            IInvocationOperation call => call.Type?.SpecialType == SpecialType.System_Boolean
+                || call.Parent is IExpressionStatementOperation && call.TargetMethod.MethodKind != MethodKind.Constructor,
+            _ => false,
+        };
     }
 }

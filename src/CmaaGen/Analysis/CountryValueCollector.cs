@@ -495,7 +495,7 @@ namespace CmaaGen.Analysis
                     // ports.First().Value, or first.Value where first = ports.First(): the value of one of the entries.
                     return CollectPickedEntries(pair, part.Name == "Key" ? 0 : 1, site, depth);
 
-                case IParameterReferenceOperation { Parameter: var parameter } when CallFrame.Binding(_calls, parameter) is { } frame:
+                case IParameterReferenceOperation { Parameter: var parameter } when CallFrame.Binding(_calls, parameter) is { } frame && !_members.Tests(parameter, value):
                     // code in the body of Normalize("ir"): the argument, read where the call is.
                     CollectCalled(CreatedObjects.Argument(frame.Arguments, parameter), frame.Outer, site, depth);
                     return true;

@@ -120,7 +120,8 @@ namespace CmaaGen.Analysis
 
                         break;
 
-                    case IParameterReferenceOperation { Parameter: var parameter } when !direct && CallFrame.Binding(calls, parameter) is { } frame:
+                    case IParameterReferenceOperation { Parameter: var parameter } reference
+                        when !direct && CallFrame.Binding(calls, parameter) is { } frame && !members.Tests(parameter, reference):
                         // p in the body of CountryOf(new Party("", "IR")): the argument.
                         AddObjects(Argument(frame.Arguments, parameter), objects, direct, frame.Outer, depth + 1);
                         break;
@@ -310,7 +311,7 @@ namespace CmaaGen.Analysis
             foreach (var value in stored)
             {
                 values.Add(Parameter(value) is { } parameter
-                    ? (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) ? Argument(creation.Arguments, parameter) : null, calls)
+                    ? (SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, implementation) && !members.Tests(parameter, value) ? Argument(creation.Arguments, parameter) : null, calls)
                     : (value, inside));
             }
         }

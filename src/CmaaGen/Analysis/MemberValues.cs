@@ -25,6 +25,8 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, CollectionAdditions> _additions = new(SymbolEqualityComparer.Default);
 
+        private readonly ConcurrentDictionary<IParameterSymbol, bool> _tested = new(SymbolEqualityComparer.Default);
+
         // Made's answers, by constructor and then member: a long method reads the same objects' members again and again.
         private readonly ConcurrentDictionary<ISymbol, ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>>> _made = new(SymbolEqualityComparer.Default);
 
@@ -52,6 +54,13 @@ namespace CmaaGen.Analysis
             => OwnSource.Declares(compilation, member)
                 ? _additions.GetOrAdd(member.OriginalDefinition, m => CollectionAdditions.OfMember(m, tree => ModelFor(tree, use), cancellationToken))
                 : CollectionAdditions.None;
+
+        /// <summary>
+        /// Whether the body that holds <paramref name="reference"/> tests the parameter (<see cref="CallFrame.IsTested"/>),
+        /// so that it cannot stand for its argument there; decided once per parameter.
+        /// </summary>
+        public bool Tests(IParameterSymbol parameter, IOperation reference)
+            => _tested.GetOrAdd(parameter.OriginalDefinition, _ => CallFrame.IsTested(parameter, LocalFlow.Root(reference)));
 
         /// <summary>The values a field or property read can give (<see cref="Values"/>); empty for anything else.</summary>
         public ImmutableArray<IOperation> ValuesRead(IOperation reference, CancellationToken cancellationToken) => reference switch
@@ -172,7 +181,7 @@ namespace CmaaGen.Analysis
                 {
                     values.Add(value);
                 }
-                else if (made.Call is not null && CreatedObjects.Argument(made.Call.Arguments, parameter) is { } passed)
+                else if (made.Call is not null && !Tests(parameter, value) && CreatedObjects.Argument(made.Call.Arguments, parameter) is { } passed)
                 {
                     values.Add(passed);
                 }

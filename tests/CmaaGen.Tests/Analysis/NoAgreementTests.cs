@@ -932,7 +932,8 @@ public class NoAgreementTests
     /// <summary>
     /// In what a method or constructor of the project gives, its parameters stand for the arguments of the call: a
     /// helper that keeps the country (<c>Normalize(" ir ")</c>), a factory's object (<c>Create("KP").Country</c>), through
-    /// calls of calls; what the arguments do not decide is still known only at run time.
+    /// calls of calls; not a parameter the body tests, which may keep the argument out; what the arguments do not decide
+    /// is still known only at run time.
     /// </summary>
     [Fact]
     public async Task A_parameter_in_what_a_call_gives_is_the_calls_argument()
@@ -958,6 +959,23 @@ public class NoAgreementTests
                 public static string Repeat(string code, int times) => times == 0 ? code : Repeat(code, times - 1);
                 public static T Same<T>(T value) => value;
                 public static string Upper(this string code) => code.ToUpperInvariant();
+                public static string OrHome(string code) => CmaaAgreements.HasAgreement(code) ? code : "DE";
+                public static string Require(string code) { Ensure(code); return code; }
+                public static string Rerouted(string code) => code == "IR" ? "DE" : code;
+                public static Party Admitted(string code) => Allowed(code) ? new Party("", code) : new Party("", "DE");
+                private static bool Allowed(string code) => code != "KP";
+                private static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); }
+            }
+
+            internal sealed class Screened
+            {
+                public Screened(string destination)
+                {
+                    if (!CmaaAgreements.HasAgreement(destination)) throw new System.ArgumentException(destination);
+                    Destination = destination;
+                }
+
+                public string Destination { get; }
             }
 
             class C
@@ -980,6 +998,13 @@ public class NoAgreementTests
                     g.Send({|CMAA001:Factory.Repeat("SY", 3)|});
                     g.Send({|CMAA001:Factory.Same("IR")|});
                     g.Send({|CMAA001:"cu".Upper()|});
+
+                    // A body that tests the parameter may keep its argument from what it gives.
+                    g.Send(Factory.OrHome("IR"));
+                    g.Send(Factory.Require("KP"));
+                    g.Send(Factory.Rerouted("IR"));
+                    g.Send(Factory.Admitted("KP").Country);
+                    g.Send(new Screened("SY").Destination);
 
                     // What the arguments do not decide, or decide at run time.
                     g.Send(Factory.Tail("XIR"));
