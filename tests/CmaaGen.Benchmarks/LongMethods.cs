@@ -11,7 +11,7 @@ namespace CmaaGen.Benchmarks;
 
 /// <summary>
 /// The analyzer's callback time on one method of 500 to 4,000 exchanges: values in place, through locals, a member of an
-/// object made just before, and a parameter in a branch per exchange (tested against a constant, or checked with CMAA004 on). Following a local, or
+/// object made just before or by a factory method from a helper's result, and a parameter in a branch per exchange (tested against a constant, or checked with CMAA004 on). Following a local, or
 /// deciding what holds at a use, looks the value up in the control flow graph; if that walked the body or the branches
 /// before the use, the time per exchange would grow with the method's length, and a long generated or legacy method
 /// would stall the IDE on every keystroke. The time per exchange should stay flat.
@@ -29,7 +29,11 @@ internal static class LongMethods
     // Each exchange reads a member of an object made just before it, which is followed to the object's initializer.
     private const string Made = "member of an object made with an initializer";
 
-    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Tested, Guarded, Unguarded, Made];
+    // Each exchange reads a member of an object a factory method made from a helper's result, each parameter followed to
+    // the call's argument.
+    private const string Called = "member of a factory's object, made from a helper's result";
+
+    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Tested, Guarded, Unguarded, Made, Called];
 
     public static async Task RunAsync(string[] args)
     {
@@ -87,11 +91,18 @@ internal static class LongMethods
                 "local written once" => $"            var {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
                 Tested => $"            if (country == \"DE\")\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 Made => $"            var {local} = new Declaration {{ Goods = express ? \"DE\" : \"FR\" }};\n            gateway.Send({local}.Goods, \"{i}\");\n",
+                Called => $"            gateway.Send(Make(Normalize(express ? \"de\" : \"fr\")).Country, \"{i}\");\n",
                 Guarded or Unguarded => $"            if (express)\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 _ => $"            var {local} = \"JP\";\n            {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
             });
         }
 
-        return text.Append("        }\n    }\n}\n").ToString();
+        text.Append("        }\n");
+        if (shape == Called)
+        {
+            text.Append("\n        private static Party Make(string country) => new Party(country);\n\n        private static string Normalize(string code) => code.Trim().ToUpperInvariant();\n");
+        }
+
+        return text.Append("    }\n\n    public sealed record Party(string Country);\n}\n").ToString();
     }
 }
