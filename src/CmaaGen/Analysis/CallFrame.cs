@@ -71,7 +71,7 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                for (var child = operation; child.Parent is { } parent; child = parent)
+                for (var child = operation; child != root && child.Parent is { } parent; child = parent)
                 {
                     if (Decides(parent, child))
                     {

@@ -85,11 +85,13 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// What a lambda of one parameter gives for each item it is handed (<c>party =&gt; party.Country</c> in
         /// <c>Parties.Select(…)</c>): the value of each of its <c>return</c>s. Default for a method group, an <c>async</c>
-        /// lambda, and a lambda with a <c>return</c> without a value.
+        /// lambda, a lambda with a <c>return</c> without a value, and one that tests its parameter
+        /// (<c>c =&gt; c == "IR" ? "DE" : c</c>, <see cref="CallFrame.IsTested"/>), which may keep an item out.
         /// </summary>
         public static ImmutableArray<IOperation> ReturnedPerItem(IOperation function)
         {
-            if (function is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false, Parameters.Length: 1 } } lambda })
+            if (function is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false, Parameters.Length: 1 } } lambda }
+                || CallFrame.IsTested(lambda.Symbol.Parameters[0], lambda.Body))
             {
                 return default;
             }

@@ -1069,6 +1069,10 @@ public class NoAgreementTests
                         g.SendList(Parties.Partners.Select(p => p.Country));
                         g.SendList(Parties.All.Select(p => { if (p.Name.Length > 0) { return "DE"; } return "FR"; }));
 
+                        // A lambda that tests its item may keep it out of what it returns.
+                        g.SendList(Parties.Codes.Select(code => code == "SY" ? "DE" : code));
+                        g.SendList(Parties.Codes.Select(code => CmaaAgreements.HasAgreement(code) ? code : "FR"));
+
                         // A member that code can set, of an object a collection holds: any code may have set it.
                         g.Send(Parties.Orders.First().Destination);
                         g.SendList(Parties.Orders.Select(o => o.Destination));
