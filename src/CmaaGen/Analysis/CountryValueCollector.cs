@@ -1061,18 +1061,26 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The values of a dictionary's initializers, written in place (<c>["Hamburg"] = "DE"</c>,
-        /// <c>{ "Hamburg", "DE" }</c>), a null entry for any other initializer; null for any other value, also a
-        /// dictionary made from another one.
+        /// <c>{ "Hamburg", "DE" }</c>), a null entry for any other initializer, or what the value selector of LINQ's
+        /// <c>ToDictionary</c> returns for each item (<c>Parties.ToDictionary(p =&gt; p.Name, p =&gt; p.Country)</c>,
+        /// <see cref="DelegateCalls.ReturnedPerItem"/>); null for any other value, also a dictionary made from another one.
         /// </summary>
         private static IEnumerable<IOperation?>? DictionaryValuesInPlace(IOperation value)
-            => value is IObjectCreationOperation creation && !creation.Arguments.Any(argument => IsSequence(argument.Value.Type))
-                ? (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).Select(entry => entry switch
-                {
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed => indexed.Value,
-                    IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
-                    _ => null,
-                })
-                : null;
+            => value switch
+            {
+                IObjectCreationOperation creation when !creation.Arguments.Any(argument => IsSequence(argument.Value.Type))
+                    => (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty).Select(entry => entry switch
+                    {
+                        ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true } } indexed => indexed.Value,
+                        IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
+                        _ => null,
+                    }),
+                IInvocationOperation { TargetMethod: { Name: "ToDictionary", IsExtensionMethod: true } method, Arguments.Length: 3 or 4 } call
+                    when SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
+                        && DelegateCalls.ReturnedPerItem(call.Arguments[2].Value) is { IsDefault: false } returned
+                    => returned,
+                _ => null,
+            };
 
         /// <summary>
         /// The operations the element at <paramref name="path"/> of a tuple may be, a position for each level of nesting

@@ -841,6 +841,44 @@ public class NoAgreementTests
                 .WithLocation(1).WithLocation(0).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
 
     /// <summary>
+    /// A dictionary LINQ's <c>ToDictionary</c> makes holds what its value selector returns for each item, read as a
+    /// <c>Select</c>'s items are; a comparer in its place, or a method group, leaves the values known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_dictionary_ToDictionary_made_holds_what_its_value_selector_returns()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Mapped
+            {
+                using System.Linq;
+
+                public record Party(string Name, string Country);
+
+                class C
+                {
+                    static readonly Party[] All = { new("Hamburg Customs", "DE"), new("Pyongyang Customs", "KP") };
+                    static readonly Party[] Partners = { new("Hamburg Customs", "DE"), new("Lyon Customs", "FR") };
+
+                    static string CountryOf(Party party) => party.Country;
+
+                    void M(Gateway g, string name)
+                    {
+                        var byName = All.ToDictionary(p => p.Name, p => p.Country);
+                        g.Send({|CMAA001:byName[name]|});
+                        g.Send({|CMAA001:All.ToDictionary(p => p.Name, p => p.Country, System.StringComparer.OrdinalIgnoreCase)[name]|});
+                        foreach (var country in byName.Values)
+                        {
+                            g.Send({|CMAA001:country|});
+                        }
+
+                        g.Send(Partners.ToDictionary(p => p.Name, p => p.Country)[name]);
+                        g.Send(All.ToDictionary(p => p.Name, CountryOf)[name]);
+                        g.Send(All.ToDictionary(p => p.Country, System.StringComparer.OrdinalIgnoreCase)[name].Name);
+                    }
+                }
+            }
+            """);
+
+    /// <summary>
     /// A constructor that calls another first (<c>: this(…)</c>, <c>: base(…)</c>, a primary constructor's base type, or
     /// the base type's constructor the compiler calls) leaves what that one made, unless its own body writes the member
     /// after on every path; a constructor in the chain that calls a method of its object leaves a member code can set
