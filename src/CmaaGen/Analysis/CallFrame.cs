@@ -59,7 +59,8 @@ namespace CmaaGen.Analysis
         /// <c>if (code == "IR")</c>, <c>Ensure(code);</c>): then the argument may never reach what the body gives, so the
         /// parameter is not read as its argument, and stays a value known only at run time. Any test counts, a length's
         /// too, and any call as a statement, which may be a guard, but the constructor called first (<c>: this(code)</c>),
-        /// whose own tests its parameters answer.
+        /// whose own tests its parameters answer, and the <c>System</c> namespace's argument guards
+        /// (<c>ArgumentNullException.ThrowIfNull(code);</c>), which let every country pass.
         /// </summary>
         public static bool IsTested(IParameterSymbol parameter, IOperation root)
         {
@@ -91,7 +92,8 @@ namespace CmaaGen.Analysis
             ISwitchExpressionOperation switchExpression => switchExpression.Value == child,
             IIsPatternOperation or IIsTypeOperation or IBinaryOperation => true,
             IInvocationOperation call => call.Type?.SpecialType == SpecialType.System_Boolean
-                || call.Parent is IExpressionStatementOperation && call.TargetMethod.MethodKind != MethodKind.Constructor,
+                || call.Parent is IExpressionStatementOperation && call.TargetMethod.MethodKind != MethodKind.Constructor
+                    && !SymbolNames.IsNamespace(call.TargetMethod.ContainingType.ContainingNamespace, "System"),
             _ => false,
         };
     }

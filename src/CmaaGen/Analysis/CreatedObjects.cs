@@ -15,11 +15,12 @@ namespace CmaaGen.Analysis
     /// <c>var shipment = new Shipment("1", "CN", "KP");</c>, <c>gateway.Send(shipment.Destination)</c> sends North Korea.
     /// The objects are those the read's receiver may be: a <c>new</c>, a <c>with</c> or an anonymous object, written in
     /// place, held by a local, held by a member of such an object (<c>declaration.Consignee.Country</c>) or by a
-    /// <c>readonly</c> field or get-only property, returned by a method of the project, or an item of a collection of them
-    /// that a loop takes or an element read gives. The member holds what the
+    /// <c>readonly</c> field or get-only property, returned by a method of the project (its parameters standing for the
+    /// call's arguments, <see cref="CallFrame"/>), or an item of a collection of them that a loop takes, an element read or
+    /// a call that picks one gives, or a LINQ method hands its lambda. The member holds what the
     /// object initializer or the <c>with</c> assigns to it, else what the object was made with: the argument of a record's
-    /// positional parameter, or of a constructor parameter stored in it, or the constants its initializer or constructor
-    /// give it (<see cref="MemberValues.Made"/>). Only members of one value (text, an enum, a number) are read this way,
+    /// positional parameter, or of a constructor parameter stored in it, or the constants its initializer or constructor,
+    /// or the constructors that one calls first, give it (<see cref="MemberValues.Made"/>). Only members of one value (text, an enum, a number) are read this way,
     /// not collections, which code can fill through any reference. A member that can be set after the object is made is
     /// read only in an object the method made, where nothing can have set it before: no write of it through the local and
     /// no other use of the local but reading its members, earlier in the body, in a loop around the read, in a lambda or

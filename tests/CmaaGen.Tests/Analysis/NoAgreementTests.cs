@@ -997,12 +997,24 @@ public class NoAgreementTests
                 public static string Repeat(string code, int times) => times == 0 ? code : Repeat(code, times - 1);
                 public static T Same<T>(T value) => value;
                 public static string Upper(this string code) => code.ToUpperInvariant();
+                public static string Required(string code) { System.ArgumentException.ThrowIfNullOrEmpty(code); return code.Trim(); }
                 public static string OrHome(string code) => CmaaAgreements.HasAgreement(code) ? code : "DE";
                 public static string Require(string code) { Ensure(code); return code; }
                 public static string Rerouted(string code) => code == "IR" ? "DE" : code;
                 public static Party Admitted(string code) => Allowed(code) ? new Party("", code) : new Party("", "DE");
                 private static bool Allowed(string code) => code != "KP";
                 private static void Ensure(string code) { if (!CmaaAgreements.HasAgreement(code)) throw new System.ArgumentException(code); }
+            }
+
+            internal sealed class Lodged
+            {
+                public Lodged(string destination)
+                {
+                    System.ArgumentNullException.ThrowIfNull(destination);
+                    Destination = destination;
+                }
+
+                public string Destination { get; }
             }
 
             internal sealed class Screened
@@ -1036,6 +1048,10 @@ public class NoAgreementTests
                     g.Send({|CMAA001:Factory.Repeat("SY", 3)|});
                     g.Send({|CMAA001:Factory.Same("IR")|});
                     g.Send({|CMAA001:"cu".Upper()|});
+
+                    // The framework's argument guards let every country pass.
+                    g.Send({|CMAA001:new Lodged("IR").Destination|});
+                    g.Send({|CMAA001:Factory.Required("KP")|});
 
                     // A body that tests the parameter may keep its argument from what it gives.
                     g.Send(Factory.OrHome("IR"));
