@@ -308,9 +308,12 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(System.Linq.Enumerable.First(Partners)); Func<string> home = () => "SY"; gateway.Send(home()); gateway.Send($"{code}".Trim()); foreach (var part in "DE,KP".Split(',')) gateway.Send(part); gateway.Send(System.Threading.Tasks.Task.FromResult("SY").Result);
                     var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination); var lodged = new Entry("3", new Party("SY")); gateway.Send(lodged.Consignee.Country); gateway.Send(Registry.Tehran.Country);
                     gateway.Send(System.Linq.Enumerable.First(Registry.All).Country); foreach (var c in System.Linq.Enumerable.Select(Registry.All, p => p.Country)) gateway.Send(c); gateway.Send(Registry.Create("CU").Country); gateway.Send(Normalize(" sy ")); gateway.Send(new Relayed("KP").Country);
+                    Office office = asked.Length > 2 ? new Havana() : new Bonn(); gateway.Send(office.Country); Lodge(gateway, office);
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
+
+                private static void Lodge(Gateway gateway, Office office) => gateway.Send(office.Country);
 
                 private static readonly string[] Partners = { "DE", "CU" };
 
@@ -382,6 +385,21 @@ public class ConsumerBuildTests(PackageFixture package)
                 public Relayed(string country) : base(country) { }
             }
 
+            internal abstract class Office
+            {
+                public abstract string Country { get; }
+            }
+
+            internal sealed class Havana : Office
+            {
+                public override string Country => "CU";
+            }
+
+            internal sealed class Bonn : Office
+            {
+                public override string Country { get; } = "DE";
+            }
+
             internal sealed class Order
             {
                 public string Destination { get; set; } = "";
@@ -425,6 +443,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
+                "61,84 CMAA001 CU", "66,79 CMAA001 CU",
             ],
             found);
     }

@@ -50,7 +50,7 @@ namespace CmaaGen.Analysis
             // in a new compiler process the first reading costs the JIT of the parser and the model.
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
-            _members = new MemberValues(_compilation);
+            _members = new MemberValues(_compilation, Contexts.VisibleOutside);
             _narrowing = new EqualityNarrowing(_members);
             // A library of checks may hold no exchange, yet a constant its factory passes is judged by its lists.
             var agreements = new Lazy<AgreementIndex>(() => _index ?? ProjectAgreements.Load(options, values, cancellationToken));

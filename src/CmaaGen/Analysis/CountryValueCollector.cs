@@ -19,7 +19,8 @@ namespace CmaaGen.Analysis
     /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), an
     /// item a call picks (<c>First()</c>, <c>Dequeue()</c>), the constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (its parameters standing for the call's arguments,
-    /// <see cref="CallFrame"/>), a <c>Select</c>'s items as what its lambda returns,
+    /// <see cref="CallFrame"/>), what each override a read of an abstract, virtual or interface property may run gives
+    /// (<see cref="Overrides"/>), a <c>Select</c>'s items as what its lambda returns,
     /// a tuple literal's element read by
     /// name or deconstructed, a member of an object the code made (<see cref="CreatedObjects"/>), and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
     /// <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
@@ -53,6 +54,12 @@ namespace CmaaGen.Analysis
         // The calls of the project's methods whose bodies the value is being read from, where their parameters stand for
         // the arguments.
         private CallFrame? _calls;
+
+        // How many overrides the value was read from: overrides that read other overridden properties multiply at each
+        // level (a type per country, each Country => Code and Code => Country), so past a budget an override is a value
+        // known only at run time.
+        private int _overridesRead;
+        private const int MaxOverridesRead = 256;
 
         public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
@@ -435,7 +442,7 @@ namespace CmaaGen.Analysis
         /// Collects a value that one or more other values give, by a call or read that keeps what they name: a trim, a
         /// null-conditional read, an interpolation of one text alone, a task waited on, a call through a delegate, an item
         /// or entry a call picks, a member of an object the code made (<see cref="CreatedObjects"/>), a parameter of a
-        /// call whose body is read (<see cref="CallFrame"/>).
+        /// call whose body is read (<see cref="CallFrame"/>), a read that may run an override (<see cref="Overrides"/>).
         /// False for any other value. Kept apart from <see cref="Collect(IOperation?, IOperation?, int)"/>, whose frame
         /// each level of nested code pays again.
         /// </summary>
@@ -507,6 +514,27 @@ namespace CmaaGen.Analysis
                     foreach (var (made, calls) in given)
                     {
                         CollectCalled(made, calls, site, depth);
+                    }
+
+                    return true;
+
+                case IPropertyReferenceOperation { Property: var property, Instance: { } receiver } read
+                    when Overrides.Dispatches(property) && CreatedObjects.HoldsOneValue(property.Type):
+                    // party.Country, where Party's Country is abstract: what the override each object it may be runs gives.
+                    foreach (var implementation in _members.Overrides.Run(property, receiver, _graph, _cancellationToken))
+                    {
+                        var given = implementation is null || ++_overridesRead > MaxOverridesRead
+                            ? ImmutableArray<IOperation>.Empty
+                            : _members.OwnValues(implementation, read, _cancellationToken);
+                        if (given.IsEmpty)
+                        {
+                            _values.Add(new FlowingValue(null, site, null));
+                        }
+
+                        foreach (var overridden in given)
+                        {
+                            Collect(overridden, site, depth + 1);
+                        }
                     }
 
                     return true;

@@ -181,7 +181,8 @@ namespace CmaaGen.Analysis
                 _ => null,
             };
 
-        private static bool HoldsOneValue(ITypeSymbol type)
+        /// <summary>Whether a value of the type is one value (text, an enum, a number), not an object with members.</summary>
+        internal static bool HoldsOneValue(ITypeSymbol type)
             => type.SpecialType is SpecialType.System_String or >= SpecialType.System_SByte and <= SpecialType.System_UInt64
                 || type.TypeKind == TypeKind.Enum;
 

@@ -20,7 +20,9 @@ namespace CmaaGen.Analysis
     /// iterator its <c>yield return</c>s (for a method with parameters, only its constants are known where it is called).
     /// Decided once per member and compilation.
     /// </summary>
-    internal sealed class MemberValues(Compilation compilation)
+    /// <param name="compilation">The compilation whose source declares the members.</param>
+    /// <param name="visibleOutside">Whether another assembly can see a member or type, and so override it (<see cref="Analysis.Overrides"/>).</param>
+    internal sealed class MemberValues(Compilation compilation, Func<ISymbol, bool> visibleOutside)
     {
         private readonly ConcurrentDictionary<ISymbol, (ImmutableArray<IOperation> Values, bool Constructed)> _values = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, CollectionAdditions> _additions = new(SymbolEqualityComparer.Default);
@@ -32,10 +34,20 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
-        /// (<see cref="OwnSource"/>). Inside a constructor of its type, a member that constructors assign may not hold its
-        /// value yet, so it is unknown there.
+        /// (<see cref="OwnSource"/>), and for a property a read of which may run an override (<see cref="Overrides"/>).
+        /// Inside a constructor of its type, a member that constructors assign may not hold its value yet, so it is
+        /// unknown there.
         /// </summary>
         public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
+            => member is IPropertySymbol property && Analysis.Overrides.Dispatches(property)
+                ? ImmutableArray<IOperation>.Empty
+                : OwnValues(member, use, cancellationToken);
+
+        /// <summary>
+        /// The values a member's own declaration gives, as <see cref="Values"/>, also where a read may run an override
+        /// instead (<see cref="Overrides"/>).
+        /// </summary>
+        public ImmutableArray<IOperation> OwnValues(ISymbol member, IOperation use, CancellationToken cancellationToken)
         {
             if (!OwnSource.Declares(compilation, member))
             {
@@ -45,6 +57,9 @@ namespace CmaaGen.Analysis
             var (values, constructed) = _values.GetOrAdd(member.OriginalDefinition, m => Compute(m, use, cancellationToken));
             return constructed && InConstructorOf(member, use) ? ImmutableArray<IOperation>.Empty : values;
         }
+
+        /// <summary>The properties a read of an abstract, virtual or interface property may run.</summary>
+        public Overrides Overrides { get; } = new(compilation, visibleOutside);
 
         /// <summary>
         /// What the code of the member's type adds to the collection it holds (<see cref="CollectionAdditions.OfMember"/>);
@@ -84,7 +99,7 @@ namespace CmaaGen.Analysis
 
             var declaration = (member is IPropertySymbol declared ? OwnSource.Implementation(declared) : member).DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
 
-            if (member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false }
+            if (member is IPropertySymbol { SetMethod: null, IsAbstract: false, IsIndexer: false }
                 && declaration is PropertyDeclarationSyntax { AccessorList.Accessors: { Count: 1 } onlyAccessor }
                 && onlyAccessor[0] is { ExpressionBody: var getterArrow, Body: var getterBody } getter
                 && getter.IsKind(SyntaxKind.GetAccessorDeclaration)
@@ -97,7 +112,7 @@ namespace CmaaGen.Analysis
             var (expression, stored) = member switch
             {
                 IFieldSymbol { IsReadOnly: true, IsConst: false } => ((declaration as VariableDeclaratorSyntax)?.Initializer?.Value, true),
-                IPropertySymbol { SetMethod: null, IsAbstract: false, IsVirtual: false, IsOverride: false, IsIndexer: false } => declaration switch
+                IPropertySymbol { SetMethod: null, IsAbstract: false, IsIndexer: false } => declaration switch
                 {
                     PropertyDeclarationSyntax { ExpressionBody: { } body } => (body.Expression, false),
                     PropertyDeclarationSyntax property when IsAuto(property) => (property.Initializer?.Value, true),

@@ -579,7 +579,7 @@ public class NoAgreementTests
                 public string Home { get { return {|#1:"SY"|}; } }
                 public string Away { get => {|#3:"CU"|}; }
                 public string Settable { get { return "KP"; } set { } }
-                public virtual string Overridable { get { return "KP"; } }
+                public virtual string Overridable { get { return {|#18:"KP"|}; } }
 
                 public static IEnumerable<string> Partners()
                 {
@@ -606,6 +606,7 @@ public class NoAgreementTests
                 {
                     g.Send({|#0:p.Home|});
                     g.Send({|#2:p.Away|});
+                    g.Send({|#17:p.Overridable|});
                     foreach (var partner in Profile.Partners()) g.Send({|#4:partner|});
                     g.Send({|#6:await Profile.LookupAsync()|});
                     var cached = await Profile.Cached().ConfigureAwait(false);
@@ -615,10 +616,8 @@ public class NoAgreementTests
                     g.SendList({|#13:System.Linq.Enumerable.Concat(new[] { "DE" }, new List<string> { {|#14:"SY"|} })|});
                     foreach (var partner in System.Linq.Enumerable.Prepend(Profile.Partners(), {|#16:"IR"|})) g.Send({|#15:partner|});
 
-                    // A getter beside a setter, one an override can replace, a task not awaited and one of the
-                    // caller's value: nothing known.
+                    // A getter beside a setter, a task not awaited and one of the caller's value: nothing known.
                     g.Send(p.Settable);
-                    g.Send(p.Overridable);
                     g.SendObject(Profile.LookupAsync());
                     g.Send(await Profile.Ask("FR"));
                 }
@@ -633,7 +632,8 @@ public class NoAgreementTests
             NoAgreement(11, "CU", "Cuba (CU)").WithLocation(12),
             NoAgreement(13, "SY", "Syria (SY)").WithLocation(14),
             NoAgreement(15, "IR", "Iran (IR)").WithLocation(16),
-            NoAgreement(15, "SD", "Sudan (SD)").WithLocation(5));
+            NoAgreement(15, "SD", "Sudan (SD)").WithLocation(5),
+            NoAgreement(17, "KP", "North Korea (KP)").WithLocation(18));
 
     [Fact]
     public async Task Each_constant_branch_of_a_conditional_switch_or_coalesce()
@@ -839,6 +839,75 @@ public class NoAgreementTests
             """,
             new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning)
                 .WithLocation(1).WithLocation(0).WithArguments("KP", "North Korea (KP)", "U.S. CBP, as of January 2014"));
+
+    /// <summary>
+    /// A read of an abstract, virtual or interface property gives what each property it may run gives: the override of
+    /// the type of an object the code made, else the property of the read's type and every override or implementation
+    /// the project declares below it, an explicit one, a generic base's and a struct's too. A class per country is read as
+    /// a method returning each of them is, also through <c>this</c> in the base type.
+    /// </summary>
+    [Fact]
+    public async Task A_read_of_an_abstract_virtual_or_interface_property_gives_what_each_override_gives()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public abstract class Party
+            {
+                public abstract string Country { get; }
+                public virtual string Region => "DE";
+                public void Lodge(Gateway g) => g.Send({|#0:Country|});
+                public void Screened(Gateway g) { if (CmaaAgreements.HasAgreement(Country)) g.Send(Country); }
+            }
+
+            public sealed class Tehran : Party
+            {
+                public override string Country { get; } = {|#1:"IR"|};
+                public override string Region { get { return {|#2:"SD"|}; } }
+            }
+
+            public class Paris : Party { public override string Country => "FR"; }
+            public class Lyon : Paris { }
+            public class Damascus : Paris { public override string Country => {|#3:"SY"|}; }
+
+            public interface IParty { string Country { get; } }
+            internal sealed class Havana : IParty { string IParty.Country => {|#4:"CU"|}; }
+            internal struct Berlin : IParty { public string Country => "DE"; }
+
+            public abstract class Desk<T> { public abstract string Country { get; } }
+            public sealed class Pyongyang : Desk<int> { public override string Country => {|#5:"KP"|}; }
+            public sealed class Khartoum : Desk<string> { public override string Country => {|#6:"SD"|}; }
+
+            class C
+            {
+                void M(Gateway g, Party p, IParty i, Paris paris, Tehran tehran, Desk<int> desk)
+                {
+                    g.Send({|#7:p.Country|});
+                    g.Send({|#8:p.Region|});
+                    g.Send({|#9:i.Country|});
+                    g.Send({|#10:paris.Country|});
+                    g.Send({|#11:tehran.Country|});
+                    g.Send({|#12:desk.Country|});
+
+                    // The type of an object the code made tells which override runs.
+                    Party lyon = new Lyon();
+                    g.Send(lyon.Country);
+                    IParty berlin = new Berlin();
+                    g.Send(berlin.Country);
+                    IParty havana = new Havana();
+                    g.Send({|#13:havana.Country|});
+                    g.Send({|#14:(System.DateTime.Now.Year > 2000 ? new Paris() : (Party)new Tehran()).Country|});
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(0, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(7, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(7, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(8, "SD", "Sudan (SD)").WithLocation(2),
+            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(4),
+            NoAgreement(10, "SY", "Syria (SY)").WithLocation(3),
+            NoAgreement(11, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(12, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(13, "CU", "Cuba (CU)").WithLocation(4),
+            NoAgreement(14, "IR", "Iran (IR)").WithLocation(1));
 
     /// <summary>
     /// A dictionary LINQ's <c>ToDictionary</c> makes holds what its value selector returns for each item, read as a

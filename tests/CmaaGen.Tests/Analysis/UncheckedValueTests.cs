@@ -1504,6 +1504,64 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A read of an abstract or virtual property is known where every property it may run is: no other assembly can
+    /// derive from the type or override the property, and each override gives constants. An interface's implementations
+    /// may come through a base type's member the analysis does not look for, so a read of one stays a value known only
+    /// at run time; an object the code made runs its own type's.
+    /// </summary>
+    [Fact]
+    public async Task A_read_of_a_property_each_override_of_which_is_known_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            internal abstract class Office
+            {
+                public abstract string Country { get; }
+                public void Lodge(Gateway g) => g.Send(Country);
+            }
+
+            internal sealed class Paris : Office { public override string Country => "FR"; }
+            internal sealed class Berlin : Office { public override string Country { get; } = "DE"; }
+
+            public abstract class Party
+            {
+                public abstract string Country { get; }
+                internal abstract string Home { get; }
+            }
+
+            public sealed class Rome : Party
+            {
+                public override string Country => "IT";
+                internal override string Home => "IT";
+            }
+
+            internal class Desk : Party
+            {
+                private string _code = "DE";
+                public void Move(string code) => _code = code;
+                public override string Country => "DE";
+                internal override string Home => _code;
+            }
+
+            public interface IOffice { string Country { get; } }
+            internal sealed class Madrid : IOffice { public string Country => "ES"; }
+
+            class C
+            {
+                void M(Gateway g, Office office, Party party, IOffice i, Desk desk)
+                {
+                    g.Send(office.Country);
+                    g.Send({|CMAA004:party.Country|});
+                    g.Send({|CMAA004:party.Home|});
+                    g.Send(desk.Country);
+                    g.Send({|CMAA004:desk.Home|});
+                    g.Send({|CMAA004:i.Country|});
+                    IOffice madrid = new Madrid();
+                    g.Send(madrid.Country);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A value passed through a method or a factory of the project that keeps what it names is checked where it was
     /// checked before the call; what the method makes of it otherwise is a value of its own.
     /// </summary>

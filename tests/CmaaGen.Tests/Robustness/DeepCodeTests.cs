@@ -78,6 +78,33 @@ public class DeepCodeTests
     }
 
     /// <summary>
+    /// A read of an overridden property gives what each override gives, and an override that reads another overridden
+    /// property multiplies them: here forty levels of types whose overrides read each other, whose readings would grow
+    /// as forty to the eighth power. Past a budget of overrides the rest is a value known only at run time, and
+    /// <c>base.Country</c>, which runs the base type's property alone, is followed to the base's constant.
+    /// </summary>
+    [Fact]
+    public void Overrides_reading_each_other_stop_at_a_budget()
+    {
+        const int Levels = 40;
+        var code = new StringBuilder("public class L0 { public virtual string A => \"IR\"; public virtual string B => A; public virtual string Country => \"KP\"; }\n");
+        for (var i = 1; i <= Levels; i++)
+        {
+            code.Append("public class L").Append(i).Append(" : L").Append(i - 1)
+                .Append(" { public override string A => B; public override string B => A; public override string Country => base.Country; }\n");
+        }
+
+        code.Append("public static class Reads { static void M(L0 l) { G.Send(l.A); G.Send(l.Country); } }\n");
+
+        var result = PipelineRunner.Run([Gateway, code.ToString()], enableUnchecked: true);
+
+        result.AssertNothingCrashed();
+        Assert.Equal(
+            ["CMAA001 'IR' is Iran (IR)", "CMAA001 'KP' is North Korea (KP)", "CMAA004 A country value that is not a constant flows into 'parameter 'c' of G"],
+            result.AnalyzerDiagnostics.Select(d => d.Id + " " + d.GetMessage().Split(',')[0].Split('.')[0]).Distinct().OrderBy(m => m, System.StringComparer.Ordinal));
+    }
+
+    /// <summary>
     /// Values are followed through each branch of <c>?:</c> and <c>??</c> without a limit of their own.
     /// </summary>
     [Fact]
