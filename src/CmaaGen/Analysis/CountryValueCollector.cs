@@ -331,13 +331,14 @@ namespace CmaaGen.Analysis
         /// <c>Normalize(" ir ")</c> gives Iran, and <c>Normalize(x)</c> the value of <c>x</c>, as a trim would; what else
         /// it can give is each constant, pointing at it (<c>CodeFor(region)</c>, where
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>), and for anything else, one
-        /// value known only at run time at the call.
+        /// value known only at run time at the call. <paramref name="ran"/> is the override the call runs, whose
+        /// parameters stand for the arguments, where it is not the method called.
         /// </summary>
-        private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth)
+        private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth, IMethodSymbol? ran = null)
         {
             var first = _values.Count;
             var outer = _calls;
-            _calls = CallFrame.Enter(outer, call.TargetMethod, call.Arguments);
+            _calls = CallFrame.Enter(outer, ran ?? call.TargetMethod, call.Arguments);
             foreach (var result in returned)
             {
                 if (awaited && !call.TargetMethod.IsAsync)
@@ -518,29 +519,48 @@ namespace CmaaGen.Analysis
 
                     return true;
 
-                case IPropertyReferenceOperation { Property: var property, Instance: { } receiver } read
+                case IPropertyReferenceOperation { Property: var property, Instance: { } receiver }
                     when Overrides.Dispatches(property) && CreatedObjects.HoldsOneValue(property.Type):
                     // party.Country, where Party's Country is abstract: what the override each object it may be runs gives.
-                    foreach (var implementation in _members.Overrides.Run(property, receiver, _graph, _cancellationToken))
-                    {
-                        var given = implementation is null || ++_overridesRead > MaxOverridesRead
-                            ? ImmutableArray<IOperation>.Empty
-                            : _members.OwnValues(implementation, read, _cancellationToken);
-                        if (given.IsEmpty)
-                        {
-                            _values.Add(new FlowingValue(null, site, null));
-                        }
+                    CollectOverridden(value, property, receiver, site, depth);
+                    return true;
 
-                        foreach (var overridden in given)
-                        {
-                            Collect(overridden, site, depth + 1);
-                        }
-                    }
-
+                case IInvocationOperation { TargetMethod: var method, Instance: { } receiver }
+                    when Overrides.Dispatches(method) && CreatedObjects.HoldsOneValue(method.ReturnType):
+                    CollectOverridden(value, method, receiver, site, depth);
                     return true;
 
                 default:
                     return false;
+            }
+        }
+
+        /// <summary>
+        /// What a read of an abstract, virtual or interface property, or a call of such a method, gives: what each member
+        /// it may run gives (<see cref="Overrides"/>), an override's parameters standing for the call's arguments.
+        /// </summary>
+        private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth)
+        {
+            foreach (var implementation in _members.Overrides.Run(member, receiver, _graph, _cancellationToken))
+            {
+                var given = implementation is null || ++_overridesRead > MaxOverridesRead
+                    ? ImmutableArray<IOperation>.Empty
+                    : _members.OwnValues(implementation, use, _cancellationToken);
+                if (given.IsEmpty)
+                {
+                    _values.Add(new FlowingValue(null, site, null));
+                }
+                else if (use is IInvocationOperation call)
+                {
+                    CollectReturned(call, given, awaited: false, site, depth, (IMethodSymbol)implementation!);
+                }
+                else
+                {
+                    foreach (var overridden in given)
+                    {
+                        Collect(overridden, site, depth + 1);
+                    }
+                }
             }
         }
 

@@ -16,9 +16,10 @@ namespace CmaaGen.Analysis
     /// <c>readonly</c> field or a get-only auto-property holds its initializer (<c>= "IR"</c>) and what the constructors
     /// of its type assign to it (<c>Home = "IR";</c> in a constructor, or a static constructor for a static member); a
     /// get-only property with an expression body (<c>=&gt; "IR"</c>) gives that expression, one with a getter what its
-    /// <c>return</c>s give, and a method that no override can replace what each of its <c>return</c>s gives, or an
-    /// iterator its <c>yield return</c>s (for a method with parameters, only its constants are known where it is called).
-    /// Decided once per member and compilation.
+    /// <c>return</c>s give, and a method what each of its <c>return</c>s gives, or an iterator its <c>yield return</c>s
+    /// (for a method with parameters, only its constants are known where it is called). A member an override may
+    /// replace has none here: its readers ask what each member a read or call may run gives
+    /// (<see cref="Analysis.Overrides"/>). Decided once per member and compilation.
     /// </summary>
     /// <param name="compilation">The compilation whose source declares the members.</param>
     /// <param name="visibleOutside">Whether another assembly can see a member or type, and so override it (<see cref="Analysis.Overrides"/>).</param>
@@ -34,12 +35,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The values; empty when the member can hold anything else, or is not declared in the compilation's source
-        /// (<see cref="OwnSource"/>), and for a property a read of which may run an override (<see cref="Overrides"/>).
+        /// (<see cref="OwnSource"/>), and for a property or method a read or call of which may run an override
+        /// (<see cref="Overrides"/>).
         /// Inside a constructor of its type, a member that constructors assign may not hold its value yet, so it is
         /// unknown there.
         /// </summary>
         public ImmutableArray<IOperation> Values(ISymbol member, IOperation use, CancellationToken cancellationToken)
-            => member is IPropertySymbol property && Analysis.Overrides.Dispatches(property)
+            => Analysis.Overrides.Dispatches(member)
                 ? ImmutableArray<IOperation>.Empty
                 : OwnValues(member, use, cancellationToken);
 
@@ -58,7 +60,7 @@ namespace CmaaGen.Analysis
             return constructed && InConstructorOf(member, use) ? ImmutableArray<IOperation>.Empty : values;
         }
 
-        /// <summary>The properties a read of an abstract, virtual or interface property may run.</summary>
+        /// <summary>The members a read or call of an abstract, virtual or interface member may run.</summary>
         public Overrides Overrides { get; } = new(compilation, visibleOutside);
 
         /// <summary>
@@ -356,8 +358,8 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Each value a method may return (<see cref="Given"/>); none for a method an override can replace. An
-        /// <c>async</c> method's are the values its task gives, which only an <c>await</c> of the call reads.
+        /// Each value a method may return (<see cref="Given"/>). An <c>async</c> method's are the values its task gives,
+        /// which only an <c>await</c> of the call reads.
         /// </summary>
         private ImmutableArray<IOperation> Returns(IMethodSymbol method, SyntaxNode declaration, IOperation use, CancellationToken cancellationToken)
         {
@@ -367,7 +369,7 @@ namespace CmaaGen.Analysis
                 LocalFunctionStatementSyntax function => (function.ExpressionBody, function.Body),
                 _ => (null, null),
             };
-            return method is { ReturnsVoid: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false }
+            return method is { ReturnsVoid: false, IsAbstract: false, IsExtern: false }
                 ? Given(arrow, body, use, cancellationToken)
                 : ImmutableArray<IOperation>.Empty;
         }

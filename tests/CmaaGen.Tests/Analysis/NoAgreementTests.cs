@@ -498,7 +498,7 @@ public class NoAgreementTests
                     return {|#3:"CU"|};
                 }
 
-                public virtual string Overridable() => "SY";
+                public virtual string Overridable() => {|#19:"SY"|};
                 public string Ask(string country) => country;
                 public static string CodeFor(int region) => region switch { 1 => "DE", 2 => {|#7:"IR"|}, _ => "FR" };
                 public static string OrOwn(string country, bool flag) => flag ? {|#9:"CU"|} : country;
@@ -536,7 +536,7 @@ public class NoAgreementTests
                     g.Send({|#0:Defaults.Home()|});
                     g.Send({|#2:d.Partner()|});
                     g.Send({|#4:Local()|});
-                    g.Send(d.Overridable());
+                    g.Send({|#18:d.Overridable()|});
                     g.Send(d.Ask("FR"));
                     g.Send({|#12:d.Branching(true)|});
                     g.Send({|#14:Defaults.Mapped(2)|});
@@ -565,7 +565,8 @@ public class NoAgreementTests
             NoAgreement(10, "SY", "Syria (SY)").WithLocation(5),
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(13),
             NoAgreement(14, "CU", "Cuba (CU)").WithLocation(15),
-            NoAgreement(16, "IR", "Iran (IR)").WithLocation(17));
+            NoAgreement(16, "IR", "Iran (IR)").WithLocation(17),
+            NoAgreement(18, "SY", "Syria (SY)").WithLocation(19));
 
     /// <summary>
     /// A getter gives what its returns give, an iterator the items it yields, an awaited task what the method returns
@@ -908,6 +909,60 @@ public class NoAgreementTests
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(13, "CU", "Cuba (CU)").WithLocation(4),
             NoAgreement(14, "IR", "Iran (IR)").WithLocation(1));
+
+    /// <summary>
+    /// A call of an abstract, virtual or interface method gives what each method it may run returns, as a read of such a
+    /// property does, the override's parameters standing for the call's arguments; a generic method, whose overrides'
+    /// type parameters are other symbols, is not followed.
+    /// </summary>
+    [Fact]
+    public async Task A_call_of_an_abstract_virtual_or_interface_method_gives_what_each_override_returns()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            abstract class Desk
+            {
+                public abstract string Code();
+                public virtual string Route(string code) => code.ToUpperInvariant();
+                protected abstract string For(int n);
+                public abstract string Typed<T>();
+                public void Lodge(Gateway g) { g.Send({|#0:Code()|}); g.Send({|#1:For(1)|}); }
+            }
+
+            sealed class Tehran : Desk
+            {
+                public override string Code() => {|#2:"IR"|};
+                public override string Route(string code) => code.Trim();
+                protected override string For(int n) => n > 0 ? {|#3:"KP"|} : "DE";
+                public override string Typed<T>() => "IR";
+            }
+
+            sealed class Paris : Desk
+            {
+                public override string Code() { return "FR"; }
+                public override string Route(string c) => "DE";
+                protected override string For(int n) => "FR";
+                public override string Typed<T>() => "FR";
+            }
+
+            public interface IDesk { string Code(); }
+            internal sealed class Havana : IDesk { string IDesk.Code() => {|#4:"CU"|}; }
+
+            class C
+            {
+                void M(Gateway g, Desk d, IDesk i)
+                {
+                    g.Send({|#5:d.Code()|});
+                    g.Send({|#6:d.Route({|#7:"sy"|})|});
+                    g.Send({|#8:i.Code()|});
+                    g.Send(d.Typed<int>());
+                    g.Send(new Paris().Code());
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(2),
+            NoAgreement(1, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(5, "IR", "Iran (IR)").WithLocation(2),
+            NoAgreement(6, "sy", "Syria (SY)").WithLocation(7),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(4));
 
     /// <summary>
     /// A dictionary LINQ's <c>ToDictionary</c> makes holds what its value selector returns for each item, read as a

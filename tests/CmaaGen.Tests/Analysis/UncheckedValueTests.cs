@@ -1504,22 +1504,32 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
-    /// A read of an abstract or virtual property is known where every property it may run is: no other assembly can
-    /// derive from the type or override the property, and each override gives constants. An interface's implementations
+    /// A read of an abstract or virtual property, or a call of such a method, is known where every member it may run is:
+    /// no other assembly can derive from the type or override the member, and each override gives constants. An interface's implementations
     /// may come through a base type's member the analysis does not look for, so a read of one stays a value known only
     /// at run time; an object the code made runs its own type's.
     /// </summary>
     [Fact]
-    public async Task A_read_of_a_property_each_override_of_which_is_known_is_checked()
+    public async Task A_read_or_call_each_override_of_which_is_known_is_checked()
         => await new AnalyzerTest(Gateway + """
             internal abstract class Office
             {
                 public abstract string Country { get; }
+                public abstract string Code(string given);
                 public void Lodge(Gateway g) => g.Send(Country);
             }
 
-            internal sealed class Paris : Office { public override string Country => "FR"; }
-            internal sealed class Berlin : Office { public override string Country { get; } = "DE"; }
+            internal sealed class Paris : Office
+            {
+                public override string Country => "FR";
+                public override string Code(string given) => "FR";
+            }
+
+            internal sealed class Berlin : Office
+            {
+                public override string Country { get; } = "DE";
+                public override string Code(string given) => given.Trim();
+            }
 
             public abstract class Party
             {
@@ -1549,6 +1559,8 @@ public class UncheckedValueTests
                 void M(Gateway g, Office office, Party party, IOffice i, Desk desk)
                 {
                     g.Send(office.Country);
+                    g.Send(office.Code("DE"));
+                    g.Send({|CMAA004:office.Code(System.Console.ReadLine())|});
                     g.Send({|CMAA004:party.Country|});
                     g.Send({|CMAA004:party.Home|});
                     g.Send(desk.Country);
