@@ -61,6 +61,11 @@ namespace CmaaGen.Analysis
         private int _overridesRead;
         private const int MaxOverridesRead = 256;
 
+        // The type of the object whose body the value is being read from, where it is known exactly: a read through this
+        // there runs that type's members (Jurisdiction.Germany.Describe(), where Describe() => Iso2). Null in the body the
+        // analysis started in, and in any body reached by going back out to a call's argument.
+        private ITypeSymbol? _self;
+
         public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
             _members = members;
@@ -265,11 +270,7 @@ namespace CmaaGen.Analysis
                     return;
 
                 case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(value) is { IsEmpty: false } held:
-                    foreach (var initial in held)
-                    {
-                        Collect(initial, site ?? value, depth + 1);
-                    }
-
+                    CollectHeld((IMemberReferenceOperation)value, held, site ?? value, depth);
                     CollectAdded(value, site ?? value, depth);
                     return;
             }
@@ -332,13 +333,18 @@ namespace CmaaGen.Analysis
         /// it can give is each constant, pointing at it (<c>CodeFor(region)</c>, where
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>), and for anything else, one
         /// value known only at run time at the call. <paramref name="ran"/> is the override the call runs, whose
-        /// parameters stand for the arguments, where it is not the method called.
+        /// parameters stand for the arguments, where it is not the method called, and <paramref name="self"/> the type
+        /// of its object where known exactly; for any other call, that of the call's receiver (<see cref="Overrides.ExactType"/>).
         /// </summary>
-        private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth, IMethodSymbol? ran = null)
+        private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth, IMethodSymbol? ran = null, ITypeSymbol? self = null)
         {
             var first = _values.Count;
             var outer = _calls;
+            var outerSelf = _self;
             _calls = CallFrame.Enter(outer, ran ?? call.TargetMethod, call.Arguments);
+            _self = ran is not null ? self
+                : call is { Instance: { } instance, TargetMethod.MethodKind: not MethodKind.DelegateInvoke } ? Overrides.ExactType(instance, _self, _members, _graph, _cancellationToken)
+                : null;
             foreach (var result in returned)
             {
                 if (awaited && !call.TargetMethod.IsAsync)
@@ -352,6 +358,7 @@ namespace CmaaGen.Analysis
             }
 
             _calls = outer;
+            _self = outerSelf;
 
             if (call.TargetMethod.Parameters.IsEmpty)
             {
@@ -536,12 +543,28 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The values a member holds or its getter gives (<see cref="MemberValues.Values"/>), read where <c>this</c> is
+        /// the read's object, whose type may be known (<see cref="Overrides.ExactType"/>).
+        /// </summary>
+        private void CollectHeld(IMemberReferenceOperation read, ImmutableArray<IOperation> held, IOperation site, int depth)
+        {
+            var outer = _self;
+            _self = read.Instance is { } instance ? Overrides.ExactType(instance, _self, _members, _graph, _cancellationToken) : null;
+            foreach (var initial in held)
+            {
+                Collect(initial, site, depth + 1);
+            }
+
+            _self = outer;
+        }
+
+        /// <summary>
         /// What a read of an abstract, virtual or interface property, or a call of such a method, gives: what each member
         /// it may run gives (<see cref="Overrides"/>), an override's parameters standing for the call's arguments.
         /// </summary>
         private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth)
         {
-            foreach (var implementation in _members.Overrides.Run(member, receiver, _graph, _cancellationToken))
+            foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, _self, _members, _graph, _cancellationToken))
             {
                 var given = implementation is null || ++_overridesRead > MaxOverridesRead
                     ? ImmutableArray<IOperation>.Empty
@@ -552,14 +575,18 @@ namespace CmaaGen.Analysis
                 }
                 else if (use is IInvocationOperation call)
                 {
-                    CollectReturned(call, given, awaited: false, site, depth, (IMethodSymbol)implementation!);
+                    CollectReturned(call, given, awaited: false, site, depth, (IMethodSymbol)implementation!, self);
                 }
                 else
                 {
+                    var outer = _self;
+                    _self = self;
                     foreach (var overridden in given)
                     {
                         Collect(overridden, site, depth + 1);
                     }
+
+                    _self = outer;
                 }
             }
         }
@@ -576,10 +603,10 @@ namespace CmaaGen.Analysis
                 return;
             }
 
-            var current = _calls;
-            _calls = calls;
+            var (current, self) = (_calls, _self);
+            (_calls, _self) = (calls, null);
             CollectVia(passed, site, depth + 1);
-            _calls = current;
+            (_calls, _self) = (current, self);
         }
 
         /// <summary>

@@ -911,6 +911,49 @@ public class NoAgreementTests
             NoAgreement(14, "IR", "Iran (IR)").WithLocation(1));
 
     /// <summary>
+    /// In the body of an object whose type is known, made by the code or held by a <c>readonly</c> field that holds one
+    /// made so, a read or call through <c>this</c> runs that type's override: a smart enum's
+    /// <c>Jurisdiction.Germany.Describe()</c>, where <c>Describe() =&gt; Iso2</c>, is Germany's code alone. Where the
+    /// object is not known, any type's may run.
+    /// </summary>
+    [Fact]
+    public async Task A_read_through_this_runs_the_override_of_the_objects_type_where_it_is_known()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public abstract class Jurisdiction
+            {
+                public static readonly Jurisdiction Germany = new GermanJurisdiction();
+                public static readonly Jurisdiction Cuba = new CubanJurisdiction();
+
+                public abstract string Iso2 { get; }
+                public virtual string Describe() => Iso2;
+                public string Plain() => Iso2.Trim();
+                public string Relayed => Plain();
+            }
+
+            public sealed class GermanJurisdiction : Jurisdiction { public override string Iso2 => "DE"; }
+            public sealed class CubanJurisdiction : Jurisdiction { public override string Iso2 => {|#0:"CU"|}; }
+
+            class C
+            {
+                void M(Gateway g, Jurisdiction any)
+                {
+                    g.Send(Jurisdiction.Germany.Iso2);
+                    g.Send(Jurisdiction.Germany.Describe());
+                    g.Send(Jurisdiction.Germany.Plain());
+                    g.Send(new GermanJurisdiction().Relayed);
+                    var germany = Jurisdiction.Germany;
+                    g.Send(germany.Describe());
+                    g.Send({|#1:Jurisdiction.Cuba.Describe()|});
+                    g.Send({|#2:any.Describe()|});
+                    g.Send({|#3:any.Relayed|});
+                }
+            }
+            """,
+            NoAgreement(1, "CU", "Cuba (CU)").WithLocation(0),
+            NoAgreement(2, "CU", "Cuba (CU)").WithLocation(0),
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(0));
+
+    /// <summary>
     /// A call of an abstract, virtual or interface method gives what each method it may run returns, as a read of such a
     /// property does, the override's parameters standing for the call's arguments; a generic method, whose overrides'
     /// type parameters are other symbols, is not followed.
