@@ -19,8 +19,8 @@ namespace CmaaGen.Analysis
     /// reach a local, the elements a <c>foreach</c> variable iterates (a dictionary's keys and values by its entries), an
     /// item a call picks (<c>First()</c>, <c>Dequeue()</c>), the constant initial value of a <c>readonly</c>
     /// field or get-only property, what each return of a method gives (its parameters standing for the call's arguments,
-    /// <see cref="CallFrame"/>), what each override a read of an abstract, virtual or interface property may run gives
-    /// (<see cref="Overrides"/>), a <c>Select</c>'s items as what its lambda returns,
+    /// <see cref="CallFrame"/>), what each override a read of an abstract, virtual or interface property, or a call of
+    /// such a method, may run gives (<see cref="Overrides"/>), a <c>Select</c>'s items as what its lambda returns,
     /// a tuple literal's element read by
     /// name or deconstructed, a member of an object the code made (<see cref="CreatedObjects"/>), and text through a call that keeps its country (a case change, a trim, <c>$"{code}"</c>,
     /// <c>AsSpan()</c>, an enum value's <c>ToString()</c>).
