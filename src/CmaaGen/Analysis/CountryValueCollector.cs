@@ -334,7 +334,7 @@ namespace CmaaGen.Analysis
         /// <c>CodeFor(Region r) =&gt; r switch { Region.Gulf =&gt; "IR", _ =&gt; "DE" }</c>), and for anything else, one
         /// value known only at run time at the call. <paramref name="ran"/> is the override the call runs, whose
         /// parameters stand for the arguments, where it is not the method called, and <paramref name="self"/> the type
-        /// of its object where known exactly; for any other call, that of the call's receiver (<see cref="Overrides.ExactType"/>).
+        /// of its object where known exactly; for any other call, that of the call's receiver (<see cref="ExactType"/>).
         /// </summary>
         private void CollectReturned(IInvocationOperation call, ImmutableArray<IOperation> returned, bool awaited, IOperation site, int depth, IMethodSymbol? ran = null, ITypeSymbol? self = null)
         {
@@ -343,7 +343,7 @@ namespace CmaaGen.Analysis
             var outerSelf = _self;
             _calls = CallFrame.Enter(outer, ran ?? call.TargetMethod, call.Arguments);
             _self = ran is not null ? self
-                : call is { Instance: { } instance, TargetMethod.MethodKind: not MethodKind.DelegateInvoke } ? Overrides.ExactType(instance, _self, _members, _graph, _cancellationToken)
+                : call is { Instance: { } instance, TargetMethod.MethodKind: not MethodKind.DelegateInvoke } ? ExactType(instance, depth)
                 : null;
             foreach (var result in returned)
             {
@@ -544,12 +544,12 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The values a member holds or its getter gives (<see cref="MemberValues.Values"/>), read where <c>this</c> is
-        /// the read's object, whose type may be known (<see cref="Overrides.ExactType"/>).
+        /// the read's object, whose type may be known (<see cref="ExactType"/>).
         /// </summary>
         private void CollectHeld(IMemberReferenceOperation read, ImmutableArray<IOperation> held, IOperation site, int depth)
         {
             var outer = _self;
-            _self = read.Instance is { } instance ? Overrides.ExactType(instance, _self, _members, _graph, _cancellationToken) : null;
+            _self = read.Instance is { } instance ? ExactType(instance, depth) : null;
             foreach (var initial in held)
             {
                 Collect(initial, site, depth + 1);
@@ -559,12 +559,73 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The type of each object a receiver may be (<see cref="Sources(IOperation?, Func{ControlFlowGraph?})"/>, or for
+        /// a loop's variable, the items of its collection): exactly where the code made it (<c>new Tehran()</c>, also held
+        /// by a <c>readonly</c> field or get-only property, <c>Jurisdiction.Cuba</c> where
+        /// <c>static readonly Jurisdiction Cuba = new CubanJurisdiction();</c>) or where it is <c>this</c> in the body of
+        /// an object whose type is known (<see cref="_self"/>); else its static type, or the receiver's where it has none.
+        /// </summary>
+        private List<(ITypeSymbol? Type, bool Exact)> ObjectTypes(IOperation receiver, int depth)
+        {
+            var types = new List<(ITypeSymbol? Type, bool Exact)>();
+            var sources = Unwrap(receiver) is ILocalReferenceOperation local && LocalFlow.IteratedCollection(local, out var path) is { } collection
+                ? path.IsEmpty && depth <= MaxDepth ? Items(collection, depth + 1) : [null]
+                : Sources(receiver, _graph);
+            foreach (var source in sources)
+            {
+                switch (source is null ? null : Unwrap(source))
+                {
+                    case IObjectCreationOperation { Type: var made }:
+                        types.Add((made, true));
+                        break;
+                    case IInstanceReferenceOperation when _self is not null:
+                        types.Add((_self, true));
+                        break;
+                    case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(source!) is { IsEmpty: false } held
+                        && held.All(value => Unwrap(value) is IObjectCreationOperation):
+                        types.AddRange(held.Select(value => (Unwrap(value).Type, true)));
+                        break;
+                    case { Type: var type }:
+                        types.Add((type, false));
+                        break;
+                    default:
+                        types.Add((receiver.Type, false));
+                        break;
+                }
+            }
+
+            if (types.Count == 0)
+            {
+                types.Add((receiver.Type, false));
+            }
+
+            return types;
+        }
+
+        /// <summary>The one type an object a receiver may be has, where it is known exactly (<see cref="ObjectTypes"/>); null otherwise.</summary>
+        private ITypeSymbol? ExactType(IOperation receiver, int depth)
+        {
+            ITypeSymbol? exact = null;
+            foreach (var (type, known) in ObjectTypes(receiver, depth))
+            {
+                if (!known || exact is not null && !SymbolEqualityComparer.Default.Equals(exact, type))
+                {
+                    return null;
+                }
+
+                exact = type;
+            }
+
+            return exact;
+        }
+
+        /// <summary>
         /// What a read of an abstract, virtual or interface property, or a call of such a method, gives: what each member
         /// it may run gives (<see cref="Overrides"/>), an override's parameters standing for the call's arguments.
         /// </summary>
         private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth)
         {
-            foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, _self, _members, _graph, _cancellationToken))
+            foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, _self, ObjectTypes(receiver, depth), _cancellationToken))
             {
                 var given = implementation is null || ++_overridesRead > MaxOverridesRead
                     ? ImmutableArray<IOperation>.Empty

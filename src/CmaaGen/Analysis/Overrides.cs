@@ -6,7 +6,6 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
@@ -44,19 +43,19 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The members a read or call of <paramref name="member"/> through <paramref name="receiver"/> may run, one for
-        /// each object it may be (<see cref="ObjectTypes"/>), each with the type of that object where it is known exactly,
-        /// which <c>this</c> is in the member's body; a null member where not all can be known.
+        /// each type the object may be, <paramref name="objects"/> (exactly, or it or a type below it), each with the type
+        /// of that object where it is known exactly, which <c>this</c> is in the member's body; a null member where not all
+        /// can be known. <c>base.Country</c> runs the base type's member on the same object, <paramref name="self"/>.
         /// </summary>
-        public ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Run(ISymbol member, IOperation receiver, ITypeSymbol? self, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+        public ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Run(ISymbol member, IOperation receiver, ITypeSymbol? self, IEnumerable<(ITypeSymbol? Type, bool Exact)> objects, CancellationToken cancellationToken)
         {
             if (receiver is IInstanceReferenceOperation && receiver.Syntax.IsKind(SyntaxKind.BaseExpression))
             {
-                // base.Country runs the base type's member, whatever overrides it, on the same object.
                 return ImmutableArray.Create(((ISymbol?)(member.IsAbstract ? null : member), self));
             }
 
             var run = new List<(ISymbol?, ITypeSymbol?)>();
-            foreach (var (type, exact) in ObjectTypes(receiver, self, members, graph, cancellationToken))
+            foreach (var (type, exact) in objects)
             {
                 var found = exact ? ImmutableArray.Create(Implementation(type!, member))
                     : type is null ? ImmutableArray.Create((ISymbol?)null)
@@ -71,62 +70,8 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            return run.ToImmutableArray();
-        }
-
-        /// <summary>
-        /// The type of each object a receiver may be (<see cref="CountryValueCollector.Sources(IOperation?, Func{ControlFlowGraph?})"/>),
-        /// exactly where the code made it (<c>new Tehran()</c>, also held by a <c>readonly</c> field or get-only property,
-        /// <c>Jurisdiction.Cuba</c> where <c>static readonly Jurisdiction Cuba = new CubanJurisdiction();</c>) or where it
-        /// is <c>this</c> in the body of an object whose type is known, <paramref name="self"/>; else its static type, or
-        /// null where there is none.
-        /// </summary>
-        public static IEnumerable<(ITypeSymbol? Type, bool Exact)> ObjectTypes(IOperation receiver, ITypeSymbol? self, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
-        {
-            foreach (var source in CountryValueCollector.Sources(receiver, graph))
-            {
-                switch (source)
-                {
-                    case null:
-                        yield return (receiver.Type, false);
-                        break;
-                    case IObjectCreationOperation { Type: var made }:
-                        yield return (made, true);
-                        break;
-                    case IInstanceReferenceOperation when self is not null:
-                        yield return (self, true);
-                        break;
-                    case IFieldReferenceOperation or IPropertyReferenceOperation
-                        when members.ValuesRead(source, cancellationToken) is { IsEmpty: false } held
-                            && held.All(value => CountryValueCollector.Unwrap(value) is IObjectCreationOperation):
-                        foreach (var value in held)
-                        {
-                            yield return (CountryValueCollector.Unwrap(value).Type, true);
-                        }
-
-                        break;
-                    default:
-                        yield return (source.Type, false);
-                        break;
-                }
-            }
-        }
-
-        /// <summary>The one type an object a receiver may be has, where it is known exactly (<see cref="ObjectTypes"/>); null otherwise.</summary>
-        public static ITypeSymbol? ExactType(IOperation receiver, ITypeSymbol? self, MemberValues members, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
-        {
-            ITypeSymbol? exact = null;
-            foreach (var (type, known) in ObjectTypes(receiver, self, members, graph, cancellationToken))
-            {
-                if (!known || exact is not null && !SymbolEqualityComparer.Default.Equals(exact, type))
-                {
-                    return null;
-                }
-
-                exact = type;
-            }
-
-            return exact;
+            // An abstract member no type of the project overrides runs nothing known.
+            return run.Count == 0 ? ImmutableArray.Create(((ISymbol?)null, (ITypeSymbol?)null)) : run.ToImmutableArray();
         }
 
         /// <summary>

@@ -878,7 +878,7 @@ public class NoAgreementTests
 
             class C
             {
-                void M(Gateway g, Party p, IParty i, Paris paris, Tehran tehran, Desk<int> desk)
+                void M(Gateway g, Party p, IParty i, Paris paris, Tehran tehran, Desk<int> desk, IEnumerable<IParty> all)
                 {
                     g.Send({|#7:p.Country|});
                     g.Send({|#8:p.Region|});
@@ -895,6 +895,8 @@ public class NoAgreementTests
                     IParty havana = new Havana();
                     g.Send({|#13:havana.Country|});
                     g.Send({|#14:(System.DateTime.Now.Year > 2000 ? new Paris() : (Party)new Tehran()).Country|});
+                    foreach (var each in all) g.Send({|#15:each.Country|});
+                    foreach (var each in new Party[] { new Paris(), new Lyon() }) g.Send(each.Country);
                 }
             }
             """,
@@ -908,7 +910,8 @@ public class NoAgreementTests
             NoAgreement(11, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(5),
             NoAgreement(13, "CU", "Cuba (CU)").WithLocation(4),
-            NoAgreement(14, "IR", "Iran (IR)").WithLocation(1));
+            NoAgreement(14, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(15, "CU", "Cuba (CU)").WithLocation(4));
 
     /// <summary>
     /// In the body of an object whose type is known, made by the code or held by a <c>readonly</c> field that holds one
