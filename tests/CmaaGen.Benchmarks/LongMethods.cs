@@ -11,7 +11,7 @@ namespace CmaaGen.Benchmarks;
 
 /// <summary>
 /// The analyzer's callback time on one method of 500 to 4,000 exchanges: values in place, through locals, a member of an
-/// object made just before or by a factory method from a helper's result, and a parameter in a branch per exchange (tested against a constant, or checked with CMAA004 on). Following a local, or
+/// object made just before or by a factory method from a helper's result, an abstract property a type per country overrides, and a parameter in a branch per exchange (tested against a constant, or checked with CMAA004 on). Following a local, or
 /// deciding what holds at a use, looks the value up in the control flow graph; if that walked the body or the branches
 /// before the use, the time per exchange would grow with the method's length, and a long generated or legacy method
 /// would stall the IDE on every keystroke. The time per exchange should stay flat.
@@ -33,7 +33,12 @@ internal static class LongMethods
     // the call's argument.
     private const string Called = "member of a factory's object, made from a helper's result";
 
-    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Tested, Guarded, Unguarded, Made, Called];
+    // Each exchange reads an abstract property of a parameter, which 50 types of the project override with a code each.
+    private const string Overridden = "abstract property of a parameter, 50 overrides";
+
+    private const int Overrides = 50;
+
+    private static readonly string[] Shapes = ["in place", "local written once", "local written twice", Tested, Guarded, Unguarded, Made, Called, Overridden];
 
     public static async Task RunAsync(string[] args)
     {
@@ -76,7 +81,8 @@ internal static class LongMethods
 
     private static string Method(int exchanges, string shape)
     {
-        var text = new StringBuilder("namespace Synthetic\n{\n    public static class Long\n    {\n        public static void Run(CustomsGateway gateway, bool express, string country)\n        {\n");
+        var text = new StringBuilder("namespace Synthetic\n{\n    public static class Long\n    {\n        public static void Run(CustomsGateway gateway, bool express, string country")
+            .Append(shape == Overridden ? ", Office office)\n        {\n" : ")\n        {\n");
         if (shape == Guarded)
         {
             text.Append("            if (!Cmaa.CmaaAgreements.HasAgreement(country))\n            {\n                return;\n            }\n\n");
@@ -92,6 +98,7 @@ internal static class LongMethods
                 Tested => $"            if (country == \"DE\")\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 Made => $"            var {local} = new Declaration {{ Goods = express ? \"DE\" : \"FR\" }};\n            gateway.Send({local}.Goods, \"{i}\");\n",
                 Called => $"            gateway.Send(Make(Normalize(express ? \"de\" : \"fr\")).Country, \"{i}\");\n",
+                Overridden => $"            gateway.Send(office.Country, \"{i}\");\n",
                 Guarded or Unguarded => $"            if (express)\n            {{\n                gateway.Send(country, \"{i}\");\n            }}\n",
                 _ => $"            var {local} = \"JP\";\n            {local} = express ? \"DE\" : \"FR\";\n            gateway.Send({local}, \"{i}\");\n",
             });
@@ -103,6 +110,17 @@ internal static class LongMethods
             text.Append("\n        private static Party Make(string country) => new Party(country);\n\n        private static string Normalize(string code) => code.Trim().ToUpperInvariant();\n");
         }
 
-        return text.Append("    }\n\n    public sealed record Party(string Country);\n}\n").ToString();
+        text.Append("    }\n\n    public sealed record Party(string Country);\n");
+        if (shape == Overridden)
+        {
+            text.Append("\n    public abstract class Office\n    {\n        public abstract string Country { get; }\n    }\n");
+            for (var i = 0; i < Overrides; i++)
+            {
+                text.Append("\n    public sealed class Office").Append(i.ToString(CultureInfo.InvariantCulture))
+                    .Append(" : Office\n    {\n        public override string Country => \"").Append(i % 2 == 0 ? "DE" : "FR").Append("\";\n    }\n");
+            }
+        }
+
+        return text.Append("}\n").ToString();
     }
 }
