@@ -29,7 +29,7 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _declared = new(SymbolEqualityComparer.Default);
 
         // What a read or call runs for an object of a static type, by type and then member.
-        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol?>>> _run = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ConcurrentDictionary<ISymbol, ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)>>> _run = new(SymbolEqualityComparer.Default);
 
         /// <summary>
         /// Whether a read of the property, or a call of the method, may run another member: an interface's instance
@@ -47,23 +47,28 @@ namespace CmaaGen.Analysis
         /// of that object where it is known exactly, which <c>this</c> is in the member's body; a null member where not all
         /// can be known. <c>base.Country</c> runs the base type's member on the same object, <paramref name="self"/>.
         /// </summary>
-        public ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Run(ISymbol member, IOperation receiver, ITypeSymbol? self, IEnumerable<(ITypeSymbol? Type, bool Exact)> objects, CancellationToken cancellationToken)
+        public ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Run(ISymbol member, IOperation receiver, ITypeSymbol? self, IReadOnlyList<(ITypeSymbol? Type, bool Exact)> objects, CancellationToken cancellationToken)
         {
             if (receiver is IInstanceReferenceOperation && receiver.Syntax.IsKind(SyntaxKind.BaseExpression))
             {
                 return ImmutableArray.Create(((ISymbol?)(member.IsAbstract ? null : member), self));
             }
 
-            var run = new List<(ISymbol?, ITypeSymbol?)>();
+            if (objects.Count == 1 && objects[0] is ({ } only, false) && ForType(only, member, cancellationToken) is { IsEmpty: false } kept)
+            {
+                // The common case, a parameter's or a loop's object: the answer kept for its type as it is.
+                return kept;
+            }
+
+            var run = new List<(ISymbol? Member, ITypeSymbol? Self)>();
             foreach (var (type, exact) in objects)
             {
-                var found = exact ? ImmutableArray.Create(Implementation(type!, member))
-                    : type is null ? ImmutableArray.Create((ISymbol?)null)
+                var found = exact ? ImmutableArray.Create((Member: Implementation(type!, member), Self: type))
+                    : type is null ? Unknown
                     : ForType(type, member, cancellationToken);
-                foreach (var implementation in found)
+                foreach (var entry in found)
                 {
-                    var entry = (implementation, exact ? type : null);
-                    if (!run.Any(known => SymbolEqualityComparer.Default.Equals(known.Item1, entry.implementation) && SymbolEqualityComparer.Default.Equals(known.Item2, entry.Item2)))
+                    if (!run.Any(known => SymbolEqualityComparer.Default.Equals(known.Member, entry.Member) && SymbolEqualityComparer.Default.Equals(known.Self, entry.Self)))
                     {
                         run.Add(entry);
                     }
@@ -71,35 +76,45 @@ namespace CmaaGen.Analysis
             }
 
             // An abstract member no type of the project overrides runs nothing known.
-            return run.Count == 0 ? ImmutableArray.Create(((ISymbol?)null, (ITypeSymbol?)null)) : run.ToImmutableArray();
+            return run.Count == 0 ? Unknown : run.ToImmutableArray();
         }
+
+        private static readonly ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Unknown = ImmutableArray.Create(((ISymbol?)null, (ITypeSymbol?)null));
 
         /// <summary>
         /// What a read or call runs for an object of the type or of a type derived from it: the member the type has,
         /// unless it is abstract, and each override or implementation of the project below it, and null where other
         /// assemblies may add more.
         /// </summary>
-        private ImmutableArray<ISymbol?> ForType(ITypeSymbol type, ISymbol member, CancellationToken cancellationToken)
-            => _run.GetOrAdd(type, _ => new ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol?>>(SymbolEqualityComparer.Default))
+        private ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> ForType(ITypeSymbol type, ISymbol member, CancellationToken cancellationToken)
+            => _run.GetOrAdd(type, _ => new ConcurrentDictionary<ISymbol, ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)>>(SymbolEqualityComparer.Default))
                 .GetOrAdd(member, _ =>
                 {
                     if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface })
                     {
-                        return ImmutableArray.Create((ISymbol?)null);
+                        return Unknown;
                     }
 
-                    var run = ImmutableArray.CreateBuilder<ISymbol?>();
-                    if (type.TypeKind != TypeKind.Interface && Implementation(type, member) is { } own)
+                    var run = ImmutableArray.CreateBuilder<(ISymbol? Member, ITypeSymbol? Self)>();
+                    var own = type.TypeKind == TypeKind.Interface ? null : Implementation(type, member);
+                    if (own is not null)
                     {
-                        run.Add(own);
+                        run.Add((own, null));
                     }
 
-                    run.AddRange(Declared(member, cancellationToken).Where(declared => !declared.IsAbstract && Below(declared.ContainingType, type)));
+                    foreach (var declared in Declared(member, cancellationToken))
+                    {
+                        if (!declared.IsAbstract && Below(declared.ContainingType, type) && !Same(declared, own))
+                        {
+                            run.Add((declared, null));
+                        }
+                    }
+
                     var open = member.ContainingType.TypeKind == TypeKind.Interface
                         || !type.IsSealed && !type.IsValueType && visibleOutside(type) && visibleOutside(member);
                     if (open)
                     {
-                        run.Add(null);
+                        run.Add((null, null));
                     }
 
                     return run.ToImmutable();
