@@ -196,8 +196,9 @@ namespace CmaaGen.Analysis
             => a is not null && b is not null && SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition);
 
         /// <summary>
-        /// Whether a type is the other, derives from it, or implements it: <c>Desk&lt;int&gt;</c> exactly, where a
-        /// generic type's arguments are known, and any of its kind in generic code (<c>Desk&lt;T&gt;</c>).
+        /// Whether a type is the other, derives from it, or implements it: <c>Desk&lt;int&gt;</c> exactly, where both
+        /// generic types' arguments are known, and any of its kind where either is generic code's (<c>Desk&lt;T&gt;</c>,
+        /// also the base of <c>Sub&lt;T&gt; : Desk&lt;T&gt;</c>, which may be a <c>Desk&lt;int&gt;</c>).
         /// </summary>
         private static bool Below(ITypeSymbol type, ITypeSymbol ancestor)
         {
@@ -219,7 +220,9 @@ namespace CmaaGen.Analysis
 
         private static bool Is(ITypeSymbol type, ITypeSymbol ancestor)
             => SymbolEqualityComparer.Default.Equals(type, ancestor)
-                || ancestor is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Any(argument => argument.TypeKind == TypeKind.TypeParameter)
-                    && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, ancestor.OriginalDefinition);
+                || (Open(type) || Open(ancestor)) && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, ancestor.OriginalDefinition);
+
+        private static bool Open(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Any(argument => argument.TypeKind == TypeKind.TypeParameter);
     }
 }

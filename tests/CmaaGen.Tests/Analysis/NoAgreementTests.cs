@@ -875,6 +875,7 @@ public class NoAgreementTests
             public abstract class Desk<T> { public abstract string Country { get; } }
             public sealed class Pyongyang : Desk<int> { public override string Country => {|#5:"KP"|}; }
             public sealed class Khartoum : Desk<string> { public override string Country => {|#6:"SD"|}; }
+            public class Counter<T> : Desk<T> { public override string Country => {|#16:"CU"|}; }
 
             class C
             {
@@ -909,6 +910,7 @@ public class NoAgreementTests
             NoAgreement(10, "SY", "Syria (SY)").WithLocation(3),
             NoAgreement(11, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(12, "KP", "North Korea (KP)").WithLocation(5),
+            NoAgreement(12, "CU", "Cuba (CU)").WithLocation(16),
             NoAgreement(13, "CU", "Cuba (CU)").WithLocation(4),
             NoAgreement(14, "IR", "Iran (IR)").WithLocation(1),
             NoAgreement(15, "CU", "Cuba (CU)").WithLocation(4));
