@@ -347,7 +347,7 @@ namespace CmaaGen.Analysis
                 : null;
             foreach (var result in returned)
             {
-                if (awaited && !call.TargetMethod.IsAsync)
+                if (awaited && !(ran ?? call.TargetMethod).IsAsync)
                 {
                     CollectAwaited(result, site, depth + 1);
                 }
@@ -403,6 +403,12 @@ namespace CmaaGen.Analysis
 
                 case IInvocationOperation call when depth <= MaxDepth && _members.Values(call.TargetMethod, task, _cancellationToken) is { IsEmpty: false } returned:
                     CollectReturned(call, returned, awaited: true, site, depth);
+                    return;
+
+                case IInvocationOperation { TargetMethod: var method, Instance: { } receiver } call when depth <= MaxDepth && Overrides.Dispatches(method):
+                    // await provider.CountryAsync(), where ICountryProvider.CountryAsync() is an interface's: what awaiting
+                    // what each implementation returns gives.
+                    CollectOverridden(call, method, receiver, site, depth, awaited: true);
                     return;
 
                 case ILocalReferenceOperation local when depth <= MaxDepth:
@@ -621,9 +627,10 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// What a read of an abstract, virtual or interface property, or a call of such a method, gives: what each member
-        /// it may run gives (<see cref="Overrides"/>), an override's parameters standing for the call's arguments.
+        /// it may run gives (<see cref="Overrides"/>), or with <paramref name="awaited"/> what awaiting it gives, an
+        /// override's parameters standing for the call's arguments.
         /// </summary>
-        private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth)
+        private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth, bool awaited = false)
         {
             foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, _self, ObjectTypes(receiver, depth), _cancellationToken))
             {
@@ -636,7 +643,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (use is IInvocationOperation call)
                 {
-                    CollectReturned(call, given, awaited: false, site, depth, (IMethodSymbol)implementation!, self);
+                    CollectReturned(call, given, awaited, site, depth, (IMethodSymbol)implementation!, self);
                 }
                 else
                 {

@@ -960,8 +960,8 @@ public class NoAgreementTests
 
     /// <summary>
     /// A call of an abstract, virtual or interface method gives what each method it may run returns, as a read of such a
-    /// property does, the override's parameters standing for the call's arguments; a generic method, whose overrides'
-    /// type parameters are other symbols, is not followed.
+    /// property does, the override's parameters standing for the call's arguments, and an awaited one what awaiting what
+    /// each returns gives; a generic method, whose overrides' type parameters are other symbols, is not followed.
     /// </summary>
     [Fact]
     public async Task A_call_of_an_abstract_virtual_or_interface_method_gives_what_each_override_returns()
@@ -994,6 +994,17 @@ public class NoAgreementTests
             public interface IDesk { string Code(); }
             internal sealed class Havana : IDesk { string IDesk.Code() => {|#4:"CU"|}; }
 
+            public interface IProvider { System.Threading.Tasks.Task<string> CountryAsync(); }
+            internal sealed class Damascus : IProvider
+            {
+                public async System.Threading.Tasks.Task<string> CountryAsync() { await System.Threading.Tasks.Task.Yield(); return {|#9:"SY"|}; }
+            }
+
+            internal sealed class Pyongyang : IProvider
+            {
+                public System.Threading.Tasks.Task<string> CountryAsync() => System.Threading.Tasks.Task.FromResult({|#10:"KP"|});
+            }
+
             class C
             {
                 void M(Gateway g, Desk d, IDesk i)
@@ -1004,8 +1015,18 @@ public class NoAgreementTests
                     g.Send(d.Typed<int>());
                     g.Send(new Paris().Code());
                 }
+
+                async System.Threading.Tasks.Task Awaits(Gateway g, IProvider provider)
+                {
+                    g.Send({|#11:await provider.CountryAsync()|});
+                    g.Send({|#12:await provider.CountryAsync().ConfigureAwait(false)|});
+                }
             }
             """,
+            NoAgreement(11, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(11, "KP", "North Korea (KP)").WithLocation(10),
+            NoAgreement(12, "SY", "Syria (SY)").WithLocation(9),
+            NoAgreement(12, "KP", "North Korea (KP)").WithLocation(10),
             NoAgreement(0, "IR", "Iran (IR)").WithLocation(2),
             NoAgreement(1, "KP", "North Korea (KP)").WithLocation(3),
             NoAgreement(5, "IR", "Iran (IR)").WithLocation(2),
