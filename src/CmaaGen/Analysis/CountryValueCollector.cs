@@ -61,10 +61,10 @@ namespace CmaaGen.Analysis
         private int _overridesRead;
         private const int MaxOverridesRead = 256;
 
-        // The type of the object whose body the value is being read from, where it is known exactly: a read through this
-        // there runs that type's members (Jurisdiction.Germany.Describe(), where Describe() => Iso2). Null in the body the
+        // The object whose body the value is being read from (SelfType): a read through this there runs the members of its
+        // type where that is known exactly (Jurisdiction.Germany.Describe(), where Describe() => Iso2). Null in the body the
         // analysis started in, and in any body reached by going back out to a call's argument.
-        private ITypeSymbol? _self;
+        private Self? _self;
 
         public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
@@ -342,8 +342,8 @@ namespace CmaaGen.Analysis
             var outer = _calls;
             var outerSelf = _self;
             _calls = CallFrame.Enter(outer, ran ?? call.TargetMethod, call.Arguments);
-            _self = ran is not null ? self
-                : call is { Instance: { } instance, TargetMethod.MethodKind: not MethodKind.DelegateInvoke } ? ExactType(instance, depth)
+            _self = ran is not null ? Self.Of(self)
+                : call is { Instance: { } instance, TargetMethod.MethodKind: not MethodKind.DelegateInvoke } ? new Self(instance, outerSelf, depth)
                 : null;
             foreach (var result in returned)
             {
@@ -555,7 +555,7 @@ namespace CmaaGen.Analysis
         private void CollectHeld(IMemberReferenceOperation read, ImmutableArray<IOperation> held, IOperation site, int depth)
         {
             var outer = _self;
-            _self = read.Instance is { } instance ? ExactType(instance, depth) : null;
+            _self = read.Instance is { } instance ? new Self(instance, outer, depth) : null;
             foreach (var initial in held)
             {
                 Collect(initial, site, depth + 1);
@@ -569,7 +569,7 @@ namespace CmaaGen.Analysis
         /// a loop's variable, the items of its collection): exactly where the code made it (<c>new Tehran()</c>, also held
         /// by a <c>readonly</c> field or get-only property, <c>Jurisdiction.Cuba</c> where
         /// <c>static readonly Jurisdiction Cuba = new CubanJurisdiction();</c>) or where it is <c>this</c> in the body of
-        /// an object whose type is known (<see cref="_self"/>); else its static type, or the receiver's where it has none.
+        /// an object whose type is known (<see cref="SelfType"/>); else its static type, or the receiver's where it has none.
         /// </summary>
         private List<(ITypeSymbol? Type, bool Exact)> ObjectTypes(IOperation receiver, int depth)
         {
@@ -584,8 +584,8 @@ namespace CmaaGen.Analysis
                     case IObjectCreationOperation { Type: var made }:
                         types.Add((made, true));
                         break;
-                    case IInstanceReferenceOperation when _self is not null:
-                        types.Add((_self, true));
+                    case IInstanceReferenceOperation when SelfType() is { } self:
+                        types.Add((self, true));
                         break;
                     case IFieldReferenceOperation or IPropertyReferenceOperation when ValuesOf(source!) is { IsEmpty: false } held
                         && held.All(value => Unwrap(value) is IObjectCreationOperation):
@@ -606,6 +606,50 @@ namespace CmaaGen.Analysis
             }
 
             return types;
+        }
+
+        /// <summary>
+        /// The type of the object whose body the value is being read from, where it is known exactly: worked out from the
+        /// receiver the body was reached through (<see cref="ExactType"/>) only when a read through <c>this</c> asks, which
+        /// most bodies never do, and then kept.
+        /// </summary>
+        private ITypeSymbol? SelfType()
+        {
+            if (_self is not { } self)
+            {
+                return null;
+            }
+
+            if (self.Receiver is { } receiver)
+            {
+                // The receiver is read in the body the object was reached from, where the outer object is this.
+                _self = self.Outer;
+                self.Known(ExactType(receiver, self.Depth));
+                _self = self;
+            }
+
+            return self.Type;
+        }
+
+        /// <summary>The object whose body a value is read from: its type, or until asked, the receiver to work it out from.</summary>
+        private sealed class Self
+        {
+            public Self(IOperation receiver, Self? outer, int depth) => (Receiver, Outer, Depth) = (receiver, outer, depth);
+
+            private Self(ITypeSymbol type) => Type = type;
+
+            public IOperation? Receiver { get; private set; }
+
+            public Self? Outer { get; private set; }
+
+            public int Depth { get; }
+
+            public ITypeSymbol? Type { get; private set; }
+
+            /// <summary>An object of a type known exactly; none where it is not known.</summary>
+            public static Self? Of(ITypeSymbol? type) => type is null ? null : new Self(type);
+
+            public void Known(ITypeSymbol? type) => (Type, Receiver, Outer) = (type, null, null);
         }
 
         /// <summary>The one type an object a receiver may be has, where it is known exactly (<see cref="ObjectTypes"/>); null otherwise.</summary>
@@ -632,7 +676,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private void CollectOverridden(IOperation use, ISymbol member, IOperation receiver, IOperation site, int depth, bool awaited = false)
         {
-            foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, _self, ObjectTypes(receiver, depth), _cancellationToken))
+            foreach (var (implementation, self) in _members.Overrides.Run(member, receiver, SelfType(), ObjectTypes(receiver, depth), _cancellationToken))
             {
                 var given = implementation is null || ++_overridesRead > MaxOverridesRead
                     ? ImmutableArray<IOperation>.Empty
@@ -648,7 +692,7 @@ namespace CmaaGen.Analysis
                 else
                 {
                     var outer = _self;
-                    _self = self;
+                    _self = Self.Of(self);
                     foreach (var overridden in given)
                     {
                         Collect(overridden, site, depth + 1);
