@@ -309,6 +309,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     var made = new Shipment("1", "KP"); gateway.Send(made.Destination); var ordered = new Order { Destination = "SY" }; gateway.Send(ordered.Destination); gateway.Send((made with { Reference = "2" }).Destination); var lodged = new Entry("3", new Party("SY")); gateway.Send(lodged.Consignee.Country); gateway.Send(Registry.Tehran.Country);
                     gateway.Send(System.Linq.Enumerable.First(Registry.All).Country); foreach (var c in System.Linq.Enumerable.Select(Registry.All, p => p.Country)) gateway.Send(c); gateway.Send(Registry.Create("CU").Country); gateway.Send(Normalize(" sy ")); gateway.Send(new Relayed("KP").Country);
                     Office office = asked.Length > 2 ? new Havana() : new Bonn(); gateway.Send(office.Country); Lodge(gateway, office);
+                    gateway.Send(System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Ports, StringComparer.OrdinalIgnoreCase)[asked]);
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -443,7 +444,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
-                "61,84 CMAA001 CU", "66,79 CMAA001 CU",
+                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "67,79 CMAA001 CU",
             ],
             found);
     }

@@ -45,6 +45,13 @@ namespace CmaaGen.Analysis
             "ToFrozenSet",
         ];
 
+        /// <summary>
+        /// Extension methods that make a dictionary from a collection: LINQ's, the frozen and immutable collections', and
+        /// a dictionary's read-only view.
+        /// </summary>
+        private static readonly HashSet<string> MakesDictionary =
+            ["ToDictionary", "ToFrozenDictionary", "ToImmutableDictionary", "ToImmutableSortedDictionary", "AsReadOnly"];
+
         private readonly MemberValues _members;
         private readonly ITypeSymbol? _countryEnum;
         private readonly Func<ControlFlowGraph?> _graph;
@@ -147,6 +154,11 @@ namespace CmaaGen.Analysis
 
             switch (value)
             {
+                case IThrowOperation:
+                    // A throw gives no value: a switch expression's arm, a branch of ?: or the right of ?? that throws
+                    // (lane switch { Lane.Gulf => "AE", _ => throw … }) lets only the others reach the exchange.
+                    return;
+
                 case ISwitchExpressionOperation switchExpression:
                     foreach (var arm in switchExpression.Arms)
                     {
@@ -1094,15 +1106,12 @@ namespace CmaaGen.Analysis
         /// other.
         /// </summary>
         private IEnumerable<IOperation?> Entries(IOperation dictionary, bool keys, int depth)
-        {
-            var values = DictionaryValues(dictionary, depth);
-            return keys ? values.Select(value => value is null ? null : KeyOf(value)) : values;
-        }
+            => Contents(dictionary, keys ? Part.Keys : Part.Values, depth);
 
         /// <summary>The key a dictionary's value is written under, by an indexer or a two-argument <c>Add</c>; null for any other value.</summary>
-        private static IOperation? KeyOf(IOperation value) => value.Parent switch
+        private static IOperation? KeyOf(IOperation? value) => value?.Parent switch
         {
-            IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: 2 } add } => add.Arguments[0].Value,
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "TryAdd" or "GetOrAdd", Arguments.Length: 2 } add } => add.Arguments[0].Value,
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } element } assignment
                 when assignment.Value == value => element.Arguments[0].Value,
             _ => null,
@@ -1152,21 +1161,31 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>The items a collection may hold (<see cref="Contents"/>).</summary>
-        internal IEnumerable<IOperation?> Items(IOperation? collection, int depth) => Contents(collection, dictionaryValues: false, depth);
+        internal IEnumerable<IOperation?> Items(IOperation? collection, int depth) => Contents(collection, Part.Items, depth);
 
         /// <summary>The values a dictionary may hold (<see cref="Contents"/>).</summary>
-        private IEnumerable<IOperation?> DictionaryValues(IOperation? dictionary, int depth) => Contents(dictionary, dictionaryValues: true, depth);
+        private IEnumerable<IOperation?> DictionaryValues(IOperation? dictionary, int depth) => Contents(dictionary, Part.Values, depth);
+
+        /// <summary>What <see cref="Contents"/> gives of a collection: its items, or a dictionary's values or keys.</summary>
+        private enum Part
+        {
+            Items,
+            Values,
+            Keys,
+        }
 
         /// <summary>
-        /// What a collection may hold: the items of each array or collection written in place that it may be, or with
-        /// <paramref name="dictionaryValues"/> the values of each dictionary's initializers (<c>{ ["Hamburg"] = "DE" }</c>,
-        /// <c>{ { "Hamburg", "DE" } }</c>), through locals, conditionals, members whose values are known and copies
-        /// (<c>ToList()</c>), and what code adds to it after (<c>partners.Add("KP")</c>, <c>ports["Bandar Abbas"] = "IR"</c>).
-        /// A null entry for a collection or element known only at run time, and for an item that is an <c>Add</c> call's
-        /// argument among several (a dictionary's key or value), unless its values are asked for.
+        /// What a collection may hold: the items of each array or collection written in place that it may be, or the
+        /// values of each dictionary's initializers (<c>{ ["Hamburg"] = "DE" }</c>, <c>{ { "Hamburg", "DE" } }</c>) or the
+        /// keys written with them, through locals, conditionals, members whose values are known and copies
+        /// (<c>ToList()</c>, <c>ToFrozenDictionary()</c>), and what code adds to it after (<c>partners.Add("KP")</c>,
+        /// <c>ports["Bandar Abbas"] = "IR"</c>). A null entry for a collection or element known only at run time, for an
+        /// item that is an <c>Add</c> call's argument among several (a dictionary's key or value), and for a key not written
+        /// with its value (<see cref="KeyOf"/>).
         /// </summary>
-        private IEnumerable<IOperation?> Contents(IOperation? collection, bool dictionaryValues, int depth)
+        private IEnumerable<IOperation?> Contents(IOperation? collection, Part part, int depth)
         {
+            var dictionaryValues = part != Part.Items;
             foreach (var source in Sources(collection, _graph, depth))
             {
                 if (source is not null && (dictionaryValues ? DictionaryValuesInPlace(source) : ItemsInPlace(source)) is { } written)
@@ -1175,15 +1194,29 @@ namespace CmaaGen.Analysis
                     {
                         if (item is not null && item.Kind == SpreadKind)
                         {
-                            foreach (var spread in Contents(item.ChildOperations.FirstOrDefault(), dictionaryValues, depth + 1))
+                            foreach (var spread in Contents(item.ChildOperations.FirstOrDefault(), part, depth + 1))
                             {
                                 yield return spread;
                             }
                         }
                         else
                         {
-                            yield return !dictionaryValues && item?.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item;
+                            yield return part switch
+                            {
+                                Part.Items => item?.Parent is IArgumentOperation { Parent: IInvocationOperation { Arguments.Length: > 1 } } ? null : item,
+                                Part.Keys => KeyOf(item),
+                                _ => item,
+                            };
                         }
+                    }
+                }
+                else if (depth <= MaxDepth && dictionaryValues && source is not null && DictionarySources(source) is { IsDefault: false } copied)
+                {
+                    // A dictionary keyed by a selector holds the items as its values, under keys the selector computes.
+                    foreach (var item in copied.SelectMany(from => !from.ItsItems ? Contents(from.Collection, part, depth + 1)
+                        : part == Part.Keys ? [null] : Contents(from.Collection, Part.Items, depth + 1)))
+                    {
+                        yield return item;
                     }
                 }
                 else if (depth <= MaxDepth && !dictionaryValues && source is IPropertyReferenceOperation view && DictionaryViewed(view) is { } viewed)
@@ -1195,7 +1228,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (depth <= MaxDepth && source is not null && ValuesOf(source) is { IsEmpty: false } held)
                 {
-                    foreach (var item in held.SelectMany(initial => Contents(initial, dictionaryValues, depth + 1)))
+                    foreach (var item in held.SelectMany(initial => Contents(initial, part, depth + 1)))
                     {
                         yield return item;
                     }
@@ -1211,7 +1244,7 @@ namespace CmaaGen.Analysis
                             continue;
                         }
 
-                        foreach (var item in Contents(from, dictionaryValues, depth + 1))
+                        foreach (var item in Contents(from, part, depth + 1))
                         {
                             yield return item;
                         }
@@ -1232,10 +1265,10 @@ namespace CmaaGen.Analysis
             var added = AddedTo(holder);
             foreach (var item in added.Items)
             {
-                yield return item;
+                yield return part == Part.Keys ? KeyOf(item) : item;
             }
 
-            foreach (var item in added.Ranges.SelectMany(range => Contents(range, dictionaryValues, depth + 1)))
+            foreach (var item in added.Ranges.SelectMany(range => Contents(range, part, depth + 1)))
             {
                 yield return item;
             }
@@ -1262,12 +1295,56 @@ namespace CmaaGen.Analysis
                         IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[1].Value,
                         _ => null,
                     }),
-                IInvocationOperation { TargetMethod: { Name: "ToDictionary", IsExtensionMethod: true } method, Arguments.Length: 3 or 4 } call
-                    when SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
-                        && DelegateCalls.ReturnedPerItem(call.Arguments[2].Value) is { IsDefault: false } returned
+                IInvocationOperation call when Selectors(call) is { Length: 2 } selectors
+                    && DelegateCalls.ReturnedPerItem(selectors[1].Value) is { IsDefault: false } returned
                     => returned,
                 _ => null,
             };
+
+        /// <summary>
+        /// The collections a dictionary made from others takes its values from, each with whether its items are the
+        /// values: a dictionary or a sequence of entries copied gives its values (<c>ports.ToFrozenDictionary(comparer)</c>,
+        /// <c>new Dictionary&lt;string, string&gt;(ports)</c>, <c>ports.AsReadOnly()</c>), and a collection keyed by a
+        /// selector alone its items (<c>codes.ToDictionary(c =&gt; c.ToLowerInvariant())</c>). Default for any other value,
+        /// also for a copy with an initializer of its own, and for one made from tuples.
+        /// </summary>
+        private static ImmutableArray<(IOperation Collection, bool ItsItems)> DictionarySources(IOperation value)
+        {
+            switch (value)
+            {
+                case IInvocationOperation { Instance: null, Arguments.Length: > 0 } call when Selectors(call) is { } selectors:
+                    var source = call.Arguments[0].Value;
+                    return selectors.Length switch
+                    {
+                        0 when HoldsEntries(source) => ImmutableArray.Create((source, false)),
+                        1 => ImmutableArray.Create((source, true)),
+                        _ => default,
+                    };
+
+                case IObjectCreationOperation { Type: INamedTypeSymbol type, Initializer: null } creation
+                    when IsDictionary(type) && InCollectionNamespace(type.ContainingNamespace, linq: false):
+                    var copied = creation.Arguments
+                        .Where(argument => IsSequence(argument.Value.Type))
+                        .Select(argument => (argument.Value, false))
+                        .ToImmutableArray();
+                    return copied.IsEmpty ? default : copied;
+
+                default:
+                    return default;
+            }
+        }
+
+        /// <summary>
+        /// The delegate arguments of a call that makes a dictionary from a collection (<see cref="MakesDictionary"/>): none
+        /// for a copy, a key selector, or a key and a value selector; null for any other call.
+        /// </summary>
+        private static IArgumentOperation[]? Selectors(IInvocationOperation call)
+            => call.TargetMethod is { IsExtensionMethod: true } method
+                && MakesDictionary.Contains(method.Name)
+                && (InCollectionNamespace(method.ContainingType.ContainingNamespace, linq: true) || InCollectionNamespace(method.ContainingType.ContainingNamespace, linq: false))
+                && IsDictionary(call.Type)
+                    ? call.Arguments.Where(argument => argument.Parameter?.Type.TypeKind == TypeKind.Delegate).ToArray()
+                    : null;
 
         /// <summary>
         /// The operations the element at <paramref name="path"/> of a tuple may be, a position for each level of nesting

@@ -22,7 +22,7 @@ namespace CmaaGen.Analysis
         [
             "Select", "SelectMany", "Where", "Any", "All", "Count", "LongCount", "First", "FirstOrDefault", "Last", "LastOrDefault",
             "Single", "SingleOrDefault", "SkipWhile", "TakeWhile", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending",
-            "GroupBy", "ToDictionary", "ToLookup", "DistinctBy", "MinBy", "MaxBy", "Sum", "Min", "Max", "Average",
+            "GroupBy", "ToDictionary", "ToFrozenDictionary", "ToImmutableDictionary", "ToImmutableSortedDictionary", "ToLookup", "DistinctBy", "MinBy", "MaxBy", "Sum", "Min", "Max", "Average",
         ];
 
         /// <summary>
@@ -185,8 +185,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The collection a call gives its delegate argument item by item: a ForEach call's, or a LINQ method's source
-        /// whose delegate takes one item at a time (<c>codes.Select(code =&gt; …)</c>, <c>.Where(…)</c>, <c>.Any(…)</c>);
-        /// null for any other argument.
+        /// whose delegate takes one item at a time (<c>codes.Select(code =&gt; …)</c>, <c>.Where(…)</c>, <c>.Any(…)</c>), also a
+        /// frozen or immutable dictionary's selectors (<c>codes.ToFrozenDictionary(code =&gt; …)</c>); null for any other argument.
         /// </summary>
         private static IOperation? ItemsGiven(IArgumentOperation argument)
         {
@@ -199,7 +199,7 @@ namespace CmaaGen.Analysis
             if (method.Name != "ForEach")
             {
                 return method.IsExtensionMethod && PerItem.Contains(method.Name) && call.Arguments.Length > 1 && argument != call.Arguments[0]
-                    && SymbolNames.IsType(type, "System.Linq", "Enumerable")
+                    && (SymbolNames.IsType(type, "System.Linq", "Enumerable") || MakesDictionary(type))
                         ? call.Arguments[0].Value
                         : null;
             }
@@ -215,6 +215,12 @@ namespace CmaaGen.Analysis
                     ? call.Arguments[0].Value
                     : null;
         }
+
+        /// <summary>The frozen and immutable collections' classes whose extension methods key a dictionary by selectors, as LINQ's <c>ToDictionary</c> does.</summary>
+        private static bool MakesDictionary(INamedTypeSymbol type)
+            => SymbolNames.IsType(type, "System.Collections.Frozen", "FrozenDictionary")
+                || SymbolNames.IsType(type, "System.Collections.Immutable", "ImmutableDictionary")
+                || SymbolNames.IsType(type, "System.Collections.Immutable", "ImmutableSortedDictionary");
 
         // An extension method taken with its receiver (gateway.SendTo) gets the receiver as its first parameter, which
         // the delegate's parameters skip. A member's initial value is found by its syntax, which names the method group

@@ -1072,6 +1072,63 @@ public class NoAgreementTests
             """);
 
     /// <summary>
+    /// A dictionary made from another holds its values: a frozen, immutable or read-only copy (<c>ToFrozenDictionary</c>,
+    /// <c>AsReadOnly</c>), one a constructor copies, and one keyed and valued by the frozen or immutable collections'
+    /// selectors; one keyed by a selector alone holds the items themselves. Before, each was a value known only at run
+    /// time, so a partner's port table made frozen at startup reported nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_dictionary_copied_or_keyed_by_a_selector_holds_its_sources_values()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Copied
+            {
+                using System.Collections.Frozen;
+                using System.Collections.Immutable;
+                using System.Linq;
+
+                static class Ports
+                {
+                    public static readonly Dictionary<string, string> Written = new() { ["Hamburg"] = "DE", ["Bandar Abbas"] = {|#0:"IR"|} };
+                    public static readonly FrozenDictionary<string, string> Frozen = Written.ToFrozenDictionary(System.StringComparer.OrdinalIgnoreCase);
+                    public static readonly IReadOnlyDictionary<string, string> ReadOnly = new Dictionary<string, string>(Frozen).AsReadOnly();
+                    public static readonly ImmutableDictionary<string, string> Named = new[] { "DE", {|#1:"SY"|} }.ToImmutableDictionary(c => "port of " + c, c => c);
+                    public static readonly FrozenDictionary<string, string> Picked = new[] { "FR", {|#2:"KP"|} }.ToFrozenDictionary(c => "port of " + c, c => c.Trim());
+                    public static readonly Dictionary<string, string> Keyed = new[] { "DE", {|#3:"CU"|} }.ToDictionary(c => "port of " + c);
+                    public static readonly FrozenDictionary<string, string> Partners = new Dictionary<string, string> { ["Hamburg"] = "DE" }.ToFrozenDictionary();
+                }
+
+                class C
+                {
+                    void M(Gateway g, string port)
+                    {
+                        g.Send({|#4:Ports.Frozen[port]|});
+                        g.Send({|#5:Ports.ReadOnly[port]|});
+                        g.Send({|#6:Ports.Named[port]|});
+                        g.Send({|#7:Ports.Picked[port]|});
+                        g.Send({|#8:Ports.Keyed[port]|});
+                        g.Send(Ports.Partners[port]);
+                        foreach (var (name, country) in Ports.Frozen)
+                        {
+                            g.Send({|#9:country|});
+                        }
+
+                        if (Ports.ReadOnly.TryGetValue(port, out var found))
+                        {
+                            g.Send({|#10:found|});
+                        }
+                    }
+                }
+            }
+            """,
+            NoAgreement(4, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(5, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(6, "SY", "Syria (SY)").WithLocation(1),
+            NoAgreement(7, "KP", "North Korea (KP)").WithLocation(2),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(3),
+            NoAgreement(9, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(10, "IR", "Iran (IR)").WithLocation(0));
+
+    /// <summary>
     /// A constructor that calls another first (<c>: this(…)</c>, <c>: base(…)</c>, a primary constructor's base type, or
     /// the base type's constructor the compiler calls) leaves what that one made, unless its own body writes the member
     /// after on every path; a constructor in the chain that calls a method of its object leaves a member code can set

@@ -1345,6 +1345,82 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A branch that throws gives no value (a switch expression's arm, a branch of <c>?:</c>, the right of <c>??</c>), so
+    /// a method whose other arms are partners' codes needs no check. Before, the throw was a value known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_branch_that_throws_gives_no_value()
+        => await new AnalyzerTest(Gateway + """
+            enum Lane { Atlantic, Pacific, Gulf }
+
+            static class Lanes
+            {
+                public static string CodeFor(Lane lane) => lane switch
+                {
+                    Lane.Atlantic => "DE",
+                    Lane.Pacific => "JP",
+                    _ => throw new System.ArgumentOutOfRangeException(nameof(lane)),
+                };
+            }
+
+            class C
+            {
+                void M(Gateway g, Lane lane, bool known, string? configured)
+                {
+                    g.Send(Lanes.CodeFor(lane));
+                    g.Send(known ? "FR" : throw new System.InvalidOperationException());
+                    g.Send(known ? throw new System.InvalidOperationException() : {|CMAA001:"IR"|});
+                    var code = configured ?? throw new System.InvalidOperationException();
+                    g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A dictionary copied from one of partners' codes needs no check, nor does one whose selectors give them; the keys
+    /// of one keyed by a selector, and a copy that adds entries of its own, are known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_dictionary_copied_from_one_of_constants_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            namespace Copied
+            {
+                using System.Collections.Frozen;
+                using System.Collections.Generic;
+
+                static class Ports
+                {
+                    public static readonly Dictionary<string, string> Written = new() { ["Germany"] = "DE", ["France"] = "FR" };
+                    public static readonly FrozenDictionary<string, string> Frozen = Written.ToFrozenDictionary();
+                    public static readonly Dictionary<string, string> Keyed = new[] { "DE", "FR" }.ToDictionary(c => c.ToLowerInvariant());
+                    public static readonly Dictionary<string, string> Seeded = new(Written) { ["Sapporo"] = "JP" };
+                }
+
+                class C
+                {
+                    void M(Gateway g, string port)
+                    {
+                        g.Send(Ports.Frozen[port]);
+                        g.Send(Ports.Keyed[port]);
+                        foreach (var key in Ports.Frozen.Keys)
+                        {
+                            g.Send(key);
+                        }
+
+                        foreach (var key in Ports.Keyed.Keys)
+                        {
+                            g.Send({|CMAA004:key|});
+                        }
+
+                        g.Send({|CMAA004:Ports.Seeded[port]|});
+                    }
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A method with parameters whose body is one expression gives its constants where it is called, and an argument it
     /// passes on, in another case or trimmed, is that argument, checked where it was checked.
     /// </summary>
