@@ -40,7 +40,7 @@ namespace CmaaGen.Analysis
         // copy every item, and those that leave some out.
         private static readonly HashSet<string> KeepsItems =
         [
-            .. CountryValueCollector.CopiesItems, "DistinctBy", "Skip", "SkipLast", "SkipWhile", "Take", "TakeLast", "TakeWhile", "Where",
+            .. CountryValueCollector.CopiesItems, .. CountryValueCollector.KeepsSomeItems, .. CountryValueCollector.Filters,
         ];
 
         // Which parameters each called method checks before anything else, one bit per ordinal; decided once per method.

@@ -46,6 +46,15 @@ namespace CmaaGen.Analysis
         ];
 
         /// <summary>
+        /// Calls whose items are some items of the collection they are called on, left out by position or as a duplicate,
+        /// never by what they name, so each item may be among them.
+        /// </summary>
+        internal static readonly HashSet<string> KeepsSomeItems = ["Skip", "SkipLast", "Take", "TakeLast", "DistinctBy"];
+
+        /// <summary>Calls whose items are those of the collection they are called on that their predicate lets through.</summary>
+        internal static readonly HashSet<string> Filters = ["Where", "SkipWhile", "TakeWhile"];
+
+        /// <summary>
         /// Extension methods that make a dictionary from a collection: LINQ's, the frozen and immutable collections', and
         /// a dictionary's read-only view.
         /// </summary>
@@ -908,7 +917,9 @@ namespace CmaaGen.Analysis
         /// <list type="bullet">
         /// <item>an extension method of <c>System.Linq</c>, <c>System.Collections.Immutable</c> or
         /// <c>System.Collections.Frozen</c> with the collection first: every item of the collection it copies
-        /// (<see cref="CopiesItems"/>, at most a comparer after it), of the two it joins (<c>Concat</c>, <c>Union</c>), or
+        /// (<see cref="CopiesItems"/>, at most a comparer after it), or keeps some of (<see cref="KeepsSomeItems"/>, and a
+        /// filter whose predicate tests nothing that may be a country, <c>Where(p =&gt; p.Active)</c>), of the two it
+        /// joins (<c>Concat</c>, <c>Union</c>), or
         /// of the collection and the one item it adds (<c>Append</c>, <c>Prepend</c>), or what a <c>Select</c>'s lambda
         /// returns, its parameter each item of the collection in turn (<c>Parties.Select(p =&gt; p.Country)</c>);</item>
         /// <item>a factory of the immutable collections (<c>ImmutableHashSet.Create(comparer, "IR", "KP")</c>,
@@ -926,6 +937,9 @@ namespace CmaaGen.Analysis
                     return method.Name switch
                     {
                         _ when CopiesItems.Contains(method.Name) && arguments.Length <= 2 => ImmutableArray.Create((arguments[0].Value, true)),
+                        _ when KeepsSomeItems.Contains(method.Name) && arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true)),
+                        _ when Filters.Contains(method.Name) && arguments.Length == 2 && DelegateCalls.TestsNoCountry(arguments[1].Value)
+                            => ImmutableArray.Create((arguments[0].Value, true)),
                         "Concat" or "Union" when arguments.Length >= 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, true)),
                         "Append" or "Prepend" when arguments.Length == 2 => ImmutableArray.Create((arguments[0].Value, true), (arguments[1].Value, false)),
                         "Select" when arguments.Length == 2 && DelegateCalls.ReturnedPerItem(arguments[1].Value) is { IsDefault: false } returned
@@ -1410,16 +1424,25 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Conversions (to object, to a span, user-defined) keep the value they convert, except a constant converted to
-        /// an enum: <c>(Iso)364</c> is a member of that enum, judged as the enum's constants are, not as a number.
+        /// an enum: <c>(Iso)364</c> is a member of that enum, judged as the enum's constants are, not as a number. A query
+        /// (<c>from p in All where p.Active select p.Country</c>) is the calls it is written for.
         /// </summary>
         internal static IOperation Unwrap(IOperation value)
         {
-            while (value is IConversionOperation conversion && !(conversion.ConstantValue.HasValue && conversion.Type?.TypeKind == TypeKind.Enum))
+            while (true)
             {
-                value = conversion.Operand;
+                switch (value)
+                {
+                    case IConversionOperation conversion when !(conversion.ConstantValue.HasValue && conversion.Type?.TypeKind == TypeKind.Enum):
+                        value = conversion.Operand;
+                        continue;
+                    case ITranslatedQueryOperation query:
+                        value = query.Operation;
+                        continue;
+                    default:
+                        return value;
+                }
             }
-
-            return value;
         }
 
         /// <summary>

@@ -100,6 +100,68 @@ namespace CmaaGen.Analysis
             return AddReturns(lambda.Body, values) ? values.ToImmutable() : default;
         }
 
+        /// <summary>
+        /// Whether a predicate of one item (<c>Where</c>'s) decides by nothing that may be a country: it reads only truth
+        /// values and numbers of the item, as its members or its objects' members (<c>p =&gt; p.Active</c>,
+        /// <c>p =&gt; p.Pieces &gt; 0</c>, <c>p =&gt; p.Consignee.Active</c>), or does not read the item, so every item may
+        /// pass it as far as its country goes. One that tests the item itself, text or an enum of it, or hands it or one
+        /// of its objects to a method may keep an item out for its country. False for a method group and for a predicate
+        /// that also takes the index.
+        /// </summary>
+        public static bool TestsNoCountry(IOperation function)
+        {
+            if (function is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda })
+            {
+                return false;
+            }
+
+            var item = lambda.Symbol.Parameters[0];
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is not IParameterReferenceOperation use || !SymbolEqualityComparer.Default.Equals(use.Parameter, item))
+                {
+                    continue;
+                }
+
+                // What the predicate decides by: the first value read through objects (p.Consignee.Active), which must be a
+                // truth value or a number. An item that is text or an enum may be a country itself (c.Length tests it), and
+                // an object handed on whole may be tested for its country where it goes.
+                IOperation read = use;
+                while (IsObject(read.Type)
+                    && read.Parent is IPropertyReferenceOperation { Property.IsIndexer: false } or IFieldReferenceOperation
+                    && ((IMemberReferenceOperation)read.Parent).Instance == read)
+                {
+                    read = read.Parent;
+                }
+
+                if (IsObject(read.Type) || !HoldsNoCountry(read.Type))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether a value of the type is an object of members, neither text, a number, an enum nor a nullable value.</summary>
+        private static bool IsObject(ITypeSymbol? type)
+            => type is { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface }
+                && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
+
+        /// <summary>Whether a value of the type is a truth value or a number, also nullable, which a filter may test without testing a country.</summary>
+        private static bool HoldsNoCountry(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                type = nullable.TypeArguments[0];
+            }
+
+            return type?.SpecialType is SpecialType.System_Boolean or SpecialType.System_Byte or SpecialType.System_Int16
+                or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_UInt16 or SpecialType.System_UInt32
+                or SpecialType.System_UInt64 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal
+                or SpecialType.System_DateTime;
+        }
+
         /// <summary>Adds the value of each <c>return</c> of a lambda's body, outside the functions in it; false for a <c>return</c> without one.</summary>
         private static bool AddReturns(IOperation operation, ImmutableArray<IOperation>.Builder values)
         {

@@ -1072,6 +1072,63 @@ public class NoAgreementTests
             """);
 
     /// <summary>
+    /// A filter whose predicate reads only truth values and numbers of an item (<c>Where(p =&gt; p.Active)</c>, also in a
+    /// query) lets each item through as far as its country goes, and so does taking or skipping some; a predicate that
+    /// tests the item, a text member of it, or hands it to a method may keep a country out, so what passes it is known only
+    /// at run time. Before, any filter was.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_that_tests_no_country_keeps_each_item()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Filtered
+            {
+                using System.Linq;
+
+                public record Party(string Name, string Country, bool Active, int? Pieces);
+
+                class C
+                {
+                    static readonly Party[] All = { new("Hamburg", "DE", true, 1), new("Pyongyang", {|#0:"KP"|}, false, null) };
+                    static readonly string[] Codes = { "DE", {|#1:"SY"|} };
+
+                    static bool Approved(Party party) => party.Active;
+
+                    void M(Gateway g)
+                    {
+                        foreach (var country in All.Where(p => p.Active).Select(p => p.Country))
+                        {
+                            g.Send({|#2:country|});
+                        }
+
+                        foreach (var country in from p in All where p.Pieces > 1 || !p.Active select p.Country)
+                        {
+                            g.Send({|#3:country|});
+                        }
+
+                        foreach (var code in Codes.Skip(1).Take(1))
+                        {
+                            g.Send({|#4:code|});
+                        }
+
+                        g.Send({|#5:All.Where(p => p.Active).First().Country|});
+                        g.Send({|#6:Codes.TakeWhile(c => true).Last()|});
+                        g.Send(All.Where(p => p.Country != "KP").Select(p => p.Country).First());
+                        g.Send(All.Where(p => p.Name.StartsWith("H")).First().Country);
+                        g.Send(All.Where(Approved).First().Country);
+                        g.Send(All.Where(p => Approved(p)).First().Country);
+                        g.Send(Codes.Where(c => c.Length == 2).First());
+                        g.Send(Codes.Where((c, i) => i > 0).First());
+                    }
+                }
+            }
+            """,
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(0),
+            NoAgreement(3, "KP", "North Korea (KP)").WithLocation(0),
+            NoAgreement(4, "SY", "Syria (SY)").WithLocation(1),
+            NoAgreement(5, "KP", "North Korea (KP)").WithLocation(0),
+            NoAgreement(6, "SY", "Syria (SY)").WithLocation(1));
+
+    /// <summary>
     /// A dictionary made from another holds its values: a frozen, immutable or read-only copy (<c>ToFrozenDictionary</c>,
     /// <c>AsReadOnly</c>), one a constructor copies, and one keyed and valued by the frozen or immutable collections'
     /// selectors; one keyed by a selector alone holds the items themselves. Before, each was a value known only at run
@@ -1381,7 +1438,7 @@ public class NoAgreementTests
                         g.Send(Parties.Orders.First().Destination);
                         g.SendList(Parties.Orders.Select(o => o.Destination));
 
-                        // Where filters by what only the running program knows, and Select's index overload is not read.
+                        // A Where that tests a text member of the item may keep a country out, and Select's index overload is not read.
                         g.SendList(Parties.All.Where(p => p.Name.Length > 3).Select(p => p.Country));
                         g.SendList(Parties.All.Select((p, i) => p.Country));
                     }

@@ -1345,6 +1345,28 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// What a filter that tests no country lets through from a table of partners needs no check; what one that tests the
+    /// country lets through is known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_of_partners_that_tests_no_country_is_checked()
+        => await new AnalyzerTest(Gateway + """
+            public record Party(string Country, bool Active);
+
+            class C
+            {
+                static readonly Party[] All = { new("DE", true), new("FR", false) };
+
+                void M(Gateway g)
+                {
+                    g.Send(All.Where(p => p.Active).First().Country);
+                    g.Send({|CMAA004:All.Where(p => p.Country != "DE").First().Country|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A branch that throws gives no value (a switch expression's arm, a branch of <c>?:</c>, the right of <c>??</c>), so
     /// a method whose other arms are partners' codes needs no check. Before, the throw was a value known only at run time.
     /// </summary>
