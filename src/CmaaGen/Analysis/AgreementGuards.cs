@@ -729,7 +729,7 @@ namespace CmaaGen.Analysis
         /// (<see cref="Leads"/>): none of these can return from the method, so a check among them holds wherever the
         /// method returns.
         /// </summary>
-        private static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method)
+        internal static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method)
         {
             if (method.Body is null)
             {
@@ -754,7 +754,7 @@ namespace CmaaGen.Analysis
         /// The expression a predicate returns: its expression body, or the <c>return</c> its block ends with after statements
         /// that may lead (<see cref="Leads"/>), such as <c>var blocked = await LoadAsync();</c>.
         /// </summary>
-        private static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
+        internal static ExpressionSyntax? Returned(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block)
         {
             if (arrow is not null)
             {

@@ -51,7 +51,7 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation, Contexts.VisibleOutside);
-            _narrowing = new EqualityNarrowing(_members);
+            _narrowing = new EqualityNarrowing(_members, _compilation);
             // A library of checks may hold no exchange, yet a constant its factory passes is judged by its lists.
             var agreements = new Lazy<AgreementIndex>(() => _index ?? ProjectAgreements.Load(options, values, cancellationToken));
             _guards = new AgreementGuards(

@@ -18,11 +18,19 @@ namespace CmaaGen.Analysis
     /// a test of it against them and no write after: <c>if (country == "IR") gateway.Send(country);</c>, a <c>switch</c>
     /// case (several labels give several constants) or arm (<c>country switch { "IR" =&gt; Reroute(country), … }</c>),
     /// <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>, membership of a collection whose items are
-    /// all constants (<c>Allowed.Contains(country)</c>), or the false branch of <c>!=</c>. The value is then judged as each of them. Only a member whose code compares the
-    /// value with something builds a control flow graph for it, so code that never does pays one walk of its syntax.
+    /// all constants (<c>Allowed.Contains(country)</c>), or the false branch of <c>!=</c>, also made by a predicate of the
+    /// project (<see cref="MethodTests"/>). The value is then judged as each of them. A guard of the project that throws
+    /// where such a test holds rules its constants out after its call. Only a member whose code compares the value with
+    /// something, hands it to a call it decides by or to two calls, builds a control flow graph for it, so code that never
+    /// does pays one walk of its syntax.
     /// </summary>
-    internal sealed class EqualityNarrowing(MemberValues members)
+    internal sealed class EqualityNarrowing(MemberValues members, Compilation compilation)
     {
+        // What the project's predicates and guards test of their parameters, so that a call of one tests its argument.
+        private readonly MethodTests _methods = new(
+            compilation,
+            (condition, path, cancellationToken) => Combined(condition, path, new CountryValueCollector(members, null, () => null, cancellationToken).ConstantItems));
+
         // What each member's code compares, as written: most runtime values are never compared with a constant.
         private readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> _compared = new();
 
@@ -34,7 +42,7 @@ namespace CmaaGen.Analysis
 
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
         public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
-            => Locate(value, graph, cancellationToken) is { } use ? OneOf(use) : ImmutableArray<IOperation>.Empty;
+            => Locate(value, graph, cancellationToken) is { } use && !Writes(use.Writes, use.Block, use.Index) ? OneOf(use) : ImmutableArray<IOperation>.Empty;
 
         /// <summary>
         /// Whether the value, where it is read, may be <paramref name="constant"/>: false when every path there tests it
@@ -47,6 +55,16 @@ namespace CmaaGen.Analysis
             if (Locate(value, graph, cancellationToken) is not { } use)
             {
                 return true;
+            }
+
+            // A guard called in the value's block after its last write there rules the constant out; a write there after
+            // anything known on entry leaves it possible.
+            switch (RuledOutIn(use, use.Block, use.Index, constant))
+            {
+                case true:
+                    return false;
+                case false:
+                    return true;
             }
 
             var known = OneOf(use);
@@ -62,22 +80,52 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The blocks entered with the value known not to be the constant: the edge on which a test of it fails gives
-        /// that, a write takes it away, and every edge into a block must give it.
+        /// that, and so does a guard of the project's that returned (<see cref="RuledOutIn"/>); a write takes it away, and
+        /// every edge into a block must give it.
         /// </summary>
         private static bool[] RuledOut(Use use, object constant)
         {
-            var tests = Tests(use.Cfg, use.Path, use.ItemsOf);
+            var tests = Tests(use.Cfg, use.Path, use.ItemsOf, use.Called);
             return FlowFacts.HoldsOnEntry(
                 use.Cfg,
-                block => Writes(use.Writes, block, block.Operations.Length + 1) ? false : null,
+                block => RuledOutIn(use, block, block.Operations.Length + 1, constant),
                 branch => tests.TryGetValue(branch.Source.Ordinal, out var test)
                     && branch.IsConditionalSuccessor != test.OneOfOnConditional
                     && test.Constants.Any(c => Equals(c.ConstantValue.Value, constant)));
         }
 
         /// <summary>
-        /// Where a value compared in its member is read, with nothing written to it before in that block: null for any
-        /// other value, which no test can narrow.
+        /// What a block's operations before <paramref name="end"/> do to "the value is not the constant": true where a call
+        /// of a guard of the project after the last write rules it out (<c>EnsureAllowed(c);</c>, which throws where
+        /// <c>Embargoed.Contains(c)</c>), false where a write comes last, null where there is neither.
+        /// </summary>
+        private static bool? RuledOutIn(Use use, BasicBlock block, int end, object constant)
+        {
+            var written = LastWrite(use.Writes, block, end);
+            for (var i = Math.Min(end, block.Operations.Length) - 1; i > written; i--)
+            {
+                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
+                    && use.ThrownOn(call, use.Path).Any(test => RulesOut(test, constant)))
+                {
+                    return true;
+                }
+            }
+
+            return written >= 0 ? false : null;
+        }
+
+        /// <summary>
+        /// Whether a test that failed rules the constant out: it is one of the constants a test of "one of them" names, or
+        /// none of those a test of "none of them" names, in any case, as a test ignoring case would let it through.
+        /// </summary>
+        private static bool RulesOut(ConstantTest failed, object constant)
+            => failed.OneOfWhenTrue
+                ? failed.Constants.Any(c => Equals(c.ConstantValue.Value, constant))
+                : !failed.Constants.Any(c => Matches(c.ConstantValue.Value!, constant));
+
+        /// <summary>
+        /// Where a value compared in its member is read: null for any other value, which no test can narrow. What is known
+        /// on entry to its block holds only where nothing is written to it before in that block.
         /// </summary>
         private Use? Locate(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
@@ -92,18 +140,25 @@ namespace CmaaGen.Analysis
             }
 
             var writes = path.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
-            if (Writes(writes, useBlock, useIndex))
-            {
-                return null;
-            }
-
             var items = new CountryValueCollector(members, null, () => cfg, cancellationToken);
-            return new Use(cfg, path, writes, useBlock, items.ConstantItems);
+            return new Use(
+                cfg,
+                path,
+                writes,
+                useBlock,
+                useIndex,
+                items.ConstantItems,
+                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? _methods.Returned(call.TargetMethod, ordinal, cancellationToken) : null,
+                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? _methods.ThrownOn(call.TargetMethod, ordinal, cancellationToken) : ImmutableArray<ConstantTest>.Empty);
         }
+
+        /// <summary>The ordinal of the parameter a call's argument that reads the value is given to; null where none reads it.</summary>
+        private static int? Argument(ControlFlowGraph cfg, IInvocationOperation call, ValuePath path)
+            => call.Arguments.FirstOrDefault(argument => Reads(cfg, argument.Value, path))?.Parameter?.Ordinal;
 
         private ImmutableArray<IOperation> OneOf(Use use)
             => _known.GetValue(use.Cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>())
-                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes, use.ItemsOf))[use.Block.Ordinal];
+                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes, use.ItemsOf, use.Called))[use.Block.Ordinal];
 
         /// <summary>
         /// Whether a constant the value is known to be one of may be the other constant: the same value, or the same text
@@ -117,10 +172,10 @@ namespace CmaaGen.Analysis
         /// what its block ends with (nothing known after a write), and a block is entered with the union of its edges',
         /// or nothing known when one edge knows nothing. Solved from "not reached" up until no block changes.
         /// </summary>
-        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?> called)
         {
             var blocks = cfg.Blocks;
-            var tests = Tests(cfg, path, itemsOf);
+            var tests = Tests(cfg, path, itemsOf, called);
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -161,14 +216,15 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// Each test of the value, by the block that branches on it: the constants, and whether the value is one of them
         /// on the block's conditional successor (else on the other edge). <paramref name="itemsOf"/> gives the constant items
-        /// of a collection, default when they are not all known constants.
+        /// of a collection, default when they are not all known constants; <paramref name="called"/> what a call of a
+        /// predicate of the project tests of its argument (<see cref="MethodTests"/>).
         /// </summary>
-        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?> called)
         {
             var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
             foreach (var block in cfg.Blocks)
             {
-                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path, itemsOf) is var (constants, oneOfWhenTrue))
+                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path, itemsOf, called) is var (constants, oneOfWhenTrue))
                 {
                     tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
                 }
@@ -206,30 +262,60 @@ namespace CmaaGen.Analysis
         private static bool Same(Dictionary<object, IOperation> joined, Dictionary<object, IOperation>? known)
             => known is not null && (joined == Anything ? known == Anything : known != Anything && joined.Count == known.Count && joined.Keys.All(known.ContainsKey));
 
-        /// <summary>A test of the value against constants: the constants, and whether the value is one of them when the test is true.</summary>
-        private static (ImmutableArray<IOperation> Constants, bool OneOfWhenTrue)? Test(ControlFlowGraph cfg, IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        /// <summary>
+        /// The test a predicate's returned condition makes of its parameter, through <c>!</c>s and joined by <c>||</c> (one of
+        /// several constants: <c>code == "IR" || code == "KP"</c>) or <c>&amp;&amp;</c> (none of them); null where the parts
+        /// do not test it alike. Calls in it are not followed.
+        /// </summary>
+        private static ConstantTest? Combined(IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        {
+            var test = FlowFacts.Unnegated(condition, out var negated);
+            var found = test is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } joined
+                ? Joined(joined, path, itemsOf)
+                : Test(null, test, path, itemsOf, null);
+            return found is { } tested ? tested with { OneOfWhenTrue = tested.OneOfWhenTrue != negated } : null;
+        }
+
+        private static ConstantTest? Joined(IBinaryOperation joined, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        {
+            var oneOf = joined.OperatorKind == BinaryOperatorKind.ConditionalOr;
+            return Combined(joined.LeftOperand, path, itemsOf) is { } left && left.OneOfWhenTrue == oneOf
+                && Combined(joined.RightOperand, path, itemsOf) is { } right && right.OneOfWhenTrue == oneOf
+                    ? new ConstantTest(left.Constants.AddRange(right.Constants), oneOf)
+                    : null;
+        }
+
+        /// <summary>
+        /// A test of the value against constants: the constants, and whether the value is one of them when the test is true.
+        /// <paramref name="cfg"/> is null for a condition outside a graph, and <paramref name="called"/> gives what a call of
+        /// the project's predicates tests.
+        /// </summary>
+        private static ConstantTest? Test(ControlFlowGraph? cfg, IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?>? called)
         {
             switch (condition)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     var equal = binary.OperatorKind == BinaryOperatorKind.Equals;
-                    return Constant(binary.RightOperand) is { } right && Reads(cfg, binary.LeftOperand, path) ? (ImmutableArray.Create(right), equal)
-                        : Constant(binary.LeftOperand) is { } left && Reads(cfg, binary.RightOperand, path) ? (ImmutableArray.Create(left), equal)
+                    return Constant(binary.RightOperand) is { } right && Reads(cfg, binary.LeftOperand, path) ? new ConstantTest(ImmutableArray.Create(right), equal)
+                        : Constant(binary.LeftOperand) is { } left && Reads(cfg, binary.RightOperand, path) ? new ConstantTest(ImmutableArray.Create(left), equal)
                         : null;
                 case IIsPatternOperation { Pattern: INegatedPatternOperation { Pattern: var negated } } pattern when Reads(cfg, pattern.Value, path):
-                    return Constants(negated) is { IsDefault: false } untested ? (untested, false) : null;
+                    return Constants(negated) is { IsDefault: false } untested ? new ConstantTest(untested, false) : null;
                 case IIsPatternOperation pattern when Reads(cfg, pattern.Value, path):
-                    return Constants(pattern.Pattern) is { IsDefault: false } tested ? (tested, true) : null;
+                    return Constants(pattern.Pattern) is { IsDefault: false } tested ? new ConstantTest(tested, true) : null;
                 case IInvocationOperation { TargetMethod: { Name: nameof(string.Equals), ContainingType.SpecialType: SpecialType.System_String } } call:
                     var operands = call.Instance is null ? call.Arguments.Take(2).Select(a => a.Value).ToArray() : [call.Instance, call.Arguments[0].Value];
                     return operands.Length != 2 ? null
-                        : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? (ImmutableArray.Create(second), true)
-                        : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? (ImmutableArray.Create(first), true)
+                        : Constant(operands[1]) is { } second && Reads(cfg, operands[0], path) ? new ConstantTest(ImmutableArray.Create(second), true)
+                        : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? new ConstantTest(ImmutableArray.Create(first), true)
                         : null;
                 case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" or "TryGetValue" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
                     // A collection of no items, or of any item not a constant that can name a country, tells nothing of
                     // the value.
-                    return itemsOf(InBody(cfg, collection)) is { IsDefaultOrEmpty: false } members && members.All(m => Constant(m) is not null) ? (members, true) : null;
+                    return itemsOf(InBody(cfg, collection)) is { IsDefaultOrEmpty: false } members && members.All(m => Constant(m) is not null) ? new ConstantTest(members, true) : null;
+                case IInvocationOperation call when called is not null:
+                    // IsEmbargoed(c), where IsEmbargoed(string code) => Embargoed.Contains(code).
+                    return called(call, path);
                 default:
                     return null;
             }
@@ -239,9 +325,14 @@ namespace CmaaGen.Analysis
         /// The body's own operation for a local the graph reads, which the local's writes and uses are found from: the
         /// graph holds copies. Any other operation as it is.
         /// </summary>
-        private static IOperation InBody(ControlFlowGraph cfg, IOperation operation)
+        private static IOperation InBody(ControlFlowGraph? cfg, IOperation operation)
         {
             operation = CountryValueCollector.Unwrap(operation);
+            if (cfg is null)
+            {
+                return operation;
+            }
+
             if (operation is IFlowCaptureReferenceOperation capture && GraphPositions.CapturedValue(cfg, capture) is { } captured)
             {
                 operation = CountryValueCollector.Unwrap(captured);
@@ -286,10 +377,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Whether an operand reads the value, also through a capture of it, as a <c>switch</c> statement tests it.</summary>
-        private static bool Reads(ControlFlowGraph cfg, IOperation operand, ValuePath path)
+        private static bool Reads(ControlFlowGraph? cfg, IOperation operand, ValuePath path)
         {
             operand = CountryValueCollector.Unwrap(operand);
-            if (operand is IFlowCaptureReferenceOperation capture && GraphPositions.CapturedValue(cfg, capture) is { } captured)
+            if (cfg is not null && operand is IFlowCaptureReferenceOperation capture && GraphPositions.CapturedValue(cfg, capture) is { } captured)
             {
                 operand = captured;
             }
@@ -315,8 +406,28 @@ namespace CmaaGen.Analysis
             return byValue;
         }
 
-        private static bool Writes(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end)
-            => writes.Any(ofSymbol => ofSymbol.TryGetValue(block.Ordinal, out var inBlock) && inBlock.Exists(write => write.Index < end));
+        private static bool Writes(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end) => LastWrite(writes, block, end) >= 0;
+
+        /// <summary>The index of the last write in the block before <paramref name="end"/>; -1 where there is none.</summary>
+        private static int LastWrite(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end)
+        {
+            var last = -1;
+            foreach (var ofSymbol in writes)
+            {
+                if (ofSymbol.TryGetValue(block.Ordinal, out var inBlock))
+                {
+                    foreach (var write in inBlock)
+                    {
+                        if (write.Index < end && write.Index > last)
+                        {
+                            last = write.Index;
+                        }
+                    }
+                }
+            }
+
+            return last;
+        }
 
         /// <summary>Whether the code of the member around the value compares it with something, found once per member.</summary>
         private bool IsCompared(SyntaxNode value) => _compared.GetValue(MemberAround(value), Compared).Contains(Written(value));
@@ -330,10 +441,27 @@ namespace CmaaGen.Analysis
         private static HashSet<string> Compared(SyntaxNode member)
         {
             var compared = new HashSet<string>(StringComparer.Ordinal);
+
+            // A value handed to two calls may be handed to a guard of the project first (EnsureAllowed(c); Send(c);); one
+            // handed to a single call is not tested by it.
+            var handedOnce = new HashSet<string>(StringComparer.Ordinal);
             foreach (var node in member.DescendantNodes())
             {
                 switch (node)
                 {
+                    case InvocationExpressionSyntax predicate when IsCondition(predicate):
+                        AddArguments(predicate, compared);
+                        break;
+                    case InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } statement:
+                        foreach (var argument in statement.ArgumentList.Arguments)
+                        {
+                            if (!handedOnce.Add(Written(argument.Expression)))
+                            {
+                                compared.Add(Written(argument.Expression));
+                            }
+                        }
+
+                        break;
                     case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.EqualsExpression) || binary.IsKind(SyntaxKind.NotEqualsExpression):
                         compared.Add(Written(binary.Left));
                         compared.Add(Written(binary.Right));
@@ -349,16 +477,43 @@ namespace CmaaGen.Analysis
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: nameof(Equals) or "Contains" or "ContainsKey" or "TryGetValue" } access } call:
                         compared.Add(Written(access.Expression));
-                        foreach (var argument in call.ArgumentList.Arguments)
-                        {
-                            compared.Add(Written(argument.Expression));
-                        }
-
+                        AddArguments(call, compared);
                         break;
                 }
             }
 
             return compared;
+        }
+
+        private static void AddArguments(InvocationExpressionSyntax call, HashSet<string> compared)
+        {
+            foreach (var argument in call.ArgumentList.Arguments)
+            {
+                compared.Add(Written(argument.Expression));
+            }
+        }
+
+        /// <summary>
+        /// Whether a call is what an <c>if</c>, a <c>?:</c> or a loop decides by, alone or under <c>!</c>, <c>&amp;&amp;</c>
+        /// and <c>||</c>: a call of a predicate of the project may test its arguments (<c>if (IsEmbargoed(c)) continue;</c>).
+        /// </summary>
+        private static bool IsCondition(InvocationExpressionSyntax call)
+        {
+            SyntaxNode node = call;
+            while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
+                or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression })
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent switch
+            {
+                IfStatementSyntax statement => statement.Condition == node,
+                ConditionalExpressionSyntax conditional => conditional.Condition == node,
+                WhileStatementSyntax loop => loop.Condition == node,
+                DoStatementSyntax loop => loop.Condition == node,
+                _ => false,
+            };
         }
 
         /// <summary>
@@ -407,8 +562,16 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        /// <summary>A read of a value in a graph: the block that holds it, and each write of what it is read through.</summary>
-        private sealed class Use(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        /// <summary>A read of a value in a graph: the block and index that hold it, and each write of what it is read through.</summary>
+        private sealed class Use(
+            ControlFlowGraph cfg,
+            ValuePath path,
+            Dictionary<int, List<GraphPositions.Write>>[] writes,
+            BasicBlock block,
+            int index,
+            Func<IOperation, ImmutableArray<IOperation>> itemsOf,
+            Func<IInvocationOperation, ValuePath, ConstantTest?> called,
+            Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> thrownOn)
         {
             public ControlFlowGraph Cfg { get; } = cfg;
 
@@ -417,6 +580,14 @@ namespace CmaaGen.Analysis
             public Dictionary<int, List<GraphPositions.Write>>[] Writes { get; } = writes;
 
             public BasicBlock Block { get; } = block;
+
+            public int Index { get; } = index;
+
+            /// <summary>What a call of a predicate of the project tests of a value it is given (<see cref="MethodTests.Returned"/>).</summary>
+            public Func<IInvocationOperation, ValuePath, ConstantTest?> Called { get; } = called;
+
+            /// <summary>What a call of a guard of the project throws on for a value it is given (<see cref="MethodTests.ThrownOn"/>).</summary>
+            public Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> ThrownOn { get; } = thrownOn;
 
             /// <summary>The constant items of a collection tested in the graph (<see cref="CountryValueCollector.ConstantItems"/>).</summary>
             public Func<IOperation, ImmutableArray<IOperation>> ItemsOf { get; } = itemsOf;

@@ -380,6 +380,91 @@ public class NoAgreementTests
             NoAgreement(4, "SY", "Syria (SY)").WithLocation(5));
 
     /// <summary>
+    /// A call of a predicate of the project tests its argument as the test it returns would, written in place
+    /// (<c>if (IsEmbargoed(c)) continue;</c> where <c>IsEmbargoed(code) =&gt; Embargoed.Contains(code)</c>, also joined by
+    /// <c>||</c> or <c>&amp;&amp;</c>), and a call of a guard that throws where such a test holds rules its countries out
+    /// for the code after it. Before, both reported the block-list's countries a loop kept from the exchange.
+    /// </summary>
+    [Fact]
+    public async Task A_predicate_or_guard_of_the_project_keeps_what_it_tests_out()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static class Embargo
+            {
+                static readonly HashSet<string> Countries = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase) { "IR", "KP" };
+
+                public static bool IsEmbargoed(string code) => Countries.Contains(code);
+
+                public static bool IsPermitted(string code) { return !Countries.Contains(code) && code != "CU"; }
+
+                public static bool IsGulf(string code) => code == "IR" || code == "QA";
+
+                public static void EnsureAllowed(string code)
+                {
+                    if (Countries.Contains(code) || code == "CU")
+                    {
+                        throw new System.InvalidOperationException(code);
+                    }
+                }
+
+                public static void EnsureListed(string code)
+                {
+                    if (!System.Linq.Enumerable.Contains(new[] { "DE", "CU" }, code)) throw new System.InvalidOperationException(code);
+                }
+
+                public static void Log(string code) { }
+            }
+
+            class C
+            {
+                static readonly string[] Configured = { "DE", {|#0:"IR"|}, {|#1:"KP"|}, {|#2:"CU"|} };
+
+                void M(Gateway g)
+                {
+                    foreach (var country in Configured)
+                    {
+                        if (Embargo.IsEmbargoed(country)) continue;
+                        g.Send({|#3:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!Embargo.IsPermitted(country)) continue;
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (Embargo.IsGulf(country)) g.Send({|#4:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Embargo.EnsureAllowed(country);
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Embargo.EnsureListed(country);
+                        g.Send({|#5:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Embargo.Log(country);
+                        g.Send({|#6:country|});
+                    }
+                }
+            }
+            """,
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(4, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(6, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
+
+    /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country
     /// without an agreement is reported where the value it lets pass is exchanged, and a block-list keeps its items from
     /// a loop. A copy of such a collection (<c>ToFrozenSet</c>, <c>ToImmutableArray</c>, <c>ToList</c>) holds its items. A

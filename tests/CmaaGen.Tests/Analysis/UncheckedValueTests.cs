@@ -1345,6 +1345,41 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A run-time value a predicate of the project finds one of partners' codes is one of them, as the test written in
+    /// place would make it; a predicate that can be overridden, or that tests something else, tells nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_value_a_predicate_of_the_project_finds_among_constants_is_one_of_them()
+        => await new AnalyzerTest(Gateway + """
+            class Lists
+            {
+                public static bool IsPartner(string code) => code == "DE" || code == "FR";
+
+                public static bool IsShort(string code) => code.Length == 2;
+
+                public virtual bool Overridable(string code) => code == "DE";
+            }
+
+            class C
+            {
+                void M(Gateway g, Lists lists, string code)
+                {
+                    if (Lists.IsPartner(code)) g.Send(code);
+                    if (!Lists.IsPartner(code)) return;
+                    g.Send(code);
+                    if (Lists.IsShort(code)) g.Send(code);
+                }
+
+                void N(Gateway g, Lists lists, string code)
+                {
+                    if (Lists.IsShort(code)) g.Send({|CMAA004:code|});
+                    if (lists.Overridable(code)) g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// What a filter that tests no country lets through from a table of partners needs no check; what one that tests the
     /// country lets through is known only at run time.
     /// </summary>
