@@ -310,6 +310,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(System.Linq.Enumerable.First(Registry.All).Country); foreach (var c in System.Linq.Enumerable.Select(Registry.All, p => p.Country)) gateway.Send(c); gateway.Send(Registry.Create("CU").Country); gateway.Send(Normalize(" sy ")); gateway.Send(new Relayed("KP").Country);
                     Office office = asked.Length > 2 ? new Havana() : new Bonn(); gateway.Send(office.Country); Lodge(gateway, office);
                     gateway.Send(System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Ports, StringComparer.OrdinalIgnoreCase)[asked]);
+                    foreach (var partner in Partners) { if (IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { EnsureAllowed(partner); gateway.Send(partner); }
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -327,6 +328,10 @@ public class ConsumerBuildTests(PackageFixture package)
                 private static string Away { get { return "CU"; } }
 
                 private static System.Collections.Generic.IEnumerable<string> Yielded() { yield return "SD"; }
+
+                private static bool IsBlocked(string code) => code == "CU";
+
+                private static void EnsureAllowed(string code) { if (IsBlocked(code) || code == "CU") throw new InvalidOperationException(code); }
             }
 
             internal interface IFiler
@@ -444,7 +449,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
-                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "67,79 CMAA001 CU",
+                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "68,79 CMAA001 CU",
             ],
             found);
     }

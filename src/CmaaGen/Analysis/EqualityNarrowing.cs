@@ -42,7 +42,18 @@ namespace CmaaGen.Analysis
 
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
         public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
-            => Locate(value, graph, cancellationToken) is { } use && !Writes(use.Writes, use.Block, use.Index) ? OneOf(use) : ImmutableArray<IOperation>.Empty;
+        {
+            if (Locate(value, graph, cancellationToken) is not { } use)
+            {
+                return ImmutableArray<IOperation>.Empty;
+            }
+
+            // A guard called in the value's block after its last write there tells more than what is known on entry.
+            var failed = FailedTests(use, use.Block, use.Index, out var written);
+            return Listed(failed) is { } listed ? Ordered(listed)
+                : written >= 0 ? ImmutableArray<IOperation>.Empty
+                : OneOf(use);
+        }
 
         /// <summary>
         /// Whether the value, where it is read, may be <paramref name="constant"/>: false when every path there tests it
@@ -100,19 +111,39 @@ namespace CmaaGen.Analysis
         /// <c>Embargoed.Contains(c)</c>), false where a write comes last, null where there is neither.
         /// </summary>
         private static bool? RuledOutIn(Use use, BasicBlock block, int end, object constant)
+            => FailedTests(use, block, end, out var written).Exists(test => RulesOut(test, constant)) ? true
+                : written >= 0 ? false
+                : null;
+
+        /// <summary>
+        /// The tests each guard of the project called in the block before <paramref name="end"/>, after the value's last
+        /// write there (<paramref name="written"/>, -1 for none), threw on, so found false where the call returned: the
+        /// latest first.
+        /// </summary>
+        private static List<ConstantTest> FailedTests(Use use, BasicBlock block, int end, out int written)
         {
-            var written = LastWrite(use.Writes, block, end);
+            written = LastWrite(use.Writes, block, end);
+            var failed = new List<ConstantTest>();
             for (var i = Math.Min(end, block.Operations.Length) - 1; i > written; i--)
             {
-                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call }
-                    && use.ThrownOn(call, use.Path).Any(test => RulesOut(test, constant)))
+                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call })
                 {
-                    return true;
+                    failed.AddRange(use.ThrownOn(call, use.Path));
                 }
             }
 
-            return written >= 0 ? false : null;
+            return failed;
         }
+
+        /// <summary>
+        /// The constants the latest failed test of "none of them" leaves the value one of (<c>EnsureListed(c);</c>, which
+        /// throws unless <c>Listed.Contains(c)</c>); null where there is none.
+        /// </summary>
+        private static Dictionary<object, IOperation>? Listed(List<ConstantTest> failed)
+            => failed.FindIndex(test => !test.OneOfWhenTrue) is var latest and >= 0 ? ByValue(failed[latest].Constants) : null;
+
+        private static ImmutableArray<IOperation> Ordered(Dictionary<object, IOperation> constants)
+            => constants.Values.OrderBy(c => c.Syntax.SpanStart).ToImmutableArray();
 
         /// <summary>
         /// Whether a test that failed rules the constant out: it is one of the constants a test of "one of them" names, or
@@ -158,7 +189,7 @@ namespace CmaaGen.Analysis
 
         private ImmutableArray<IOperation> OneOf(Use use)
             => _known.GetValue(use.Cfg, _ => new ConcurrentDictionary<ValuePath, ImmutableArray<IOperation>[]>())
-                .GetOrAdd(use.Path, p => Solve(use.Cfg, p, use.Writes, use.ItemsOf, use.Called))[use.Block.Ordinal];
+                .GetOrAdd(use.Path, _ => Solve(use))[use.Block.Ordinal];
 
         /// <summary>
         /// Whether a constant the value is known to be one of may be the other constant: the same value, or the same text
@@ -172,10 +203,10 @@ namespace CmaaGen.Analysis
         /// what its block ends with (nothing known after a write), and a block is entered with the union of its edges',
         /// or nothing known when one edge knows nothing. Solved from "not reached" up until no block changes.
         /// </summary>
-        private static ImmutableArray<IOperation>[] Solve(ControlFlowGraph cfg, ValuePath path, Dictionary<int, List<GraphPositions.Write>>[] writes, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?> called)
+        private static ImmutableArray<IOperation>[] Solve(Use use)
         {
-            var blocks = cfg.Blocks;
-            var tests = Tests(cfg, path, itemsOf, called);
+            var blocks = use.Cfg.Blocks;
+            var tests = Tests(use.Cfg, use.Path, use.ItemsOf, use.Called);
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -195,7 +226,7 @@ namespace CmaaGen.Analysis
                     {
                         var carried = tests.TryGetValue(branch.Source.Ordinal, out var test) && branch.IsConditionalSuccessor == test.OneOfOnConditional
                             ? ByValue(test.Constants)
-                            : Writes(writes, branch.Source, branch.Source.Operations.Length + 1) ? Anything : onEntry[branch.Source.Ordinal];
+                            : AtExit(use, branch.Source) ?? onEntry[branch.Source.Ordinal];
                         joined = Join(joined, carried);
                     }
 
@@ -207,10 +238,17 @@ namespace CmaaGen.Analysis
                 }
             }
 
-            return onEntry.Select(known => known is null || known == Anything
-                    ? ImmutableArray<IOperation>.Empty
-                    : known.Values.OrderBy(c => c.Syntax.SpanStart).ToImmutableArray())
-                .ToArray();
+            return onEntry.Select(known => known is null || known == Anything ? ImmutableArray<IOperation>.Empty : Ordered(known)).ToArray();
+        }
+
+        /// <summary>
+        /// What a block leaves known at its end, where it changes that: the constants a guard after the last write lists,
+        /// or nothing after a write; null where it has neither.
+        /// </summary>
+        private static Dictionary<object, IOperation>? AtExit(Use use, BasicBlock block)
+        {
+            var failed = FailedTests(use, block, block.Operations.Length + 1, out var written);
+            return Listed(failed) ?? (written >= 0 ? Anything : null);
         }
 
         /// <summary>
@@ -405,8 +443,6 @@ namespace CmaaGen.Analysis
 
             return byValue;
         }
-
-        private static bool Writes(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end) => LastWrite(writes, block, end) >= 0;
 
         /// <summary>The index of the last write in the block before <paramref name="end"/>; -1 where there is none.</summary>
         private static int LastWrite(Dictionary<int, List<GraphPositions.Write>>[] writes, BasicBlock block, int end)

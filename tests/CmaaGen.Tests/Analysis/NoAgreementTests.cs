@@ -383,7 +383,8 @@ public class NoAgreementTests
     /// A call of a predicate of the project tests its argument as the test it returns would, written in place
     /// (<c>if (IsEmbargoed(c)) continue;</c> where <c>IsEmbargoed(code) =&gt; Embargoed.Contains(code)</c>, also joined by
     /// <c>||</c> or <c>&amp;&amp;</c>), and a call of a guard that throws where such a test holds rules its countries out
-    /// for the code after it. Before, both reported the block-list's countries a loop kept from the exchange.
+    /// for the code after it, or leaves a run-time value one of an allow-list's. Before, both reported the block-list's
+    /// countries a loop kept from the exchange.
     /// </summary>
     [Fact]
     public async Task A_predicate_or_guard_of_the_project_keeps_what_it_tests_out()
@@ -408,7 +409,7 @@ public class NoAgreementTests
 
                 public static void EnsureListed(string code)
                 {
-                    if (!System.Linq.Enumerable.Contains(new[] { "DE", "CU" }, code)) throw new System.InvalidOperationException(code);
+                    if (!System.Linq.Enumerable.Contains(new[] { "DE", {|#8:"CU"|} }, code)) throw new System.InvalidOperationException(code);
                 }
 
                 public static void Log(string code) { }
@@ -455,6 +456,12 @@ public class NoAgreementTests
                         g.Send({|#6:country|});
                     }
                 }
+
+                void N(Gateway g, string code)
+                {
+                    Embargo.EnsureListed(code);
+                    g.Send({|#7:code|});
+                }
             }
             """,
             NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
@@ -462,7 +469,8 @@ public class NoAgreementTests
             NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(6, "IR", "Iran (IR)").WithLocation(0),
             NoAgreement(6, "KP", "North Korea (KP)").WithLocation(1),
-            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(7, "CU", "Cuba (CU)").WithLocation(8));
 
     /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country

@@ -1346,7 +1346,8 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A run-time value a predicate of the project finds one of partners' codes is one of them, as the test written in
-    /// place would make it; a predicate that can be overridden, or that tests something else, tells nothing.
+    /// place would make it, and so is one past a guard that throws unless it is; a predicate that can be overridden, or
+    /// that tests something else, tells nothing.
     /// </summary>
     [Fact]
     public async Task A_value_a_predicate_of_the_project_finds_among_constants_is_one_of_them()
@@ -1356,6 +1357,11 @@ public class UncheckedValueTests
                 public static bool IsPartner(string code) => code == "DE" || code == "FR";
 
                 public static bool IsShort(string code) => code.Length == 2;
+
+                public static void EnsurePartner(string code)
+                {
+                    if (code != "DE" && code != "FR") throw new System.ArgumentException(code);
+                }
 
                 public virtual bool Overridable(string code) => code == "DE";
             }
@@ -1368,6 +1374,12 @@ public class UncheckedValueTests
                     if (!Lists.IsPartner(code)) return;
                     g.Send(code);
                     if (Lists.IsShort(code)) g.Send(code);
+                }
+
+                void P(Gateway g, string code)
+                {
+                    Lists.EnsurePartner(code);
+                    g.Send(code);
                 }
 
                 void N(Gateway g, Lists lists, string code)
