@@ -491,7 +491,10 @@ namespace CmaaGen.Analysis
                     case InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } statement:
                         foreach (var argument in statement.ArgumentList.Arguments)
                         {
-                            if (!handedOnce.Add(Written(argument.Expression)))
+                            // Only a variable or a member read is a value a guard can test (ValuePath.Read); a literal or
+                            // a sum is not worth writing out.
+                            if (argument.Expression is not (LiteralExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax)
+                                && !handedOnce.Add(Written(argument.Expression)))
                             {
                                 compared.Add(Written(argument.Expression));
                             }
