@@ -972,6 +972,21 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The collection a filter of items that are the values themselves takes them from, and the test its predicate
+        /// returns of each against constants (<c>codes.Where(c =&gt; !Embargoed.Contains(c))</c>, <c>TakeWhile(c =&gt; c != "IR")</c>,
+        /// <see cref="EqualityNarrowing.Combined"/>); null for any other value. <c>SkipWhile</c> lets items that fail its test
+        /// through after the first that passes, so it is not one.
+        /// </summary>
+        private (IOperation Source, ConstantTest Test)? Filtered(IOperation value)
+            => value is IInvocationOperation { TargetMethod: { Name: "Where" or "TakeWhile", IsExtensionMethod: true } method, Instance: null, Arguments.Length: 2 } call
+                && SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
+                && call.Arguments[1].Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations: { Length: 1 } body } lambda }
+                && body[0] is IReturnOperation { ReturnedValue: { } returned }
+                && EqualityNarrowing.Combined(returned, ValuePath.Of(lambda.Symbol.Parameters[0]), ConstantItems) is { } test
+                    ? (call.Arguments[0].Value, test)
+                    : null;
+
+        /// <summary>
         /// The arguments that give a collection its items, by their parameters: a collection (an array, a sequence or a
         /// span, also of <c>params</c>) or one item (of the element type, a type parameter); not a comparer or a capacity.
         /// </summary>
@@ -1259,6 +1274,22 @@ namespace CmaaGen.Analysis
                         }
 
                         foreach (var item in Contents(from, part, depth + 1))
+                        {
+                            yield return item;
+                        }
+                    }
+                }
+                else if (depth <= MaxDepth && part == Part.Items && source is not null && Filtered(source) is var (filtered, test))
+                {
+                    // codes.Where(c => !Embargoed.Contains(c)): the constants its test lets through. An item that is no
+                    // constant is not known to pass it or not.
+                    foreach (var item in Contents(filtered, Part.Items, depth + 1))
+                    {
+                        if (item is null || Unwrap(item).ConstantValue is not { HasValue: true, Value: { } constant })
+                        {
+                            yield return null;
+                        }
+                        else if (!EqualityNarrowing.RulesOut(test with { OneOfWhenTrue = !test.OneOfWhenTrue }, constant))
                         {
                             yield return item;
                         }

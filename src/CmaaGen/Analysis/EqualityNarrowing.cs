@@ -149,7 +149,7 @@ namespace CmaaGen.Analysis
         /// Whether a test that failed rules the constant out: it is one of the constants a test of "one of them" names, or
         /// none of those a test of "none of them" names, in any case, as a test ignoring case would let it through.
         /// </summary>
-        private static bool RulesOut(ConstantTest failed, object constant)
+        internal static bool RulesOut(ConstantTest failed, object constant)
             => failed.OneOfWhenTrue
                 ? failed.Constants.Any(c => Equals(c.ConstantValue.Value, constant))
                 : !failed.Constants.Any(c => Matches(c.ConstantValue.Value!, constant));
@@ -305,7 +305,7 @@ namespace CmaaGen.Analysis
         /// several constants: <c>code == "IR" || code == "KP"</c>) or <c>&amp;&amp;</c> (none of them); null where the parts
         /// do not test it alike. Calls in it are not followed.
         /// </summary>
-        private static ConstantTest? Combined(IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        internal static ConstantTest? Combined(IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
         {
             var test = FlowFacts.Unnegated(condition, out var negated);
             var found = test is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } joined

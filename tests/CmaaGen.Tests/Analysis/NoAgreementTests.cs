@@ -1222,6 +1222,45 @@ public class NoAgreementTests
             NoAgreement(6, "SY", "Syria (SY)").WithLocation(1));
 
     /// <summary>
+    /// A filter whose predicate tests the item against constants (<c>Where(c =&gt; !Blocked.Contains(c))</c>,
+    /// <c>c =&gt; c == "SY" || c == "FR"</c>) holds the constant items its test lets through; an item that is no constant
+    /// stays a value known only at run time. Before, anything a filter that tests its item let through was.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_that_tests_the_item_against_constants_keeps_what_passes()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Tested
+            {
+                using System.Linq;
+
+                class C
+                {
+                    static readonly string[] Codes = { "DE", {|#0:"SY"|}, {|#1:"KP"|} };
+                    static readonly string[] Blocked = { "SY", "KP" };
+
+                    void M(Gateway g, string other)
+                    {
+                        foreach (var code in Codes.Where(c => !Blocked.Contains(c)))
+                        {
+                            g.Send(code);
+                        }
+
+                        foreach (var code in Codes.Where(c => c.Trim() != "SY" && c != "KP"))
+                        {
+                            g.Send(code);
+                        }
+
+                        g.Send({|#2:Codes.Where(c => c == "SY" || c == "FR").First()|});
+                        g.Send({|#3:Codes.Where(c => c != "SY").Last()|});
+                        g.Send(new[] { "DE", other }.Where(c => c != "SY").First());
+                    }
+                }
+            }
+            """,
+            NoAgreement(2, "SY", "Syria (SY)").WithLocation(0),
+            NoAgreement(3, "KP", "North Korea (KP)").WithLocation(1));
+
+    /// <summary>
     /// A dictionary made from another holds its values: a frozen, immutable or read-only copy (<c>ToFrozenDictionary</c>,
     /// <c>AsReadOnly</c>), one a constructor copies, and one keyed and valued by the frozen or immutable collections'
     /// selectors; one keyed by a selector alone holds the items themselves. Before, each was a value known only at run
