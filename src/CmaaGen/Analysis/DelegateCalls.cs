@@ -261,7 +261,7 @@ namespace CmaaGen.Analysis
             if (method.Name != "ForEach")
             {
                 return method.IsExtensionMethod && PerItem.Contains(method.Name) && call.Arguments.Length > 1 && argument != call.Arguments[0]
-                    && (SymbolNames.IsType(type, "System.Linq", "Enumerable") || MakesDictionary(type))
+                    && (SymbolNames.IsType(type, "System.Linq", "Enumerable") || KeysBySelectors(type))
                         ? call.Arguments[0].Value
                         : null;
             }
@@ -279,7 +279,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>The frozen and immutable collections' classes whose extension methods key a dictionary by selectors, as LINQ's <c>ToDictionary</c> does.</summary>
-        private static bool MakesDictionary(INamedTypeSymbol type)
+        private static bool KeysBySelectors(INamedTypeSymbol type)
             => SymbolNames.IsType(type, "System.Collections.Frozen", "FrozenDictionary")
                 || SymbolNames.IsType(type, "System.Collections.Immutable", "ImmutableDictionary")
                 || SymbolNames.IsType(type, "System.Collections.Immutable", "ImmutableSortedDictionary");

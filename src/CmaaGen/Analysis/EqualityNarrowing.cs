@@ -49,7 +49,7 @@ namespace CmaaGen.Analysis
             }
 
             // A guard called in the value's block after its last write there tells more than what is known on entry.
-            var failed = FailedTests(use, use.Block, use.Index, out var written);
+            var (failed, written) = use.Failed(use.Block, use.Index);
             return Listed(failed) is { } listed ? Ordered(listed)
                 : written >= 0 ? ImmutableArray<IOperation>.Empty
                 : OneOf(use);
@@ -70,7 +70,7 @@ namespace CmaaGen.Analysis
 
             // A guard called in the value's block after its last write there rules the constant out; a write there after
             // anything known on entry leaves it possible.
-            switch (RuledOutIn(use, use.Block, use.Index, constant))
+            switch (RuledOutIn(use.Failed(use.Block, use.Index), constant))
             {
                 case true:
                     return false;
@@ -99,41 +99,21 @@ namespace CmaaGen.Analysis
             var tests = Tests(use.Cfg, use.Path, use.ItemsOf, use.Called);
             return FlowFacts.HoldsOnEntry(
                 use.Cfg,
-                block => RuledOutIn(use, block, block.Operations.Length + 1, constant),
+                block => RuledOutIn(use.AtBlockEnd(block), constant),
                 branch => tests.TryGetValue(branch.Source.Ordinal, out var test)
                     && branch.IsConditionalSuccessor != test.OneOfOnConditional
                     && test.Constants.Any(c => Equals(c.ConstantValue.Value, constant)));
         }
 
         /// <summary>
-        /// What a block's operations before <paramref name="end"/> do to "the value is not the constant": true where a call
-        /// of a guard of the project after the last write rules it out (<c>EnsureAllowed(c);</c>, which throws where
-        /// <c>Embargoed.Contains(c)</c>), false where a write comes last, null where there is neither.
+        /// What a block's operations up to a point do to "the value is not the constant" (<see cref="Use.Failed"/>): true
+        /// where a call of a guard of the project after the last write rules it out (<c>EnsureAllowed(c);</c>, which throws
+        /// where <c>Embargoed.Contains(c)</c>), false where a write comes last, null where there is neither.
         /// </summary>
-        private static bool? RuledOutIn(Use use, BasicBlock block, int end, object constant)
-            => FailedTests(use, block, end, out var written).Exists(test => RulesOut(test, constant)) ? true
-                : written >= 0 ? false
+        private static bool? RuledOutIn((List<ConstantTest> Failed, int Written) block, object constant)
+            => block.Failed.Exists(test => RulesOut(test, constant)) ? true
+                : block.Written >= 0 ? false
                 : null;
-
-        /// <summary>
-        /// The tests each guard of the project called in the block before <paramref name="end"/>, after the value's last
-        /// write there (<paramref name="written"/>, -1 for none), threw on, so found false where the call returned: the
-        /// latest first.
-        /// </summary>
-        private static List<ConstantTest> FailedTests(Use use, BasicBlock block, int end, out int written)
-        {
-            written = LastWrite(use.Writes, block, end);
-            var failed = new List<ConstantTest>();
-            for (var i = Math.Min(end, block.Operations.Length) - 1; i > written; i--)
-            {
-                if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call })
-                {
-                    failed.AddRange(use.ThrownOn(call, use.Path));
-                }
-            }
-
-            return failed;
-        }
 
         /// <summary>
         /// The constants the latest failed test of "none of them" leaves the value one of (<c>EnsureListed(c);</c>, which
@@ -247,7 +227,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static Dictionary<object, IOperation>? AtExit(Use use, BasicBlock block)
         {
-            var failed = FailedTests(use, block, block.Operations.Length + 1, out var written);
+            var (failed, written) = use.AtBlockEnd(block);
             return Listed(failed) ?? (written >= 0 ? Anything : null);
         }
 
@@ -494,9 +474,9 @@ namespace CmaaGen.Analysis
                             // Only a variable or a member read is a value a guard can test (ValuePath.Read); a literal or
                             // a sum is not worth writing out.
                             if (argument.Expression is not (LiteralExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax)
-                                && !handedOnce.Add(Written(argument.Expression)))
+                                && Written(argument.Expression) is var handed && !handedOnce.Add(handed))
                             {
-                                compared.Add(Written(argument.Expression));
+                                compared.Add(handed);
                             }
                         }
 
@@ -630,6 +610,36 @@ namespace CmaaGen.Analysis
 
             /// <summary>The constant items of a collection tested in the graph (<see cref="CountryValueCollector.ConstantItems"/>).</summary>
             public Func<IOperation, ImmutableArray<IOperation>> ItemsOf { get; } = itemsOf;
+
+            // What each whole block does, found once: the narrowing asks it for every constant and for each edge it solves.
+            private (List<ConstantTest> Failed, int Written)?[]? _atBlockEnd;
+
+            /// <summary><see cref="Failed"/> for the whole block.</summary>
+            public (List<ConstantTest> Failed, int Written) AtBlockEnd(BasicBlock block)
+            {
+                _atBlockEnd ??= new (List<ConstantTest>, int)?[Cfg.Blocks.Length];
+                return _atBlockEnd[block.Ordinal] ??= Failed(block, block.Operations.Length + 1);
+            }
+
+            /// <summary>
+            /// The tests each guard of the project called in the block before <paramref name="end"/>, after the value's
+            /// last write there (<c>Written</c>, -1 for none), threw on, so found false where the call returned: the
+            /// latest first.
+            /// </summary>
+            public (List<ConstantTest> Failed, int Written) Failed(BasicBlock block, int end)
+            {
+                var written = LastWrite(Writes, block, end);
+                var failed = new List<ConstantTest>();
+                for (var i = Math.Min(end, block.Operations.Length) - 1; i > written; i--)
+                {
+                    if (block.Operations[i] is IExpressionStatementOperation { Operation: IInvocationOperation call })
+                    {
+                        failed.AddRange(ThrownOn(call, Path));
+                    }
+                }
+
+                return (failed, written);
+            }
         }
     }
 }

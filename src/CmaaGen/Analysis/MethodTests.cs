@@ -21,19 +21,29 @@ namespace CmaaGen.Analysis
     /// <param name="test">The test a condition makes of a value (<see cref="EqualityNarrowing"/>), calls not followed.</param>
     internal sealed class MethodTests(Compilation compilation, Func<IOperation, ValuePath, CancellationToken, ConstantTest?> test)
     {
-        private static readonly Found None = new(ImmutableArray<(int, ConstantTest?)>.Empty, ImmutableArray<(int, ConstantTest?)>.Empty);
+        private static readonly Found None = new(ImmutableArray<(int, ConstantTest)>.Empty, ImmutableArray<(int, ConstantTest)>.Empty);
 
         private readonly ConcurrentDictionary<IMethodSymbol, Found> _found = new(SymbolEqualityComparer.Default);
 
         /// <summary>The test a call of the method returns the result of, for the argument at the ordinal; null for none.</summary>
         public ConstantTest? Returned(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
-            => Of(method, cancellationToken).Returned.FirstOrDefault(found => found.Ordinal == ordinal).Test;
+        {
+            foreach (var found in Of(method, cancellationToken).Returned)
+            {
+                if (found.Ordinal == ordinal)
+                {
+                    return found.Test;
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The tests a call of the method throws on, for the argument at the ordinal: where it returns, each is false.
         /// </summary>
         public ImmutableArray<ConstantTest> ThrownOn(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
-            => Of(method, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test!.Value).ToImmutableArray();
+            => Of(method, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray();
 
         private Found Of(IMethodSymbol method, CancellationToken cancellationToken)
             => _found.GetOrAdd(method.OriginalDefinition, m => Find(m, cancellationToken));
@@ -54,7 +64,7 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method called in a test of a value that reaches an exchange.
             var model = compilation.GetSemanticModel(declaration.SyntaxTree);
 #pragma warning restore RS1030
-            var returned = ImmutableArray.CreateBuilder<(int, ConstantTest?)>();
+            var returned = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
             if (method.ReturnType.SpecialType == SpecialType.System_Boolean
                 && AgreementGuards.Returned(declaration.ExpressionBody, declaration.Body) is { } expression
                 && model.GetOperation(expression, cancellationToken) is { } predicate)
@@ -62,7 +72,7 @@ namespace CmaaGen.Analysis
                 AddTests(predicate, body, returned, cancellationToken);
             }
 
-            var thrownOn = ImmutableArray.CreateBuilder<(int, ConstantTest?)>();
+            var thrownOn = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
             foreach (var guard in AgreementGuards.Guards(declaration))
             {
                 if (model.GetOperation(guard, cancellationToken) is IConditionalOperation { Condition: var condition })
@@ -78,7 +88,7 @@ namespace CmaaGen.Analysis
             return new Found(returned.ToImmutable(), thrownOn.ToImmutable());
         }
 
-        private void AddTests(IOperation condition, IMethodSymbol method, ImmutableArray<(int, ConstantTest?)>.Builder tests, CancellationToken cancellationToken)
+        private void AddTests(IOperation condition, IMethodSymbol method, ImmutableArray<(int, ConstantTest)>.Builder tests, CancellationToken cancellationToken)
         {
             foreach (var parameter in method.Parameters)
             {
@@ -95,7 +105,7 @@ namespace CmaaGen.Analysis
                 : ImmutableArray.Create(condition);
 
         /// <summary>A method's tests, each with the ordinal of the parameter it tests.</summary>
-        private sealed record Found(ImmutableArray<(int Ordinal, ConstantTest? Test)> Returned, ImmutableArray<(int Ordinal, ConstantTest? Test)> ThrownOn);
+        private sealed record Found(ImmutableArray<(int Ordinal, ConstantTest Test)> Returned, ImmutableArray<(int Ordinal, ConstantTest Test)> ThrownOn);
     }
 
     /// <summary>A test of a value against constants: the constants, and whether the value is one of them when the test is true (else it is none of them).</summary>

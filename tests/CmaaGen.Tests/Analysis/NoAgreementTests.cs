@@ -1284,6 +1284,7 @@ public class NoAgreementTests
                     public static readonly FrozenDictionary<string, string> Picked = new[] { "FR", {|#2:"KP"|} }.ToFrozenDictionary(c => "port of " + c, c => c.Trim());
                     public static readonly Dictionary<string, string> Keyed = new[] { "DE", {|#3:"CU"|} }.ToDictionary(c => "port of " + c);
                     public static readonly FrozenDictionary<string, string> Partners = new Dictionary<string, string> { ["Hamburg"] = "DE" }.ToFrozenDictionary();
+                    public static readonly ImmutableDictionary<string, string> Kept = Written.ToImmutableDictionary();
                 }
 
                 class C
@@ -1296,6 +1297,7 @@ public class NoAgreementTests
                         g.Send({|#7:Ports.Picked[port]|});
                         g.Send({|#8:Ports.Keyed[port]|});
                         g.Send(Ports.Partners[port]);
+                        g.Send({|#11:Ports.Kept[port]|});
                         foreach (var (name, country) in Ports.Frozen)
                         {
                             g.Send({|#9:country|});
@@ -1315,7 +1317,8 @@ public class NoAgreementTests
             NoAgreement(7, "KP", "North Korea (KP)").WithLocation(2),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(3),
             NoAgreement(9, "IR", "Iran (IR)").WithLocation(0),
-            NoAgreement(10, "IR", "Iran (IR)").WithLocation(0));
+            NoAgreement(10, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(11, "IR", "Iran (IR)").WithLocation(0));
 
     /// <summary>
     /// A constructor that calls another first (<c>: this(…)</c>, <c>: base(…)</c>, a primary constructor's base type, or
