@@ -729,26 +729,14 @@ namespace CmaaGen.Analysis
         /// (<see cref="Leads"/>): none of these can return from the method, so a check among them holds wherever the
         /// method returns.
         /// </summary>
-        internal static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method)
-        {
-            if (method.Body is null)
-            {
-                yield break;
-            }
+        internal static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method) => Leading(method.Body).OfType<IfStatementSyntax>();
 
-            foreach (var statement in method.Body.Statements)
-            {
-                if (!Leads(statement))
-                {
-                    yield break;
-                }
-
-                if (statement is IfStatementSyntax guard)
-                {
-                    yield return guard;
-                }
-            }
-        }
+        /// <summary>
+        /// The statements a body begins with that may lead (<see cref="Leads"/>): its guards and the calls among them,
+        /// which hold wherever the method returns.
+        /// </summary>
+        internal static IEnumerable<StatementSyntax> Leading(BlockSyntax? body)
+            => body is null ? Enumerable.Empty<StatementSyntax>() : body.Statements.TakeWhile(Leads);
 
         /// <summary>
         /// The expression a predicate returns: its expression body, or the <c>return</c> its block ends with after statements

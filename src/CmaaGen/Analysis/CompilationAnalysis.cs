@@ -28,6 +28,7 @@ namespace CmaaGen.Analysis
         // built them first and was charged for it (about 30 ms for 1,000 files, and most of each IDE keystroke's time).
         private readonly Lazy<INamedTypeSymbol?> _countryEnum;
         private readonly MemberValues _members;
+        private readonly MethodTests _methods;
         private readonly AgreementGuards _guards;
         private readonly EqualityNarrowing _narrowing;
         private readonly AgreementIndex? _index;
@@ -51,7 +52,8 @@ namespace CmaaGen.Analysis
             _index = CanHaveContexts ? ProjectAgreements.Load(options, values, cancellationToken) : null;
             _countryEnum = new Lazy<INamedTypeSymbol?>(() => _compilation.GetTypeByMetadataName(_namespace + ".CmaaCountry"));
             _members = new MemberValues(_compilation, Contexts.VisibleOutside);
-            _narrowing = new EqualityNarrowing(_members, _compilation);
+            _methods = new MethodTests(_compilation, _members);
+            _narrowing = new EqualityNarrowing(_members, _methods);
             // A library of checks may hold no exchange, yet a constant its factory passes is judged by its lists.
             var agreements = new Lazy<AgreementIndex>(() => _index ?? ProjectAgreements.Load(options, values, cancellationToken));
             _guards = new AgreementGuards(
@@ -617,7 +619,7 @@ namespace CmaaGen.Analysis
                 return new List<FlowingValue>();
             }
 
-            var collector = new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken);
+            var collector = new CountryValueCollector(_members, _methods, CountryEnum, graph.Get, graph.CancellationToken);
             return path.IsDefaultOrEmpty ? collector.Collect(value) : collector.CollectElement(value, path);
         }
 
@@ -647,7 +649,7 @@ namespace CmaaGen.Analysis
 
                 if (!constants.IsEmpty)
                 {
-                    foreach (var narrowed in new CountryValueCollector(_members, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constants, flowing.Site))
+                    foreach (var narrowed in new CountryValueCollector(_members, _methods, CountryEnum, graph.Get, graph.CancellationToken).CollectAt(constants, flowing.Site))
                     {
                         if (narrowed.Text is { } known && reported.Add((narrowed.Site.Syntax.Span, narrowed.Origin?.Syntax.Span, known)))
                         {

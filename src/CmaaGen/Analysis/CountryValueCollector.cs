@@ -62,6 +62,7 @@ namespace CmaaGen.Analysis
             ["ToDictionary", "ToFrozenDictionary", "ToImmutableDictionary", "ToImmutableSortedDictionary", "AsReadOnly"];
 
         private readonly MemberValues _members;
+        private readonly MethodTests _methods;
         private readonly ITypeSymbol? _countryEnum;
         private readonly Func<ControlFlowGraph?> _graph;
         private readonly CancellationToken _cancellationToken;
@@ -82,9 +83,10 @@ namespace CmaaGen.Analysis
         // analysis started in, and in any body reached by going back out to a call's argument.
         private Self? _self;
 
-        public CountryValueCollector(MemberValues members, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
+        public CountryValueCollector(MemberValues members, MethodTests methods, ITypeSymbol? countryEnum, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
             _members = members;
+            _methods = methods;
             _countryEnum = countryEnum;
             _graph = graph;
             _cancellationToken = cancellationToken;
@@ -254,6 +256,11 @@ namespace CmaaGen.Analysis
                         Collect(source, site ?? value, depth + 1);
                     }
 
+                    return;
+
+                case IInvocationOperation when Filtered(value) is not null:
+                    // foreach (var c in Codes.Where(c => c != "IR")): the items the filter's test lets through.
+                    CollectElementRead(Items(value, depth + 1), site ?? value, depth);
                     return;
 
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
@@ -974,17 +981,29 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// The collection a filter of items that are the values themselves takes them from, and the test its predicate
         /// returns of each against constants (<c>codes.Where(c =&gt; !Embargoed.Contains(c))</c>, <c>TakeWhile(c =&gt; c != "IR")</c>,
-        /// <see cref="EqualityNarrowing.Combined"/>); null for any other value. <c>SkipWhile</c> lets items that fail its test
-        /// through after the first that passes, so it is not one.
+        /// <see cref="EqualityNarrowing.Combined"/>), also by a predicate of the project (<c>Where(c =&gt; !IsEmbargoed(c))</c>,
+        /// <c>Where(IsAllowed)</c>, <see cref="MethodTests"/>); null for any other value. <c>SkipWhile</c> lets items that
+        /// fail its test through after the first that passes, so it is not one.
         /// </summary>
         private (IOperation Source, ConstantTest Test)? Filtered(IOperation value)
-            => value is IInvocationOperation { TargetMethod: { Name: "Where" or "TakeWhile", IsExtensionMethod: true } method, Instance: null, Arguments.Length: 2 } call
-                && SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable")
-                && call.Arguments[1].Value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations: { Length: 1 } body } lambda }
-                && body[0] is IReturnOperation { ReturnedValue: { } returned }
-                && EqualityNarrowing.Combined(returned, ValuePath.Of(lambda.Symbol.Parameters[0]), ConstantItems) is { } test
-                    ? (call.Arguments[0].Value, test)
-                    : null;
+        {
+            if (value is not IInvocationOperation { TargetMethod: { Name: "Where" or "TakeWhile", IsExtensionMethod: true } method, Instance: null, Arguments.Length: 2 } call
+                || !SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable"))
+            {
+                return null;
+            }
+
+            var test = call.Arguments[1].Value switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations: { Length: 1 } body } lambda }
+                    when body[0] is IReturnOperation { ReturnedValue: { } returned }
+                    => EqualityNarrowing.Combined(returned, ValuePath.Of(lambda.Symbol.Parameters[0]), ConstantItems, _methods.Called(null, _cancellationToken)),
+                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: not MethodKind.ReducedExtension, Parameters.Length: 1 } predicate } }
+                    => _methods.Returned(predicate, 0, _cancellationToken),
+                _ => null,
+            };
+            return test is { } found ? (call.Arguments[0].Value, found) : null;
+        }
 
         /// <summary>
         /// The arguments that give a collection its items, by their parameters: a collection (an array, a sequence or a
@@ -1282,16 +1301,32 @@ namespace CmaaGen.Analysis
                 else if (depth <= MaxDepth && part == Part.Items && source is not null && Filtered(source) is var (filtered, test))
                 {
                     // codes.Where(c => !Embargoed.Contains(c)): the constants its test lets through. An item that is no
-                    // constant is not known to pass it or not.
+                    // constant passes a test of "one of them" as one of them (incoming.Where(Partners.Contains)), and
+                    // is not known to pass one of "none of them" or not.
+                    var passed = new List<object>();
+                    var runTime = false;
                     foreach (var item in Contents(filtered, Part.Items, depth + 1))
                     {
                         if (item is null || Unwrap(item).ConstantValue is not { HasValue: true, Value: { } constant })
                         {
-                            yield return null;
+                            runTime = true;
                         }
                         else if (!EqualityNarrowing.RulesOut(test with { OneOfWhenTrue = !test.OneOfWhenTrue }, constant))
                         {
+                            passed.Add(constant);
                             yield return item;
+                        }
+                    }
+
+                    if (runTime && !test.OneOfWhenTrue)
+                    {
+                        yield return null;
+                    }
+                    else if (runTime)
+                    {
+                        foreach (var one in test.Constants.Where(c => !passed.Exists(p => EqualityNarrowing.Matches(p, c.ConstantValue.Value!))))
+                        {
+                            yield return one;
                         }
                     }
                 }

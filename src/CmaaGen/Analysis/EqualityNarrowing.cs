@@ -24,13 +24,10 @@ namespace CmaaGen.Analysis
     /// something, hands it to a call it decides by or to two calls, builds a control flow graph for it, so code that never
     /// does pays one walk of its syntax.
     /// </summary>
-    internal sealed class EqualityNarrowing(MemberValues members, Compilation compilation)
+    /// <param name="members">The values of the project's members, which a tested collection's items are read from.</param>
+    /// <param name="methods">What the project's predicates and guards test of their parameters, so that a call of one tests its argument.</param>
+    internal sealed class EqualityNarrowing(MemberValues members, MethodTests methods)
     {
-        // What the project's predicates and guards test of their parameters, so that a call of one tests its argument.
-        private readonly MethodTests _methods = new(
-            compilation,
-            (condition, path, cancellationToken) => Combined(condition, path, new CountryValueCollector(members, null, () => null, cancellationToken).ConstantItems));
-
         // What each member's code compares, as written: most runtime values are never compared with a constant.
         private readonly ConditionalWeakTable<SyntaxNode, HashSet<string>> _compared = new();
 
@@ -151,7 +148,7 @@ namespace CmaaGen.Analysis
             }
 
             var writes = path.Symbols.Select(symbol => GraphPositions.WritesOf(cfg, symbol)).ToArray();
-            var items = new CountryValueCollector(members, null, () => cfg, cancellationToken);
+            var items = new CountryValueCollector(members, methods, null, () => cfg, cancellationToken);
             return new Use(
                 cfg,
                 path,
@@ -159,12 +156,12 @@ namespace CmaaGen.Analysis
                 useBlock,
                 useIndex,
                 items.ConstantItems,
-                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? _methods.Returned(call.TargetMethod, ordinal, cancellationToken) : null,
-                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? _methods.ThrownOn(call.TargetMethod, ordinal, cancellationToken) : ImmutableArray<ConstantTest>.Empty);
+                methods.Called(cfg, cancellationToken),
+                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? methods.ThrownOn(call.TargetMethod, ordinal, cancellationToken) : ImmutableArray<ConstantTest>.Empty);
         }
 
         /// <summary>The ordinal of the parameter a call's argument that reads the value is given to; null where none reads it.</summary>
-        private static int? Argument(ControlFlowGraph cfg, IInvocationOperation call, ValuePath path)
+        internal static int? Argument(ControlFlowGraph? cfg, IInvocationOperation call, ValuePath path)
             => call.Arguments.FirstOrDefault(argument => Reads(cfg, argument.Value, path))?.Parameter?.Ordinal;
 
         private ImmutableArray<IOperation> OneOf(Use use)
@@ -175,7 +172,7 @@ namespace CmaaGen.Analysis
         /// Whether a constant the value is known to be one of may be the other constant: the same value, or the same text
         /// in another case, as a test ignoring case leaves it.
         /// </summary>
-        private static bool Matches(object known, object constant)
+        internal static bool Matches(object known, object constant)
             => known is string knownText && constant is string text ? string.Equals(knownText, text, StringComparison.OrdinalIgnoreCase) : Equals(known, constant);
 
         /// <summary>
@@ -283,22 +280,27 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// The test a predicate's returned condition makes of its parameter, through <c>!</c>s and joined by <c>||</c> (one of
         /// several constants: <c>code == "IR" || code == "KP"</c>) or <c>&amp;&amp;</c> (none of them); null where the parts
-        /// do not test it alike. Calls in it are not followed.
+        /// do not test it alike. <paramref name="called"/> gives what a call of a predicate of the project in it tests
+        /// (<see cref="MethodTests.Called"/>); null follows none.
         /// </summary>
-        internal static ConstantTest? Combined(IOperation condition, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        internal static ConstantTest? Combined(
+            IOperation condition,
+            ValuePath path,
+            Func<IOperation, ImmutableArray<IOperation>> itemsOf,
+            Func<IInvocationOperation, ValuePath, ConstantTest?>? called)
         {
             var test = FlowFacts.Unnegated(condition, out var negated);
             var found = test is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.ConditionalAnd } joined
-                ? Joined(joined, path, itemsOf)
-                : Test(null, test, path, itemsOf, null);
+                ? Joined(joined, path, itemsOf, called)
+                : Test(null, test, path, itemsOf, called);
             return found is { } tested ? tested with { OneOfWhenTrue = tested.OneOfWhenTrue != negated } : null;
         }
 
-        private static ConstantTest? Joined(IBinaryOperation joined, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf)
+        private static ConstantTest? Joined(IBinaryOperation joined, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?>? called)
         {
             var oneOf = joined.OperatorKind == BinaryOperatorKind.ConditionalOr;
-            return Combined(joined.LeftOperand, path, itemsOf) is { } left && left.OneOfWhenTrue == oneOf
-                && Combined(joined.RightOperand, path, itemsOf) is { } right && right.OneOfWhenTrue == oneOf
+            return Combined(joined.LeftOperand, path, itemsOf, called) is { } left && left.OneOfWhenTrue == oneOf
+                && Combined(joined.RightOperand, path, itemsOf, called) is { } right && right.OneOfWhenTrue == oneOf
                     ? new ConstantTest(left.Constants.AddRange(right.Constants), oneOf)
                     : null;
         }

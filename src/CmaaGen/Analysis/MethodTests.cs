@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CmaaGen.Analysis
@@ -14,21 +15,49 @@ namespace CmaaGen.Analysis
     /// argument what the test written in place would (<see cref="EqualityNarrowing"/>): a predicate whose body returns one
     /// (<c>static bool IsEmbargoed(string code) =&gt; Embargoed.Contains(code);</c>, then
     /// <c>if (IsEmbargoed(c)) continue;</c>), and the guards it begins with, which throw where theirs holds
-    /// (<c>if (Embargoed.Contains(code)) throw …;</c>, then <c>EnsureAllowed(c);</c>). Found once per method; none for a
+    /// (<c>if (Embargoed.Contains(code)) throw …;</c>, then <c>EnsureAllowed(c);</c>). A predicate or guard may call
+    /// others for its test (<c>IsAllowed(code) =&gt; !IsEmbargoed(code)</c>, <c>EnsureNotEmbargoed(code);</c> among the
+    /// guards), followed <see cref="MaxCalls"/> calls deep. Local functions count too. Found once per method; none for a
     /// method another assembly declares or that can be overridden.
     /// </summary>
     /// <param name="compilation">The compilation whose source declares the methods.</param>
-    /// <param name="test">The test a condition makes of a value (<see cref="EqualityNarrowing"/>), calls not followed.</param>
-    internal sealed class MethodTests(Compilation compilation, Func<IOperation, ValuePath, CancellationToken, ConstantTest?> test)
+    /// <param name="members">The values of the project's members, which a tested collection's items are read from.</param>
+    internal sealed class MethodTests(Compilation compilation, MemberValues members)
     {
+        /// <summary>
+        /// How many calls deep a predicate's or guard's own calls of others are followed. A method's tests are found once
+        /// for each depth, so the answer for a method never depends on which call asked first, also through recursion.
+        /// </summary>
+        private const int MaxCalls = 3;
+
         private static readonly Found None = new(ImmutableArray<(int, ConstantTest)>.Empty, ImmutableArray<(int, ConstantTest)>.Empty);
 
-        private readonly ConcurrentDictionary<IMethodSymbol, Found> _found = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, Found>[] _found =
+            Enumerable.Range(0, MaxCalls + 1).Select(_ => new ConcurrentDictionary<IMethodSymbol, Found>(SymbolEqualityComparer.Default)).ToArray();
 
         /// <summary>The test a call of the method returns the result of, for the argument at the ordinal; null for none.</summary>
         public ConstantTest? Returned(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
+            => ReturnedWithin(method, ordinal, MaxCalls, cancellationToken);
+
+        /// <summary>
+        /// The tests a call of the method throws on, for the argument at the ordinal: where it returns, each is false.
+        /// </summary>
+        public ImmutableArray<ConstantTest> ThrownOn(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
+            => ThrownOnWithin(method, ordinal, MaxCalls, cancellationToken);
+
+        /// <summary>
+        /// What a call of a predicate of the project tests of the value it is given; <paramref name="cfg"/> is the graph
+        /// the call is in, if any, whose captures are read through.
+        /// </summary>
+        public Func<IInvocationOperation, ValuePath, ConstantTest?> Called(ControlFlowGraph? cfg, CancellationToken cancellationToken)
+            => CalledWithin(cfg, MaxCalls, cancellationToken);
+
+        private Func<IInvocationOperation, ValuePath, ConstantTest?> CalledWithin(ControlFlowGraph? cfg, int depth, CancellationToken cancellationToken)
+            => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal ? ReturnedWithin(call.TargetMethod, ordinal, depth, cancellationToken) : null;
+
+        private ConstantTest? ReturnedWithin(IMethodSymbol method, int ordinal, int depth, CancellationToken cancellationToken)
         {
-            foreach (var found in Of(method, cancellationToken).Returned)
+            foreach (var found in Of(method, depth, cancellationToken).Returned)
             {
                 if (found.Ordinal == ordinal)
                 {
@@ -39,65 +68,98 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        /// <summary>
-        /// The tests a call of the method throws on, for the argument at the ordinal: where it returns, each is false.
-        /// </summary>
-        public ImmutableArray<ConstantTest> ThrownOn(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
-            => Of(method, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray();
+        private ImmutableArray<ConstantTest> ThrownOnWithin(IMethodSymbol method, int ordinal, int depth, CancellationToken cancellationToken)
+            => Of(method, depth, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray();
 
-        private Found Of(IMethodSymbol method, CancellationToken cancellationToken)
-            => _found.GetOrAdd(method.OriginalDefinition, m => Find(m, cancellationToken));
+        private Found Of(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+            => _found[depth].GetOrAdd(method.OriginalDefinition, m => Find(m, depth, cancellationToken));
 
-        private Found Find(IMethodSymbol method, CancellationToken cancellationToken)
+        private Found Find(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.MethodKind != MethodKind.Ordinary || !OwnSource.Declares(compilation, method))
+            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
+                || !OwnSource.Declares(compilation, method))
             {
                 return None;
             }
 
             var body = OwnSource.Implementation(method);
-            if (body.DeclaringSyntaxReferences.Length != 1 || body.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+            if (body.DeclaringSyntaxReferences.Length != 1)
             {
                 return None;
             }
 
-#pragma warning disable RS1030 // Once per method called in a test of a value that reaches an exchange.
-            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            var (arrow, block) = body.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                MethodDeclarationSyntax declaration => (declaration.ExpressionBody, declaration.Body),
+                LocalFunctionStatementSyntax function => (function.ExpressionBody, function.Body),
+                _ => (null, null),
+            };
+            if (arrow is null && block is null)
+            {
+                return None;
+            }
+
+#pragma warning disable RS1030 // Once per method and depth, for a method called in a test of a value that reaches an exchange.
+            var model = compilation.GetSemanticModel(((SyntaxNode?)arrow ?? block)!.SyntaxTree);
 #pragma warning restore RS1030
+            var called = depth == 0 ? null : CalledWithin(null, depth - 1, cancellationToken);
             var returned = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
             if (method.ReturnType.SpecialType == SpecialType.System_Boolean
-                && AgreementGuards.Returned(declaration.ExpressionBody, declaration.Body) is { } expression
+                && AgreementGuards.Returned(arrow, block) is { } expression
                 && model.GetOperation(expression, cancellationToken) is { } predicate)
             {
-                AddTests(predicate, body, returned, cancellationToken);
+                AddTests(predicate, body, called, returned, cancellationToken);
             }
 
             var thrownOn = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
-            foreach (var guard in AgreementGuards.Guards(declaration))
+            foreach (var statement in AgreementGuards.Leading(block))
             {
-                if (model.GetOperation(guard, cancellationToken) is IConditionalOperation { Condition: var condition })
+                switch (model.GetOperation(statement, cancellationToken))
                 {
-                    // if (a || b) throw: each of them is false past it.
-                    foreach (var each in Either(condition))
-                    {
-                        AddTests(each, body, thrownOn, cancellationToken);
-                    }
+                    case IConditionalOperation { Condition: var condition }:
+                        // if (a || b) throw: each of them is false past it.
+                        foreach (var each in Either(condition))
+                        {
+                            AddTests(each, body, called, thrownOn, cancellationToken);
+                        }
+
+                        break;
+                    case IExpressionStatementOperation { Operation: IInvocationOperation call } when depth > 0:
+                        // EnsureNotEmbargoed(code); among the guards: what it throws on, this method throws on.
+                        foreach (var parameter in body.Parameters)
+                        {
+                            if (parameter.RefKind == RefKind.None && EqualityNarrowing.Argument(null, call, ValuePath.Of(parameter)) is { } ordinal)
+                            {
+                                thrownOn.AddRange(ThrownOnWithin(call.TargetMethod, ordinal, depth - 1, cancellationToken).Select(t => (parameter.Ordinal, t)));
+                            }
+                        }
+
+                        break;
                 }
             }
 
             return new Found(returned.ToImmutable(), thrownOn.ToImmutable());
         }
 
-        private void AddTests(IOperation condition, IMethodSymbol method, ImmutableArray<(int, ConstantTest)>.Builder tests, CancellationToken cancellationToken)
+        private void AddTests(
+            IOperation condition,
+            IMethodSymbol method,
+            Func<IInvocationOperation, ValuePath, ConstantTest?>? called,
+            ImmutableArray<(int, ConstantTest)>.Builder tests,
+            CancellationToken cancellationToken)
         {
             foreach (var parameter in method.Parameters)
             {
-                if (parameter.RefKind == RefKind.None && test(condition, ValuePath.Of(parameter), cancellationToken) is { } found)
+                if (parameter.RefKind == RefKind.None
+                    && EqualityNarrowing.Combined(condition, ValuePath.Of(parameter), ItemsOf(cancellationToken), called) is { } found)
                 {
                     tests.Add((parameter.Ordinal, found));
                 }
             }
         }
+
+        private Func<IOperation, ImmutableArray<IOperation>> ItemsOf(CancellationToken cancellationToken)
+            => new CountryValueCollector(members, this, null, () => null, cancellationToken).ConstantItems;
 
         private static ImmutableArray<IOperation> Either(IOperation condition)
             => condition is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } either

@@ -473,6 +473,170 @@ public class NoAgreementTests
             NoAgreement(7, "CU", "Cuba (CU)").WithLocation(8));
 
     /// <summary>
+    /// A predicate or guard of the project may test through another (<c>IsAllowed(code) =&gt; !IsEmbargoed(code)</c>,
+    /// <c>EnsureNotEmbargoed(code);</c> among a guard's statements), and may be a local function: each keeps what the
+    /// test written in place would. Before, every item of the loop was reported, the embargoed ones too. Calls are
+    /// followed four methods deep; a deeper chain, and a predicate that calls itself, tell nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_predicate_or_guard_that_calls_another_keeps_what_it_tests_out()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static class Embargo
+            {
+                static readonly HashSet<string> Countries = new HashSet<string> { "IR", "KP" };
+
+                public static bool IsEmbargoed(string code) => Countries.Contains(code);
+
+                public static bool IsAllowed(string code) => !IsEmbargoed(code);
+
+                public static void EnsureNotEmbargoed(string code)
+                {
+                    if (IsEmbargoed(code)) throw new System.InvalidOperationException(code);
+                }
+
+                public static void EnsureAllowed(string code)
+                {
+                    EnsureNotEmbargoed(code);
+                    if (code == "CU") throw new System.InvalidOperationException(code);
+                }
+
+                public static bool Third(string code) => IsAllowed(code);
+
+                public static bool Fourth(string code) => Third(code);
+
+                public static bool Fifth(string code) => Fourth(code);
+
+                public static bool Itself(string code) => code != "IR" && Itself(code);
+            }
+
+            class C
+            {
+                static readonly string[] Configured = { "DE", {|#0:"IR"|}, {|#1:"KP"|}, {|#2:"CU"|} };
+
+                void M(Gateway g)
+                {
+                    foreach (var country in Configured)
+                    {
+                        if (!Embargo.IsAllowed(country)) continue;
+                        g.Send({|#3:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Embargo.EnsureNotEmbargoed(country);
+                        g.Send({|#4:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        Embargo.EnsureAllowed(country);
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (Blocked(country)) continue;
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!Embargo.Fourth(country) || country == "CU") continue;
+                        g.Send(country);
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!Embargo.Fifth(country)) continue;
+                        g.Send({|#5:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
+                        if (!Embargo.Itself(country)) continue;
+                        g.Send({|#6:country|});
+                    }
+
+                    static bool Blocked(string code) => Embargo.IsEmbargoed(code) || code == "CU";
+                }
+            }
+            """,
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(5, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(6, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(6, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
+
+    /// <summary>
+    /// A filter by a predicate of the project, called in a lambda or given as a method group, keeps the constant items
+    /// its test lets through, also where the loop iterates the filter itself: before, each was a value known only at
+    /// run time, so a Cuba the embargo list misses was not reported. A run-time item that passes a test of "one of
+    /// them" is one of them.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_by_a_predicate_of_the_project_keeps_what_passes()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Tested
+            {
+                using System.Linq;
+
+                static class Embargo
+                {
+                    static readonly HashSet<string> Countries = new HashSet<string> { "IR", "KP" };
+
+                    public static bool IsEmbargoed(string code) => Countries.Contains(code);
+
+                    public static bool IsAllowed(string code) => !IsEmbargoed(code);
+
+                    public static bool IsPermitted(string code) => IsAllowed(code) && code != "CU";
+
+                    public static bool IsWatched(string code) => code == {|#0:"IR"|} || code == "DE";
+                }
+
+                class C
+                {
+                    static readonly string[] Configured = { "DE", "IR", {|#1:"KP"|}, {|#2:"CU"|} };
+
+                    void M(Gateway g, string incoming)
+                    {
+                        foreach (var country in Configured.Where(c => !Embargo.IsEmbargoed(c)))
+                        {
+                            g.Send({|#3:country|});
+                        }
+
+                        foreach (var country in Configured.Where(Embargo.IsAllowed))
+                        {
+                            g.Send({|#4:country|});
+                        }
+
+                        foreach (var country in Configured.Where(Embargo.IsPermitted))
+                        {
+                            g.Send(country);
+                        }
+
+                        foreach (var country in Configured.Where(c => c != "IR"))
+                        {
+                            g.Send({|#5:country|});
+                        }
+
+                        g.Send({|#6:Configured.Where(Embargo.IsAllowed).Last()|});
+                        g.Send({|#7:new[] { "DE", incoming }.Where(Embargo.IsWatched).First()|});
+                        g.Send(new[] { "DE", incoming }.Where(Embargo.IsAllowed).First());
+                    }
+                }
+            }
+            """,
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(7, "IR", "Iran (IR)").WithLocation(0));
+
+    /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country
     /// without an agreement is reported where the value it lets pass is exchanged, and a block-list keeps its items from
     /// a loop. A copy of such a collection (<c>ToFrozenSet</c>, <c>ToImmutableArray</c>, <c>ToList</c>) holds its items. A

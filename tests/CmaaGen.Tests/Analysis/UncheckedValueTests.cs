@@ -1392,6 +1392,53 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A run-time value that a guard calling another (<c>EnsureListed(code);</c> first among its statements) or a
+    /// predicate filter of partners lets through is one of the partners, and needs no check; one a filter of "none of
+    /// them" lets through is still known only at run time.
+    /// </summary>
+    [Fact]
+    public async Task A_value_a_nested_guard_or_a_filter_of_the_project_finds_among_constants_is_one_of_them()
+        => await new AnalyzerTest(Gateway + """
+            static class Lists
+            {
+                static readonly string[] Partners = { "DE", "FR" };
+
+                public static bool IsPartner(string code) => Partners.Contains(code);
+
+                public static bool IsBlocked(string code) => code == "IR";
+
+                public static void EnsureListed(string code)
+                {
+                    if (!IsPartner(code)) throw new System.ArgumentException(code);
+                }
+
+                public static void EnsurePartner(string code)
+                {
+                    EnsureListed(code);
+                }
+            }
+
+            class C
+            {
+                void M(Gateway g, string code, string[] incoming)
+                {
+                    Lists.EnsurePartner(code);
+                    g.Send(code);
+                    foreach (var each in incoming.Where(Lists.IsPartner))
+                    {
+                        g.Send(each);
+                    }
+
+                    foreach (var each in incoming.Where(c => !Lists.IsBlocked(c)))
+                    {
+                        g.Send({|CMAA004:each|});
+                    }
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// What a filter that tests no country lets through from a table of partners needs no check; what one that tests the
     /// country lets through is known only at run time.
     /// </summary>
