@@ -982,7 +982,8 @@ namespace CmaaGen.Analysis
         /// The collection a filter of items that are the values themselves takes them from, and the test its predicate
         /// returns of each against constants (<c>codes.Where(c =&gt; !Embargoed.Contains(c))</c>, <c>TakeWhile(c =&gt; c != "IR")</c>,
         /// <see cref="EqualityNarrowing.Combined"/>), also by a predicate of the project (<c>Where(c =&gt; !IsEmbargoed(c))</c>,
-        /// <c>Where(IsAllowed)</c>, <see cref="MethodTests"/>); null for any other value. <c>SkipWhile</c> lets items that
+        /// <c>Where(IsAllowed)</c>, <see cref="MethodTests"/>), or by a collection's <c>Contains</c>
+        /// (<c>Where(Partners.Contains)</c>); null for any other value. <c>SkipWhile</c> lets items that
         /// fail its test through after the first that passes, so it is not one.
         /// </summary>
         private (IOperation Source, ConstantTest Test)? Filtered(IOperation value)
@@ -998,6 +999,9 @@ namespace CmaaGen.Analysis
                 IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations: { Length: 1 } body } lambda }
                     when body[0] is IReturnOperation { ReturnedValue: { } returned }
                     => EqualityNarrowing.Combined(returned, ValuePath.Of(lambda.Symbol.Parameters[0]), ConstantItems, _methods.Called(null, _cancellationToken)),
+                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Contains" or "ContainsKey" } contains, Instance: { } collection } }
+                    when contains.Parameters.Length == (contains.IsExtensionMethod && contains.ReducedFrom is null ? 2 : 1)
+                    => EqualityNarrowing.OneOfItems(ConstantItems(collection)),
                 IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: not MethodKind.ReducedExtension, Parameters.Length: 1 } predicate } }
                     => _methods.Returned(predicate, 0, _cancellationToken),
                 _ => null,

@@ -330,9 +330,7 @@ namespace CmaaGen.Analysis
                         : Constant(operands[0]) is { } first && Reads(cfg, operands[1], path) ? new ConstantTest(ImmutableArray.Create(first), true)
                         : null;
                 case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" or "TryGetValue" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
-                    // A collection of no items, or of any item not a constant that can name a country, tells nothing of
-                    // the value.
-                    return itemsOf(InBody(cfg, collection)) is { IsDefaultOrEmpty: false } members && members.All(m => Constant(m) is not null) ? new ConstantTest(members, true) : null;
+                    return OneOfItems(itemsOf(InBody(cfg, collection)));
                 case IInvocationOperation call when called is not null:
                     // IsEmbargoed(c), where IsEmbargoed(string code) => Embargoed.Contains(code).
                     return called(call, path);
@@ -379,6 +377,13 @@ namespace CmaaGen.Analysis
                 { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: 2 or 3 } => (contains.Arguments[0].Value, contains.Arguments[1].Value),
                 _ => null,
             };
+
+        /// <summary>
+        /// The test that a value is one of a collection's items (<c>Allowed.Contains(code)</c>); null for a collection of
+        /// no items, or of any item not a constant that can name a country, which tells nothing of the value.
+        /// </summary>
+        internal static ConstantTest? OneOfItems(ImmutableArray<IOperation> items)
+            => !items.IsDefaultOrEmpty && items.All(item => Constant(item) is not null) ? new ConstantTest(items, true) : null;
 
         /// <summary>The constants a pattern of constants joined by <c>or</c> matches (<c>"IR" or "KP"</c>); default for any other pattern.</summary>
         private static ImmutableArray<IOperation> Constants(IPatternOperation pattern) => pattern switch

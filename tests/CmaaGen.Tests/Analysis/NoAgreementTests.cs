@@ -574,7 +574,7 @@ public class NoAgreementTests
     /// A filter by a predicate of the project, called in a lambda or given as a method group, keeps the constant items
     /// its test lets through, also where the loop iterates the filter itself: before, each was a value known only at
     /// run time, so a Cuba the embargo list misses was not reported. A run-time item that passes a test of "one of
-    /// them" is one of them.
+    /// them" (a predicate's, or a collection's <c>Contains</c> given as a method group) is one of them.
     /// </summary>
     [Fact]
     public async Task A_filter_by_a_predicate_of_the_project_keeps_what_passes()
@@ -599,6 +599,7 @@ public class NoAgreementTests
                 class C
                 {
                     static readonly string[] Configured = { "DE", "IR", {|#1:"KP"|}, {|#2:"CU"|} };
+                    static readonly HashSet<string> Listed = new HashSet<string> { "DE", {|#9:"SY"|} };
 
                     void M(Gateway g, string incoming)
                     {
@@ -625,6 +626,7 @@ public class NoAgreementTests
                         g.Send({|#6:Configured.Where(Embargo.IsAllowed).Last()|});
                         g.Send({|#7:new[] { "DE", incoming }.Where(Embargo.IsWatched).First()|});
                         g.Send(new[] { "DE", incoming }.Where(Embargo.IsAllowed).First());
+                        g.Send({|#8:new[] { "DE", incoming }.Where(Listed.Contains).First()|});
                     }
                 }
             }
@@ -634,7 +636,8 @@ public class NoAgreementTests
             NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
             NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2),
-            NoAgreement(7, "IR", "Iran (IR)").WithLocation(0));
+            NoAgreement(7, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(8, "SY", "Syria (SY)").WithLocation(9));
 
     /// <summary>
     /// A value found in a collection whose items are all constants is one of them: an allow-list that names a country

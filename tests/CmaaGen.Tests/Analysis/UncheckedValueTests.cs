@@ -1393,7 +1393,8 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A run-time value that a guard calling another (<c>EnsureListed(code);</c> first among its statements) or a
-    /// predicate filter of partners lets through is one of the partners, and needs no check; one a filter of "none of
+    /// filter of partners (by a predicate of the project, or <c>Where(Known.Contains)</c>) lets through is one of the
+    /// partners, and needs no check; one a filter of "none of
     /// them" lets through is still known only at run time.
     /// </summary>
     [Fact]
@@ -1420,6 +1421,8 @@ public class UncheckedValueTests
 
             class C
             {
+                static readonly string[] Known = { "DE", "FR" };
+
                 void M(Gateway g, string code, string[] incoming)
                 {
                     Lists.EnsurePartner(code);
@@ -1428,6 +1431,8 @@ public class UncheckedValueTests
                     {
                         g.Send(each);
                     }
+
+                    g.Send(incoming.Where(Known.Contains).First());
 
                     foreach (var each in incoming.Where(c => !Lists.IsBlocked(c)))
                     {
