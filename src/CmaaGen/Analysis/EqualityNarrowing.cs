@@ -93,7 +93,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static bool[] RuledOut(Use use, object constant)
         {
-            var tests = Tests(use.Cfg, use.Path, use.ItemsOf, use.Called);
+            var tests = Tests(use.Cfg, use.Path, use.Writes, use.ItemsOf, use.Called);
             return FlowFacts.HoldsOnEntry(
                 use.Cfg,
                 block => RuledOutIn(use.AtBlockEnd(block), constant),
@@ -183,7 +183,7 @@ namespace CmaaGen.Analysis
         private static ImmutableArray<IOperation>[] Solve(Use use)
         {
             var blocks = use.Cfg.Blocks;
-            var tests = Tests(use.Cfg, use.Path, use.ItemsOf, use.Called);
+            var tests = Tests(use.Cfg, use.Path, use.Writes, use.ItemsOf, use.Called);
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -232,20 +232,62 @@ namespace CmaaGen.Analysis
         /// Each test of the value, by the block that branches on it: the constants, and whether the value is one of them
         /// on the block's conditional successor (else on the other edge). <paramref name="itemsOf"/> gives the constant items
         /// of a collection, default when they are not all known constants; <paramref name="called"/> what a call of a
-        /// predicate of the project tests of its argument (<see cref="MethodTests"/>).
+        /// predicate of the project tests of its argument (<see cref="MethodTests"/>). A branch on a flag is a test of what
+        /// the flag was declared as (<see cref="Flagged"/>).
         /// </summary>
-        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(ControlFlowGraph cfg, ValuePath path, Func<IOperation, ImmutableArray<IOperation>> itemsOf, Func<IInvocationOperation, ValuePath, ConstantTest?> called)
+        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(
+            ControlFlowGraph cfg,
+            ValuePath path,
+            Dictionary<int, List<GraphPositions.Write>>[] writes,
+            Func<IOperation, ImmutableArray<IOperation>> itemsOf,
+            Func<IInvocationOperation, ValuePath, ConstantTest?> called)
         {
             var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
             foreach (var block in cfg.Blocks)
             {
-                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue) && Test(cfg, condition, path, itemsOf, called) is var (constants, oneOfWhenTrue))
+                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue)
+                    && (Flagged(cfg, block, condition, writes) is { } flagged ? Combined(flagged, path, itemsOf, called) : Test(cfg, condition, path, itemsOf, called)) is var (constants, oneOfWhenTrue))
                 {
                     tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
                 }
             }
 
             return tests;
+        }
+
+        /// <summary>
+        /// What a flag a branch tests was declared as, in the body's own operations: <c>var embargoed = IsEmbargoed(c);</c>
+        /// then <c>if (embargoed) continue;</c>. Only a flag written once, by its declaration, in the branch's block or one
+        /// that leads straight to it (the graph splits a declaration of <c>a || b</c> or a <c>switch</c>), with no write of
+        /// the value after it on the way, so that it still tells of the value; null for any other condition.
+        /// </summary>
+        private static IOperation? Flagged(ControlFlowGraph cfg, BasicBlock block, IOperation condition, Dictionary<int, List<GraphPositions.Write>>[] writes)
+        {
+            if (condition is not ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } flag }
+                || GraphPositions.WritesOf(cfg, flag) is not { Count: 1 } flagWrites
+                || flagWrites.First() is not { Value: { Count: 1 } written, Key: var writtenIn }
+                || flag.DeclaringSyntaxReferences.Length != 1
+                || flag.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var initializer })
+            {
+                return null;
+            }
+
+            // A few blocks at most lie between; unreachable code can chain blocks round in a cycle.
+            var steps = 0;
+            for (var on = block; LastWrite(writes, on, on.Operations.Length + 1) <= (on.Ordinal == writtenIn ? written[0].Index : -1); on = on.Predecessors[0].Source)
+            {
+                if (on.Ordinal == writtenIn)
+                {
+                    return cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == initializer);
+                }
+
+                if (on.Predecessors.Length != 1 || on.Predecessors[0].Source is { ConditionKind: not ControlFlowConditionKind.None } || ++steps > 8)
+                {
+                    break;
+                }
+            }
+
+            return null;
         }
 
         private static readonly Dictionary<object, IOperation> Anything = [];
@@ -331,6 +373,8 @@ namespace CmaaGen.Analysis
                         : null;
                 case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" or "TryGetValue" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
                     return OneOfItems(itemsOf(InBody(cfg, collection)));
+                case ISwitchExpressionOperation { Value: var decidedValue } decided when Reads(cfg, decidedValue, path):
+                    return Decided(decided);
                 case IInvocationOperation call when called is not null:
                     // IsEmbargoed(c), where IsEmbargoed(string code) => Embargoed.Contains(code).
                     return called(call, path);
@@ -377,6 +421,35 @@ namespace CmaaGen.Analysis
                 { Instance: null, TargetMethod.IsExtensionMethod: true, Arguments.Length: 2 or 3 } => (contains.Arguments[0].Value, contains.Arguments[1].Value),
                 _ => null,
             };
+
+        /// <summary>
+        /// The test a <c>switch</c> expression that decides a value by constants makes of it:
+        /// <c>code switch { "IR" or "KP" =&gt; false, _ =&gt; true }</c> is true for none of them, and with the arms' values
+        /// the other way round for one of them. Null where an arm has a guard, tests anything but constants, or gives
+        /// anything but the other truth value than the last arm, which matches anything.
+        /// </summary>
+        private static ConstantTest? Decided(ISwitchExpressionOperation decided)
+        {
+            var arms = decided.Arms;
+            if (arms.Length < 2 || arms[arms.Length - 1] is not { Pattern: IDiscardPatternOperation, Guard: null, Value.ConstantValue: { HasValue: true, Value: bool otherwise } })
+            {
+                return null;
+            }
+
+            var constants = ImmutableArray.CreateBuilder<IOperation>();
+            for (var i = 0; i < arms.Length - 1; i++)
+            {
+                if (arms[i] is not { Guard: null, Value.ConstantValue: { HasValue: true, Value: bool decides } } arm || decides == otherwise
+                    || Constants(arm.Pattern) is not { IsDefault: false } named)
+                {
+                    return null;
+                }
+
+                constants.AddRange(named);
+            }
+
+            return new ConstantTest(constants.ToImmutable(), !otherwise);
+        }
 
         /// <summary>
         /// The test that a value is one of a collection's items (<c>Allowed.Contains(code)</c>); null for a collection of
@@ -476,12 +549,12 @@ namespace CmaaGen.Analysis
                         AddArguments(predicate, compared);
                         break;
                     case InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } statement:
-                        foreach (var argument in statement.ArgumentList.Arguments)
+                        foreach (var argument in Handed(statement))
                         {
                             // Only a variable or a member read is a value a guard can test (ValuePath.Read); a literal or
                             // a sum is not worth writing out.
-                            if (argument.Expression is not (LiteralExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax)
-                                && Written(argument.Expression) is var handed && !handedOnce.Add(handed))
+                            if (argument is not (LiteralExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax)
+                                && Written(argument) is var handed && !handedOnce.Add(handed))
                             {
                                 compared.Add(handed);
                             }
@@ -513,15 +586,33 @@ namespace CmaaGen.Analysis
 
         private static void AddArguments(InvocationExpressionSyntax call, HashSet<string> compared)
         {
+            foreach (var argument in Handed(call))
+            {
+                compared.Add(Written(argument));
+            }
+        }
+
+        /// <summary>
+        /// What a call is handed: its arguments, and what it is called on, which is an extension method's first argument
+        /// (<c>code.IsEmbargoed()</c>).
+        /// </summary>
+        private static IEnumerable<ExpressionSyntax> Handed(InvocationExpressionSyntax call)
+        {
+            if (call.Expression is MemberAccessExpressionSyntax access)
+            {
+                yield return access.Expression;
+            }
+
             foreach (var argument in call.ArgumentList.Arguments)
             {
-                compared.Add(Written(argument.Expression));
+                yield return argument.Expression;
             }
         }
 
         /// <summary>
         /// Whether a call is what an <c>if</c>, a <c>?:</c> or a loop decides by, alone or under <c>!</c>, <c>&amp;&amp;</c>
-        /// and <c>||</c>: a call of a predicate of the project may test its arguments (<c>if (IsEmbargoed(c)) continue;</c>).
+        /// and <c>||</c>, or what a flag is declared as (<c>var embargoed = IsEmbargoed(c);</c>, or a <c>bool</c>): a call of
+        /// a predicate of the project may test its arguments (<c>if (IsEmbargoed(c)) continue;</c>).
         /// </summary>
         private static bool IsCondition(InvocationExpressionSyntax call)
         {
@@ -538,9 +629,14 @@ namespace CmaaGen.Analysis
                 ConditionalExpressionSyntax conditional => conditional.Condition == node,
                 WhileStatementSyntax loop => loop.Condition == node,
                 DoStatementSyntax loop => loop.Condition == node,
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: var type } } } => IsFlagType(type),
                 _ => false,
             };
         }
+
+        /// <summary>Whether a local declared with the type may be a flag: a <c>bool</c>, or a <c>var</c> that may hold one.</summary>
+        private static bool IsFlagType(TypeSyntax type)
+            => type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.BoolKeyword } || type.IsVar;
 
         /// <summary>
         /// An expression as written, without the parentheses around it, a leading <c>this.</c>, the <c>?</c> and

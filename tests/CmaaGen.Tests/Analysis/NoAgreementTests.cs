@@ -571,6 +571,107 @@ public class NoAgreementTests
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
 
     /// <summary>
+    /// A flag declared as a test of the value (<c>var embargoed = c.IsEmbargoed();</c>, <c>bool blocked = c == "IR" || c ==
+    /// "KP";</c>, a <c>switch</c> of constants to truth values) and then branched on keeps what the test rules out, as the
+    /// test written in the branch does; so does an extension predicate of the project in a method that tests nothing
+    /// else. A flag written again, or a value written after the flag, tells nothing; nor does a <c>switch</c> whose
+    /// arms give both truth values.
+    /// </summary>
+    [Fact]
+    public async Task A_flag_that_holds_a_test_keeps_what_it_tests_out()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            static class Embargo
+            {
+                static readonly HashSet<string> Countries = new HashSet<string> { "IR", "KP" };
+
+                public static bool IsEmbargoed(this string code) => Countries.Contains(code);
+            }
+
+            class C
+            {
+                static readonly string[] Configured = { "DE", {|#0:"IR"|}, {|#1:"KP"|}, {|#2:"CU"|} };
+
+                void Flag(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        var embargoed = c.IsEmbargoed();
+                        if (embargoed) continue;
+                        g.Send({|#3:c|});
+                    }
+                }
+
+                void Joined(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        bool blocked = c == "IR" || c == "KP" || c == "CU";
+                        if (blocked) continue;
+                        g.Send(c);
+                    }
+                }
+
+                void Switched(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        var allowed = c switch { "IR" or "KP" => false, "CU" => false, _ => true };
+                        if (!allowed) continue;
+                        g.Send(c);
+                    }
+                }
+
+                void Extension(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        if (c.IsEmbargoed()) continue;
+                        g.Send({|#4:c|});
+                    }
+                }
+
+                void WrittenAgain(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        var embargoed = c.IsEmbargoed();
+                        embargoed = false;
+                        if (embargoed) continue;
+                        g.Send({|#5:c|});
+                    }
+                }
+
+                void ValueWrittenAfter(Gateway g)
+                {
+                    var code = "DE";
+                    var embargoed = code == "KP";
+                    code = {|#6:"KP"|};
+                    if (embargoed) return;
+                    g.Send({|#7:code|});
+                }
+
+                void BothWays(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        var allowed = c switch { "IR" => false, "KP" => true, _ => true };
+                        if (!allowed) continue;
+                        g.Send({|#8:c|});
+                    }
+                }
+            }
+            """,
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(5, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(7, "KP", "North Korea (KP)").WithLocation(6),
+            NoAgreement(8, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(8, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(2));
+
+    /// <summary>
     /// A filter by a predicate of the project, called in a lambda or given as a method group, keeps the constant items
     /// its test lets through, also where the loop iterates the filter itself: before, each was a value known only at
     /// run time, so a Cuba the embargo list misses was not reported. A run-time item that passes a test of "one of

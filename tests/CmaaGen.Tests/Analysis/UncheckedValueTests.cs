@@ -1392,6 +1392,35 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A run-time value a flag finds one of partners' codes (<c>var listed = Partners.Contains(code);</c>, a
+    /// <c>switch</c> of them to <c>true</c>) is one of them where the flag holds; a flag of "none of them" tells nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_value_a_flag_finds_among_constants_is_one_of_them()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static readonly string[] Partners = { "DE", "FR" };
+
+                void M(Gateway g, string code)
+                {
+                    var listed = Partners.Contains(code);
+                    if (!listed) return;
+                    g.Send(code);
+                }
+
+                void N(Gateway g, string code)
+                {
+                    bool partner = code switch { "DE" or "FR" => true, _ => false };
+                    if (partner) g.Send(code);
+                    var blocked = code == "IR";
+                    if (!blocked) g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A run-time value that a guard calling another (<c>EnsureListed(code);</c> first among its statements) or a
     /// filter of partners (by a predicate of the project, or <c>Where(Known.Contains)</c>) lets through is one of the
     /// partners, and needs no check; one a filter of "none of
