@@ -541,12 +541,19 @@ namespace CmaaGen.Analysis
             // A value handed to two calls may be handed to a guard of the project first (EnsureAllowed(c); Send(c);); one
             // handed to a single call is not tested by it.
             var handedOnce = new HashSet<string>(StringComparer.Ordinal);
+
+            // A call a local is declared as tests its arguments only where the local is a flag a condition reads.
+            List<(string Flag, InvocationExpressionSyntax Call)>? declaredAs = null;
+            HashSet<string>? conditions = null;
             foreach (var node in member.DescendantNodes())
             {
                 switch (node)
                 {
                     case InvocationExpressionSyntax predicate when IsCondition(predicate):
                         AddArguments(predicate, compared);
+                        break;
+                    case IdentifierNameSyntax name when IsCondition(name):
+                        (conditions ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Identifier.ValueText);
                         break;
                     case InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } statement:
                         foreach (var argument in Handed(statement))
@@ -578,6 +585,18 @@ namespace CmaaGen.Analysis
                         compared.Add(Written(access.Expression));
                         AddArguments(call, compared);
                         break;
+                    case InvocationExpressionSyntax declared when Flag(declared) is { } flag:
+                        (declaredAs ??= []).Add((flag, declared));
+                        break;
+                }
+            }
+
+            // var embargoed = c.IsEmbargoed(); if (embargoed) continue;
+            foreach (var (flag, call) in declaredAs ?? [])
+            {
+                if (conditions?.Contains(flag) == true)
+                {
+                    AddArguments(call, compared);
                 }
             }
 
@@ -593,12 +612,13 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// What a call is handed: its arguments, and what it is called on, which is an extension method's first argument
-        /// (<c>code.IsEmbargoed()</c>).
+        /// What a call is handed: its arguments, and what a call of no arguments is made on, which is an extension
+        /// method's argument (<c>code.IsEmbargoed()</c>). What a call with arguments is made on is most often an object
+        /// asked something (<c>key.StartsWith("A", …)</c>), and counting it would build graphs for values no test narrows.
         /// </summary>
         private static IEnumerable<ExpressionSyntax> Handed(InvocationExpressionSyntax call)
         {
-            if (call.Expression is MemberAccessExpressionSyntax access)
+            if (call.Expression is MemberAccessExpressionSyntax access && call.ArgumentList.Arguments.Count == 0)
             {
                 yield return access.Expression;
             }
@@ -610,33 +630,45 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// Whether a call is what an <c>if</c>, a <c>?:</c> or a loop decides by, alone or under <c>!</c>, <c>&amp;&amp;</c>
-        /// and <c>||</c>, or what a flag is declared as (<c>var embargoed = IsEmbargoed(c);</c>, or a <c>bool</c>): a call of
-        /// a predicate of the project may test its arguments (<c>if (IsEmbargoed(c)) continue;</c>).
+        /// Whether an expression is what an <c>if</c>, a <c>?:</c> or a loop decides by, alone or under <c>!</c>,
+        /// <c>&amp;&amp;</c> and <c>||</c>: a call of a predicate of the project may test its arguments
+        /// (<c>if (IsEmbargoed(c)) continue;</c>), and a flag may hold such a test.
         /// </summary>
-        private static bool IsCondition(InvocationExpressionSyntax call)
+        private static bool IsCondition(ExpressionSyntax expression)
         {
-            SyntaxNode node = call;
-            while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
-                or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression })
-            {
-                node = node.Parent;
-            }
-
+            var node = Joined(expression);
             return node.Parent switch
             {
                 IfStatementSyntax statement => statement.Condition == node,
                 ConditionalExpressionSyntax conditional => conditional.Condition == node,
                 WhileStatementSyntax loop => loop.Condition == node,
                 DoStatementSyntax loop => loop.Condition == node,
-                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: var type } } } => IsFlagType(type),
                 _ => false,
             };
         }
 
-        /// <summary>Whether a local declared with the type may be a flag: a <c>bool</c>, or a <c>var</c> that may hold one.</summary>
-        private static bool IsFlagType(TypeSyntax type)
-            => type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.BoolKeyword } || type.IsVar;
+        /// <summary>
+        /// The local a flag is declared with, where an expression is what it is declared as, alone or under <c>!</c>,
+        /// <c>&amp;&amp;</c> and <c>||</c> (<c>var allowed = !c.IsEmbargoed();</c>, or a <c>bool</c>); null for any other.
+        /// </summary>
+        private static string? Flag(ExpressionSyntax expression)
+            => Joined(expression).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: var type } } declarator }
+                && (type.IsVar || type is PredefinedTypeSyntax { Keyword.RawKind: (int)SyntaxKind.BoolKeyword })
+                    ? declarator.Identifier.ValueText
+                    : null;
+
+        /// <summary>The expression with the parentheses, <c>!</c>, <c>&amp;&amp;</c> and <c>||</c> around it that a condition may join it by.</summary>
+        private static SyntaxNode Joined(ExpressionSyntax expression)
+        {
+            SyntaxNode node = expression;
+            while (node.Parent is ParenthesizedExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
+                or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression })
+            {
+                node = node.Parent;
+            }
+
+            return node;
+        }
 
         /// <summary>
         /// An expression as written, without the parentheses around it, a leading <c>this.</c>, the <c>?</c> and

@@ -601,6 +601,15 @@ public class NoAgreementTests
                     }
                 }
 
+                void Negated(Gateway g)
+                {
+                    foreach (var c in Configured)
+                    {
+                        var allowed = !c.IsEmbargoed();
+                        if (allowed) g.Send({|#9:c|});
+                    }
+                }
+
                 void Joined(Gateway g)
                 {
                     foreach (var c in Configured)
@@ -667,6 +676,7 @@ public class NoAgreementTests
             NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
             NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(7, "KP", "North Korea (KP)").WithLocation(6),
+            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(8, "IR", "Iran (IR)").WithLocation(0),
             NoAgreement(8, "KP", "North Korea (KP)").WithLocation(1),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(2));
