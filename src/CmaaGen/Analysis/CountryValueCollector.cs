@@ -983,13 +983,28 @@ namespace CmaaGen.Analysis
         /// returns of each against constants (<c>codes.Where(c =&gt; !Embargoed.Contains(c))</c>, <c>TakeWhile(c =&gt; c != "IR")</c>,
         /// <see cref="EqualityNarrowing.Combined"/>), also by a predicate of the project (<c>Where(c =&gt; !IsEmbargoed(c))</c>,
         /// <c>Where(IsAllowed)</c>, <see cref="MethodTests"/>), or by a collection's <c>Contains</c>
-        /// (<c>Where(Partners.Contains)</c>); null for any other value. <c>SkipWhile</c> lets items that
-        /// fail its test through after the first that passes, so it is not one.
+        /// (<c>Where(Partners.Contains)</c>); <c>Except</c> and <c>Intersect</c> with a collection of constants are filters
+        /// of membership in it (<c>Configured.Except(Embargoed)</c>). Null for any other value. <c>SkipWhile</c> lets items
+        /// that fail its test through after the first that passes, so it is not one.
         /// </summary>
         private (IOperation Source, ConstantTest Test)? Filtered(IOperation value)
         {
-            if (value is not IInvocationOperation { TargetMethod: { Name: "Where" or "TakeWhile", IsExtensionMethod: true } method, Instance: null, Arguments.Length: 2 } call
+            if (value is not IInvocationOperation { TargetMethod: { Name: "Where" or "TakeWhile" or "Except" or "Intersect", IsExtensionMethod: true } method, Instance: null, Arguments.Length: 2 or 3 } call
                 || !SymbolNames.IsType(method.ContainingType, "System.Linq", "Enumerable"))
+            {
+                return null;
+            }
+
+            if (method.Name is "Except" or "Intersect")
+            {
+                // An Except with a comparer that ignores case leaves out more than the exact items: a test of the exact
+                // items keeps more, the safe side.
+                return EqualityNarrowing.OneOfItems(ConstantItems(call.Arguments[1].Value)) is { } listed
+                    ? (call.Arguments[0].Value, listed with { OneOfWhenTrue = method.Name == "Intersect" })
+                    : null;
+            }
+
+            if (call.Arguments.Length != 2)
             {
                 return null;
             }

@@ -571,6 +571,49 @@ public class NoAgreementTests
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
 
     /// <summary>
+    /// <c>Except</c> with a block-list of constants keeps the other items, and <c>Intersect</c> with an allow-list keeps
+    /// what both hold, a run-time item too as one of the list's; a list with an item known only at run time tells nothing.
+    /// A comparer that ignores case is read as exact, which keeps more.
+    /// </summary>
+    [Fact]
+    public async Task Except_and_Intersect_with_constants_keep_what_passes()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Tested
+            {
+                using System.Linq;
+
+                class C
+                {
+                    static readonly string[] Configured = { "DE", {|#0:"IR"|}, {|#1:"KP"|}, {|#2:"CU"|}, {|#3:"ir"|} };
+                    static readonly HashSet<string> Embargoed = new HashSet<string> { "IR", "KP" };
+                    static readonly string[] Listed = { "DE", {|#4:"SY"|} };
+
+                    void M(Gateway g, string incoming)
+                    {
+                        foreach (var c in Configured.Except(Embargoed))
+                        {
+                            g.Send({|#5:c|});
+                        }
+
+                        foreach (var c in Configured.Except(Embargoed, System.StringComparer.OrdinalIgnoreCase))
+                        {
+                            g.Send({|#6:c|});
+                        }
+
+                        g.Send({|#7:new[] { "DE", incoming }.Intersect(Listed).First()|});
+                        g.Send(Configured.Intersect(Listed).First());
+                        g.Send(Configured.Except(new[] { "IR", incoming }).First());
+                    }
+                }
+            }
+            """,
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(5, "ir", "Iran (IR)").WithLocation(3),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(6, "ir", "Iran (IR)").WithLocation(3),
+            NoAgreement(7, "SY", "Syria (SY)").WithLocation(4));
+
+    /// <summary>
     /// A flag declared as a test of the value (<c>var embargoed = c.IsEmbargoed();</c>, <c>bool blocked = c == "IR" || c ==
     /// "KP";</c>, a <c>switch</c> of constants to truth values) and then branched on keeps what the test rules out, as the
     /// test written in the branch does; so does an extension predicate of the project in a method that tests nothing
