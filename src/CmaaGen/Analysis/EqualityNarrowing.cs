@@ -19,10 +19,11 @@ namespace CmaaGen.Analysis
     /// case (several labels give several constants) or arm (<c>country switch { "IR" =&gt; Reroute(country), … }</c>),
     /// <c>country is "IR" or "KP"</c>, <c>string.Equals(country, "ir", …)</c>, membership of a collection whose items are
     /// all constants (<c>Allowed.Contains(country)</c>), or the false branch of <c>!=</c>, also made by a predicate of the
-    /// project (<see cref="MethodTests"/>). The value is then judged as each of them. A guard of the project that throws
-    /// where such a test holds rules its constants out after its call. Only a member whose code compares the value with
-    /// something, hands it to a call it decides by or to two calls, builds a control flow graph for it, so code that never
-    /// does pays one walk of its syntax.
+    /// project (<see cref="MethodTests"/>) or held by a flag (<c>var listed = Allowed.Contains(country); if (listed)</c>).
+    /// The value is then judged as each of them. A guard of the project that throws where such a test holds rules its
+    /// constants out after its call. Only a member whose code compares the value with something, hands it to a call it
+    /// decides by (or declares a flag a condition reads as) or to two calls, builds a control flow graph for it, so code
+    /// that never does pays one walk of its syntax.
     /// </summary>
     /// <param name="members">The values of the project's members, which a tested collection's items are read from.</param>
     /// <param name="methods">What the project's predicates and guards test of their parameters, so that a call of one tests its argument.</param>
