@@ -258,9 +258,9 @@ namespace CmaaGen.Analysis
 
                     return;
 
-                case IInvocationOperation when Filtered(value) is not null:
+                case IInvocationOperation when Filtered(value) is var (filtered, test):
                     // foreach (var c in Codes.Where(c => c != "IR")): the items the filter's test lets through.
-                    CollectElementRead(Items(value, depth + 1), site ?? value, depth);
+                    CollectElementRead(Passing(filtered, test, depth + 1), site ?? value, depth);
                     return;
 
                 case IArrayElementReferenceOperation { ArrayReference: var array }:
@@ -1025,6 +1025,41 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The items of a filter's collection its test lets through (<c>codes.Where(c =&gt; !Embargoed.Contains(c))</c>,
+        /// <see cref="Filtered"/>): the constants that pass. An item that is no constant passes a test of "one of them" as
+        /// one of them (<c>incoming.Where(Partners.Contains)</c>), and is not known to pass one of "none of them" or not.
+        /// </summary>
+        private IEnumerable<IOperation?> Passing(IOperation filtered, ConstantTest test, int depth)
+        {
+            var passed = new List<object>();
+            var runTime = false;
+            foreach (var item in Contents(filtered, Part.Items, depth))
+            {
+                if (item is null || Unwrap(item).ConstantValue is not { HasValue: true, Value: { } constant })
+                {
+                    runTime = true;
+                }
+                else if (!EqualityNarrowing.RulesOut(test with { OneOfWhenTrue = !test.OneOfWhenTrue }, constant))
+                {
+                    passed.Add(constant);
+                    yield return item;
+                }
+            }
+
+            if (runTime && !test.OneOfWhenTrue)
+            {
+                yield return null;
+            }
+            else if (runTime)
+            {
+                foreach (var one in test.Constants.Where(c => !passed.Exists(p => EqualityNarrowing.Matches(p, c.ConstantValue.Value!))))
+                {
+                    yield return one;
+                }
+            }
+        }
+
+        /// <summary>
         /// The arguments that give a collection its items, by their parameters: a collection (an array, a sequence or a
         /// span, also of <c>params</c>) or one item (of the element type, a type parameter); not a comparer or a capacity.
         /// </summary>
@@ -1319,34 +1354,9 @@ namespace CmaaGen.Analysis
                 }
                 else if (depth <= MaxDepth && part == Part.Items && source is not null && Filtered(source) is var (filtered, test))
                 {
-                    // codes.Where(c => !Embargoed.Contains(c)): the constants its test lets through. An item that is no
-                    // constant passes a test of "one of them" as one of them (incoming.Where(Partners.Contains)), and
-                    // is not known to pass one of "none of them" or not.
-                    var passed = new List<object>();
-                    var runTime = false;
-                    foreach (var item in Contents(filtered, Part.Items, depth + 1))
+                    foreach (var item in Passing(filtered, test, depth + 1))
                     {
-                        if (item is null || Unwrap(item).ConstantValue is not { HasValue: true, Value: { } constant })
-                        {
-                            runTime = true;
-                        }
-                        else if (!EqualityNarrowing.RulesOut(test with { OneOfWhenTrue = !test.OneOfWhenTrue }, constant))
-                        {
-                            passed.Add(constant);
-                            yield return item;
-                        }
-                    }
-
-                    if (runTime && !test.OneOfWhenTrue)
-                    {
-                        yield return null;
-                    }
-                    else if (runTime)
-                    {
-                        foreach (var one in test.Constants.Where(c => !passed.Exists(p => EqualityNarrowing.Matches(p, c.ConstantValue.Value!))))
-                        {
-                            yield return one;
-                        }
+                        yield return item;
                     }
                 }
                 else

@@ -38,6 +38,9 @@ namespace CmaaGen.Analysis
         // Per graph, value and constant, the blocks entered with the value known not to be that constant.
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<(ValuePath, object), bool[]>> _ruledOut = new();
 
+        // Per graph and value, the tests of it its branches make: what is known and each constant ruled out read them.
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>>> _tests = new();
+
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
         public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
         {
@@ -94,7 +97,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static bool[] RuledOut(Use use, object constant)
         {
-            var tests = Tests(use.Cfg, use.Path, use.Writes, use.ItemsOf, use.Called);
+            var tests = use.Tests;
             return FlowFacts.HoldsOnEntry(
                 use.Cfg,
                 block => RuledOutIn(use.AtBlockEnd(block), constant),
@@ -158,7 +161,8 @@ namespace CmaaGen.Analysis
                 useIndex,
                 items.ConstantItems,
                 methods.Called(cfg, cancellationToken),
-                (call, tested) => Argument(cfg, call, tested) is { } ordinal ? methods.ThrownOn(call.TargetMethod, ordinal, cancellationToken) : ImmutableArray<ConstantTest>.Empty);
+                methods.Thrown(cfg, cancellationToken),
+                _tests.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation>, bool)>>()));
         }
 
         /// <summary>The ordinal of the parameter a call's argument that reads the value is given to; null where none reads it.</summary>
@@ -184,7 +188,7 @@ namespace CmaaGen.Analysis
         private static ImmutableArray<IOperation>[] Solve(Use use)
         {
             var blocks = use.Cfg.Blocks;
-            var tests = Tests(use.Cfg, use.Path, use.Writes, use.ItemsOf, use.Called);
+            var tests = use.Tests;
 
             // null: not reached yet; Anything: nothing known; otherwise the constants by value.
             var onEntry = new Dictionary<object, IOperation>?[blocks.Length];
@@ -279,7 +283,7 @@ namespace CmaaGen.Analysis
             {
                 if (on.Ordinal == writtenIn)
                 {
-                    return cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == initializer);
+                    return OwnOperation(cfg, initializer);
                 }
 
                 if (on.Predecessors.Length != 1 || on.Predecessors[0].Source is { ConditionKind: not ControlFlowConditionKind.None } || ++steps > 8)
@@ -401,11 +405,14 @@ namespace CmaaGen.Analysis
                 operation = CountryValueCollector.Unwrap(captured);
             }
 
-            var syntax = operation.Syntax;
             return operation is ILocalReferenceOperation
-                ? cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(o => o.Syntax == syntax) ?? operation
+                ? OwnOperation(cfg, operation.Syntax) ?? operation
                 : operation;
         }
+
+        /// <summary>The operation of the graph's body written as the syntax, not the graph's copy of it; null where none is.</summary>
+        private static IOperation? OwnOperation(ControlFlowGraph cfg, SyntaxNode syntax)
+            => cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == syntax);
 
         /// <summary>
         /// The collection and the item of a membership test: <c>allowed.Contains(item)</c>, with or without a comparer,
@@ -726,7 +733,8 @@ namespace CmaaGen.Analysis
             int index,
             Func<IOperation, ImmutableArray<IOperation>> itemsOf,
             Func<IInvocationOperation, ValuePath, ConstantTest?> called,
-            Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> thrownOn)
+            Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> thrownOn,
+            ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>> testsInGraph)
         {
             public ControlFlowGraph Cfg { get; } = cfg;
 
@@ -738,14 +746,18 @@ namespace CmaaGen.Analysis
 
             public int Index { get; } = index;
 
-            /// <summary>What a call of a predicate of the project tests of a value it is given (<see cref="MethodTests.Returned"/>).</summary>
+            /// <summary>What a call of a predicate of the project tests of a value it is given (<see cref="MethodTests.Called"/>).</summary>
             public Func<IInvocationOperation, ValuePath, ConstantTest?> Called { get; } = called;
 
-            /// <summary>What a call of a guard of the project throws on for a value it is given (<see cref="MethodTests.ThrownOn"/>).</summary>
+            /// <summary>What a call of a guard of the project throws on for a value it is given (<see cref="MethodTests.Thrown"/>).</summary>
             public Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> ThrownOn { get; } = thrownOn;
 
             /// <summary>The constant items of a collection tested in the graph (<see cref="CountryValueCollector.ConstantItems"/>).</summary>
             public Func<IOperation, ImmutableArray<IOperation>> ItemsOf { get; } = itemsOf;
+
+            /// <summary>The tests of the value the graph's branches make (<see cref="EqualityNarrowing.Tests"/>), found once per graph and value.</summary>
+            public Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests
+                => testsInGraph.GetOrAdd(Path, _ => EqualityNarrowing.Tests(Cfg, Path, Writes, ItemsOf, Called));
 
             // What each whole block does, found once: the narrowing asks it for every constant and for each edge it solves.
             private (List<ConstantTest> Failed, int Written)?[]? _atBlockEnd;

@@ -40,20 +40,26 @@ namespace CmaaGen.Analysis
             => ReturnedWithin(method, ordinal, MaxCalls, cancellationToken);
 
         /// <summary>
-        /// The tests a call of the method throws on, for the argument at the ordinal: where it returns, each is false.
-        /// </summary>
-        public ImmutableArray<ConstantTest> ThrownOn(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
-            => ThrownOnWithin(method, ordinal, MaxCalls, cancellationToken);
-
-        /// <summary>
         /// What a call of a predicate of the project tests of the value it is given; <paramref name="cfg"/> is the graph
         /// the call is in, if any, whose captures are read through.
         /// </summary>
         public Func<IInvocationOperation, ValuePath, ConstantTest?> Called(ControlFlowGraph? cfg, CancellationToken cancellationToken)
             => CalledWithin(cfg, MaxCalls, cancellationToken);
 
+        /// <summary>
+        /// What a call of a guard of the project throws on for the value it is given: where the call returns, each of these
+        /// tests is false.
+        /// </summary>
+        public Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> Thrown(ControlFlowGraph? cfg, CancellationToken cancellationToken)
+            => ThrownWithin(cfg, MaxCalls, cancellationToken);
+
         private Func<IInvocationOperation, ValuePath, ConstantTest?> CalledWithin(ControlFlowGraph? cfg, int depth, CancellationToken cancellationToken)
             => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal ? ReturnedWithin(call.TargetMethod, ordinal, depth, cancellationToken) : null;
+
+        private Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> ThrownWithin(ControlFlowGraph? cfg, int depth, CancellationToken cancellationToken)
+            => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal
+                ? Of(call.TargetMethod, depth, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray()
+                : ImmutableArray<ConstantTest>.Empty;
 
         private ConstantTest? ReturnedWithin(IMethodSymbol method, int ordinal, int depth, CancellationToken cancellationToken)
         {
@@ -67,9 +73,6 @@ namespace CmaaGen.Analysis
 
             return null;
         }
-
-        private ImmutableArray<ConstantTest> ThrownOnWithin(IMethodSymbol method, int ordinal, int depth, CancellationToken cancellationToken)
-            => Of(method, depth, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray();
 
         private Found Of(IMethodSymbol method, int depth, CancellationToken cancellationToken)
             => _found[depth].GetOrAdd(method.OriginalDefinition, m => Find(m, depth, cancellationToken));
@@ -126,11 +129,12 @@ namespace CmaaGen.Analysis
                         break;
                     case IExpressionStatementOperation { Operation: IInvocationOperation call } when depth > 0:
                         // EnsureNotEmbargoed(code); among the guards: what it throws on, this method throws on.
+                        var thrown = ThrownWithin(null, depth - 1, cancellationToken);
                         foreach (var parameter in body.Parameters)
                         {
-                            if (parameter.RefKind == RefKind.None && EqualityNarrowing.Argument(null, call, ValuePath.Of(parameter)) is { } ordinal)
+                            if (parameter.RefKind == RefKind.None)
                             {
-                                thrownOn.AddRange(ThrownOnWithin(call.TargetMethod, ordinal, depth - 1, cancellationToken).Select(t => (parameter.Ordinal, t)));
+                                thrownOn.AddRange(thrown(call, ValuePath.Of(parameter)).Select(test => (parameter.Ordinal, test)));
                             }
                         }
 
