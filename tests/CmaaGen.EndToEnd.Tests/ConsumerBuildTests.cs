@@ -242,7 +242,8 @@ public class ConsumerBuildTests(PackageFixture package)
     /// different symbols (a named tuple element was found by position there and missed here). The ways a value reaches
     /// an exchange that depend on symbols (delegates and what they return, tuples and their deconstruction, record
     /// property marks, enum members, marks inherited from an interface or an overridden method, members set in a
-    /// constructor, LINQ's picks, a split constant, a task's <c>Result</c>) are checked in a real build too.
+    /// constructor, LINQ's picks, a split constant, a task's <c>Result</c>, tests through an application's public
+    /// interface and a decorator of it) are checked in a real build too.
     /// </summary>
     [Fact]
     public async Task Values_reach_exchanges_the_same_way_under_the_SDKs_compiler()
@@ -312,6 +313,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     gateway.Send(System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Ports, StringComparer.OrdinalIgnoreCase)[asked]);
                     foreach (var partner in Partners) { if (IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { EnsureAllowed(partner); gateway.Send(partner); }
                     foreach (var partner in System.Linq.Enumerable.Where(Partners, IsAllowed)) gateway.Send(partner); foreach (var partner in Partners) { if (!IsAllowed(partner)) continue; gateway.Send(partner); } foreach (var partner in System.Linq.Enumerable.Where(Partners, p => p != "DE")) gateway.Send(partner);
+                    IScreening screening = new Logged(new Screening()); foreach (var partner in Partners) { if (screening.IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { screening.EnsureCleared(partner); gateway.Send(partner); } foreach (var partner in Partners) { if (!Rules.Current.Allows(partner)) continue; gateway.Send(partner); }
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -336,6 +338,35 @@ public class ConsumerBuildTests(PackageFixture package)
 
                 private static bool IsAllowed(string code) => !IsBlocked(code);
             }
+
+            public interface IScreening
+            {
+                bool IsBlocked(string country);
+
+                void EnsureCleared(string country);
+            }
+
+            public class Screening : IScreening
+            {
+                public bool IsBlocked(string country) => country == "CU";
+
+                public void EnsureCleared(string country) { if (IsBlocked(country)) throw new InvalidOperationException(country); }
+            }
+
+            public sealed class Logged(IScreening inner) : IScreening
+            {
+                public bool IsBlocked(string country) => inner.IsBlocked(country);
+
+                public void EnsureCleared(string country) { inner.EnsureCleared(country); Console.WriteLine(country); }
+            }
+
+            public interface IRule { bool Allows(string country); }
+
+            public sealed class Lenient : IRule { public bool Allows(string country) => true; }
+
+            public sealed class Sanctions : IRule { public bool Allows(string country) => country != "CU"; }
+
+            public static class Rules { public static IRule Current { get; } = new Sanctions(); }
 
             internal interface IFiler
             {
@@ -452,7 +483,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
-                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "64,296 CMAA001 CU", "69,79 CMAA001 CU",
+                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "64,296 CMAA001 CU", "65,356 CMAA001 CU", "70,79 CMAA001 CU",
             ],
             found);
     }

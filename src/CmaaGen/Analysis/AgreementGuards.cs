@@ -27,7 +27,8 @@ namespace CmaaGen.Analysis
     /// </summary>
     /// <param name="allPartnersInForce">Whether every partner of the project's lists is in force.</param>
     /// <param name="hasAgreement">Whether a constant country text passes <c>CmaaAgreements.HasAgreement</c> with the project's lists.</param>
-    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce, Func<string, bool> hasAgreement)
+    /// <param name="overrides">The methods a call of an interface's, abstract or virtual method may run.</param>
+    internal sealed class AgreementGuards(string generatedNamespace, Compilation compilation, bool allPartnersInForce, Func<string, bool> hasAgreement, Overrides overrides)
     {
         private const string TryGetCountry = "TryGetCountry";
 
@@ -361,8 +362,8 @@ namespace CmaaGen.Analysis
         /// </summary>
         private bool IsCheck(IOperation predicate, ImmutableArray<ISymbol> members) => predicate switch
         {
-            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } } => members.IsEmpty
-                && (IsCheckMethod(method) || method.Parameters.Length == 1 && PredicateOf(method) is { Ordinal: 0, Negated: false }),
+            IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } reference } => members.IsEmpty
+                && (IsCheckMethod(method) || method.Parameters.Length == 1 && Dispatched(method, reference.Instance, PredicateOf) is { Ordinal: 0, Negated: false }),
             IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 } lambda }
                 => lambda.Body.Operations[0] is IReturnOperation { ReturnedValue: { } returned }
                     && Stated(returned, [ValuePath.Of(lambda.Symbol.Parameters[0]).With(members)], Polarity) is { Ordinal: 0, Negated: false },
@@ -448,12 +449,42 @@ namespace CmaaGen.Analysis
                 return DirectCheck(invocation, guarded);
             }
 
-            var predicate = predicateOf(invocation.TargetMethod);
+            var predicate = Dispatched(invocation.TargetMethod, invocation.Instance, predicateOf);
             return predicate.Ordinal >= 0
                 && ExtensionBlocks.Passed(invocation, predicate.Ordinal) is { } passed
                 && guarded.Equals(ValuePath.Read(passed))
                     ? !predicate.Negated
                     : null;
+        }
+
+        /// <summary>
+        /// The check a call of the method through the receiver returns: the one every method it may run returns alike
+        /// (<c>_policy.IsPartner(c)</c>, where the one <c>IPolicy</c> of the project returns
+        /// <c>CmaaAgreements.HasAgreement(country)</c>), or none where another assembly may add one
+        /// (<see cref="Overrides.Implementations"/>). The method being decided, <see cref="Predicate.Itself"/>, stands for
+        /// none of them: a decorator's call of the interface it implements ends in one of the others.
+        /// </summary>
+        private Predicate Dispatched(IMethodSymbol method, IOperation? receiver, Func<IMethodSymbol, Predicate> predicateOf)
+        {
+            var common = (Predicate?)null;
+            var implementations = overrides.Implementations(method, receiver, CancellationToken.None);
+            foreach (var implementation in implementations.IsDefault ? ImmutableArray<IMethodSymbol>.Empty : implementations)
+            {
+                var each = predicateOf(implementation);
+                if (each == Predicate.Itself)
+                {
+                    continue;
+                }
+
+                if (each.Ordinal < 0 || common is { } other && each != other)
+                {
+                    return Predicate.None;
+                }
+
+                common = each;
+            }
+
+            return common ?? Predicate.None;
         }
 
         /// <summary>
@@ -463,7 +494,8 @@ namespace CmaaGen.Analysis
         /// (<c>IsEmbargoed(country) =&gt; !CmaaAgreements.HasAgreement(country)</c>), maybe joined by <c>||</c>; the call of
         /// another predicate stands for its check (<c>CanShip(country) =&gt; IsAllowed(country);</c>). For a method of another
         /// assembly, the parameter its <c>[AgreementChecked(bool)]</c> mark names. <see cref="Predicate.None"/> for any
-        /// other method. A method that can be overridden is not one, since its overrides can answer otherwise.
+        /// other method. A method that can be overridden is decided by its own body; a call of it, by what every override
+        /// returns (<see cref="Dispatched"/>).
         /// </summary>
         private Predicate PredicateOf(IMethodSymbol method) => PredicateOf(method.OriginalDefinition, [], out _);
 
@@ -500,6 +532,11 @@ namespace CmaaGen.Analysis
             deciding.Add(m);
             var predicate = DecidePredicate(m, (condition, guarded) => Polarity(condition, guarded, callee =>
             {
+                if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, m))
+                {
+                    return Predicate.Itself;
+                }
+
                 var called = PredicateOf(callee.OriginalDefinition, deciding, out var calledLeansOn);
                 leaned = Math.Min(leaned, calledLeansOn);
                 return called;
@@ -522,7 +559,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         private Predicate DecidePredicate(IMethodSymbol m, Func<IOperation, ValuePath, bool?> leaf)
         {
-            if (m.ReturnType.SpecialType != SpecialType.System_Boolean && !IsTaskOfBoolean(m.ReturnType) || CanBeReplaced(m) || m.IsExtern)
+            if (m.ReturnType.SpecialType != SpecialType.System_Boolean && !IsTaskOfBoolean(m.ReturnType) || m.IsAbstract || m.IsExtern)
             {
                 return Predicate.None;
             }
@@ -880,6 +917,9 @@ namespace CmaaGen.Analysis
         private readonly record struct Predicate(int Ordinal, bool Negated)
         {
             public static readonly Predicate None = new(-1, false);
+
+            /// <summary>The method being decided, met again in a call of its own body (<see cref="Dispatched"/>).</summary>
+            public static readonly Predicate Itself = new(-2, false);
         }
 
         /// <summary>
@@ -939,7 +979,7 @@ namespace CmaaGen.Analysis
         /// <summary>Whether a call checks the value: it passes it as a parameter the method checks, and is awaited if the method is <c>async</c>.</summary>
         private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded)
         {
-            var guards = GuardsOf(call.TargetMethod);
+            var guards = DispatchedGuards(call);
             if ((guards.Checked | guards.AssertedTrue | guards.AssertedFalse) == 0 || !awaited && IsAsync(call.TargetMethod))
             {
                 return false;
@@ -1027,7 +1067,26 @@ namespace CmaaGen.Analysis
         /// parameters its <c>[AgreementChecked]</c> marks without a return value name. None for any other method, and for
         /// one that can be overridden.
         /// </summary>
-        private ulong CheckedParameters(IMethodSymbol method) => GuardsOf(method).Checked;
+        private ulong CheckedParameters(IMethodSymbol method) => CanBeReplaced(method) ? 0 : GuardsOf(method).Checked;
+
+        /// <summary>What the guards of every method a call may run hold alike (<see cref="Overrides.Implementations"/>).</summary>
+        private LeadingGuards DispatchedGuards(IInvocationOperation call)
+        {
+            var implementations = overrides.Implementations(call.TargetMethod, call.Instance, CancellationToken.None);
+            if (implementations.IsDefault)
+            {
+                return default;
+            }
+
+            var common = new LeadingGuards(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
+            foreach (var implementation in implementations)
+            {
+                var each = GuardsOf(implementation);
+                common = new LeadingGuards(common.Checked & each.Checked, common.AssertedTrue & each.AssertedTrue, common.AssertedFalse & each.AssertedFalse);
+            }
+
+            return common;
+        }
 
         /// <summary>
         /// What the guards a method begins with hold, once per method: the parameters they check, and the <c>bool</c>
@@ -1037,7 +1096,7 @@ namespace CmaaGen.Analysis
         private LeadingGuards GuardsOf(IMethodSymbol method)
             => _leadingGuards.GetOrAdd(method.OriginalDefinition, m =>
             {
-                if (CanBeReplaced(m))
+                if (m.IsAbstract)
                 {
                     return default;
                 }
@@ -1123,6 +1182,12 @@ namespace CmaaGen.Analysis
         /// </summary>
         public CheckMark CheckMade(IMethodSymbol method, int ordinal)
         {
+            // Other assemblies' calls may run an override, which need not check.
+            if (CanBeReplaced(method))
+            {
+                return CheckMark.None;
+            }
+
             if (Has(CheckedParameters(method), ordinal))
             {
                 return new CheckMark(ordinal, null);

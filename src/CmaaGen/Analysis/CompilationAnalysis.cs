@@ -60,7 +60,8 @@ namespace CmaaGen.Analysis
                 _namespace,
                 _compilation,
                 _index?.AllPartnersInForce ?? false,
-                text => agreements.Value.Judge(text).Kind is VerdictKind.InForce or VerdictKind.Owner);
+                text => agreements.Value.Judge(text).Kind is VerdictKind.InForce or VerdictKind.Owner,
+                _members.Overrides);
             _guardedValue = GuardedValue;
         }
 

@@ -64,7 +64,7 @@ namespace CmaaGen.Analysis
             context.RegisterSyntaxNodeAction(analysis.AnalyzeCheckMark, SyntaxKind.Attribute);
 
             // Only a library's methods are called from other assemblies; its checks need no exchange of its own.
-            var library = context.Compilation.Options.OutputKind is not (OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication);
+            var library = !OwnSource.IsApplication(context.Compilation);
             if (library)
             {
                 context.RegisterSemanticModelAction(analysis.AnalyzeMethodDeclarations);

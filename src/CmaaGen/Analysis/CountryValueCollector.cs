@@ -1017,8 +1017,8 @@ namespace CmaaGen.Analysis
                 IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { Name: "Contains" or "ContainsKey" } contains, Instance: { } collection } }
                     when contains.Parameters.Length == (contains.IsExtensionMethod && contains.ReducedFrom is null ? 2 : 1)
                     => EqualityNarrowing.OneOfItems(ConstantItems(collection)),
-                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: not MethodKind.ReducedExtension, Parameters.Length: 1 } predicate } }
-                    => _methods.Returned(predicate, 0, _cancellationToken),
+                IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: not MethodKind.ReducedExtension, Parameters.Length: 1 } predicate } reference }
+                    => _methods.Returned(predicate, reference.Instance, 0, _cancellationToken),
                 _ => null,
             };
             return test is { } found ? (call.Arguments[0].Value, found) : null;

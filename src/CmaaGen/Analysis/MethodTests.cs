@@ -18,7 +18,10 @@ namespace CmaaGen.Analysis
     /// (<c>if (Embargoed.Contains(code)) throw …;</c>, then <c>EnsureAllowed(c);</c>). A predicate or guard may call
     /// others for its test (<c>IsAllowed(code) =&gt; !IsEmbargoed(code)</c>, <c>EnsureNotEmbargoed(code);</c> among the
     /// guards), followed <see cref="MaxCalls"/> calls deep. Local functions count too. Found once per method; none for a
-    /// method another assembly declares or that can be overridden.
+    /// method another assembly declares. A call of an interface's, abstract or virtual method tests what every method it
+    /// may run tests alike (<see cref="Overrides.Implementations"/>): <c>_screening.IsBlocked(c)</c>, where the one
+    /// <c>IScreening</c> of the project tests <c>Blocked.Contains(country)</c>, tests that; none where another assembly
+    /// may add one.
     /// </summary>
     /// <param name="compilation">The compilation whose source declares the methods.</param>
     /// <param name="members">The values of the project's members, which a tested collection's items are read from.</param>
@@ -35,51 +38,122 @@ namespace CmaaGen.Analysis
         private readonly ConcurrentDictionary<IMethodSymbol, Found>[] _found =
             Enumerable.Range(0, MaxCalls + 1).Select(_ => new ConcurrentDictionary<IMethodSymbol, Found>(SymbolEqualityComparer.Default)).ToArray();
 
-        /// <summary>The test a call of the method returns the result of, for the argument at the ordinal; null for none.</summary>
-        public ConstantTest? Returned(IMethodSymbol method, int ordinal, CancellationToken cancellationToken)
-            => ReturnedWithin(method, ordinal, MaxCalls, cancellationToken);
+        /// <summary>
+        /// The test a call of the method through the receiver, if any, returns the result of, for the argument at the
+        /// ordinal; null for none.
+        /// </summary>
+        public ConstantTest? Returned(IMethodSymbol method, IOperation? receiver, int ordinal, CancellationToken cancellationToken)
+            => ReturnedWithin(method, receiver, null, ordinal, MaxCalls, cancellationToken);
 
         /// <summary>
         /// What a call of a predicate of the project tests of the value it is given; <paramref name="cfg"/> is the graph
         /// the call is in, if any, whose captures are read through.
         /// </summary>
         public Func<IInvocationOperation, ValuePath, ConstantTest?> Called(ControlFlowGraph? cfg, CancellationToken cancellationToken)
-            => CalledWithin(cfg, MaxCalls, cancellationToken);
+            => CalledWithin(cfg, null, MaxCalls, cancellationToken);
 
         /// <summary>
         /// What a call of a guard of the project throws on for the value it is given: where the call returns, each of these
         /// tests is false.
         /// </summary>
         public Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> Thrown(ControlFlowGraph? cfg, CancellationToken cancellationToken)
-            => ThrownWithin(cfg, MaxCalls, cancellationToken);
+            => ThrownWithin(cfg, null, MaxCalls, cancellationToken);
 
-        private Func<IInvocationOperation, ValuePath, ConstantTest?> CalledWithin(ControlFlowGraph? cfg, int depth, CancellationToken cancellationToken)
-            => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal ? ReturnedWithin(call.TargetMethod, ordinal, depth, cancellationToken) : null;
+        // within: the method whose body holds the calls, if any (Targets).
+        private Func<IInvocationOperation, ValuePath, ConstantTest?> CalledWithin(ControlFlowGraph? cfg, IMethodSymbol? within, int depth, CancellationToken cancellationToken)
+            => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal ? ReturnedWithin(call.TargetMethod, call.Instance, within, ordinal, depth, cancellationToken) : null;
 
-        private Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> ThrownWithin(ControlFlowGraph? cfg, int depth, CancellationToken cancellationToken)
-            => (call, path) => EqualityNarrowing.Argument(cfg, call, path) is { } ordinal
-                ? Of(call.TargetMethod, depth, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray()
-                : ImmutableArray<ConstantTest>.Empty;
-
-        private ConstantTest? ReturnedWithin(IMethodSymbol method, int ordinal, int depth, CancellationToken cancellationToken)
-        {
-            foreach (var found in Of(method, depth, cancellationToken).Returned)
+        private Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> ThrownWithin(ControlFlowGraph? cfg, IMethodSymbol? within, int depth, CancellationToken cancellationToken)
+            => (call, path) =>
             {
-                if (found.Ordinal == ordinal)
+                if (EqualityNarrowing.Argument(cfg, call, path) is not { } ordinal)
                 {
-                    return found.Test;
+                    return ImmutableArray<ConstantTest>.Empty;
+                }
+
+                // Past the call, what every method it may run throws on is false.
+                var common = default(ImmutableArray<ConstantTest>);
+                foreach (var target in Targets(call.TargetMethod, call.Instance, within, cancellationToken))
+                {
+                    var thrown = Of(target, depth, cancellationToken).ThrownOn.Where(found => found.Ordinal == ordinal).Select(found => found.Test).ToImmutableArray();
+                    common = common.IsDefault ? thrown : Shared(common, thrown);
+                }
+
+                return common.IsDefault ? ImmutableArray<ConstantTest>.Empty : common;
+            };
+
+        /// <summary>
+        /// What two guards' throws on leave false alike: the constants both rule out, however each splits its tests
+        /// (<c>Blocked.Contains(c)</c> and <c>c == "IR" || c == "KP"</c>), and a test of "one of them" both make.
+        /// </summary>
+        private static ImmutableArray<ConstantTest> Shared(ImmutableArray<ConstantTest> thrown, ImmutableArray<ConstantTest> other)
+        {
+            var ruledOut = other.Where(test => test.OneOfWhenTrue).SelectMany(test => test.Constants).Select(constant => constant.ConstantValue.Value).ToList();
+            var shared = ImmutableArray.CreateBuilder<ConstantTest>();
+            foreach (var test in thrown)
+            {
+                if (!test.OneOfWhenTrue)
+                {
+                    if (other.Any(each => Alike(test, each)))
+                    {
+                        shared.Add(test);
+                    }
+                }
+                else if (test.Constants.Where(constant => ruledOut.Contains(constant.ConstantValue.Value)).ToImmutableArray() is { IsEmpty: false } both)
+                {
+                    shared.Add(test with { Constants = both });
                 }
             }
 
-            return null;
+            return shared.ToImmutable();
         }
+
+        private ConstantTest? ReturnedWithin(IMethodSymbol method, IOperation? receiver, IMethodSymbol? within, int ordinal, int depth, CancellationToken cancellationToken)
+        {
+            ConstantTest? common = null;
+            foreach (var target in Targets(method, receiver, within, cancellationToken))
+            {
+                var test = Of(target, depth, cancellationToken).Returned.FirstOrDefault(found => found.Ordinal == ordinal).Test;
+                if (test.Constants.IsDefault || common is { } other && !Alike(test, other))
+                {
+                    return null;
+                }
+
+                common = test;
+            }
+
+            return common;
+        }
+
+        /// <summary>
+        /// The methods a call of the method through the receiver may run; none where another assembly may add one. A call in
+        /// the body of one of them, <paramref name="within"/>, does not stand for that one: a decorator's call of the
+        /// interface it implements (<c>IsBlocked(string code) =&gt; _inner.IsBlocked(code);</c>) ends in one of the others,
+        /// where it ends at all, so its test is theirs.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> Targets(IMethodSymbol method, IOperation? receiver, IMethodSymbol? within, CancellationToken cancellationToken)
+        {
+            var implementations = members.Overrides.Implementations(method, receiver, cancellationToken);
+            if (implementations.IsDefault)
+            {
+                return ImmutableArray<IMethodSymbol>.Empty;
+            }
+
+            return within is null ? implementations : implementations.RemoveAll(implementation => SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, within.OriginalDefinition));
+        }
+
+        /// <summary>Whether two tests are of the same constants, by value, and hold alike.</summary>
+        private static bool Alike(ConstantTest a, ConstantTest b)
+            => a.OneOfWhenTrue == b.OneOfWhenTrue
+                && a.Constants.Length == b.Constants.Length
+                && a.Constants.All(constant => b.Constants.Any(other => Equals(constant.ConstantValue.Value, other.ConstantValue.Value)));
 
         private Found Of(IMethodSymbol method, int depth, CancellationToken cancellationToken)
             => _found[depth].GetOrAdd(method.OriginalDefinition, m => Find(m, depth, cancellationToken));
 
         private Found Find(IMethodSymbol method, int depth, CancellationToken cancellationToken)
         {
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction)
+            if (method.IsAbstract || method.MethodKind is not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation or MethodKind.LocalFunction)
                 || !OwnSource.Declares(compilation, method))
             {
                 return None;
@@ -105,7 +179,7 @@ namespace CmaaGen.Analysis
 #pragma warning disable RS1030 // Once per method and depth, for a method called in a test of a value that reaches an exchange.
             var model = compilation.GetSemanticModel(((SyntaxNode?)arrow ?? block)!.SyntaxTree);
 #pragma warning restore RS1030
-            var called = depth == 0 ? null : CalledWithin(null, depth - 1, cancellationToken);
+            var called = depth == 0 ? null : CalledWithin(null, method, depth - 1, cancellationToken);
             var returned = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
             if (method.ReturnType.SpecialType == SpecialType.System_Boolean
                 && AgreementGuards.Returned(arrow, block) is { } expression
@@ -129,7 +203,7 @@ namespace CmaaGen.Analysis
                         break;
                     case IExpressionStatementOperation { Operation: IInvocationOperation call } when depth > 0:
                         // EnsureNotEmbargoed(code); among the guards: what it throws on, this method throws on.
-                        var thrown = ThrownWithin(null, depth - 1, cancellationToken);
+                        var thrown = ThrownWithin(null, method, depth - 1, cancellationToken);
                         foreach (var parameter in body.Parameters)
                         {
                             if (parameter.RefKind == RefKind.None)

@@ -17,13 +17,22 @@ namespace CmaaGen.Analysis
     /// <c>Party.Country</c> is abstract, runs each override the project declares, so that a class per country
     /// (<c>override string Country =&gt; "IR";</c>) is read as a method returning each of them is. A null entry stands
     /// for members that cannot be known: those of another assembly's types, which may derive from a type they can see and
-    /// override a member they can see (<see cref="ExchangeContexts.VisibleOutside"/>), and for an interface, those of
-    /// types that implement it through a base type's member, which the project's members of its name do not show.
+    /// override a member they can see (<see cref="ExchangeContexts.VisibleOutside"/>) or implement an interface they can
+    /// see. An application's types are taken as the only ones (<see cref="OwnSource.IsApplication"/>).
     /// </summary>
     /// <param name="compilation">The compilation whose source declares the overrides.</param>
     /// <param name="visibleOutside">Whether another assembly can see a member or type.</param>
     internal sealed class Overrides(Compilation compilation, Func<ISymbol, bool> visibleOutside)
     {
+        // No assembly that ships derives from an application's types; its tests' fakes do not ship.
+        private readonly bool _application = OwnSource.IsApplication(compilation);
+
+        // The classes and structs of the project's source, found once, the first time an interface's implementations are asked.
+        private ImmutableArray<INamedTypeSymbol> _sourceTypes;
+
+        // The classes and structs of the project's source that implement an interface, by the interface.
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<INamedTypeSymbol>> _implementers = new(SymbolEqualityComparer.Default);
+
         // The members of the project's source that override or implement a member, by the member: found by name in the
         // compilation's declarations, once per member.
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _declared = new(SymbolEqualityComparer.Default);
@@ -49,7 +58,7 @@ namespace CmaaGen.Analysis
         /// </summary>
         public ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Run(ISymbol member, IOperation receiver, ITypeSymbol? self, IReadOnlyList<(ITypeSymbol? Type, bool Exact)> objects, CancellationToken cancellationToken)
         {
-            if (receiver is IInstanceReferenceOperation && receiver.Syntax.IsKind(SyntaxKind.BaseExpression))
+            if (IsBase(receiver))
             {
                 return ImmutableArray.Create(((ISymbol?)(member.IsAbstract ? null : member), self));
             }
@@ -82,6 +91,24 @@ namespace CmaaGen.Analysis
         private static readonly ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> Unknown = ImmutableArray.Create(((ISymbol?)null, (ITypeSymbol?)null));
 
         /// <summary>
+        /// Every method a call of the method through the receiver may run, by the receiver's type: the method itself where
+        /// it does not dispatch (<see cref="Dispatches"/>) or is called through <c>base</c>; default where another assembly
+        /// may add one, or none is known.
+        /// </summary>
+        public ImmutableArray<IMethodSymbol> Implementations(IMethodSymbol method, IOperation? receiver, CancellationToken cancellationToken)
+        {
+            if (!Dispatches(method) || IsBase(receiver))
+            {
+                return ImmutableArray.Create(method);
+            }
+
+            var run = receiver?.Type is { } type ? ForType(type, method, cancellationToken) : Unknown;
+            return run.IsEmpty || run.Any(entry => entry.Member is not IMethodSymbol) ? default : run.Select(entry => (IMethodSymbol)entry.Member!).ToImmutableArray();
+        }
+
+        private static bool IsBase(IOperation? receiver) => receiver is IInstanceReferenceOperation && receiver.Syntax.IsKind(SyntaxKind.BaseExpression);
+
+        /// <summary>
         /// What a read or call runs for an object of the type or of a type derived from it: the member the type has,
         /// unless it is abstract, and each override or implementation of the project below it, and null where other
         /// assemblies may add more.
@@ -95,8 +122,13 @@ namespace CmaaGen.Analysis
                         return Unknown;
                     }
 
+                    if (member.ContainingType.TypeKind == TypeKind.Interface)
+                    {
+                        return ForInterface(type, member, cancellationToken);
+                    }
+
                     var run = ImmutableArray.CreateBuilder<(ISymbol? Member, ITypeSymbol? Self)>();
-                    var own = type.TypeKind == TypeKind.Interface ? null : Implementation(type, member);
+                    var own = Implementation(type, member);
                     if (own is not null)
                     {
                         run.Add((own, null));
@@ -110,15 +142,80 @@ namespace CmaaGen.Analysis
                         }
                     }
 
-                    var open = member.ContainingType.TypeKind == TypeKind.Interface
-                        || !type.IsSealed && !type.IsValueType && visibleOutside(type) && visibleOutside(member);
-                    if (open)
+                    if (DerivedOutside(type, member))
                     {
                         run.Add((null, null));
                     }
 
                     return run.ToImmutable();
                 });
+
+        /// <summary>
+        /// What a read or call of an interface's member runs for an object of the type: the implementation of each class
+        /// or struct of the project that is the type or below it, and null where another assembly may implement the
+        /// interface or override an implementation, where the interface's member has a body of its own, which a type
+        /// without one runs, or where an implementation cannot be found (a generic interface's member, met by code of
+        /// another type argument).
+        /// </summary>
+        private ImmutableArray<(ISymbol? Member, ITypeSymbol? Self)> ForInterface(ITypeSymbol type, ISymbol member, CancellationToken cancellationToken)
+        {
+            var run = ImmutableArray.CreateBuilder<(ISymbol? Member, ITypeSymbol? Self)>();
+            var open = !member.IsAbstract || Outside(member.ContainingType) && Outside(member);
+            foreach (var implementer in Implementers(member.ContainingType, cancellationToken))
+            {
+                if (!Below(implementer, type))
+                {
+                    continue;
+                }
+
+                var implementation = Implementing(implementer, member);
+                open |= implementation is null
+                    || (implementation.IsAbstract || implementation.IsVirtual || implementation.IsOverride) && !implementation.IsSealed && DerivedOutside(implementer, implementation);
+                if (implementation is { IsAbstract: false } && !run.Any(known => Same(known.Member, implementation)))
+                {
+                    run.Add((implementation, null));
+                }
+            }
+
+            if (open)
+            {
+                run.Add((null, null));
+            }
+
+            return run.ToImmutable();
+        }
+
+        /// <summary>
+        /// The classes and structs of the project's source that implement the interface, generic ones by any type
+        /// arguments; found once per interface from one list of the project's types, which only a read of an interface's
+        /// member in a value's flow asks for.
+        /// </summary>
+        private ImmutableArray<INamedTypeSymbol> Implementers(INamedTypeSymbol contract, CancellationToken cancellationToken)
+            => _implementers.GetOrAdd(contract.OriginalDefinition, original =>
+            {
+                if (_sourceTypes.IsDefault)
+                {
+                    ImmutableInterlocked.InterlockedInitialize(
+                        ref _sourceTypes,
+                        compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type, cancellationToken)
+                            .OfType<INamedTypeSymbol>()
+                            .Where(type => type.TypeKind is TypeKind.Class or TypeKind.Struct)
+                            .ToImmutableArray());
+                }
+
+                return _sourceTypes.Where(type => type.AllInterfaces.Any(implemented => SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, original))).ToImmutableArray();
+            });
+
+        /// <summary>Whether another assembly may derive from the type and override the member: it sees both, and the type is no sealed class or struct.</summary>
+        private bool DerivedOutside(ITypeSymbol type, ISymbol member)
+            => !type.IsSealed && !type.IsValueType && Outside(type) && Outside(member);
+
+        /// <summary>
+        /// Whether another assembly may see the symbol to derive from, override or implement it: one of another assembly
+        /// always, and one of an application never.
+        /// </summary>
+        private bool Outside(ISymbol symbol)
+            => !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, compilation.Assembly) || !_application && visibleOutside(symbol);
 
         /// <summary>
         /// The member an object of exactly the type runs: the first override of the member up its base types, or for an
@@ -128,7 +225,7 @@ namespace CmaaGen.Analysis
         {
             if (member.ContainingType.TypeKind == TypeKind.Interface)
             {
-                return type.FindImplementationForInterfaceMember(member) is { IsAbstract: false } implementing ? implementing : null;
+                return type.TypeKind != TypeKind.Interface && Implementing(type, member) is { IsAbstract: false } implementing ? implementing : null;
             }
 
             for (var current = type; current is not null; current = current.BaseType)
@@ -145,38 +242,29 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        private ImmutableArray<ISymbol> Declared(ISymbol member, CancellationToken cancellationToken)
-            => _declared.GetOrAdd(member.OriginalDefinition, original =>
-            {
-                // An explicit implementation is named after its interface too (IParty.Country).
-                var name = original.Name;
-                var named = original.ContainingType.TypeKind == TypeKind.Interface
-                    ? compilation.GetSymbolsWithName(declared => declared == name || declared.EndsWith("." + name, StringComparison.Ordinal), SymbolFilter.Member, cancellationToken)
-                    : compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken);
-                return named.Where(candidate => candidate.Kind == original.Kind && Replaces(candidate, original)).ToImmutableArray();
-            });
+        /// <summary>
+        /// The member of the type that implements the interface's, abstract or not, through whichever of its interfaces of
+        /// the member's kind it is found (<c>IDesk&lt;int&gt;</c> for code of <c>IDesk&lt;T&gt;</c>); null where none is.
+        /// </summary>
+        private static ISymbol? Implementing(ITypeSymbol type, ISymbol member)
+            => type.AllInterfaces
+                .Where(implemented => Is(implemented, member.ContainingType))
+                .SelectMany(implemented => implemented.GetMembers(member.Name).Where(declared => Same(declared, member)))
+                .Select(type.FindImplementationForInterfaceMember)
+                .FirstOrDefault(found => found is not null);
 
-        /// <summary>Whether a member overrides the other, or an override of it, or implements the interface's.</summary>
+        /// <summary>The overrides of a class's member the project's source declares, found by name once per member.</summary>
+        private ImmutableArray<ISymbol> Declared(ISymbol member, CancellationToken cancellationToken)
+            => _declared.GetOrAdd(member.OriginalDefinition, original => compilation.GetSymbolsWithName(original.Name, SymbolFilter.Member, cancellationToken)
+                .Where(candidate => candidate.Kind == original.Kind && Replaces(candidate, original))
+                .ToImmutableArray());
+
+        /// <summary>Whether a member overrides the other, or an override of it.</summary>
         private static bool Replaces(ISymbol candidate, ISymbol member)
         {
-            if (member.ContainingType.TypeKind != TypeKind.Interface)
+            for (var overridden = Overridden(candidate); overridden is not null; overridden = Overridden(overridden))
             {
-                for (var overridden = Overridden(candidate); overridden is not null; overridden = Overridden(overridden))
-                {
-                    if (Same(overridden, member))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-
-            foreach (var implemented in candidate.ContainingType.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, member.ContainingType.OriginalDefinition)
-                    && implemented.GetMembers(member.Name).Any(declared => Same(declared, member)
-                        && Same(candidate.ContainingType.FindImplementationForInterfaceMember(declared), candidate)))
+                if (Same(overridden, member))
                 {
                     return true;
                 }

@@ -29,6 +29,13 @@ namespace CmaaGen.Analysis
         public static IPropertySymbol Implementation(IPropertySymbol property)
             => PropertyImplementationPart?.Invoke(property, null) as IPropertySymbol ?? property;
 
+        /// <summary>
+        /// Whether the compilation builds an application: no assembly that ships calls its methods or derives from its
+        /// types, public or not. Only its tests may, whose fakes are not what the application runs.
+        /// </summary>
+        public static bool IsApplication(Compilation compilation)
+            => compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication;
+
         private static readonly MethodInfo? PropertyImplementationPart = typeof(IPropertySymbol).GetProperty("PartialImplementationPart")?.GetMethod;
     }
 }

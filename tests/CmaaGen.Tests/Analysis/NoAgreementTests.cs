@@ -571,6 +571,159 @@ public class NoAgreementTests
             NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2));
 
     /// <summary>
+    /// A predicate or guard called through an interface, or an abstract or virtual method, keeps what every method the
+    /// call may run tests out alike: the one <c>IScreening</c> of the project, implementations that test the same, a
+    /// decorator that calls the interface it implements, an implementation through a base type's method, an override of
+    /// an abstract predicate, also as a filter's method group. Before, every item of the loop was reported. Where another assembly may implement the interface (a public
+    /// one, in a library) or the implementations test differently, the call tells nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_predicate_or_guard_through_an_interface_keeps_what_every_implementation_tests_out()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            namespace Screened
+            {
+                using System.Linq;
+
+                internal interface IScreening
+                {
+                    bool IsBlocked(string country);
+                    void EnsureCleared(string country);
+                }
+
+                internal sealed class Screening : IScreening
+                {
+                    static readonly HashSet<string> Blocked = new HashSet<string> { "IR", "KP" };
+                    public bool IsBlocked(string country) => Blocked.Contains(country);
+                    public void EnsureCleared(string country) { if (IsBlocked(country)) throw new System.InvalidOperationException(country); }
+                }
+
+                internal sealed class Replica : IScreening
+                {
+                    bool IScreening.IsBlocked(string code) => code == "KP" || code == "IR";
+                    void IScreening.EnsureCleared(string code) { if (code == "IR" || code == "KP") throw new System.InvalidOperationException(code); }
+                }
+
+                internal sealed class Logged : IScreening
+                {
+                    private readonly IScreening _inner;
+                    public Logged(IScreening inner) { _inner = inner; }
+                    public bool IsBlocked(string country) => _inner.IsBlocked(country);
+                    public void EnsureCleared(string country) { _inner.EnsureCleared(country); System.Console.WriteLine(country); }
+                }
+
+                internal interface IListing { bool IsBlocked(string country); }
+                internal class ListingBase { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
+                internal sealed class Listing : ListingBase, IListing { }
+
+                internal interface IDiffering { bool IsBlocked(string country); }
+                internal sealed class Narrow : IDiffering { public bool IsBlocked(string country) => country == "IR"; }
+                internal sealed class Wide : IDiffering { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
+
+                public interface IPublicScreening { bool IsBlocked(string country); }
+                internal sealed class PublicScreening : IPublicScreening { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
+
+                internal abstract class Policy { public abstract bool Allows(string country); }
+                internal sealed class Strict : Policy { public override bool Allows(string country) => country != "IR" && country != "KP"; }
+
+                class C
+                {
+                    static readonly string[] Configured = { "DE", {|#0:"IR"|}, {|#1:"KP"|}, {|#2:"CU"|} };
+
+                    void M(Gateway g, IScreening screening, IListing listing, IDiffering differing, IPublicScreening open, Policy policy)
+                    {
+                        foreach (var country in Configured)
+                        {
+                            if (screening.IsBlocked(country)) continue;
+                            g.Send({|#3:country|});
+                        }
+
+                        foreach (var country in Configured)
+                        {
+                            screening.EnsureCleared(country);
+                            g.Send({|#4:country|});
+                        }
+
+                        foreach (var country in Configured)
+                        {
+                            if (listing.IsBlocked(country)) continue;
+                            g.Send({|#5:country|});
+                        }
+
+                        foreach (var country in Configured.Where(policy.Allows))
+                        {
+                            g.Send({|#6:country|});
+                        }
+
+                        foreach (var country in Configured)
+                        {
+                            if (differing.IsBlocked(country)) continue;
+                            g.Send({|#7:country|});
+                        }
+
+                        foreach (var country in Configured)
+                        {
+                            if (open.IsBlocked(country)) continue;
+                            g.Send({|#8:country|});
+                        }
+                    }
+                }
+            }
+            """,
+            NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(6, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(7, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(7, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(7, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(8, "IR", "Iran (IR)").WithLocation(0),
+            NoAgreement(8, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(2));
+
+    /// <summary>
+    /// No assembly that ships implements an application's public interface, so a guard through one keeps what its
+    /// implementations test out, as an internal one's does; in a library, the same code tells nothing.
+    /// </summary>
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication)]
+    [InlineData(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)]
+    public async Task An_applications_public_interface_has_only_the_applications_implementations(Microsoft.CodeAnalysis.OutputKind kind)
+    {
+        var library = kind == Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary;
+        var test = new AnalyzerTest(Gateway + $$"""
+            public interface IScreening { void EnsureCleared(string country); }
+
+            public class Screening : IScreening
+            {
+                public void EnsureCleared(string country) { if (country == "IR") throw new System.InvalidOperationException(country); }
+            }
+
+            public static class Program
+            {
+                static readonly string[] Configured = { "DE", {{(library ? "{|#0:\"IR\"|}" : "\"IR\"")}} };
+
+                public static void Main() => File(new Gateway(), new Screening());
+
+                public static void File(Gateway g, IScreening screening)
+                {
+                    foreach (var country in Configured)
+                    {
+                        screening.EnsureCleared(country);
+                        g.Send({{(library ? "{|#1:country|}" : "country")}});
+                    }
+                }
+            }
+            """);
+        test.TestState.OutputKind = kind;
+        if (library)
+        {
+            test.ExpectedDiagnostics.Add(NoAgreement(1, "IR", "Iran (IR)").WithLocation(0));
+        }
+
+        await test.VerifyAsync();
+    }
+
+    /// <summary>
     /// <c>Except</c> with a block-list of constants keeps the other items, and <c>Intersect</c> with an allow-list keeps
     /// what both hold, a run-time item too as one of the list's; a list with an item known only at run time tells nothing.
     /// A comparer that ignores case is read as exact, which keeps more.

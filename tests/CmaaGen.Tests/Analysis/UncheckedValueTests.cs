@@ -452,7 +452,7 @@ public class UncheckedValueTests
         // A method of the project that returns the check of a parameter, and nothing else, is the check of its argument;
         // one that returns it negated is its opposite. A predicate that returns another's call is that predicate's check,
         // and predicates that only call each other round check nothing.
-        class Predicates
+        public class Predicates
         {
             bool IsAllowed(string country) => CmaaAgreements.HasAgreement(country);
 
@@ -1346,13 +1346,17 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A run-time value a predicate of the project finds one of partners' codes is one of them, as the test written in
-    /// place would make it, and so is one past a guard that throws unless it is; a predicate that can be overridden, or
-    /// that tests something else, tells nothing.
+    /// place would make it, and so is one past a guard that throws unless it is. A virtual predicate is read through
+    /// every override, where no other assembly can add one; one another assembly can override, or a predicate that tests
+    /// something else, tells nothing.
     /// </summary>
     [Fact]
     public async Task A_value_a_predicate_of_the_project_finds_among_constants_is_one_of_them()
         => await new AnalyzerTest(Gateway + """
-            class Lists
+            internal class Desk { public virtual bool IsPartner(string code) => code == "DE" || code == "FR"; }
+            internal sealed class Counter : Desk { public override bool IsPartner(string code) => code == "FR" || code == "DE"; }
+
+            public class Lists
             {
                 public static bool IsPartner(string code) => code == "DE" || code == "FR";
 
@@ -1382,10 +1386,80 @@ public class UncheckedValueTests
                     g.Send(code);
                 }
 
-                void N(Gateway g, Lists lists, string code)
+                void N(Gateway g, Lists lists, Desk desk, string code)
                 {
+                    if (desk.IsPartner(code)) g.Send(code);
                     if (Lists.IsShort(code)) g.Send({|CMAA004:code|});
                     if (lists.Overridable(code)) g.Send({|CMAA004:code|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
+    /// A check made through an interface, or an abstract or virtual method, is a check where every method the call may
+    /// run makes it alike: the one <c>IPolicy</c> of the project, an explicit implementation through a predicate of its
+    /// own, a decorator that calls the interface it implements, an override of an abstract rule, also as a filter's method group, and a constant it keeps out is not
+    /// reported. Implementations that differ, or a public interface of a library, which another assembly may implement,
+    /// check nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_check_through_an_interface_every_implementation_of_which_makes_is_a_check()
+        => await new AnalyzerTest(Gateway + """
+            internal interface IPolicy
+            {
+                bool IsPartner(string country);
+                void EnsurePartner(string country);
+            }
+
+            internal sealed class Policy : IPolicy
+            {
+                public bool IsPartner(string country) => CmaaAgreements.HasAgreement(country);
+                public void EnsurePartner(string country) { if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country); }
+            }
+
+            internal sealed class CachedPolicy : IPolicy
+            {
+                bool IPolicy.IsPartner(string code) => IsKnown(code);
+                void IPolicy.EnsurePartner(string code) { if (!IsKnown(code)) throw new System.ArgumentException(code); }
+                private static bool IsKnown(string code) => CmaaAgreements.HasAgreement(code);
+            }
+
+            internal sealed class LoggedPolicy : IPolicy
+            {
+                private readonly IPolicy _inner;
+                public LoggedPolicy(IPolicy inner) { _inner = inner; }
+                public bool IsPartner(string country) => _inner.IsPartner(country);
+                public void EnsurePartner(string country) { if (!_inner.IsPartner(country)) throw new System.ArgumentException(country); }
+            }
+
+            internal interface ILoose { bool IsPartner(string country); }
+            internal sealed class Strict : ILoose { public bool IsPartner(string country) => CmaaAgreements.HasAgreement(country); }
+            internal sealed class Lenient : ILoose { public bool IsPartner(string country) => country.Length == 2; }
+
+            public interface IOpenPolicy { bool IsPartner(string country); }
+            internal sealed class OpenPolicy : IOpenPolicy { public bool IsPartner(string country) => CmaaAgreements.HasAgreement(country); }
+
+            internal abstract class Rule { public abstract bool Allows(string country); }
+            internal sealed class AgreementRule : Rule { public override bool Allows(string country) => CmaaAgreements.HasAgreement(country); }
+
+            class C
+            {
+                void M(Gateway g, IPolicy policy, ILoose loose, IOpenPolicy open, Rule rule, string a, string b, string c, string d, string e, string[] all)
+                {
+                    if (policy.IsPartner(a)) g.Send(a);
+                    policy.EnsurePartner(b);
+                    g.Send(b);
+                    if (rule.Allows(c)) g.Send(c);
+                    g.SendMany(all.Where(policy.IsPartner));
+                    foreach (var x in new[] { "DE", "IR" })
+                    {
+                        if (!policy.IsPartner(x)) continue;
+                        g.Send(x);
+                    }
+
+                    if (loose.IsPartner(d)) g.Send({|CMAA004:d|});
+                    if (open.IsPartner(e)) g.Send({|CMAA004:e|});
                 }
             }
             """)
@@ -1731,9 +1805,10 @@ public class UncheckedValueTests
 
     /// <summary>
     /// A read of an abstract or virtual property, or a call of such a method, is known where every member it may run is:
-    /// no other assembly can derive from the type or override the member, and each override gives constants. An interface's implementations
-    /// may come through a base type's member the analysis does not look for, so a read of one stays a value known only
-    /// at run time; an object the code made runs its own type's.
+    /// no other assembly can derive from the type or override the member, and each override gives constants. So is a read
+    /// of an interface's property that no other assembly can implement, each implementation of the project giving
+    /// constants, one through a base type's property too; a public interface of a library stays a value known only at
+    /// run time. An object the code made runs its own type's.
     /// </summary>
     [Fact]
     public async Task A_read_or_call_each_override_of_which_is_known_is_checked()
@@ -1780,10 +1855,21 @@ public class UncheckedValueTests
             public interface IOffice { string Country { get; } }
             internal sealed class Madrid : IOffice { public string Country => "ES"; }
 
+            internal interface IDesk { string Country { get; } }
+            internal sealed class Lisbon : IDesk { public string Country => "PT"; }
+            internal class Counter { public string Country => "NL"; }
+            internal sealed class Rotterdam : Counter, IDesk { }
+
+            internal interface ILedger { string Country { get; } }
+            internal sealed class Vienna : ILedger { public string Country => "AT"; }
+            internal sealed class Inbox : ILedger { public string Country => System.Console.ReadLine() ?? ""; }
+
             class C
             {
-                void M(Gateway g, Office office, Party party, IOffice i, Desk desk)
+                void M(Gateway g, Office office, Party party, IOffice i, Desk desk, IDesk counter, ILedger ledger)
                 {
+                    g.Send(counter.Country);
+                    g.Send({|CMAA004:ledger.Country|});
                     g.Send(office.Country);
                     g.Send(office.Code("DE"));
                     g.Send({|CMAA004:office.Code(System.Console.ReadLine())|});
