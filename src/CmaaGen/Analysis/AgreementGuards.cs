@@ -643,12 +643,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether a method is written as a check could be, by its syntax alone, asked of a file that names a check
-        /// (<see cref="NamesChecks"/>): it begins with guards that throw under an <c>if</c>, or it returns a call
-        /// (<see cref="MayStateCheck"/>).
+        /// (<see cref="NamesChecks"/>): it begins with guards that throw under an <c>if</c> or calls among them, or it
+        /// returns a call (<see cref="MayStateCheck"/>).
         /// </summary>
         public static bool MayCheck(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Count > 0
-                && (Guards(method).Any() || Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
+                && (Leading(method.Body).Any(statement => statement is not LocalDeclarationStatementSyntax)
+                    || Returned(method.ExpressionBody, method.Body) is { } returned && MayStateCheck(returned));
 
         /// <summary>
         /// Whether a file spells the name of a <c>CmaaAgreements</c> check, searched once per file. Most files name none,
@@ -762,18 +763,32 @@ namespace CmaaGen.Analysis
         private static ExpressionSyntax? Receiver(InvocationExpressionSyntax call) => (call.Expression as MemberAccessExpressionSyntax)?.Expression;
 
         /// <summary>
-        /// The <c>if</c> statements that only throw at the start of a method, among the other statements that may lead
-        /// (<see cref="Leads"/>): none of these can return from the method, so a check among them holds wherever the
-        /// method returns.
-        /// </summary>
-        internal static IEnumerable<IfStatementSyntax> Guards(BaseMethodDeclarationSyntax method) => Leading(method.Body).OfType<IfStatementSyntax>();
-
-        /// <summary>
-        /// The statements a body begins with that may lead (<see cref="Leads"/>): its guards and the calls among them,
-        /// which hold wherever the method returns.
+        /// The statements a body begins with that may lead (<see cref="Leads"/>): its guards, <c>if</c> statements that
+        /// only throw, and the calls among them. None of these can return from the method, so a check among them holds
+        /// wherever the method returns.
         /// </summary>
         internal static IEnumerable<StatementSyntax> Leading(BlockSyntax? body)
             => body is null ? Enumerable.Empty<StatementSyntax>() : body.Statements.TakeWhile(Leads);
+
+        /// <summary>
+        /// The guards and guard calls a method's body begins with (<see cref="Leads"/>), without its
+        /// declarations; a <c>void</c> method's arrow body (<c>=&gt; Rules.EnsurePartner(country)</c>) is one call.
+        /// </summary>
+        internal static IEnumerable<SyntaxNode> Leading(ArrowExpressionClauseSyntax? arrow, BlockSyntax? body, bool returnsVoid)
+            => arrow is not null
+                ? returnsVoid ? [arrow.Expression] : []
+                : Leading(body).Where(statement => statement is not LocalDeclarationStatementSyntax);
+
+        /// <summary>
+        /// The call a leading statement (<see cref="Leading(ArrowExpressionClauseSyntax?, BlockSyntax?, bool)"/>) makes,
+        /// awaited or not: <c>EnsurePartner(country);</c>, <c>await EnsurePartnerAsync(country);</c>; null for any other.
+        /// </summary>
+        internal static IInvocationOperation? GuardCall(IOperation? operation, out bool awaited)
+        {
+            var called = operation is IExpressionStatementOperation statement ? statement.Operation : operation;
+            awaited = called is IAwaitOperation;
+            return (called is IAwaitOperation waited ? waited.Operation : called) as IInvocationOperation;
+        }
 
         /// <summary>
         /// The expression a predicate returns: its expression body, or the <c>return</c> its block ends with after statements
@@ -977,9 +992,10 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Whether a call checks the value: it passes it as a parameter the method checks, and is awaited if the method is <c>async</c>.</summary>
-        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded)
+        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded) => Checks(call, awaited, guarded, DispatchedGuards(call, callee => GuardsOf(callee)));
+
+        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded, LeadingGuards guards)
         {
-            var guards = DispatchedGuards(call);
             if ((guards.Checked | guards.AssertedTrue | guards.AssertedFalse) == 0 || !awaited && IsAsync(call.TargetMethod))
             {
                 return false;
@@ -1061,83 +1077,142 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// The parameters a method or constructor (<see cref="CheckedMembers"/>) of the project checks before anything else, throwing unless they pass,
-        /// one bit per ordinal: <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Guards"/>),
+        /// one bit per ordinal: <c>if (!CmaaAgreements.HasAgreement(country)) throw …;</c> among the guards it begins with (<see cref="Leading(BlockSyntax?)"/>),
         /// each condition maybe joined to others by <c>||</c> (<c>if (!CmaaAgreements.HasAgreement(origin) || !CmaaAgreements.HasAgreement(destination))</c>
-        /// checks both), or a predicate of the project's in the check's place; for a method of another assembly, the
+        /// checks both), or a predicate of the project's in the check's place, or a call of another such method; for a method of another assembly, the
         /// parameters its <c>[AgreementChecked]</c> marks without a return value name. None for any other method, and for
         /// one that can be overridden.
         /// </summary>
         private ulong CheckedParameters(IMethodSymbol method) => CanBeReplaced(method) ? 0 : GuardsOf(method).Checked;
 
-        /// <summary>What the guards of every method a call may run hold alike (<see cref="Overrides.Implementations"/>).</summary>
-        private LeadingGuards DispatchedGuards(IInvocationOperation call)
+        /// <summary>
+        /// What the guards of every method a call may run hold alike (<see cref="Overrides.Implementations"/>); a null
+        /// from <paramref name="guardsOf"/>, the method being decided, stands for none of them, as in <see cref="Dispatched"/>.
+        /// </summary>
+        private LeadingGuards DispatchedGuards(IInvocationOperation call, Func<IMethodSymbol, LeadingGuards?> guardsOf)
         {
             var implementations = overrides.Implementations(call.TargetMethod, call.Instance, CancellationToken.None);
-            if (implementations.IsDefault)
+            LeadingGuards? common = null;
+            foreach (var implementation in implementations.IsDefault ? ImmutableArray<IMethodSymbol>.Empty : implementations)
             {
-                return default;
+                if (guardsOf(implementation) is { } each)
+                {
+                    common = common is { } other ? new LeadingGuards(other.Checked & each.Checked, other.AssertedTrue & each.AssertedTrue, other.AssertedFalse & each.AssertedFalse) : each;
+                }
             }
 
-            var common = new LeadingGuards(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
-            foreach (var implementation in implementations)
-            {
-                var each = GuardsOf(implementation);
-                common = new LeadingGuards(common.Checked & each.Checked, common.AssertedTrue & each.AssertedTrue, common.AssertedFalse & each.AssertedFalse);
-            }
-
-            return common;
+            return common ?? default;
         }
 
         /// <summary>
         /// What the guards a method begins with hold, once per method: the parameters they check, and the <c>bool</c>
         /// parameters they throw unless true (<c>Require(bool condition)</c>: <c>if (!condition) throw …;</c>) or unless
-        /// false (<c>Against(bool condition)</c>: <c>if (condition) throw …;</c>).
+        /// false (<c>Against(bool condition)</c>: <c>if (condition) throw …;</c>). A guard may check through another
+        /// (<c>EnsurePartner(country);</c> among them), decided as <see cref="PredicateOf(IMethodSymbol, List{IMethodSymbol}, out int)"/>
+        /// decides a predicate that calls another.
         /// </summary>
-        private LeadingGuards GuardsOf(IMethodSymbol method)
-            => _leadingGuards.GetOrAdd(method.OriginalDefinition, m =>
+        private LeadingGuards GuardsOf(IMethodSymbol method) => GuardsDeciding(method.OriginalDefinition, [], out _);
+
+        private LeadingGuards GuardsDeciding(IMethodSymbol m, List<IMethodSymbol> deciding, out int leansOn)
+        {
+            leansOn = int.MaxValue;
+            if (_leadingGuards.TryGetValue(m, out var known))
             {
-                if (m.IsAbstract)
+                return known;
+            }
+
+            var at = deciding.FindIndex(each => SymbolEqualityComparer.Default.Equals(each, m));
+            if (at >= 0)
+            {
+                leansOn = at;
+                return default;
+            }
+
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            var own = deciding.Count;
+            var leaned = int.MaxValue;
+            deciding.Add(m);
+            var guards = DecideGuards(m, call => DispatchedGuards(call, callee =>
+            {
+                if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, m))
                 {
-                    return default;
+                    return null;
                 }
 
-                var ordinals = 0UL;
-                if (!OwnSource.Declares(compilation, m))
+                var called = GuardsDeciding(callee.OriginalDefinition, deciding, out var calledLeansOn);
+                leaned = Math.Min(leaned, calledLeansOn);
+                return called;
+            }));
+            deciding.RemoveAt(own);
+
+            if (leaned < own)
+            {
+                leansOn = leaned;
+                return guards;
+            }
+
+            return _leadingGuards.GetOrAdd(m, guards);
+        }
+
+        /// <summary>Decides one method's guards, with <paramref name="guardsOf"/> deciding those of the guards it calls.</summary>
+        private LeadingGuards DecideGuards(IMethodSymbol m, Func<IInvocationOperation, LeadingGuards> guardsOf)
+        {
+            if (m.IsAbstract)
+            {
+                return default;
+            }
+
+            var ordinals = 0UL;
+            if (!OwnSource.Declares(compilation, m))
+            {
+                foreach (var parameter in ExtensionBlocks.WithReceiver(m))
                 {
-                    foreach (var parameter in ExtensionBlocks.WithReceiver(m))
+                    if (CheckMarks.Of(parameter, generatedNamespace) is { Returns: null })
                     {
-                        if (CheckMarks.Of(parameter, generatedNamespace) is { Returns: null })
+                        ordinals |= Only(ExtensionBlocks.OrdinalIn(m, parameter));
+                    }
+                }
+
+                return new LeadingGuards(ordinals, 0, 0);
+            }
+
+            var body = OwnSource.Implementation(m);
+            if (body.DeclaringSyntaxReferences.Length != 1 || body.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
+            {
+                return default;
+            }
+
+            var parameters = Parameters(body);
+            var assertedTrue = 0UL;
+            var assertedFalse = 0UL;
+            foreach (var guard in Leading(declaration.ExpressionBody, declaration.Body, m.ReturnsVoid))
+            {
+#pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
+                var operation = compilation.GetSemanticModel(guard.SyntaxTree).GetOperation(guard);
+#pragma warning restore RS1030
+                if (operation is IConditionalOperation { Condition: var condition })
+                {
+                    ordinals |= ThrownUnless(condition, parameters);
+                    Asserted(condition, body, ref assertedTrue, ref assertedFalse);
+                    continue;
+                }
+
+                // EnsurePartner(country); among the guards: what it checks, this method checks.
+                if (GuardCall(operation, out var awaited) is { } call)
+                {
+                    var guards = guardsOf(call);
+                    for (var i = 0; i < parameters.Length; i++)
+                    {
+                        if (Checks(call, awaited, parameters[i], guards))
                         {
-                            ordinals |= Only(ExtensionBlocks.OrdinalIn(m, parameter));
+                            ordinals |= Only(i);
                         }
                     }
-
-                    return new LeadingGuards(ordinals, 0, 0);
                 }
+            }
 
-                var body = OwnSource.Implementation(m);
-                if (body.DeclaringSyntaxReferences.Length != 1 || body.DeclaringSyntaxReferences[0].GetSyntax() is not BaseMethodDeclarationSyntax { RawKind: (int)SyntaxKind.MethodDeclaration or (int)SyntaxKind.ConstructorDeclaration } declaration)
-                {
-                    return default;
-                }
-
-                var parameters = Parameters(body);
-                var assertedTrue = 0UL;
-                var assertedFalse = 0UL;
-                foreach (var guard in Guards(declaration))
-                {
-#pragma warning disable RS1030 // Once per method called before an exchange, where CMAA004 is on.
-                    var operation = compilation.GetSemanticModel(guard.SyntaxTree).GetOperation(guard);
-#pragma warning restore RS1030
-                    if (operation is IConditionalOperation { Condition: var condition })
-                    {
-                        ordinals |= ThrownUnless(condition, parameters);
-                        Asserted(condition, body, ref assertedTrue, ref assertedFalse);
-                    }
-                }
-
-                return new LeadingGuards(ordinals, assertedTrue, assertedFalse);
-            });
+            return new LeadingGuards(ordinals, assertedTrue, assertedFalse);
+        }
 
         /// <summary>
         /// The <c>bool</c> parameters a guard's condition throws on, on either side of <c>||</c>: past <c>if (!ok) throw</c>

@@ -189,30 +189,29 @@ namespace CmaaGen.Analysis
             }
 
             var thrownOn = ImmutableArray.CreateBuilder<(int, ConstantTest)>();
-            foreach (var statement in AgreementGuards.Leading(block))
+            // An async method's guards throw into its task, not where it is called.
+            foreach (var statement in method.IsAsync ? [] : AgreementGuards.Leading(arrow, block, method.ReturnsVoid))
             {
-                switch (model.GetOperation(statement, cancellationToken))
+                var operation = model.GetOperation(statement, cancellationToken);
+                if (operation is IConditionalOperation { Condition: var condition })
                 {
-                    case IConditionalOperation { Condition: var condition }:
-                        // if (a || b) throw: each of them is false past it.
-                        foreach (var each in Either(condition))
+                    // if (a || b) throw: each of them is false past it.
+                    foreach (var each in Either(condition))
+                    {
+                        AddTests(each, body, called, thrownOn, cancellationToken);
+                    }
+                }
+                else if (depth > 0 && AgreementGuards.GuardCall(operation, out var awaited) is { } call && !awaited)
+                {
+                    // EnsureNotEmbargoed(code); among the guards: what it throws on, this method throws on.
+                    var thrown = ThrownWithin(null, method, depth - 1, cancellationToken);
+                    foreach (var parameter in body.Parameters)
+                    {
+                        if (parameter.RefKind == RefKind.None)
                         {
-                            AddTests(each, body, called, thrownOn, cancellationToken);
+                            thrownOn.AddRange(thrown(call, ValuePath.Of(parameter)).Select(test => (parameter.Ordinal, test)));
                         }
-
-                        break;
-                    case IExpressionStatementOperation { Operation: IInvocationOperation call } when depth > 0:
-                        // EnsureNotEmbargoed(code); among the guards: what it throws on, this method throws on.
-                        var thrown = ThrownWithin(null, method, depth - 1, cancellationToken);
-                        foreach (var parameter in body.Parameters)
-                        {
-                            if (parameter.RefKind == RefKind.None)
-                            {
-                                thrownOn.AddRange(thrown(call, ValuePath.Of(parameter)).Select(test => (parameter.Ordinal, test)));
-                            }
-                        }
-
-                        break;
+                    }
                 }
             }
 

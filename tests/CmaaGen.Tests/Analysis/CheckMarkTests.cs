@@ -241,6 +241,9 @@ public sealed class CheckMarkTests
                     if (!CmaaAgreements.HasAgreement(origin)) throw new System.ArgumentException(origin);
                 }
 
+                // A guard that calls another bears out its mark.
+                public static void EnsureLeg([AgreementChecked] string origin, [{|#12:AgreementChecked|}] string destination) => EnsureOrigin(origin, destination);
+
                 public static bool Trimmed([{|#9:AgreementChecked(true)|}] string country)
                 {
                     var code = country.Trim();
@@ -264,6 +267,7 @@ public sealed class CheckMarkTests
             Unproven(8, "country", "AgreementChecked(true)", "Allows can be overridden, and an override need not check"),
             Unproven(9, "country", "AgreementChecked(true)", "Trimmed does not return CmaaAgreements.HasAgreement(country)"),
             Unproven(10, "destination", "AgreementChecked", "EnsureOrigin does not begin by throwing unless CmaaAgreements.HasAgreement(destination)"),
+            Unproven(12, "destination", "AgreementChecked", "EnsureLeg does not begin by throwing unless CmaaAgreements.HasAgreement(destination)"),
             Unmarked(11, "Checks.OtherParameter(string, string)", "first", "AgreementChecked(true)"));
 
     /// <summary>

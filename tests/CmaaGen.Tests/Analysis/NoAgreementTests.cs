@@ -474,7 +474,7 @@ public class NoAgreementTests
 
     /// <summary>
     /// A predicate or guard of the project may test through another (<c>IsAllowed(code) =&gt; !IsEmbargoed(code)</c>,
-    /// <c>EnsureNotEmbargoed(code);</c> among a guard's statements), and may be a local function: each keeps what the
+    /// <c>EnsureNotEmbargoed(code);</c> among a guard's statements, or as its arrow body), and may be a local function: each keeps what the
     /// test written in place would. Before, every item of the loop was reported, the embargoed ones too. Calls are
     /// followed four methods deep; a deeper chain, and a predicate that calls itself, tell nothing.
     /// </summary>
@@ -499,6 +499,8 @@ public class NoAgreementTests
                     EnsureNotEmbargoed(code);
                     if (code == "CU") throw new System.InvalidOperationException(code);
                 }
+
+                public static void EnsureClear(string code) => EnsureNotEmbargoed(code);
 
                 public static bool Third(string code) => IsAllowed(code);
 
@@ -535,6 +537,12 @@ public class NoAgreementTests
 
                     foreach (var country in Configured)
                     {
+                        Embargo.EnsureClear(country);
+                        g.Send({|#7:country|});
+                    }
+
+                    foreach (var country in Configured)
+                    {
                         if (Blocked(country)) continue;
                         g.Send(country);
                     }
@@ -563,6 +571,7 @@ public class NoAgreementTests
             """,
             NoAgreement(3, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(4, "CU", "Cuba (CU)").WithLocation(2),
+            NoAgreement(7, "CU", "Cuba (CU)").WithLocation(2),
             NoAgreement(5, "IR", "Iran (IR)").WithLocation(0),
             NoAgreement(5, "KP", "North Korea (KP)").WithLocation(1),
             NoAgreement(5, "CU", "Cuba (CU)").WithLocation(2),
@@ -1915,7 +1924,7 @@ public class NoAgreementTests
                 public static string Upper(this string code) => code.ToUpperInvariant();
                 public static string Required(string code) { System.ArgumentException.ThrowIfNullOrEmpty(code); return code.Trim(); }
                 public static string OrHome(string code) => CmaaAgreements.HasAgreement(code) ? code : "DE";
-                public static string Require(string code) { Ensure(code); return code; }
+                public static string Require(string {|CMAA009:code|}) { Ensure(code); return code; }
                 public static string Rerouted(string code) => code == "IR" ? "DE" : code;
                 public static Party Admitted(string code) => Allowed(code) ? new Party("", code) : new Party("", "DE");
                 private static bool Allowed(string code) => code != "KP";

@@ -1466,6 +1466,71 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
+    /// A guard may check through another it calls among its guards (<c>EnsurePartner(country);</c>), through a decorator's
+    /// call of the interface it implements, and in a constructor, whose type then holds only checked codes. A guard that
+    /// calls only itself, or one whose call another guard follows that checks something else, checks nothing more.
+    /// </summary>
+    [Fact]
+    public async Task A_guard_that_calls_a_guard_checks_what_it_checks()
+        => await new AnalyzerTest(Gateway + """
+            static class Rules
+            {
+                public static void EnsurePartner(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                }
+
+                public static void EnsureExportable(string country, int copies)
+                {
+                    EnsurePartner(country);
+                    if (copies < 1) throw new System.ArgumentException(nameof(copies));
+                }
+
+                public static void EnsureLength(string country)
+                {
+                    if (country.Length != 2) throw new System.ArgumentException(country);
+                }
+
+                public static void EnsureShaped(string country) { EnsureLength(country); }
+
+                public static void Itself(string country) { Itself(country); }
+            }
+
+            internal interface IPolicy { void EnsurePartner(string country); }
+            internal sealed class Policy : IPolicy { public void EnsurePartner(string country) => Rules.EnsurePartner(country); }
+            internal sealed class Strict : IPolicy { public void EnsurePartner(string country) { Rules.EnsurePartner(country); } }
+            internal sealed class Logged : IPolicy
+            {
+                private readonly IPolicy _inner;
+                public Logged(IPolicy inner) { _inner = inner; }
+                public void EnsurePartner(string country) { _inner.EnsurePartner(country); System.Console.WriteLine(country); }
+            }
+
+            public sealed class Partner
+            {
+                public Partner(string code) { Rules.EnsurePartner(code); Code = code; }
+                public string {|CMAA009:Code|} { get; }
+            }
+
+            class C
+            {
+                void M(Gateway g, IPolicy policy, Partner partner, string a, string b, string c, string d, string e)
+                {
+                    Rules.EnsureExportable(a, 1);
+                    g.Send(a);
+                    policy.EnsurePartner(b);
+                    g.Send(b);
+                    g.Send(partner.Code);
+                    Rules.EnsureShaped(c);
+                    g.Send({|CMAA004:c|});
+                    Rules.Itself(d);
+                    g.Send({|CMAA004:d|});
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
+    /// <summary>
     /// A run-time value a flag finds one of partners' codes (<c>var listed = Partners.Contains(code);</c>, a
     /// <c>switch</c> of them to <c>true</c>) is one of them where the flag holds; a flag of "none of them" tells nothing.
     /// </summary>
