@@ -33,7 +33,7 @@ namespace CmaaGen.Analysis
         // The classes and structs of the project's source that implement an interface, by the interface.
         private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<INamedTypeSymbol>> _implementers = new(SymbolEqualityComparer.Default);
 
-        // The members of the project's source that override or implement a member, by the member: found by name in the
+        // The members of the project's source that override a class's member, by the member: found by name in the
         // compilation's declarations, once per member.
         private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISymbol>> _declared = new(SymbolEqualityComparer.Default);
 

@@ -583,8 +583,9 @@ public class NoAgreementTests
     /// A predicate or guard called through an interface, or an abstract or virtual method, keeps what every method the
     /// call may run tests out alike: the one <c>IScreening</c> of the project, implementations that test the same, a
     /// decorator that calls the interface it implements, an implementation through a base type's method, an override of
-    /// an abstract predicate, also as a filter's method group. Before, every item of the loop was reported. Where another assembly may implement the interface (a public
-    /// one, in a library) or the implementations test differently, the call tells nothing.
+    /// an abstract predicate, also as a filter's method group. Before, every item of the loop was reported. Where
+    /// another assembly may implement the interface (a public one, in a library) or the implementations test
+    /// differently (one of them a nested type), the call tells nothing.
     /// </summary>
     [Fact]
     public async Task A_predicate_or_guard_through_an_interface_keeps_what_every_implementation_tests_out()
@@ -626,7 +627,10 @@ public class NoAgreementTests
 
                 internal interface IDiffering { bool IsBlocked(string country); }
                 internal sealed class Narrow : IDiffering { public bool IsBlocked(string country) => country == "IR"; }
-                internal sealed class Wide : IDiffering { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
+                internal static class Outer
+                {
+                    internal sealed class Wide : IDiffering { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
+                }
 
                 public interface IPublicScreening { bool IsBlocked(string country); }
                 internal sealed class PublicScreening : IPublicScreening { public bool IsBlocked(string country) => country == "IR" || country == "KP"; }
