@@ -497,59 +497,72 @@ namespace CmaaGen.Analysis
         /// other method. A method that can be overridden is decided by its own body; a call of it, by what every override
         /// returns (<see cref="Dispatched"/>).
         /// </summary>
-        private Predicate PredicateOf(IMethodSymbol method) => PredicateOf(method.OriginalDefinition, [], out _);
+        private Predicate PredicateOf(IMethodSymbol method)
+            => Decide(
+                _predicates,
+                method.OriginalDefinition,
+                [],
+                Predicate.None,
+                Predicate.Itself,
+                (m, predicateOf) => DecidePredicate(m, (condition, guarded) => Polarity(condition, guarded, predicateOf)),
+                out _);
 
         /// <summary>
-        /// Decides a predicate while the ones that call it are being decided (<paramref name="deciding"/>, outermost
-        /// first). A call back into one of them is no check there, which can only miss a check. What is decided while
-        /// leaning on such a call holds for this search alone, so it is not kept (<paramref name="leansOn"/>, the depth of
-        /// the outermost one leaned on); the rest is kept, so every decision is the one made from that method outward,
-        /// whichever thread or call site asks first.
+        /// Decides something of a method (its predicate, its guards) while the ones that call it are being decided
+        /// (<paramref name="deciding"/>, outermost first), <paramref name="decide"/> asking the same of the methods it
+        /// calls. A call back into one of them gives <paramref name="unknown"/> there, which can only miss a check; a call of
+        /// the method itself, <paramref name="itself"/> (<see cref="Dispatched"/>). The chain is followed to its end, so that
+        /// the answer does not depend on which method was asked first. What is decided while leaning on a call back is for
+        /// this search alone, so it is not kept (<paramref name="leansOn"/>, the depth of the outermost one leaned on); the
+        /// rest is kept, so every decision is the one made from that method outward, whichever thread or call site asks
+        /// first. A chain deep enough to exhaust the compiler's stack fails this callback (CMAA900), not the compiler.
         /// </summary>
-        private Predicate PredicateOf(IMethodSymbol m, List<IMethodSymbol> deciding, out int leansOn)
+        private static T Decide<T>(
+            ConcurrentDictionary<IMethodSymbol, T> decided,
+            IMethodSymbol m,
+            List<IMethodSymbol> deciding,
+            T unknown,
+            T itself,
+            Func<IMethodSymbol, Func<IMethodSymbol, T>, T> decide,
+            out int leansOn)
         {
             leansOn = int.MaxValue;
-            if (_predicates.TryGetValue(m, out var known))
+            if (decided.TryGetValue(m, out var known))
             {
                 return known;
             }
 
-            for (var depth = 0; depth < deciding.Count; depth++)
+            var at = deciding.FindIndex(each => SymbolEqualityComparer.Default.Equals(each, m));
+            if (at >= 0)
             {
-                if (SymbolEqualityComparer.Default.Equals(deciding[depth], m))
-                {
-                    leansOn = depth;
-                    return Predicate.None;
-                }
+                leansOn = at;
+                return unknown;
             }
 
-            // The chain is followed to its end, so that the answer does not depend on which predicate was asked first. A
-            // chain deep enough to exhaust the compiler's stack fails this callback (CMAA900), not the compiler.
             RuntimeHelpers.EnsureSufficientExecutionStack();
-
             var own = deciding.Count;
             var leaned = int.MaxValue;
             deciding.Add(m);
-            var predicate = DecidePredicate(m, (condition, guarded) => Polarity(condition, guarded, callee =>
+            var result = decide(m, callee =>
             {
                 if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, m))
                 {
-                    return Predicate.Itself;
+                    return itself;
                 }
 
-                var called = PredicateOf(callee.OriginalDefinition, deciding, out var calledLeansOn);
+                var called = Decide(decided, callee.OriginalDefinition, deciding, unknown, itself, decide, out var calledLeansOn);
                 leaned = Math.Min(leaned, calledLeansOn);
                 return called;
-            }));
+            });
             deciding.RemoveAt(own);
 
             if (leaned < own)
             {
                 leansOn = leaned;
-                return predicate;
+                return result;
             }
 
-            return _predicates.GetOrAdd(m, predicate);
+            return decided.GetOrAdd(m, result);
         }
 
         /// <summary>
@@ -992,7 +1005,7 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>Whether a call checks the value: it passes it as a parameter the method checks, and is awaited if the method is <c>async</c>.</summary>
-        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded) => Checks(call, awaited, guarded, DispatchedGuards(call, callee => GuardsOf(callee)));
+        private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded) => Checks(call, awaited, guarded, DispatchedGuards(call, GuardsOf));
 
         private bool Checks(IInvocationOperation call, bool awaited, ValuePath guarded, LeadingGuards guards)
         {
@@ -1086,16 +1099,16 @@ namespace CmaaGen.Analysis
         private ulong CheckedParameters(IMethodSymbol method) => CanBeReplaced(method) ? 0 : GuardsOf(method).Checked;
 
         /// <summary>
-        /// What the guards of every method a call may run hold alike (<see cref="Overrides.Implementations"/>); a null
-        /// from <paramref name="guardsOf"/>, the method being decided, stands for none of them, as in <see cref="Dispatched"/>.
+        /// What the guards of every method a call may run hold alike (<see cref="Overrides.Implementations"/>); the method
+        /// being decided, <see cref="LeadingGuards.Itself"/>, stands for none of them, as in <see cref="Dispatched"/>.
         /// </summary>
-        private LeadingGuards DispatchedGuards(IInvocationOperation call, Func<IMethodSymbol, LeadingGuards?> guardsOf)
+        private LeadingGuards DispatchedGuards(IInvocationOperation call, Func<IMethodSymbol, LeadingGuards> guardsOf)
         {
             var implementations = overrides.Implementations(call.TargetMethod, call.Instance, CancellationToken.None);
             LeadingGuards? common = null;
             foreach (var implementation in implementations.IsDefault ? ImmutableArray<IMethodSymbol>.Empty : implementations)
             {
-                if (guardsOf(implementation) is { } each)
+                if (guardsOf(implementation) is var each && each != LeadingGuards.Itself)
                 {
                     common = common is { } other ? new LeadingGuards(other.Checked & each.Checked, other.AssertedTrue & each.AssertedTrue, other.AssertedFalse & each.AssertedFalse) : each;
                 }
@@ -1108,51 +1121,11 @@ namespace CmaaGen.Analysis
         /// What the guards a method begins with hold, once per method: the parameters they check, and the <c>bool</c>
         /// parameters they throw unless true (<c>Require(bool condition)</c>: <c>if (!condition) throw …;</c>) or unless
         /// false (<c>Against(bool condition)</c>: <c>if (condition) throw …;</c>). A guard may check through another
-        /// (<c>EnsurePartner(country);</c> among them), decided as <see cref="PredicateOf(IMethodSymbol, List{IMethodSymbol}, out int)"/>
-        /// decides a predicate that calls another.
+        /// (<c>EnsurePartner(country);</c> among them), decided as a predicate that calls another is
+        /// (<see cref="Decide"/>).
         /// </summary>
-        private LeadingGuards GuardsOf(IMethodSymbol method) => GuardsDeciding(method.OriginalDefinition, [], out _);
-
-        private LeadingGuards GuardsDeciding(IMethodSymbol m, List<IMethodSymbol> deciding, out int leansOn)
-        {
-            leansOn = int.MaxValue;
-            if (_leadingGuards.TryGetValue(m, out var known))
-            {
-                return known;
-            }
-
-            var at = deciding.FindIndex(each => SymbolEqualityComparer.Default.Equals(each, m));
-            if (at >= 0)
-            {
-                leansOn = at;
-                return default;
-            }
-
-            RuntimeHelpers.EnsureSufficientExecutionStack();
-            var own = deciding.Count;
-            var leaned = int.MaxValue;
-            deciding.Add(m);
-            var guards = DecideGuards(m, call => DispatchedGuards(call, callee =>
-            {
-                if (SymbolEqualityComparer.Default.Equals(callee.OriginalDefinition, m))
-                {
-                    return null;
-                }
-
-                var called = GuardsDeciding(callee.OriginalDefinition, deciding, out var calledLeansOn);
-                leaned = Math.Min(leaned, calledLeansOn);
-                return called;
-            }));
-            deciding.RemoveAt(own);
-
-            if (leaned < own)
-            {
-                leansOn = leaned;
-                return guards;
-            }
-
-            return _leadingGuards.GetOrAdd(m, guards);
-        }
+        private LeadingGuards GuardsOf(IMethodSymbol method)
+            => Decide(_leadingGuards, method.OriginalDefinition, [], default, LeadingGuards.Itself, (m, guardsOf) => DecideGuards(m, call => DispatchedGuards(call, guardsOf)), out _);
 
         /// <summary>Decides one method's guards, with <paramref name="guardsOf"/> deciding those of the guards it calls.</summary>
         private LeadingGuards DecideGuards(IMethodSymbol m, Func<IInvocationOperation, LeadingGuards> guardsOf)
@@ -1239,7 +1212,14 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>What a method's leading guards hold (<see cref="GuardsOf"/>), one bit per ordinal each.</summary>
-        private readonly record struct LeadingGuards(ulong Checked, ulong AssertedTrue, ulong AssertedFalse);
+        private readonly record struct LeadingGuards(ulong Checked, ulong AssertedTrue, ulong AssertedFalse)
+        {
+            /// <summary>
+            /// The method being decided, met again in a call of its own body (<see cref="DispatchedGuards"/>): every bit,
+            /// which no method's guards hold, since no guard both throws unless a parameter is true and unless it is false.
+            /// </summary>
+            public static readonly LeadingGuards Itself = new(ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
+        }
 
         /// <summary>
         /// The parameters a guard's condition checks: the method goes on past the guard where the condition is false, so
