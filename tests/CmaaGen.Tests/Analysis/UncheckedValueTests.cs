@@ -1466,8 +1466,10 @@ public class UncheckedValueTests
         { EnableUnchecked = true }.VerifyAsync();
 
     /// <summary>
-    /// A guard may check through another it calls among its guards (<c>EnsurePartner(country);</c>), through a decorator's
-    /// call of the interface it implements, and in a constructor, whose type then holds only checked codes. A guard that
+    /// A guard may check through another it calls among its guards (<c>EnsurePartner(country);</c>, also awaited), through
+    /// a decorator's call of the interface it implements, and in a constructor, whose type then holds only checked codes.
+    /// A virtual guard checks where no override can run (through <c>base</c>, or a sealed type), not through a public
+    /// base type another assembly can derive from. A guard that
     /// calls only itself, or one whose call another guard follows that checks something else, checks nothing more.
     /// </summary>
     [Fact]
@@ -1494,6 +1496,30 @@ public class UncheckedValueTests
                 public static void EnsureShaped(string country) { EnsureLength(country); }
 
                 public static void Itself(string country) { Itself(country); }
+
+                public static async System.Threading.Tasks.Task EnsurePartnerAsync(string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country);
+                    await System.Threading.Tasks.Task.Yield();
+                }
+
+                public static async System.Threading.Tasks.Task EnsureRemoteAsync(string country) { await EnsurePartnerAsync(country); }
+            }
+
+            public class PolicyBase
+            {
+                public virtual void EnsurePartner(string country) { if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country); }
+            }
+
+            public sealed class SealedPolicy : PolicyBase
+            {
+                public override void EnsurePartner(string country) { if (!CmaaAgreements.HasAgreement(country)) throw new System.ArgumentException(country); }
+
+                internal void File(Gateway g, string x)
+                {
+                    base.EnsurePartner(x);
+                    g.Send(x);
+                }
             }
 
             internal interface IPolicy { void EnsurePartner(string country); }
@@ -1525,6 +1551,16 @@ public class UncheckedValueTests
                     g.Send({|CMAA004:c|});
                     Rules.Itself(d);
                     g.Send({|CMAA004:d|});
+                }
+
+                async System.Threading.Tasks.Task N(Gateway g, PolicyBase open, SealedPolicy sealedPolicy, string f, string h, string i)
+                {
+                    open.EnsurePartner(f);
+                    g.Send({|CMAA004:f|});
+                    sealedPolicy.EnsurePartner(h);
+                    g.Send(h);
+                    await Rules.EnsureRemoteAsync(i);
+                    g.Send(i);
                 }
             }
             """)
