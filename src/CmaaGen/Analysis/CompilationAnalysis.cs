@@ -110,8 +110,8 @@ namespace CmaaGen.Analysis
                     return;
                 }
 
-                // A parameter is a context only if its type may hold one.
-                var contexts = Contexts.MayHold(member?.ContainingType);
+                // A parameter is a context only if its type may hold one, or its method passes it on to one.
+                var contexts = Contexts.MayHold(member?.ContainingType) || member is IMethodSymbol called && Contexts.MayForward(called);
                 var invoked = member is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke };
                 var passesItems = member is IMethodSymbol method && DelegateCalls.MayPassItems(method);
                 var collection = context.Operation is IInvocationOperation invocation ? ContextCollectionAddedTo(invocation) : null;
@@ -660,6 +660,7 @@ namespace CmaaGen.Analysis
                 }
                 else if (!reported.Contains((flowing.Site.Syntax.Span, null, null))
                     && IsUncheckedEnabled(TreeOf(flowing.Site), context.CancellationToken)
+                    && !IsForwardedOnly(target)
                     && !IsChecked(flowing.Site, graph)
                     && !IsCheckedWhereWritten(flowing, graph)
                     && reported.Add((flowing.Site.Syntax.Span, null, null)))
@@ -694,7 +695,7 @@ namespace CmaaGen.Analysis
             var diagnostic = CountryReports.Create(verdict, flowing.Shown, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {
-                if (!IsRuledOut(flowing, graph))
+                if (!IsRuledOut(flowing, graph) && !IsRuledOutInside(target, flowing, text, graph.CancellationToken))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
@@ -734,10 +735,36 @@ namespace CmaaGen.Analysis
                 return false;
             }
 
-            var value = GuardedValue(flowing.Site);
-            return !_narrowing.MayBe(value, constant, graph.Get, graph.CancellationToken)
-                || AgreementGuards.MayBeChecked(value) && _guards.IsGuarded(value, graph.Get(), _guardedValue);
+            return IsRuledOutAt(flowing.Site, constant, graph.Get, graph.CancellationToken);
         }
+
+        private bool IsRuledOutAt(IOperation site, object constant, Func<ControlFlowGraph?> graph, System.Threading.CancellationToken cancellationToken)
+        {
+            var value = GuardedValue(site);
+            return !_narrowing.MayBe(value, constant, graph, cancellationToken)
+                || AgreementGuards.MayBeChecked(value) && _guards.IsGuarded(value, graph(), _guardedValue);
+        }
+
+        /// <summary>
+        /// Whether a constant passed to a parameter that is a context only as its method passes it on
+        /// (<c>void Dispatch(string c) { if (c == "IR") return; gateway.Send(c); }</c>) is kept from every context it is
+        /// passed on to: each forward is tested as a constant's site is, in the graph of the member around it.
+        /// </summary>
+        private bool IsRuledOutInside(ISymbol target, FlowingValue flowing, string text, System.Threading.CancellationToken cancellationToken)
+        {
+            if (flowing.Site.Type?.SpecialType != SpecialType.System_String || !IsForwardedOnly(target))
+            {
+                return false;
+            }
+
+            return Contexts.ForwardedContext((IParameterSymbol)target, forward => !IsRuledOutAt(forward.Site, text, forward.Graph, cancellationToken)) is null;
+        }
+
+        /// <summary>
+        /// Whether the target is a parameter that is a context only as its method passes it on: its callers are checked
+        /// for the constants they give it, and a value known only at run time is CMAA004's where the method passes it on.
+        /// </summary>
+        private bool IsForwardedOnly(ISymbol target) => target is IParameterSymbol parameter && Contexts.IsForwardedOnly(parameter);
 
         /// <summary>
         /// The partner's CmaaCountry member, found by the name the generator gives it and checked by its value. Reading

@@ -14,8 +14,9 @@ namespace CmaaGen.Analysis
     /// Decides which parameters, properties and fields are customs data exchange contexts: those marked
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
     /// own copy of the attribute counts), those named in an API list, overrides and implementations of
-    /// either, and constructor parameters stored unchanged in one of their type's contexts or passed on to a
-    /// constructor's parameter that is a context. Each type is decided once per compilation, and each member of a type
+    /// either, constructor parameters stored unchanged in one of their type's contexts or passed on to a
+    /// constructor's parameter that is a context, and the parameters that methods only the project calls pass on
+    /// unchanged to a context (<see cref="ForwardedContext"/>). Each type is decided once per compilation, and each member of a type
     /// that may hold a context.
     /// </summary>
     internal sealed class ExchangeContexts
@@ -45,6 +46,8 @@ namespace CmaaGen.Analysis
         private readonly string _attributeName;
         private readonly Lazy<HashSet<IAssemblySymbol>> _resolved;
         private readonly Lazy<bool> _friends;
+        private readonly bool _application;
+        private readonly ForwardedParameters _forwards;
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
@@ -63,6 +66,8 @@ namespace CmaaGen.Analysis
             _attributeName = AttributeUsage.FullName(attributeNamespace);
             _resolved = new Lazy<HashSet<IAssemblySymbol>>(() => AttributeUsage.Resolved(compilation));
             _friends = new Lazy<bool>(() => HasFriends(compilation));
+            _application = OwnSource.IsApplication(compilation);
+            _forwards = new ForwardedParameters(compilation);
         }
 
         /// <summary>Whether a global using alias may name the attribute or <c>[AgreementChecked]</c> (<see cref="AttributeUsage.AliasedGlobally"/>).</summary>
@@ -80,7 +85,7 @@ namespace CmaaGen.Analysis
         /// context is answered by its type alone.
         /// </summary>
         public bool IsContext(ISymbol symbol)
-            => MayHold(symbol.ContainingType)
+            => (MayHold(symbol.ContainingType) || symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && MayForward(method))
                 && (_decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol.OriginalDefinition, _decide));
 
         /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
@@ -192,7 +197,80 @@ namespace CmaaGen.Analysis
             => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
-            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && InferredContext(parameter) is not null);
+            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && (InferredContext(parameter) is not null || ForwardedContext(parameter, AnyForward) is not null));
+
+        /// <summary>
+        /// Whether a call of the method may pass its arguments on to a context unmarked (<see cref="ForwardedContext"/>): an
+        /// ordinary method or local function of the project that no other assembly calls (not visible outside it, or the
+        /// project is an application, as for <see cref="Overrides"/>), and that runs its own body, not an override's.
+        /// </summary>
+        public bool MayForward(IMethodSymbol method)
+            => method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, Parameters.IsEmpty: false }
+                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+                && (_application || !VisibleOutside(method));
+
+        /// <summary>
+        /// The context a parameter of a method that may forward (<see cref="MayForward"/>) reaches unchanged, unmarked: its
+        /// body passes it to a context (<c>void SendTo(string country) =&gt; gateway.Send(country);</c>), or to a
+        /// parameter of another such method that does, up to <see cref="ForwardingDepth"/> methods deep, through
+        /// <paramref name="passes"/>'s forwards; null when it reaches none. The methods are walked here, breadth first
+        /// with a visited set, as code can call itself and chains can be long; nothing found on the way is kept, so an
+        /// answer does not depend on which parameter was asked first. A context by marks or by a constructor's store is
+        /// asked as any other.
+        /// </summary>
+        public ISymbol? ForwardedContext(IParameterSymbol parameter, Func<ForwardedParameters.Forward, bool> passes)
+        {
+            var visited = new HashSet<ForwardedParameters.Key>();
+            var level = new List<IParameterSymbol> { parameter };
+            for (var depth = 0; depth < ForwardingDepth && level.Count > 0; depth++)
+            {
+                var next = new List<IParameterSymbol>();
+                foreach (var forwarding in level)
+                {
+                    if (forwarding.ContainingSymbol is not IMethodSymbol method || !MayForward(method)
+                        || ForwardedParameters.KeyOf(forwarding) is not { } key || !visited.Add(key))
+                    {
+                        continue;
+                    }
+
+                    foreach (var forward in _forwards.Of(forwarding))
+                    {
+                        if (!passes(forward))
+                        {
+                            continue;
+                        }
+
+                        if (forward.Receiver is IParameterSymbol { ContainingSymbol: IMethodSymbol callee } receiver && MayForward(callee))
+                        {
+                            if (MayHold(callee.ContainingType) && DecideByMarks(receiver.OriginalDefinition))
+                            {
+                                return receiver;
+                            }
+
+                            next.Add(receiver);
+                        }
+                        else if (IsContext(forward.Receiver))
+                        {
+                            return forward.Receiver;
+                        }
+                    }
+                }
+
+                level = next;
+            }
+
+            return null;
+        }
+
+        /// <summary>How many methods deep a parameter passed on is followed, as constructors calling one another are.</summary>
+        private const int ForwardingDepth = 8;
+
+        /// <summary>Whether a parameter is a context only as a method's that passes it on (<see cref="ForwardedContext"/>).</summary>
+        public bool IsForwardedOnly(IParameterSymbol parameter)
+            => parameter.ContainingSymbol is IMethodSymbol method && MayForward(method) && IsContext(parameter)
+                && !(MayHold(method.ContainingType) && DecideByMarks(parameter.OriginalDefinition));
+
+        private static readonly Func<ForwardedParameters.Forward, bool> AnyForward = _ => true;
 
         /// <summary>
         /// The context a constructor's parameter reaches unmarked, read from the constructors' code: the member of its
@@ -240,10 +318,11 @@ namespace CmaaGen.Analysis
         /// Whether a parameter's callers are checked wherever they are: it is a context by a mark (its own, inherited,
         /// or its record property's), which a referencing assembly sees too, or only callers in this compilation can
         /// reach it. A parameter that is a context only because a constructor stores it is invisible as one to other
-        /// assemblies, which have no syntax to read.
+        /// assemblies, which have no syntax to read. A method's that passes it on is checked for constants only
+        /// (<see cref="ForwardedContext"/>), so its value stays unchecked where it is passed on.
         /// </summary>
         public bool IsCheckedWhereCalled(IParameterSymbol parameter)
-            => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol));
+            => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol) && !IsForwardedOnly(parameter));
 
         /// <summary>
         /// The context of its type a constructor's parameter is stored in unchanged, which is where that context's value

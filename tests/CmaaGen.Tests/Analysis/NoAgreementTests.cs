@@ -3081,6 +3081,125 @@ public class NoAgreementTests
             NoAgreement(4, "Iso.IR", "Iran (IR)").WithLocation(5),
             NoAgreement(6, "Iso.IR", "Iran (IR)").WithLocation(7));
 
+    /// <summary>
+    /// A method only the project calls that passes its parameter on unchanged to an exchange is checked where it is
+    /// called, through a chain of such methods and local functions too, less what its body keeps out before it passes the
+    /// value on (a <c>switch</c> that returns, a <c>HasAgreement</c> guard). A parameter the method writes, hands on
+    /// only in a lambda, or changes first, and a method of a library that other assemblies call, are not followed.
+    /// Before, none of these calls was reported.
+    /// </summary>
+    [Fact]
+    public async Task A_constant_passed_to_a_method_that_passes_it_on_is_checked_where_it_is_passed()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    SendTo(g, {|#0:"IR"|});
+                    SendTo(g, "DE");
+                    Relay(g, {|#1:"KP"|});
+                    Dispatch(g, "IR");
+                    Dispatch(g, {|#2:"CU"|});
+                    Checked(g, "IR");
+                    Local({|#3:"SY"|});
+                    Recurse(g, {|#4:"IR"|}, 3);
+                    Stored({|#5:"KP"|});
+                    Written(g, "IR");
+                    Later(g, "IR");
+                    Trimmed(g, "IR");
+                    Library.SendTo(g, "IR");
+                    foreach (var code in new[] { "DE", "IR", {|#6:"CU"|} }) Dispatch(g, {|#8:code|});
+                    new List<string> { "IR", {|#7:"CU"|} }.ForEach(code => Dispatch(g, {|#9:code|}));
+
+                    void Local(string code) => Relay(g, code);
+                }
+
+                static void SendTo(Gateway g, string country) => g.Send(country);
+
+                static void Relay(Gateway g, string country) => SendTo(g, country);
+
+                static void Dispatch(Gateway g, string country)
+                {
+                    switch (country)
+                    {
+                        case "IR":
+                        case "KP":
+                            return;
+                    }
+
+                    g.Send(country);
+                }
+
+                static void Checked(Gateway g, string country)
+                {
+                    if (!CmaaAgreements.HasAgreement(country)) return;
+                    g.Send(country);
+                }
+
+                static void Recurse(Gateway g, string country, int n)
+                {
+                    if (n > 0) Recurse(g, country, n - 1);
+                    else g.Send(country);
+                }
+
+                static void Stored(string country) => new Gateway().Destination = country;
+
+                static void Written(Gateway g, string country)
+                {
+                    country = "DE";
+                    g.Send(country);
+                }
+
+                static void Later(Gateway g, string country) => System.Threading.Tasks.Task.Run(() => g.Send(country));
+
+                static void Trimmed(Gateway g, string country) => g.Send(country.Substring(1));
+            }
+
+            public static class Library
+            {
+                public static void SendTo(Gateway g, string country) => g.Send(country);
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)"),
+            NoAgreement(1, "KP", "North Korea (KP)"),
+            NoAgreement(2, "CU", "Cuba (CU)"),
+            NoAgreement(3, "SY", "Syria (SY)"),
+            NoAgreement(4, "IR", "Iran (IR)"),
+            NoAgreement(5, "KP", "North Korea (KP)"),
+            NoAgreement(8, "CU", "Cuba (CU)").WithLocation(6),
+            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(7));
+
+    /// <summary>
+    /// A public method of a public type passes its parameter on for the project's callers alone in an application, which
+    /// no assembly that ships calls; in a library, another assembly may call it with anything, so the parameter needs
+    /// its mark, and a run-time value there is CMAA004's.
+    /// </summary>
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.OutputKind.ConsoleApplication)]
+    [InlineData(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary)]
+    public async Task An_applications_public_method_that_passes_a_parameter_on_is_checked_where_it_is_called(Microsoft.CodeAnalysis.OutputKind kind)
+    {
+        var library = kind == Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary;
+        var test = new AnalyzerTest(Gateway + $$"""
+            public class Lodging
+            {
+                public void Lodge(Gateway g, string country) => g.Send(country);
+            }
+
+            public static class Program
+            {
+                public static void Main() => new Lodging().Lodge(new Gateway(), {{(library ? "\"IR\"" : "{|#0:\"IR\"|}")}});
+            }
+            """);
+        test.TestState.OutputKind = kind;
+        if (!library)
+        {
+            test.ExpectedDiagnostics.Add(NoAgreement(0, "IR", "Iran (IR)"));
+        }
+
+        await test.VerifyAsync();
+    }
+
     private static DiagnosticResult NoAgreement(int location, string shown, string country)
         => new DiagnosticResult("CMAA001", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(shown, country, "U.S. CBP, as of January 2014");
 

@@ -49,7 +49,7 @@ public class UncheckedValueFixTests
 
                 void Callers()
                 {
-                    SendTo("IR");
+                    SendTo({|CMAA001:"IR"|});
                     SendTo("DE");
                     SendUpper(1, "KP");
                 }
@@ -93,7 +93,7 @@ public class UncheckedValueFixTests
             {
                 void Run(Gateway gateway)
                 {
-                    Forward("CU");
+                    Forward({|CMAA001:"CU"|});
 
                     void Forward(string partner) => gateway.Send({|CMAA004:partner|});
                 }
@@ -176,7 +176,7 @@ public class UncheckedValueFixTests
             {
                 void Run(Gateway gateway)
                 {
-                    Forward("CU");
+                    Forward({|CMAA001:"CU"|});
 
                     void Forward(string partner) => gateway.Send({|CMAA004:partner|});
                 }

@@ -560,6 +560,31 @@ public class UncheckedValueTests
         }
         """;
 
+    /// <summary>
+    /// A method that passes its parameter on is checked at its callers for the constants they give it, but a value known
+    /// only at run time stays CMAA004's where the method passes it on, once, whatever its callers give; a mark on the
+    /// parameter moves the check to them (CMAA004's mark fix).
+    /// </summary>
+    [Fact]
+    public async Task A_method_that_passes_its_parameter_on_leaves_run_time_values_where_it_passes_them()
+        => await new AnalyzerTest(Gateway + """
+            class C
+            {
+                static void SendTo(Gateway g, string country) => g.Send({|CMAA004:country|});
+
+                static void Relay(Gateway g, string country) => SendTo(g, country);
+
+                static void M(Gateway g, string fromFile)
+                {
+                    SendTo(g, fromFile);
+                    Relay(g, fromFile);
+                    SendTo(g, {|CMAA001:"IR"|});
+                    if (CmaaAgreements.HasAgreement(fromFile)) SendTo(g, fromFile);
+                }
+            }
+            """)
+        { EnableUnchecked = true }.VerifyAsync();
+
     [Fact]
     public async Task Reports_values_without_a_dominating_guard_when_turned_on()
         => await new AnalyzerTest(Gateway + Code) { EnableUnchecked = true }.VerifyAsync();

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Text;
 using CmaaGen.Tests.Infrastructure;
@@ -70,6 +71,35 @@ public class DeepCodeTests
         }
 
         code.Append("    static void M() => G.Send(new Chained().Country);\n}\n");
+
+        var result = PipelineRunner.Run([Gateway, code.ToString()]);
+
+        result.AssertNothingCrashed();
+        Assert.Equal(reported, result.AnalyzerDiagnostics.SingleOrDefault()?.Id);
+    }
+
+    /// <summary>
+    /// A parameter passed on from method to method is followed eight methods deep to the exchange, breadth first and
+    /// without recursion, so a chain of tens of thousands costs no stack; a longer chain tells nothing, and a circle of
+    /// methods passing it round ends.
+    /// </summary>
+    [Theory]
+    [InlineData(5, "CMAA001")]
+    [InlineData(8, "CMAA001")]
+    [InlineData(9, null)]
+    [InlineData(50_000, null)]
+    [InlineData(-3, null)]
+    public void A_chain_of_methods_passing_a_parameter_on_is_followed_so_far(int links, string? reported)
+    {
+        var code = new StringBuilder("static class Chain\n{\n    static void M() => F0(\"IR\");\n");
+        var length = Math.Abs(links);
+        for (var i = 0; i < length; i++)
+        {
+            var next = i + 1 < length ? "F" + (i + 1) + "(c)" : links < 0 ? "F0(c)" : "G.Send(c)";
+            code.Append("    static void F").Append(i).Append("(string c) => ").Append(next).Append(";\n");
+        }
+
+        code.Append("}\n");
 
         var result = PipelineRunner.Run([Gateway, code.ToString()]);
 

@@ -1,0 +1,260 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CmaaGen.Analysis
+{
+    /// <summary>
+    /// Where a method of the project passes a parameter on unchanged, read from its body: each argument that is the
+    /// parameter itself (<c>void SendTo(string country) =&gt; gateway.Send(country);</c>) and each assignment of it to a
+    /// member, with what receives it. Only the method's own body counts, not its lambdas or local functions, which may
+    /// run later or never; a method that writes the parameter, or hands it by reference, passes on nothing. Read once
+    /// per parameter and compilation; the graph a test of a forward is read in is built only when a constant that would
+    /// be reported asks.
+    /// </summary>
+    internal sealed class ForwardedParameters
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<Key, ImmutableArray<Forward>> _forwards = new();
+
+        public ForwardedParameters(Compilation compilation)
+        {
+            _compilation = compilation;
+        }
+
+        /// <summary>
+        /// Where a parameter is declared: a local function's symbol is made anew by each semantic model that binds the
+        /// body around it, and such symbols are equal only to themselves, so a parameter is known by its place.
+        /// </summary>
+        public static Key? KeyOf(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method || OwnSource.Implementation(method).DeclaringSyntaxReferences is not { IsEmpty: false } references)
+            {
+                return null;
+            }
+
+            return new Key(references[0].SyntaxTree, references[0].Span.Start, parameter.Ordinal);
+        }
+
+        /// <summary>The places the method's body passes the parameter on; empty for a parameter of another kind of member.</summary>
+        public ImmutableArray<Forward> Of(IParameterSymbol parameter)
+        {
+            if (KeyOf(parameter) is not { } key)
+            {
+                return ImmutableArray<Forward>.Empty;
+            }
+
+            if (!_forwards.TryGetValue(key, out var forwards))
+            {
+                forwards = _forwards.GetOrAdd(key, Read(parameter));
+            }
+
+            return forwards;
+        }
+
+        private ImmutableArray<Forward> Read(IParameterSymbol parameter)
+        {
+            if (parameter is not { RefKind: RefKind.None, IsParams: false, ContainingSymbol: IMethodSymbol method }
+                || !OwnSource.Declares(_compilation, method))
+            {
+                return ImmutableArray<Forward>.Empty;
+            }
+
+            var implementation = OwnSource.Implementation(method);
+            var declaration = implementation.DeclaringSyntaxReferences[0].GetSyntax();
+            var (body, root) = declaration switch
+            {
+                MethodDeclarationSyntax member => ((SyntaxNode?)member.Body ?? member.ExpressionBody, (SyntaxNode)member),
+                LocalFunctionStatementSyntax local => ((SyntaxNode?)local.Body ?? local.ExpressionBody, Enclosing(local)),
+                _ => (null, null),
+            };
+            if (body is null || root is null || !Names(body, parameter.Name))
+            {
+                return ImmutableArray<Forward>.Empty;
+            }
+
+#pragma warning disable RS1030 // Once per parameter whose name a method's body spells, and cached with its forwards.
+            var model = _compilation.GetSemanticModel(root.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(root) is not { } rootOperation || Body(rootOperation, declaration) is not { } operation)
+            {
+                return ImmutableArray<Forward>.Empty;
+            }
+
+            var own = KeyOf(implementation.Parameters[parameter.Ordinal]);
+            var graph = new Lazy<ControlFlowGraph?>(() => Graph(rootOperation));
+            var forwards = ImmutableArray.CreateBuilder<Forward>();
+            foreach (var use in OwnOperations(operation))
+            {
+                if (use is not IParameterReferenceOperation reference || !Equals(KeyOf(reference.Parameter), own))
+                {
+                    continue;
+                }
+
+                switch (reference.Parent)
+                {
+                    case IArgumentOperation { Parameter: { } receiver } argument when argument.Parameter.RefKind == RefKind.None && !receiver.IsParams:
+                        forwards.Add(new Forward(reference, receiver, graph));
+                        break;
+                    case IArgumentOperation:
+                        return ImmutableArray<Forward>.Empty;
+                    case ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Value == reference && Member(assignment.Target) is { } member:
+                        forwards.Add(new Forward(reference, member, graph));
+                        break;
+                    case IAssignmentOperation assignment when assignment.Target == reference:
+                    case IDeconstructionAssignmentOperation:
+                        return ImmutableArray<Forward>.Empty;
+                }
+            }
+
+            return forwards.ToImmutable();
+        }
+
+        /// <summary>Whether the body spells the parameter's name at all, so that most methods are answered by their syntax.</summary>
+        private static bool Names(SyntaxNode body, string name)
+        {
+            foreach (var token in body.DescendantTokens())
+            {
+                if (token.ValueText == name && token.Parent is IdentifierNameSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The member a local function is read in the graph of: the method, accessor or constructor around it, or the
+        /// top-level statements of its file.
+        /// </summary>
+        private static SyntaxNode? Enclosing(LocalFunctionStatementSyntax local)
+        {
+            foreach (var node in local.Ancestors())
+            {
+                switch (node)
+                {
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or CompilationUnitSyntax:
+                        return node;
+                    case MemberDeclarationSyntax and not GlobalStatementSyntax:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The operation of the declaration's own body within the member's: a local function's, or the member's itself.</summary>
+        private static IOperation? Body(IOperation root, SyntaxNode declaration)
+        {
+            if (root.Syntax == declaration)
+            {
+                return root;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalFunctionOperation { Body: var block } && operation.Syntax == declaration)
+                {
+                    return block;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The operations of a body, outside the lambdas and local functions it declares.</summary>
+        private static IEnumerable<IOperation> OwnOperations(IOperation body)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                yield return operation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        private static ISymbol? Member(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            _ => null,
+        };
+
+        private static ControlFlowGraph? Graph(IOperation root)
+        {
+            try
+            {
+                return root switch
+                {
+                    IMethodBodyOperation body => ControlFlowGraph.Create(body),
+                    IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+                    IBlockOperation block when block.Parent is null => ControlFlowGraph.Create(block),
+                    _ => null,
+                };
+            }
+            catch (ArgumentException)
+            {
+                // Code being typed can give a body the graph builder refuses.
+                return null;
+            }
+        }
+
+        /// <summary>A parameter's place: its method's declaration and its position.</summary>
+        internal readonly struct Key : IEquatable<Key>
+        {
+            private readonly SyntaxTree _tree;
+            private readonly int _position;
+            private readonly int _ordinal;
+
+            public Key(SyntaxTree tree, int position, int ordinal)
+            {
+                _tree = tree;
+                _position = position;
+                _ordinal = ordinal;
+            }
+
+            public bool Equals(Key other) => ReferenceEquals(_tree, other._tree) && _position == other._position && _ordinal == other._ordinal;
+
+            public override bool Equals(object? obj) => obj is Key other && Equals(other);
+
+            public override int GetHashCode() => unchecked((_position * 31) + _ordinal);
+        }
+
+        /// <summary>
+        /// The parameter read where it is passed on, what receives it (a parameter, property or field), and the graph of
+        /// the member around it, which also holds a local function's.
+        /// </summary>
+        internal sealed class Forward
+        {
+            private readonly Lazy<ControlFlowGraph?> _graph;
+
+            public Forward(IOperation site, ISymbol receiver, Lazy<ControlFlowGraph?> graph)
+            {
+                Site = site;
+                Receiver = receiver;
+                _graph = graph;
+                Graph = () => _graph.Value;
+            }
+
+            public IOperation Site { get; }
+
+            public ISymbol Receiver { get; }
+
+            public Func<ControlFlowGraph?> Graph { get; }
+        }
+    }
+}
