@@ -8,6 +8,9 @@ namespace CmaaGen.Benchmarks;
 /// <summary>
 /// CmaaGen's analyzer alone, run again and again on the synthetic project: a steady target for a profiler
 /// (<c>perf record</c>), where <c>build-cost</c> spreads its time over every peer. Prints each run's callback time.
+/// With <c>--internal</c>, the services and their methods are internal, so that no other assembly can call them: then
+/// each call of one asks whether the method passes its parameters on to an exchange, which a public method of a
+/// library never does.
 /// </summary>
 internal static class Callbacks
 {
@@ -16,6 +19,13 @@ internal static class Callbacks
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
         var files = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
         var sources = SyntheticProject.Create(files);
+        if (args.Length > 2 && args[2] == "--internal")
+        {
+            sources = sources.ConvertAll(source => source
+                .Replace("    public sealed class Service", "    internal sealed class Service", StringComparison.Ordinal)
+                .Replace("        public decimal Method", "        internal decimal Method", StringComparison.Ordinal));
+        }
+
         for (var run = 0; run < runs; run++)
         {
             var compilation = BuildCost.GeneratorRun(sources, []).Output;

@@ -314,6 +314,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var partner in Partners) { if (IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { EnsureAllowed(partner); gateway.Send(partner); }
                     foreach (var partner in System.Linq.Enumerable.Where(Partners, IsAllowed)) gateway.Send(partner); foreach (var partner in Partners) { if (!IsAllowed(partner)) continue; gateway.Send(partner); } foreach (var partner in System.Linq.Enumerable.Where(Partners, p => p != "DE")) gateway.Send(partner);
                     IScreening screening = new Logged(new Screening()); foreach (var partner in Partners) { if (screening.IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { screening.EnsureCleared(partner); gateway.Send(partner); } foreach (var partner in Partners) { if (!Rules.Current.Allows(partner)) continue; gateway.Send(partner); }
+                    Relay(gateway, "SY"); Dispatch(gateway, "CU"); Dispatch(gateway, "IR"); void Local(string c) => Relay(gateway, c); Local("KP");
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -337,6 +338,10 @@ public class ConsumerBuildTests(PackageFixture package)
                 private static void EnsureAllowed(string code) { if (IsBlocked(code)) throw new InvalidOperationException(code); }
 
                 private static bool IsAllowed(string code) => !IsBlocked(code);
+
+                private static void Relay(Gateway gateway, string country) => gateway.Send(country);
+
+                private static void Dispatch(Gateway gateway, string country) { if (country == "IR") return; Relay(gateway, country); }
             }
 
             public interface IScreening

@@ -47,6 +47,9 @@ namespace CmaaGen.Analysis
         private readonly Lazy<HashSet<IAssemblySymbol>> _resolved;
         private readonly Lazy<bool> _friends;
         private readonly bool _application;
+        // Asked of every call of a member of a type that cannot hold a context, most of them the framework's: one
+        // comparison with the compilation's own assembly object answers those.
+        private readonly IAssemblySymbol _assembly;
         private readonly ForwardedParameters _forwards;
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
@@ -67,6 +70,7 @@ namespace CmaaGen.Analysis
             _resolved = new Lazy<HashSet<IAssemblySymbol>>(() => AttributeUsage.Resolved(compilation));
             _friends = new Lazy<bool>(() => HasFriends(compilation));
             _application = OwnSource.IsApplication(compilation);
+            _assembly = compilation.Assembly;
             _forwards = new ForwardedParameters(compilation);
         }
 
@@ -205,8 +209,8 @@ namespace CmaaGen.Analysis
         /// project is an application, as for <see cref="Overrides"/>), and that runs its own body, not an override's.
         /// </summary>
         public bool MayForward(IMethodSymbol method)
-            => method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, Parameters.IsEmpty: false }
-                && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+            => ReferenceEquals(method.ContainingAssembly, _assembly)
+                && method is { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false, Parameters.IsEmpty: false }
                 && (_application || !VisibleOutside(method));
 
         /// <summary>

@@ -96,23 +96,47 @@ namespace CmaaGen.Analysis
                     continue;
                 }
 
-                switch (reference.Parent)
+                if (IsWritten(reference))
                 {
-                    case IArgumentOperation { Parameter: { } receiver } argument when argument.Parameter.RefKind == RefKind.None && !receiver.IsParams:
+                    return ImmutableArray<Forward>.Empty;
+                }
+
+                // An implicit conversion keeps the value: a string passed to an object parameter is the same country.
+                IOperation passed = reference;
+                while (passed.Parent is IConversionOperation { IsImplicit: true } conversion)
+                {
+                    passed = conversion;
+                }
+
+                switch (passed.Parent)
+                {
+                    case IArgumentOperation { Parameter: { RefKind: RefKind.None, IsParams: false } receiver }:
                         forwards.Add(new Forward(reference, receiver, graph));
                         break;
                     case IArgumentOperation:
                         return ImmutableArray<Forward>.Empty;
-                    case ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Value == reference && Member(assignment.Target) is { } member:
+                    case ISimpleAssignmentOperation { IsRef: false } assignment when assignment.Value == passed && Member(assignment.Target) is { } member:
                         forwards.Add(new Forward(reference, member, graph));
                         break;
-                    case IAssignmentOperation assignment when assignment.Target == reference:
-                    case IDeconstructionAssignmentOperation:
-                        return ImmutableArray<Forward>.Empty;
                 }
             }
 
             return forwards.ToImmutable();
+        }
+
+        /// <summary>
+        /// Whether the read is a write of the parameter: an assignment's target, compound or <c>??=</c> included, or a
+        /// part of a deconstruction's (<c>(country, n) = pair;</c>).
+        /// </summary>
+        private static bool IsWritten(IOperation reference)
+        {
+            var target = reference;
+            while (target.Parent is ITupleOperation tuple)
+            {
+                target = tuple;
+            }
+
+            return target.Parent is IAssignmentOperation assignment && assignment.Target == target;
         }
 
         /// <summary>Whether the body spells the parameter's name at all, so that most methods are answered by their syntax.</summary>
@@ -206,9 +230,9 @@ namespace CmaaGen.Analysis
                     _ => null,
                 };
             }
-            catch (ArgumentException)
+            catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
             {
-                // Code being typed can give a body the graph builder refuses.
+                // Code being typed can give a body the graph builder refuses; then nothing is ruled out inside it.
                 return null;
             }
         }

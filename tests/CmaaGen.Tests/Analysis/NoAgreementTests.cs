@@ -3084,8 +3084,9 @@ public class NoAgreementTests
     /// <summary>
     /// A method only the project calls that passes its parameter on unchanged to an exchange is checked where it is
     /// called, through a chain of such methods and local functions too, less what its body keeps out before it passes the
-    /// value on (a <c>switch</c> that returns, a <c>HasAgreement</c> guard). A parameter the method writes, hands on
-    /// only in a lambda, or changes first, and a method of a library that other assemblies call, are not followed.
+    /// value on (a <c>switch</c> that returns, a <c>HasAgreement</c> guard), and through an implicit conversion
+    /// (<c>object</c>). A parameter the method writes (a deconstruction too), hands on only in a lambda, or changes
+    /// first, and a method of a library that other assemblies call, are not followed.
     /// Before, none of these calls was reported.
     /// </summary>
     [Fact]
@@ -3105,6 +3106,8 @@ public class NoAgreementTests
                     Recurse(g, {|#4:"IR"|}, 3);
                     Stored({|#5:"KP"|});
                     Written(g, "IR");
+                    Deconstructed(g, "IR");
+                    AsObject(g, {|#10:"SY"|});
                     Later(g, "IR");
                     Trimmed(g, "IR");
                     Library.SendTo(g, "IR");
@@ -3150,6 +3153,14 @@ public class NoAgreementTests
                     g.Send(country);
                 }
 
+                static void Deconstructed(Gateway g, string country)
+                {
+                    (country, _) = ("DE", 1);
+                    g.Send(country);
+                }
+
+                static void AsObject(Gateway g, string country) => g.SendObject(country);
+
                 static void Later(Gateway g, string country) => System.Threading.Tasks.Task.Run(() => g.Send(country));
 
                 static void Trimmed(Gateway g, string country) => g.Send(country.Substring(1));
@@ -3167,7 +3178,8 @@ public class NoAgreementTests
             NoAgreement(4, "IR", "Iran (IR)"),
             NoAgreement(5, "KP", "North Korea (KP)"),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(6),
-            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(7));
+            NoAgreement(9, "CU", "Cuba (CU)").WithLocation(7),
+            NoAgreement(10, "SY", "Syria (SY)"));
 
     /// <summary>
     /// A public method of a public type passes its parameter on for the project's callers alone in an application, which

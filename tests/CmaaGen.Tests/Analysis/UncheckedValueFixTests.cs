@@ -51,7 +51,7 @@ public class UncheckedValueFixTests
                 {
                     SendTo({|CMAA001:"IR"|});
                     SendTo("DE");
-                    SendUpper(1, "KP");
+                    SendUpper(1, {|CMAA001:"KP"|});
                 }
             }
             """,
