@@ -110,19 +110,20 @@ namespace CmaaGen.Analysis
                     return;
                 }
 
-                // A parameter is a context only if its type may hold one, or its method passes it on to one.
-                var contexts = Contexts.MayHold(member?.ContainingType) || member is IMethodSymbol called && Contexts.MayForward(called);
+                // A parameter is a context only if its type may hold one; a method of the file may pass it on to one.
+                var contexts = Contexts.MayHold(member?.ContainingType);
+                var forwarding = member is IMethodSymbol called && Contexts.MayForward(called) ? context.Operation.SemanticModel : null;
                 var invoked = member is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke };
                 var passesItems = member is IMethodSymbol method && DelegateCalls.MayPassItems(method);
                 var collection = context.Operation is IInvocationOperation invocation ? ContextCollectionAddedTo(invocation) : null;
-                if (!contexts && !invoked && !passesItems && collection is null)
+                if (!contexts && forwarding is null && !invoked && !passesItems && collection is null)
                 {
                     return;
                 }
 
                 foreach (var argument in arguments)
                 {
-                    AnalyzeArgument(context, argument, contexts, invoked, passesItems, argument == arguments[arguments.Length - 1] ? collection : null);
+                    AnalyzeArgument(context, argument, contexts, forwarding, invoked, passesItems, argument == arguments[arguments.Length - 1] ? collection : null);
                 }
             }
             catch (Exception exception) when (IsFailure(exception, context.CancellationToken))
@@ -131,7 +132,7 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, bool contexts, bool invoked, bool passesItems, ISymbol? collection)
+        private void AnalyzeArgument(OperationAnalysisContext context, IArgumentOperation argument, bool contexts, SemanticModel? forwarding, bool invoked, bool passesItems, ISymbol? collection)
         {
             if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter)
             {
@@ -141,6 +142,11 @@ namespace CmaaGen.Analysis
             if (contexts && Contexts.IsContext(parameter))
             {
                 Check(context, parameter, argument.Value);
+            }
+            else if (forwarding is not null && Contexts.IsForwarded(parameter, forwarding))
+            {
+                var graph = new LazyGraph(context);
+                Report(context, parameter, Collect(argument.Value, graph), graph, forwarding);
             }
             else if (invoked && DelegateCalls.InvokedHolder(argument) is { } holder)
             {
@@ -624,7 +630,12 @@ namespace CmaaGen.Analysis
             return path.IsDefaultOrEmpty ? collector.Collect(value) : collector.CollectElement(value, path);
         }
 
-        private void Report(OperationAnalysisContext context, ISymbol target, List<FlowingValue> values, LazyGraph graph)
+        /// <summary>
+        /// Reports the values that reach <paramref name="target"/>. A parameter its method of the file passes on
+        /// (<paramref name="forwardedIn"/>, that file's model) is checked for the constants its callers give it; a value
+        /// known only at run time is CMAA004's where the method passes it on, once, whatever its callers give.
+        /// </summary>
+        private void Report(OperationAnalysisContext context, ISymbol target, List<FlowingValue> values, LazyGraph graph, SemanticModel? forwardedIn = null)
         {
             var reported = new HashSet<(TextSpan Site, TextSpan? Origin, string? Text)>();
             foreach (var flowing in values)
@@ -633,7 +644,7 @@ namespace CmaaGen.Analysis
                 {
                     if (reported.Add((flowing.Site.Syntax.Span, flowing.Origin?.Syntax.Span, text)))
                     {
-                        ReportConstant(context, target, flowing, text, graph);
+                        ReportConstant(context, target, flowing, text, graph, forwardedIn);
                     }
 
                     continue;
@@ -654,13 +665,13 @@ namespace CmaaGen.Analysis
                     {
                         if (narrowed.Text is { } known && reported.Add((narrowed.Site.Syntax.Span, narrowed.Origin?.Syntax.Span, known)))
                         {
-                            ReportConstant(context, target, narrowed, known, graph);
+                            ReportConstant(context, target, narrowed, known, graph, forwardedIn);
                         }
                     }
                 }
                 else if (!reported.Contains((flowing.Site.Syntax.Span, null, null))
                     && IsUncheckedEnabled(TreeOf(flowing.Site), context.CancellationToken)
-                    && !IsForwardedOnly(target)
+                    && forwardedIn is null
                     && !IsChecked(flowing.Site, graph)
                     && !IsCheckedWhereWritten(flowing, graph)
                     && reported.Add((flowing.Site.Syntax.Span, null, null)))
@@ -670,7 +681,7 @@ namespace CmaaGen.Analysis
             }
         }
 
-        private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text, LazyGraph graph)
+        private void ReportConstant(OperationAnalysisContext context, ISymbol target, FlowingValue flowing, string text, LazyGraph graph, SemanticModel? forwardedIn)
         {
             var verdict = flowing.Kind switch
             {
@@ -695,7 +706,7 @@ namespace CmaaGen.Analysis
             var diagnostic = CountryReports.Create(verdict, flowing.Shown, Index, flowing.Site.Syntax.GetLocation(), flowing.Origin?.Syntax.GetLocation());
             if (diagnostic is not null)
             {
-                if (!IsRuledOut(flowing, graph) && !IsRuledOutInside(target, flowing, text, graph.CancellationToken))
+                if (!IsRuledOut(flowing, graph) && !(forwardedIn is not null && IsRuledOutInside((IParameterSymbol)target, flowing, text, forwardedIn, graph.CancellationToken)))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
@@ -750,21 +761,9 @@ namespace CmaaGen.Analysis
         /// (<c>void Dispatch(string c) { if (c == "IR") return; gateway.Send(c); }</c>) is kept from every context it is
         /// passed on to: each forward is tested as a constant's site is, in the graph of the member around it.
         /// </summary>
-        private bool IsRuledOutInside(ISymbol target, FlowingValue flowing, string text, System.Threading.CancellationToken cancellationToken)
-        {
-            if (flowing.Site.Type?.SpecialType != SpecialType.System_String || !IsForwardedOnly(target))
-            {
-                return false;
-            }
-
-            return Contexts.ForwardedContext((IParameterSymbol)target, forward => !IsRuledOutAt(forward.Site, text, forward.Graph, cancellationToken)) is null;
-        }
-
-        /// <summary>
-        /// Whether the target is a parameter that is a context only as its method passes it on: its callers are checked
-        /// for the constants they give it, and a value known only at run time is CMAA004's where the method passes it on.
-        /// </summary>
-        private bool IsForwardedOnly(ISymbol target) => target is IParameterSymbol parameter && Contexts.IsForwardedOnly(parameter);
+        private bool IsRuledOutInside(IParameterSymbol parameter, FlowingValue flowing, string text, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+            => flowing.Site.Type?.SpecialType == SpecialType.System_String
+                && Contexts.ForwardedContext(parameter, model, forward => !IsRuledOutAt(forward.Site, text, forward.Graph, cancellationToken)) is null;
 
         /// <summary>
         /// The partner's CmaaCountry member, found by the name the generator gives it and checked by its value. Reading

@@ -15,9 +15,9 @@ namespace CmaaGen.Analysis
     /// <c>[CustomsDataExchange]</c> (in source or in a referenced assembly, matched by full name, so a library's
     /// own copy of the attribute counts), those named in an API list, overrides and implementations of
     /// either, constructor parameters stored unchanged in one of their type's contexts or passed on to a
-    /// constructor's parameter that is a context, and the parameters that methods only the project calls pass on
-    /// unchanged to a context (<see cref="ForwardedContext"/>). Each type is decided once per compilation, and each member of a type
-    /// that may hold a context.
+    /// constructor's parameter that is a context. Each type is decided once per compilation, and each member of a type
+    /// that may hold a context. Apart from them, a parameter a method of the file passes on unchanged to a context is
+    /// checked at that file's calls for constants (<see cref="ForwardedContext"/>).
     /// </summary>
     internal sealed class ExchangeContexts
     {
@@ -51,6 +51,7 @@ namespace CmaaGen.Analysis
         // comparison with the compilation's own assembly object answers those.
         private readonly IAssemblySymbol _assembly;
         private readonly ForwardedParameters _forwards;
+        private readonly ConcurrentDictionary<ForwardedParameters.Key, bool> _forwarded = new();
 
         public ExchangeContexts(Compilation compilation, string attributeNamespace, ImmutableHashSet<ISymbol> declared)
         {
@@ -89,7 +90,7 @@ namespace CmaaGen.Analysis
         /// context is answered by its type alone.
         /// </summary>
         public bool IsContext(ISymbol symbol)
-            => (MayHold(symbol.ContainingType) || symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method } && MayForward(method))
+            => MayHold(symbol.ContainingType)
                 && (_decided.TryGetValue(symbol, out var known) ? known : _decided.GetOrAdd(symbol.OriginalDefinition, _decide));
 
         /// <summary>Says how a message names a context: "parameter 'country' of Gateway.Send".</summary>
@@ -201,7 +202,7 @@ namespace CmaaGen.Analysis
             => AttributeUsage.MayDefine((IAssemblySymbol)symbol, _resolved.Value, _attributeName);
 
         private bool Decide(ISymbol symbol)
-            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && (InferredContext(parameter) is not null || ForwardedContext(parameter, AnyForward) is not null));
+            => DecideByMarks(symbol) || (symbol is IParameterSymbol parameter && InferredContext(parameter) is not null);
 
         /// <summary>
         /// Whether a call of the method may pass its arguments on to a context unmarked (<see cref="ForwardedContext"/>): an
@@ -217,12 +218,12 @@ namespace CmaaGen.Analysis
         /// The context a parameter of a method that may forward (<see cref="MayForward"/>) reaches unchanged, unmarked: its
         /// body passes it to a context (<c>void SendTo(string country) =&gt; gateway.Send(country);</c>), or to a
         /// parameter of another such method that does, up to <see cref="ForwardingDepth"/> methods deep, through
-        /// <paramref name="passes"/>'s forwards; null when it reaches none. The methods are walked here, breadth first
-        /// with a visited set, as code can call itself and chains can be long; nothing found on the way is kept, so an
-        /// answer does not depend on which parameter was asked first. A context by marks or by a constructor's store is
-        /// asked as any other.
+        /// <paramref name="passes"/>'s forwards; null when it reaches none. Only methods declared in the file of
+        /// <paramref name="model"/>, the call's, are read (<see cref="ForwardedParameters.Of"/>). The methods are walked
+        /// here, breadth first with a visited set, as code can call itself and chains can be long; nothing found on the
+        /// way is kept, so an answer does not depend on which call asked first.
         /// </summary>
-        public ISymbol? ForwardedContext(IParameterSymbol parameter, Func<ForwardedParameters.Forward, bool> passes)
+        public ISymbol? ForwardedContext(IParameterSymbol parameter, SemanticModel model, Func<ForwardedParameters.Forward, bool> passes)
         {
             var visited = new HashSet<ForwardedParameters.Key>();
             var level = new List<IParameterSymbol> { parameter };
@@ -237,25 +238,21 @@ namespace CmaaGen.Analysis
                         continue;
                     }
 
-                    foreach (var forward in _forwards.Of(forwarding))
+                    foreach (var forward in _forwards.Of(forwarding, model))
                     {
                         if (!passes(forward))
                         {
                             continue;
                         }
 
-                        if (forward.Receiver is IParameterSymbol { ContainingSymbol: IMethodSymbol callee } receiver && MayForward(callee))
-                        {
-                            if (MayHold(callee.ContainingType) && DecideByMarks(receiver.OriginalDefinition))
-                            {
-                                return receiver;
-                            }
-
-                            next.Add(receiver);
-                        }
-                        else if (IsContext(forward.Receiver))
+                        if (IsContext(forward.Receiver))
                         {
                             return forward.Receiver;
+                        }
+
+                        if (forward.Receiver is IParameterSymbol { ContainingSymbol: IMethodSymbol callee } receiver && MayForward(callee))
+                        {
+                            next.Add(receiver);
                         }
                     }
                 }
@@ -266,15 +263,30 @@ namespace CmaaGen.Analysis
             return null;
         }
 
+        /// <summary>
+        /// Whether the parameter reaches a context through any of its forwards (<see cref="ForwardedContext"/>), decided
+        /// once per parameter: each call of the method asks.
+        /// </summary>
+        public bool IsForwarded(IParameterSymbol parameter, SemanticModel model)
+        {
+            if (ForwardedParameters.KeyOf(parameter) is not { } key || !key.IsIn(model.SyntaxTree))
+            {
+                return false;
+            }
+
+            if (!_forwarded.TryGetValue(key, out var forwarded))
+            {
+                forwarded = _forwarded.GetOrAdd(key, ForwardedContext(parameter, model, AnyForward) is not null);
+            }
+
+            return forwarded;
+        }
+
+        private static readonly Func<ForwardedParameters.Forward, bool> AnyForward = _ => true;
+
         /// <summary>How many methods deep a parameter passed on is followed, as constructors calling one another are.</summary>
         private const int ForwardingDepth = 8;
 
-        /// <summary>Whether a parameter is a context only as a method's that passes it on (<see cref="ForwardedContext"/>).</summary>
-        public bool IsForwardedOnly(IParameterSymbol parameter)
-            => parameter.ContainingSymbol is IMethodSymbol method && MayForward(method) && IsContext(parameter)
-                && !(MayHold(method.ContainingType) && DecideByMarks(parameter.OriginalDefinition));
-
-        private static readonly Func<ForwardedParameters.Forward, bool> AnyForward = _ => true;
 
         /// <summary>
         /// The context a constructor's parameter reaches unmarked, read from the constructors' code: the member of its
@@ -322,11 +334,10 @@ namespace CmaaGen.Analysis
         /// Whether a parameter's callers are checked wherever they are: it is a context by a mark (its own, inherited,
         /// or its record property's), which a referencing assembly sees too, or only callers in this compilation can
         /// reach it. A parameter that is a context only because a constructor stores it is invisible as one to other
-        /// assemblies, which have no syntax to read. A method's that passes it on is checked for constants only
-        /// (<see cref="ForwardedContext"/>), so its value stays unchecked where it is passed on.
+        /// assemblies, which have no syntax to read.
         /// </summary>
         public bool IsCheckedWhereCalled(IParameterSymbol parameter)
-            => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol) && !IsForwardedOnly(parameter));
+            => IsContext(parameter) && (DecideByMarks(parameter.OriginalDefinition) || !VisibleOutside(parameter.ContainingSymbol));
 
         /// <summary>
         /// The context of its type a constructor's parameter is stored in unchanged, which is where that context's value

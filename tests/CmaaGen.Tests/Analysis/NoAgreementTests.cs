@@ -3182,6 +3182,23 @@ public class NoAgreementTests
             NoAgreement(10, "SY", "Syria (SY)"));
 
     /// <summary>
+    /// Only a method declared in the file of the call is read for what it passes on: another file's would be bound once
+    /// more, which for every method a project calls costs as much as compiling it again. Its parameter needs its mark.
+    /// </summary>
+    [Fact]
+    public async Task A_method_of_another_file_that_passes_a_parameter_on_is_not_read()
+    {
+        var test = new AnalyzerTest(Gateway + """
+            class C
+            {
+                void M(Gateway g) => Helpers.SendTo(g, "IR");
+            }
+            """);
+        test.TestState.Sources.Add("static class Helpers { public static void SendTo(Gateway g, string country) => g.Send(country); }");
+        await test.VerifyAsync();
+    }
+
+    /// <summary>
     /// A public method of a public type passes its parameter on for the project's callers alone in an application, which
     /// no assembly that ships calls; in a library, another assembly may call it with anything, so the parameter needs
     /// its mark, and a run-time value there is CMAA004's.
