@@ -112,7 +112,7 @@ namespace CmaaGen.Analysis
 
                 // A parameter is a context only if its type may hold one; a method of the file may pass it on to one.
                 var contexts = Contexts.MayHold(member?.ContainingType);
-                var forwarding = member is IMethodSymbol called && Contexts.MayForward(called) ? context.Operation.SemanticModel : null;
+                var forwarding = member is IMethodSymbol called && ExchangeContexts.MayForward(called) ? context.Operation.SemanticModel : null;
                 var invoked = member is IMethodSymbol { MethodKind: MethodKind.DelegateInvoke };
                 var passesItems = member is IMethodSymbol method && DelegateCalls.MayPassItems(method);
                 var collection = context.Operation is IInvocationOperation invocation ? ContextCollectionAddedTo(invocation) : null;

@@ -49,9 +49,9 @@ public class UncheckedValueFixTests
 
                 void Callers()
                 {
-                    SendTo({|CMAA001:"IR"|});
+                    SendTo("IR");
                     SendTo("DE");
-                    SendUpper(1, {|CMAA001:"KP"|});
+                    SendUpper(1, "KP");
                 }
             }
             """,
