@@ -16,8 +16,8 @@ namespace CmaaGen.Analysis
     /// own copy of the attribute counts), those named in an API list, overrides and implementations of
     /// either, constructor parameters stored unchanged in one of their type's contexts or passed on to a
     /// constructor's parameter that is a context. Each type is decided once per compilation, and each member of a type
-    /// that may hold a context. Apart from them, a parameter a method of the file passes on unchanged to a context is
-    /// checked at that file's calls for constants (<see cref="ForwardedContext"/>).
+    /// that may hold a context. Apart from them, a parameter a private method or local function passes on unchanged to a
+    /// context is checked for constants at the calls of its own file (<see cref="ForwardedContext"/>).
     /// </summary>
     internal sealed class ExchangeContexts
     {

@@ -3082,11 +3082,11 @@ public class NoAgreementTests
             NoAgreement(6, "Iso.IR", "Iran (IR)").WithLocation(7));
 
     /// <summary>
-    /// A method only the project calls that passes its parameter on unchanged to an exchange is checked where it is
-    /// called, through a chain of such methods and local functions too, less what its body keeps out before it passes the
+    /// A private method or local function of the file that passes its parameter on unchanged to an exchange is checked
+    /// where it is called, through a chain of such methods too, less what its body keeps out before it passes the
     /// value on (a <c>switch</c> that returns, a <c>HasAgreement</c> guard), and through an implicit conversion
     /// (<c>object</c>). A parameter the method writes (a deconstruction too), hands on only in a lambda, or changes
-    /// first, and a method of a library that other assemblies call, are not followed.
+    /// first, and a public method, are not followed.
     /// Before, none of these calls was reported.
     /// </summary>
     [Fact]
