@@ -488,7 +488,8 @@ public class ConsumerBuildTests(PackageFixture package)
                 "58,108 CMAA001 SY", "58,130 CMAA001 IR", "58,203 CMAA001 KP", "58,22 CMAA001 CU", "58,223 CMAA001 SY",
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
-                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "64,296 CMAA001 CU", "65,356 CMAA001 CU", "70,79 CMAA001 CU",
+                "61,84 CMAA001 CU", "62,22 CMAA001 IR", "64,296 CMAA001 CU", "65,356 CMAA001 CU",
+                "66,130 CMAA001 KP", "66,24 CMAA001 SY", "66,49 CMAA001 CU", "71,79 CMAA001 CU",
             ],
             found);
     }
