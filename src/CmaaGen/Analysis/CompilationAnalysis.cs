@@ -759,11 +759,18 @@ namespace CmaaGen.Analysis
         /// <summary>
         /// Whether a constant passed to a parameter that is a context only as its method passes it on
         /// (<c>void Dispatch(string c) { if (c == "IR") return; gateway.Send(c); }</c>) is kept from every context it is
-        /// passed on to: each forward is tested as a constant's site is, in the graph of the member around it.
+        /// passed on to: each forward is tested as a constant's site is, in the graph of the member around it. Text is
+        /// compared as the country text it reads as (a part of a split string is not the string written); an enum member
+        /// or a number by the value the caller passes, which is what the method's tests compare it with.
         /// </summary>
         private bool IsRuledOutInside(IParameterSymbol parameter, FlowingValue flowing, string text, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-            => flowing.Site.Type?.SpecialType == SpecialType.System_String
-                && Contexts.ForwardedContext(parameter, model, forward => !IsRuledOutAt(forward.Site, text, forward.Graph, cancellationToken)) is null;
+        {
+            object? passed = flowing.Site.Type?.SpecialType == SpecialType.System_String
+                ? text
+                : (flowing.Origin ?? flowing.Site).ConstantValue is { HasValue: true, Value: { } value and not string } ? value : null;
+            return passed is not null
+                && Contexts.ForwardedContext(parameter, model, forward => !IsRuledOutAt(forward.Site, passed, forward.Graph, cancellationToken)) is null;
+        }
 
         /// <summary>
         /// The partner's CmaaCountry member, found by the name the generator gives it and checked by its value. Reading

@@ -3182,6 +3182,87 @@ public class NoAgreementTests
             NoAgreement(10, "SY", "Syria (SY)"));
 
     /// <summary>
+    /// What a method passing its parameter on keeps out is tested for enum members and numeric codes as for text: the
+    /// constant the caller passes is compared with the method's tests by value. Before, only text was tested, so
+    /// <c>Dispatch(Iso.IR)</c> was reported although <c>Dispatch</c> returns for it.
+    /// </summary>
+    [Fact]
+    public async Task An_enum_member_or_number_a_method_keeps_out_before_passing_it_on_is_not_reported()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            public enum Iso { DE = 276, IR = 364, Cuba = 192, Other }
+
+            public class Typed
+            {
+                public void Send([CustomsDataExchange] Iso country) { }
+            }
+
+            class C
+            {
+                const Iso Blocked = Iso.IR;
+
+                void M(Typed t, Gateway g)
+                {
+                    Dispatch(t, Iso.IR);
+                    Dispatch(t, Blocked);
+                    Dispatch(t, (Iso)364);
+                    Dispatch(t, {|#0:Iso.Cuba|});
+                    Dispatch(t, Iso.DE);
+                    Switched(t, Iso.IR);
+                    Switched(t, {|#1:Iso.Cuba|});
+                    Patterned(t, Iso.IR);
+                    Patterned(t, {|#2:Iso.Cuba|});
+                    AsObject(g, Iso.IR);
+                    AsObject(g, {|#3:Iso.Cuba|});
+                    Coded(g, 364);
+                    Coded(g, {|#4:192|});
+                    Coded(g, 276);
+                    var held = Iso.IR;
+                    Dispatch(t, held);
+                    foreach (var code in new[] { Iso.IR, {|#5:Iso.Cuba|} }) Dispatch(t, {|#6:code|});
+                }
+
+                static void Dispatch(Typed t, Iso country)
+                {
+                    if (country == Iso.IR) return;
+                    t.Send(country);
+                }
+
+                static void Switched(Typed t, Iso country)
+                {
+                    switch (country)
+                    {
+                        case Iso.IR:
+                            return;
+                    }
+
+                    t.Send(country);
+                }
+
+                static void Patterned(Typed t, Iso country)
+                {
+                    if (country is not Iso.IR) t.Send(country);
+                }
+
+                static void AsObject(Gateway g, Iso country)
+                {
+                    if (country != Blocked) g.SendObject(country);
+                }
+
+                static void Coded(Gateway g, int code)
+                {
+                    if (code == 364) return;
+                    g.SendCode(code);
+                }
+            }
+            """,
+            NoAgreement(0, "Iso.Cuba", "Cuba (CU)"),
+            NoAgreement(1, "Iso.Cuba", "Cuba (CU)"),
+            NoAgreement(2, "Iso.Cuba", "Cuba (CU)"),
+            NoAgreement(3, "Iso.Cuba", "Cuba (CU)"),
+            NoAgreement(4, "192", "Cuba (CU)"),
+            NoAgreement(6, "Iso.Cuba", "Cuba (CU)").WithLocation(5));
+
+    /// <summary>
     /// Only a method declared in the file of the call is read for what it passes on: another file's would be bound once
     /// more, which for every method a project calls costs as much as compiling it again. A partial type's private
     /// method in another file needs its parameter's mark.
