@@ -145,16 +145,22 @@ namespace CmaaGen.Analysis
             }
             else if (forwarding is not null && Contexts.IsForwarded(parameter, forwarding))
             {
-                var graph = new LazyGraph(context);
-                Report(context, parameter, Collect(argument.Value, graph), graph, forwarding);
+                Check(context, parameter, argument.Value, forwardedIn: forwarding);
             }
             else if (invoked && DelegateCalls.InvokedHolder(argument) is { } holder)
             {
                 CheckDelegateCall(context, holder, parameter.Ordinal, argument.Value);
             }
-            else if (passesItems && DelegateCalls.ItemsPassed(argument) is var (items, target) && Contexts.IsContext(target))
+            else if (passesItems && DelegateCalls.ItemsPassed(argument) is var (items, target))
             {
-                Check(context, target, items);
+                if (Contexts.IsContext(target))
+                {
+                    Check(context, target, items);
+                }
+                else if (ForwardingModel(context, target) is { } model)
+                {
+                    Check(context, target, items, forwardedIn: model);
+                }
             }
             else if (collection is not null)
             {
@@ -573,10 +579,10 @@ namespace CmaaGen.Analysis
         /// Reports what flows from <paramref name="value"/>, or from its element at <paramref name="path"/> when it is
         /// a tuple, into <paramref name="target"/>, a context.
         /// </summary>
-        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, ImmutableArray<int> path = default)
+        private void Check(OperationAnalysisContext context, ISymbol target, IOperation value, ImmutableArray<int> path = default, SemanticModel? forwardedIn = null)
         {
             var graph = new LazyGraph(context);
-            Report(context, target, Collect(value, graph, path), graph);
+            Report(context, target, Collect(value, graph, path), graph, forwardedIn);
         }
 
         /// <summary>
@@ -601,8 +607,27 @@ namespace CmaaGen.Analysis
                     Report(context, reached, values, graph);
                     return;
                 }
+
+                if (ForwardingModel(context, reached) is { } model)
+                {
+                    Report(context, reached, values, graph, model);
+                    return;
+                }
             }
         }
+
+        /// <summary>
+        /// The call's semantic model, where a value given to the parameter is checked as a call of its method is
+        /// (<see cref="ExchangeContexts.ForwardedContext"/>): the parameter of a lambda or private method of the file
+        /// that passes it on, which a delegate or a collection's <c>ForEach</c> calls. Null for any other parameter.
+        /// </summary>
+        private SemanticModel? ForwardingModel(OperationAnalysisContext context, IParameterSymbol parameter)
+            => context.Operation.SemanticModel is { } model
+                && parameter.ContainingSymbol is IMethodSymbol method
+                && ExchangeContexts.MayForward(method)
+                && Contexts.IsForwarded(parameter, model)
+                    ? model
+                    : null;
 
         /// <summary>Whether any of the values can be reported: a constant, or any value where CMAA004 is on.</summary>
         private bool AnyReportable(List<FlowingValue> values, System.Threading.CancellationToken cancellationToken)

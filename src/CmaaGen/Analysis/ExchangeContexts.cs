@@ -200,13 +200,13 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether a call of the method may pass its arguments on to a context unmarked (<see cref="ForwardedContext"/>): a
-        /// local function, or a private method with a body of its own, which only its type's code calls. Asked of every
+        /// local function or lambda, or a private method with a body of its own, which only its type's code calls. Asked of every
         /// call with arguments, so it reads the method's own flags alone: asking whether
         /// an internal method's type is the compilation's cost the 1,000-file project a sixth more callback time, in two
         /// lookups a call that the compiler's binding keeps pushing out of the processor's cache.
         /// </summary>
         public static bool MayForward(IMethodSymbol method)
-            => method.MethodKind == MethodKind.LocalFunction
+            => method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction
                 || method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsExtern: false };
 
         /// <summary>

@@ -12,7 +12,8 @@ namespace CmaaGen.Analysis
     /// <summary>
     /// Where a method of the project passes a parameter on unchanged, read from its body: each argument that is the
     /// parameter itself (<c>void SendTo(string country) =&gt; gateway.Send(country);</c>) and each assignment of it to a
-    /// member, with what receives it. Only the method's own body counts, not its lambdas or local functions, which may
+    /// member, with what receives it. A lambda a delegate is called through is such a method too
+    /// (<c>c =&gt; gateway.Send(c)</c>). Only the method's own body counts, not its lambdas or local functions, which may
     /// run later or never; a method that writes the parameter, or hands it by reference, passes on nothing. Only a
     /// method declared in the file of the call being analyzed is read, through that call's semantic model, whose
     /// binding of the method's body the compiler's driver shares: a model of another file would bind the body once more,
@@ -79,6 +80,7 @@ namespace CmaaGen.Analysis
             {
                 MethodDeclarationSyntax member => ((SyntaxNode?)member.Body ?? member.ExpressionBody, (SyntaxNode)member),
                 LocalFunctionStatementSyntax local => ((SyntaxNode?)local.Body ?? local.ExpressionBody, Enclosing(local)),
+                AnonymousFunctionExpressionSyntax function => (function.Body, Enclosing(function)),
                 _ => (null, null),
             };
             if (body is null || root is null || !MayPass(body, parameter.Name))
@@ -174,12 +176,12 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
-        /// The member a local function is read in the graph of: the method, accessor or constructor around it, or the
-        /// top-level statements of its file.
+        /// The member a local function or lambda is read in the graph of: the method, accessor or constructor around it,
+        /// or the top-level statements of its file. A lambda of a field's or property's initializer has none.
         /// </summary>
-        private static SyntaxNode? Enclosing(LocalFunctionStatementSyntax local)
+        private static SyntaxNode? Enclosing(SyntaxNode function)
         {
-            foreach (var node in local.Ancestors())
+            foreach (var node in function.Ancestors())
             {
                 switch (node)
                 {
@@ -193,7 +195,7 @@ namespace CmaaGen.Analysis
             return null;
         }
 
-        /// <summary>The operation of the declaration's own body within the member's: a local function's, or the member's itself.</summary>
+        /// <summary>The operation of the declaration's own body within the member's: a local function's or lambda's, or the member's itself.</summary>
         private static IOperation? Body(IOperation root, SyntaxNode declaration)
         {
             if (root.Syntax == declaration)
@@ -203,9 +205,15 @@ namespace CmaaGen.Analysis
 
             foreach (var operation in root.Descendants())
             {
-                if (operation is ILocalFunctionOperation { Body: var block } && operation.Syntax == declaration)
+                if (operation.Syntax == declaration)
                 {
-                    return block;
+                    switch (operation)
+                    {
+                        case ILocalFunctionOperation local:
+                            return local.Body;
+                        case IAnonymousFunctionOperation function:
+                            return function.Body;
+                    }
                 }
             }
 

@@ -3263,6 +3263,69 @@ public class NoAgreementTests
             NoAgreement(6, "Iso.Cuba", "Cuba (CU)").WithLocation(5));
 
     /// <summary>
+    /// A call through a local delegate that holds a lambda or a private method passing its parameter on is checked as a
+    /// call of that method is (<c>Action&lt;string&gt; send = c =&gt; g.Send(c); send("SY");</c>), less what the lambda
+    /// keeps out, also from top-level statements; so is a collection's <c>ForEach</c> of such a method. Before, a
+    /// lambda's or method's parameter that only passes the value on was not reached, so <c>send("SY")</c> passed silently.
+    /// </summary>
+    [Fact]
+    public async Task A_constant_passed_through_a_delegate_that_passes_it_on_is_checked_where_it_is_passed()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                void M(Gateway g, System.Action<string> given)
+                {
+                    System.Action<string> send = c => g.Send(c);
+                    send({|#0:"SY"|});
+                    send("DE");
+                    System.Action<string, int> logged = (code, n) => { if (code == "IR") return; g.Send(code, n.ToString()); };
+                    logged("IR", 1);
+                    logged({|#1:"KP"|}, 2);
+                    System.Action<string> named = SendTo;
+                    named({|#2:"CU"|});
+                    System.Action<string> anonymous = delegate (string code) { g.Destination = code; };
+                    anonymous({|#3:"SD"|});
+                    System.Action<string> later = c => System.Threading.Tasks.Task.Run(() => g.Send(c));
+                    later("IR");
+                    System.Action<string> changed = c => g.Send(c.Substring(1));
+                    changed("XIR");
+                    given("IR");
+                    System.Action<string> logOnly = c => System.Console.WriteLine(c);
+                    logOnly("IR");
+                    new List<string> { "DE", {|#4:"KP"|} }.ForEach(SendTo);
+                    System.Array.ForEach(new[] { "IR", {|#5:"CU"|} }, Dispatch);
+                    new List<string> { "IR" }.ForEach(Log);
+
+                    void SendTo(string code) => g.Send(code);
+                    void Dispatch(string code) { if (code != "IR") g.Send(code); }
+                    void Log(string code) => System.Console.WriteLine(code);
+                }
+            }
+            """,
+            NoAgreement(0, "SY", "Syria (SY)"),
+            NoAgreement(1, "KP", "North Korea (KP)"),
+            NoAgreement(2, "CU", "Cuba (CU)"),
+            NoAgreement(3, "SD", "Sudan (SD)"),
+            NoAgreement(4, "KP", "North Korea (KP)"),
+            NoAgreement(5, "CU", "Cuba (CU)"));
+
+    // Top-level statements are the body of a method the compiler declares: a lambda there is read in its graph.
+    [Fact]
+    public async Task A_delegate_of_top_level_statements_that_passes_its_parameter_on_is_followed()
+    {
+        var test = new AnalyzerTest("""
+            var g = new Gateway();
+            System.Action<string> send = c => g.Send(c, "payload");
+            send({|#0:"SY"|});
+            send("JP");
+            """);
+        test.TestState.Sources.Add(("/0/Gateway.cs", Gateway));
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.Add(NoAgreement(0, "SY", "Syria (SY)"));
+        await test.VerifyAsync();
+    }
+
+    /// <summary>
     /// Only a method declared in the file of the call is read for what it passes on: another file's would be bound once
     /// more, which for every method a project calls costs as much as compiling it again. A partial type's private
     /// method in another file needs its parameter's mark.
