@@ -108,11 +108,10 @@ namespace CmaaGen.Analysis
                     return ImmutableArray<Forward>.Empty;
                 }
 
-                // An implicit conversion keeps the value: a string passed to an object parameter is the same country.
                 IOperation passed = reference;
-                while (passed.Parent is IConversionOperation { IsImplicit: true } conversion)
+                while (Kept(passed) is { } kept)
                 {
-                    passed = conversion;
+                    passed = kept;
                 }
 
                 switch (passed.Parent)
@@ -132,6 +131,16 @@ namespace CmaaGen.Analysis
         }
 
         /// <summary>
+        /// The operation that gives the value on as the same country: an implicit conversion of it (a string passed to an
+        /// object parameter), or a call that gives it in another case (<c>country.ToUpperInvariant()</c>) or as a span
+        /// (<see cref="CountryValueCollector.SameText"/>), as codes and names are recognised in any case. Null for any other.
+        /// </summary>
+        private static IOperation? Kept(IOperation value)
+            => value.Parent is IConversionOperation { IsImplicit: true } conversion ? conversion
+                : (value.Parent is IArgumentOperation argument ? argument.Parent : value.Parent) is IInvocationOperation call && CountryValueCollector.SameText(call) == value ? call
+                : null;
+
+        /// <summary>
         /// Whether the read is a write of the parameter: an assignment's target, compound or <c>??=</c> included, or a
         /// part of a deconstruction's (<c>(country, n) = pair;</c>).
         /// </summary>
@@ -148,8 +157,8 @@ namespace CmaaGen.Analysis
 
         /// <summary>
         /// Whether the body may pass the parameter on, by its syntax: its name as an argument or as an assignment's value,
-        /// maybe in parentheses. Most methods use their parameters otherwise (<c>key.StartsWith("A")</c>,
-        /// <c>key + ":"</c>), and are answered without binding their body.
+        /// maybe in parentheses or in another case (<c>country.ToUpperInvariant()</c>). Most methods use their parameters
+        /// otherwise (<c>key.StartsWith("A")</c>, <c>key + ":"</c>), and are answered without binding their body.
         /// </summary>
         private static bool MayPass(SyntaxNode body, string name)
         {
@@ -161,9 +170,10 @@ namespace CmaaGen.Analysis
                 }
 
                 SyntaxNode passed = identifier;
-                while (passed.Parent is ParenthesizedExpressionSyntax parenthesized)
+                while (passed.Parent is ParenthesizedExpressionSyntax
+                    || passed.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower" or "AsSpan", Parent: InvocationExpressionSyntax } access && access.Expression == passed)
                 {
-                    passed = parenthesized;
+                    passed = passed.Parent is MemberAccessExpressionSyntax { Parent: { } call } ? call : passed.Parent;
                 }
 
                 if (passed.Parent is ArgumentSyntax || passed.Parent is AssignmentExpressionSyntax assignment && assignment.Right == passed)

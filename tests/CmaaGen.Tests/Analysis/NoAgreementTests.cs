@@ -3085,7 +3085,7 @@ public class NoAgreementTests
     /// A private method or local function of the file that passes its parameter on unchanged to an exchange is checked
     /// where it is called, through a chain of such methods too, less what its body keeps out before it passes the
     /// value on (a <c>switch</c> that returns, a <c>HasAgreement</c> guard), and through an implicit conversion
-    /// (<c>object</c>). A parameter the method writes (a deconstruction too), hands on only in a lambda, or changes
+    /// (<c>object</c>) or a case change (<c>ToUpperInvariant()</c>; a test of <c>"KP"</c> lets <c>"kp"</c> through). A parameter the method writes (a deconstruction too), hands on only in a lambda, or changes
     /// first, and a public method, are not followed.
     /// Before, none of these calls was reported.
     /// </summary>
@@ -3110,6 +3110,9 @@ public class NoAgreementTests
                     AsObject(g, {|#10:"SY"|});
                     Later(g, "IR");
                     Trimmed(g, "IR");
+                    Upper(g, {|#11:"ir"|});
+                    Lowered(g, "KP");
+                    Lowered(g, {|#12:"kp"|});
                     Library.SendTo(g, "IR");
                     foreach (var code in new[] { "DE", "IR", {|#6:"CU"|} }) Dispatch(g, {|#8:code|});
                     new List<string> { "IR", {|#7:"CU"|} }.ForEach(code => Dispatch(g, {|#9:code|}));
@@ -3164,6 +3167,14 @@ public class NoAgreementTests
                 static void Later(Gateway g, string country) => System.Threading.Tasks.Task.Run(() => g.Send(country));
 
                 static void Trimmed(Gateway g, string country) => g.Send(country.Substring(1));
+
+                static void Upper(Gateway g, string country) => g.Send(country.ToUpperInvariant());
+
+                static void Lowered(Gateway g, string country)
+                {
+                    if (country == "KP") return;
+                    g.SendObject((country).ToLower(System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
 
             public static class Library
@@ -3179,7 +3190,9 @@ public class NoAgreementTests
             NoAgreement(5, "KP", "North Korea (KP)"),
             NoAgreement(8, "CU", "Cuba (CU)").WithLocation(6),
             NoAgreement(9, "CU", "Cuba (CU)").WithLocation(7),
-            NoAgreement(10, "SY", "Syria (SY)"));
+            NoAgreement(10, "SY", "Syria (SY)"),
+            NoAgreement(11, "ir", "Iran (IR)"),
+            NoAgreement(12, "kp", "North Korea (KP)"));
 
     /// <summary>
     /// What a method passing its parameter on keeps out is tested for enum members and numeric codes as for text: the
