@@ -39,7 +39,7 @@ namespace CmaaGen.Analysis
         private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<(ValuePath, object), bool[]>> _ruledOut = new();
 
         // Per graph and value, the tests of it its branches make: what is known and each constant ruled out read them.
-        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>>> _tests = new();
+        private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<ValuePath, Dictionary<int, BranchTest>>> _tests = new();
 
         /// <summary>The constants the value is one of where it is read, in the order of the code; empty when it can be anything.</summary>
         public ImmutableArray<IOperation> KnownConstants(IOperation value, Func<ControlFlowGraph?> graph, CancellationToken cancellationToken)
@@ -102,6 +102,7 @@ namespace CmaaGen.Analysis
                 use.Cfg,
                 block => RuledOutIn(use.AtBlockEnd(block), constant),
                 branch => tests.TryGetValue(branch.Source.Ordinal, out var test)
+                    && test.Tells(branch)
                     && branch.IsConditionalSuccessor != test.OneOfOnConditional
                     && test.Constants.Any(c => Equals(c.ConstantValue.Value, constant)));
         }
@@ -162,7 +163,7 @@ namespace CmaaGen.Analysis
                 items.ConstantItems,
                 methods.Called(cfg, cancellationToken),
                 methods.Thrown(cfg, cancellationToken),
-                _tests.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation>, bool)>>()));
+                _tests.GetValue(cfg, _ => new ConcurrentDictionary<ValuePath, Dictionary<int, BranchTest>>()));
         }
 
         /// <summary>The ordinal of the parameter a call's argument that reads the value is given to; null where none reads it.</summary>
@@ -206,7 +207,7 @@ namespace CmaaGen.Analysis
                     Dictionary<object, IOperation>? joined = null;
                     foreach (var branch in block.Predecessors)
                     {
-                        var carried = tests.TryGetValue(branch.Source.Ordinal, out var test) && branch.IsConditionalSuccessor == test.OneOfOnConditional
+                        var carried = tests.TryGetValue(branch.Source.Ordinal, out var test) && test.Tells(branch) && branch.IsConditionalSuccessor == test.OneOfOnConditional
                             ? ByValue(test.Constants)
                             : AtExit(use, branch.Source) ?? onEntry[branch.Source.Ordinal];
                         joined = Join(joined, carried);
@@ -240,20 +241,28 @@ namespace CmaaGen.Analysis
         /// predicate of the project tests of its argument (<see cref="MethodTests"/>). A branch on a flag is a test of what
         /// the flag was declared as (<see cref="Flagged"/>).
         /// </summary>
-        private static Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests(
+        private static Dictionary<int, BranchTest> Tests(
             ControlFlowGraph cfg,
             ValuePath path,
             Dictionary<int, List<GraphPositions.Write>>[] writes,
             Func<IOperation, ImmutableArray<IOperation>> itemsOf,
             Func<IInvocationOperation, ValuePath, ConstantTest?> called)
         {
-            var tests = new Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>();
+            var tests = new Dictionary<int, BranchTest>();
             foreach (var block in cfg.Blocks)
             {
-                if (FlowFacts.Branch(block) is var (condition, conditionalWhenTrue)
-                    && (Flagged(cfg, block, condition, writes) is { } flagged ? Combined(flagged, path, itemsOf, called) : Test(cfg, condition, path, itemsOf, called)) is var (constants, oneOfWhenTrue))
+                if (FlowFacts.Branch(block) is not var (condition, conditionalWhenTrue))
                 {
-                    tests.Add(block.Ordinal, (constants, conditionalWhenTrue == oneOfWhenTrue));
+                    continue;
+                }
+
+                if ((Flagged(cfg, block, condition, writes) is { } flagged ? Combined(flagged, path, itemsOf, called) : Test(cfg, condition, path, itemsOf, called)) is var (constants, oneOfWhenTrue))
+                {
+                    tests.Add(block.Ordinal, new BranchTest(constants, conditionalWhenTrue == oneOfWhenTrue));
+                }
+                else if (WhereHolds(cfg, condition, path) is var (held, oneOfWhereHeld))
+                {
+                    tests.Add(block.Ordinal, new BranchTest(held, conditionalWhenTrue == oneOfWhereHeld, conditionalWhenTrue));
                 }
             }
 
@@ -465,6 +474,42 @@ namespace CmaaGen.Analysis
         /// </summary>
         internal static ConstantTest? OneOfItems(ImmutableArray<IOperation> items)
             => !items.IsDefaultOrEmpty && items.All(item => Constant(item) is not null) ? new ConstantTest(items, true) : null;
+
+        /// <summary>
+        /// What a pattern of parts joined by <c>and</c> tells of the value where it holds: the constants a part names, the
+        /// value one of them (<c>c is { Length: 2 } and ("DE" or "FR")</c>) or none of them
+        /// (<c>c is { Length: 2 } and not ("IR" or "KP")</c>). Where it fails, any part may have failed, so that edge tells
+        /// nothing (<see cref="BranchTest.HoldsOnConditional"/>). Null for any other condition.
+        /// </summary>
+        private static ConstantTest? WhereHolds(ControlFlowGraph cfg, IOperation condition, ValuePath path)
+        {
+            if (condition is not IIsPatternOperation { Pattern: IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } joined } tested
+                || !Reads(cfg, tested.Value, path))
+            {
+                return null;
+            }
+
+            var noneOf = ImmutableArray.CreateBuilder<IOperation>();
+            var parts = new Stack<IPatternOperation>();
+            parts.Push(joined);
+            while (parts.Count > 0)
+            {
+                switch (parts.Pop())
+                {
+                    case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both:
+                        parts.Push(both.RightPattern);
+                        parts.Push(both.LeftPattern);
+                        break;
+                    case INegatedPatternOperation { Pattern: var negated } when Constants(negated) is { IsDefault: false } excluded:
+                        noneOf.AddRange(excluded);
+                        break;
+                    case var part when Constants(part) is { IsDefault: false } oneOf:
+                        return new ConstantTest(oneOf, true);
+                }
+            }
+
+            return noneOf.Count > 0 ? new ConstantTest(noneOf.ToImmutable(), false) : null;
+        }
 
         /// <summary>The constants a pattern of constants joined by <c>or</c> matches (<c>"IR" or "KP"</c>); default for any other pattern.</summary>
         private static ImmutableArray<IOperation> Constants(IPatternOperation pattern) => pattern switch
@@ -724,6 +769,17 @@ namespace CmaaGen.Analysis
             return null;
         }
 
+        /// <summary>
+        /// A branch's test of the value: the constants, and whether the value is one of them on the block's conditional
+        /// successor (else on the other edge). A test that tells only where it holds
+        /// (<see cref="WhereHolds"/>) names that edge: the conditional successor or not.
+        /// </summary>
+        internal readonly record struct BranchTest(ImmutableArray<IOperation> Constants, bool OneOfOnConditional, bool? HoldsOnConditional = null)
+        {
+            /// <summary>Whether the edge tells what the test found: every edge of a test of constants alone, only the edge where a joined pattern holds.</summary>
+            public bool Tells(ControlFlowBranch branch) => HoldsOnConditional is not { } holds || branch.IsConditionalSuccessor == holds;
+        }
+
         /// <summary>A read of a value in a graph: the block and index that hold it, and each write of what it is read through.</summary>
         private sealed class Use(
             ControlFlowGraph cfg,
@@ -734,7 +790,7 @@ namespace CmaaGen.Analysis
             Func<IOperation, ImmutableArray<IOperation>> itemsOf,
             Func<IInvocationOperation, ValuePath, ConstantTest?> called,
             Func<IInvocationOperation, ValuePath, ImmutableArray<ConstantTest>> thrownOn,
-            ConcurrentDictionary<ValuePath, Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)>> testsInGraph)
+            ConcurrentDictionary<ValuePath, Dictionary<int, BranchTest>> testsInGraph)
         {
             public ControlFlowGraph Cfg { get; } = cfg;
 
@@ -756,7 +812,7 @@ namespace CmaaGen.Analysis
             public Func<IOperation, ImmutableArray<IOperation>> ItemsOf { get; } = itemsOf;
 
             /// <summary>The tests of the value the graph's branches make (<see cref="EqualityNarrowing.Tests"/>), found once per graph and value.</summary>
-            public Dictionary<int, (ImmutableArray<IOperation> Constants, bool OneOfOnConditional)> Tests
+            public Dictionary<int, BranchTest> Tests
                 => testsInGraph.GetOrAdd(Path, _ => EqualityNarrowing.Tests(Cfg, Path, Writes, ItemsOf, Called));
 
             // What each whole block does, found once: the narrowing asks it for every constant and for each edge it solves.

@@ -3008,6 +3008,39 @@ public class NoAgreementTests
             NoAgreement(6, "SY", "Syria (SY)").WithLocation(7));
 
     /// <summary>
+    /// A pattern that joins a test of constants to other parts by <c>and</c> tells of the value only where it holds:
+    /// <c>c is { Length: 2 } and not ("IR" or "KP")</c> keeps IR and KP out where it holds, and says nothing where it
+    /// fails (the length may have failed). Before, such a pattern was no test, and IR and KP were reported.
+    /// </summary>
+    [Fact]
+    public async Task A_pattern_joined_by_and_rules_constants_out_where_it_holds()
+        => await AnalyzerTest.VerifyAsync(Gateway + """
+            class C
+            {
+                static readonly string[] Lanes = { "DE", {|#1:"IR"|}, "JP", {|#3:"KP"|}, {|#5:"CU"|} };
+
+                void M(Gateway g)
+                {
+                    foreach (var c in Lanes)
+                    {
+                        if (c is { Length: 2 } and not ("IR" or "KP")) g.Send({|#4:c|});
+                        if (c is not null and not "IR" and not "KP" and not "CU") g.Send(c);
+                        if (c is { Length: > 1 } and ("DE" or "JP")) g.Send(c);
+                        if (c is { Length: 2 } and not ("IR" or "KP")) { } else g.Send({|#0:c|});
+                        if (!(c is { Length: 2 } and not "CU")) continue;
+                        g.Destination = {|#2:c|};
+                    }
+                }
+            }
+            """,
+            NoAgreement(0, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(0, "CU", "Cuba (CU)").WithLocation(5),
+            NoAgreement(2, "IR", "Iran (IR)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(3),
+            NoAgreement(4, "CU", "Cuba (CU)").WithLocation(5));
+
+    /// <summary>
     /// A team's own country enum names its members by code or name; such a member flowing into an exchange is judged by
     /// its name, a number cast to the enum as the member of that value, and a member that names no country (Other), or
     /// a number that is no member, is not country text at all.
