@@ -315,6 +315,7 @@ public class ConsumerBuildTests(PackageFixture package)
                     foreach (var partner in System.Linq.Enumerable.Where(Partners, IsAllowed)) gateway.Send(partner); foreach (var partner in Partners) { if (!IsAllowed(partner)) continue; gateway.Send(partner); } foreach (var partner in System.Linq.Enumerable.Where(Partners, p => p != "DE")) gateway.Send(partner);
                     IScreening screening = new Logged(new Screening()); foreach (var partner in Partners) { if (screening.IsBlocked(partner)) continue; gateway.Send(partner); } foreach (var partner in Partners) { screening.EnsureCleared(partner); gateway.Send(partner); } foreach (var partner in Partners) { if (!Rules.Current.Allows(partner)) continue; gateway.Send(partner); }
                     Relay(gateway, "SY"); Dispatch(gateway, "CU"); Dispatch(gateway, "IR"); void Local(string c) => Relay(gateway, c); Local("KP");
+                    Action<string> post = c => gateway.Send(c); post("SY"); foreach (var partner in Partners) { if (partner is { Length: 2 } and not "CU") gateway.Send(partner); } void Upper(string c) => gateway.Send(c.ToUpperInvariant()); Upper("kp");
                 }
 
                 private static string Normalize(string code) => code.Trim().ToUpperInvariant();
@@ -489,7 +490,7 @@ public class ConsumerBuildTests(PackageFixture package)
                 "59,138 CMAA001 SY", "59,173 CMAA001 KP", "59,278 CMAA001 SY", "59,318 CMAA001 IR", "59,58 CMAA001 KP",
                 "60,167 CMAA001 KP", "60,184 CMAA001 CU", "60,22 CMAA001 KP", "60,229 CMAA001 sy", "60,262 CMAA001 KP",
                 "61,84 CMAA001 CU", "62,22 CMAA001 IR", "64,296 CMAA001 CU", "65,356 CMAA001 CU",
-                "66,130 CMAA001 KP", "66,24 CMAA001 SY", "66,49 CMAA001 CU", "71,79 CMAA001 CU",
+                "66,130 CMAA001 KP", "66,24 CMAA001 SY", "66,49 CMAA001 CU", "67,235 CMAA001 kp", "67,58 CMAA001 SY", "72,79 CMAA001 CU",
             ],
             found);
     }
