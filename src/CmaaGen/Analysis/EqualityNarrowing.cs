@@ -415,13 +415,17 @@ namespace CmaaGen.Analysis
             }
 
             return operation is ILocalReferenceOperation
-                ? OwnOperation(cfg, operation.Syntax) ?? operation
+                ? OwnOperation(cfg, operation.Syntax, OperationKind.LocalReference) ?? operation
                 : operation;
         }
 
-        /// <summary>The operation of the graph's body written as the syntax, not the graph's copy of it; null where none is.</summary>
-        private static IOperation? OwnOperation(ControlFlowGraph cfg, SyntaxNode syntax)
-            => cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == syntax);
+        /// <summary>
+        /// The operation of the graph's body written as the syntax, not the graph's copy of it, of the kind asked for, if
+        /// any: the argument and the conversion that give a local array to LINQ's <c>blocked.Contains(c)</c> share the
+        /// local's syntax. Null where none is.
+        /// </summary>
+        private static IOperation? OwnOperation(ControlFlowGraph cfg, SyntaxNode syntax, OperationKind? kind = null)
+            => cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == syntax && (kind is null || operation.Kind == kind));
 
         /// <summary>
         /// The collection and the item of a membership test: <c>allowed.Contains(item)</c>, with or without a comparer,

@@ -3008,6 +3008,30 @@ public class NoAgreementTests
             NoAgreement(6, "SY", "Syria (SY)").WithLocation(7));
 
     /// <summary>
+    /// A local array's membership test is LINQ's <c>Contains</c>, whose argument is the array converted to
+    /// <c>IEnumerable&lt;string&gt;</c>: the array's items are read through the conversion, as a field's are. Before,
+    /// <c>if (blocked.Contains(c)) continue;</c> with a local array ruled nothing out.
+    /// </summary>
+    [Fact]
+    public async Task A_local_arrays_items_rule_constants_out_through_LINQs_Contains()
+        => await AnalyzerTest.VerifyAsync("using System;\nusing System.Linq;\n" + Gateway + """
+            class C
+            {
+                void M(Gateway g)
+                {
+                    var lanes = new[] { "DE", "IR", "JP", {|#1:"KP"|} };
+                    var blocked = new[] { "IR", "KP" };
+                    string[] embargoed = { "IR" };
+                    foreach (var c in lanes) { if (blocked.Contains(c)) continue; g.Send(c); }
+                    foreach (var c in lanes) { if (blocked.Contains(c, StringComparer.OrdinalIgnoreCase)) continue; g.Send(c); }
+                    foreach (var c in lanes) { if (Enumerable.Contains(blocked, c)) { Console.WriteLine(c); } else { g.Send(c); } }
+                    foreach (var c in lanes) { if (embargoed.Contains(c)) continue; g.Send({|#0:c|}); }
+                }
+            }
+            """,
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1));
+
+    /// <summary>
     /// A pattern that joins a test of constants to other parts by <c>and</c> tells of the value only where it holds:
     /// <c>c is { Length: 2 } and not ("IR" or "KP")</c> keeps IR and KP out where it holds, and says nothing where it
     /// fails (the length may have failed). Before, such a pattern was no test, and IR and KP were reported.
