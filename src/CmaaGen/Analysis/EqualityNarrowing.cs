@@ -387,6 +387,9 @@ namespace CmaaGen.Analysis
                         : null;
                 case IInvocationOperation { TargetMethod.Name: "Contains" or "ContainsKey" or "TryGetValue" } contains when Membership(contains) is var (collection, item) && Reads(cfg, item, path):
                     return OneOfItems(itemsOf(InBody(cfg, collection)));
+                case IInvocationOperation { TargetMethod: { Name: "Any" or "All", IsExtensionMethod: true }, Arguments.Length: 2 } quantified when Compares(cfg, quantified.Arguments[1].Value, path) is { } sought
+                    && sought == (quantified.TargetMethod.Name == "Any"):
+                    return OneOfItems(itemsOf(InBody(cfg, quantified.Arguments[0].Value))) is { } listed ? listed with { OneOfWhenTrue = sought } : null;
                 case ISwitchExpressionOperation { Value: var decidedValue } decided when Reads(cfg, decidedValue, path):
                     return Decided(decided);
                 case IInvocationOperation call when called is not null:
@@ -426,6 +429,35 @@ namespace CmaaGen.Analysis
         /// </summary>
         private static IOperation? OwnOperation(ControlFlowGraph cfg, SyntaxNode syntax, OperationKind? kind = null)
             => cfg.OriginalOperation.DescendantsAndSelf().FirstOrDefault(operation => operation.Syntax == syntax && (kind is null || operation.Kind == kind));
+
+        /// <summary>
+        /// What a lambda given to <c>Any</c> or <c>All</c> asks of each item: true where it returns the item <c>==</c> the
+        /// value (<c>blocked.Any(b =&gt; b == c)</c>, as <c>blocked.Contains(c)</c>), false where <c>!=</c>
+        /// (<c>blocked.All(b =&gt; b != c)</c>, as its negation); null for any other delegate. In a graph the lambda is a
+        /// reference to it, whose own operation is read from the body.
+        /// </summary>
+        private static bool? Compares(ControlFlowGraph? cfg, IOperation predicate, ValuePath path)
+        {
+            var function = CountryValueCollector.Unwrap(predicate) switch
+            {
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => lambda,
+                IDelegateCreationOperation { Target: IFlowAnonymousFunctionOperation flow } when cfg is not null
+                    => OwnOperation(cfg, flow.Syntax, OperationKind.AnonymousFunction) as IAnonymousFunctionOperation,
+                _ => null,
+            };
+            if (function is not { Symbol.Parameters.Length: 1, Body.Operations.Length: 1 }
+                || function.Body.Operations[0] is not IReturnOperation { ReturnedValue: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } test })
+            {
+                return null;
+            }
+
+            var item = function.Symbol.Parameters[0];
+            var (left, right) = (CountryValueCollector.Unwrap(test.LeftOperand), CountryValueCollector.Unwrap(test.RightOperand));
+            var other = left is IParameterReferenceOperation { Parameter: var l } && SymbolEqualityComparer.Default.Equals(l, item) ? right
+                : right is IParameterReferenceOperation { Parameter: var r } && SymbolEqualityComparer.Default.Equals(r, item) ? left
+                : null;
+            return other is not null && Reads(null, other, path) ? test.OperatorKind == BinaryOperatorKind.Equals : null;
+        }
 
         /// <summary>
         /// The collection and the item of a membership test: <c>allowed.Contains(item)</c>, with or without a comparer,

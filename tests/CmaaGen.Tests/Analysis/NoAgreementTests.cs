@@ -3009,8 +3009,9 @@ public class NoAgreementTests
 
     /// <summary>
     /// A local array's membership test is LINQ's <c>Contains</c>, whose argument is the array converted to
-    /// <c>IEnumerable&lt;string&gt;</c>: the array's items are read through the conversion, as a field's are. Before,
-    /// <c>if (blocked.Contains(c)) continue;</c> with a local array ruled nothing out.
+    /// <c>IEnumerable&lt;string&gt;</c>: the array's items are read through the conversion, as a field's are; and
+    /// <c>Any(b =&gt; b == c)</c> and <c>All(b =&gt; b != c)</c> test the same (<c>Any(b =&gt; b != c)</c> does not).
+    /// Before, <c>if (blocked.Contains(c)) continue;</c> with a local array ruled nothing out, nor did the lambdas.
     /// </summary>
     [Fact]
     public async Task A_local_arrays_items_rule_constants_out_through_LINQs_Contains()
@@ -3019,17 +3020,24 @@ public class NoAgreementTests
             {
                 void M(Gateway g)
                 {
-                    var lanes = new[] { "DE", "IR", "JP", {|#1:"KP"|} };
+                    var lanes = new[] { "DE", {|#4:"IR"|}, "JP", {|#1:"KP"|} };
                     var blocked = new[] { "IR", "KP" };
                     string[] embargoed = { "IR" };
                     foreach (var c in lanes) { if (blocked.Contains(c)) continue; g.Send(c); }
                     foreach (var c in lanes) { if (blocked.Contains(c, StringComparer.OrdinalIgnoreCase)) continue; g.Send(c); }
                     foreach (var c in lanes) { if (Enumerable.Contains(blocked, c)) { Console.WriteLine(c); } else { g.Send(c); } }
                     foreach (var c in lanes) { if (embargoed.Contains(c)) continue; g.Send({|#0:c|}); }
+                    foreach (var c in lanes) { if (blocked.Any(b => b == c)) continue; g.Send(c); }
+                    foreach (var c in lanes) { if (blocked.All(b => c != b)) g.Send(c); }
+                    foreach (var c in lanes) { if (embargoed.Any(b => b == c)) continue; g.Send({|#2:c|}); }
+                    foreach (var c in lanes) { if (blocked.Any(b => b != c)) continue; g.Send({|#3:c|}); }
                 }
             }
             """,
-            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1));
+            NoAgreement(0, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(2, "KP", "North Korea (KP)").WithLocation(1),
+            NoAgreement(3, "IR", "Iran (IR)").WithLocation(4),
+            NoAgreement(3, "KP", "North Korea (KP)").WithLocation(1));
 
     /// <summary>
     /// A pattern that joins a test of constants to other parts by <c>and</c> tells of the value only where it holds:
