@@ -1625,8 +1625,7 @@ namespace CmaaGen.Analysis
         internal static IOperation? SameText(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            if (invocation.Instance is { Type.SpecialType: SpecialType.System_String } instance
-                && method.Name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower")
+            if (invocation.Instance is { Type.SpecialType: SpecialType.System_String } instance && ChangesCase(method.Name))
             {
                 return instance;
             }
@@ -1637,6 +1636,9 @@ namespace CmaaGen.Analysis
                     ? invocation.Arguments[0].Value
                     : null;
         }
+
+        /// <summary>Whether a string method of the name gives the text in another case, so naming the same country.</summary>
+        internal static bool ChangesCase(string name) => name is "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower";
 
         /// <summary>Whether the type is the generated CmaaCountry, or a nullable one.</summary>
         internal static bool IsCountryEnum(ITypeSymbol? type, ITypeSymbol? countryEnum)

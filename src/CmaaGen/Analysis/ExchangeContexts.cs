@@ -282,7 +282,6 @@ namespace CmaaGen.Analysis
         /// <summary>How many methods deep a parameter passed on is followed, as constructors calling one another are.</summary>
         private const int ForwardingDepth = 8;
 
-
         /// <summary>
         /// The context a constructor's parameter reaches unmarked, read from the constructors' code: the member of its
         /// type it is stored in, or what the parameter it is passed on to unchanged through a chain of constructors is

@@ -170,10 +170,21 @@ namespace CmaaGen.Analysis
                 }
 
                 SyntaxNode passed = identifier;
-                while (passed.Parent is ParenthesizedExpressionSyntax
-                    || passed.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToUpperInvariant" or "ToLowerInvariant" or "ToUpper" or "ToLower" or "AsSpan", Parent: InvocationExpressionSyntax } access && access.Expression == passed)
+                while (true)
                 {
-                    passed = passed.Parent is MemberAccessExpressionSyntax { Parent: { } call } ? call : passed.Parent;
+                    if (passed.Parent is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        passed = parenthesized;
+                    }
+                    else if (passed.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax call } access && access.Expression == passed
+                        && (CountryValueCollector.ChangesCase(access.Name.Identifier.ValueText) || access.Name.Identifier.ValueText == "AsSpan"))
+                    {
+                        passed = call;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 if (passed.Parent is ArgumentSyntax || passed.Parent is AssignmentExpressionSyntax assignment && assignment.Right == passed)
